@@ -1,0 +1,83 @@
+/**
+ * Coefficients are numbers with a unit, a range and a source; profiles group them with the recipes
+ * that turn statistics into residue tonnages. None of these numbers lives in code.
+ */
+
+/**
+ * How sure a source is, after the tags of shared/research/coefficients.md:
+ * - `verified`  [V] read in a public source during research (URL given)
+ * - `derived`   [D] arithmetic on verified or literature inputs (formula in `note`)
+ * - `literature` [L] a standard literature value not re-read; provisional
+ * - `unsourced` [G] no source found: a placeholder, and the data says so
+ * - `calibrated` fitted so that a profile reproduces a published total (see `calibration`)
+ */
+export type SourceStatus = 'verified' | 'derived' | 'literature' | 'unsourced' | 'calibrated';
+
+export interface Source {
+  status: SourceStatus;
+  /** Citation a person can follow: author, title, table/page. */
+  citation: string;
+  url?: string;
+  /** Table, section or page in the cited work (or in shared/research/coefficients.md). */
+  table?: string;
+}
+
+export type Distribution = 'triangular' | 'uniform' | 'fixed';
+
+export interface Calibration {
+  /** What the coefficient was fitted to reproduce, e.g. "report residue table: halm 58 802 t". */
+  against: string;
+  method: string;
+}
+
+export interface Coefficient {
+  id: string;
+  name: string;
+  value: number;
+  low: number;
+  high: number;
+  /** How Monte Carlo draws it from [low, high]; triangular has its mode at `value`. */
+  distribution: Distribution;
+  unit: string;
+  source: Source;
+  /** Where it holds: `NO`, `Nordic`, `EU`, `Generic`, or a region id. */
+  region: string;
+  /** Year (or first year) the value is for. */
+  year: number;
+  calibration?: Calibration;
+  note?: string;
+}
+
+/**
+ * One additive part of a residue estimate: statistic × coefficient × coefficient × …
+ * The units must reduce to wet mass (t) or dry-matter mass (t DM); the engine checks.
+ */
+export interface RecipeTerm {
+  statistic: string;
+  coefficients: string[];
+  /** Breakdown label kept in the result, e.g. the animal category for manure. */
+  category?: string;
+  /** Coefficient id of the DM share (t DM/t) of this term's material, when it differs from the kind's. */
+  dmShare?: string;
+}
+
+export interface Recipe {
+  kind: string;
+  terms: RecipeTerm[];
+  note?: string;
+}
+
+export interface CoefficientProfile {
+  id: string;
+  title: string;
+  description: string;
+  coefficients: Coefficient[];
+  recipes: Recipe[];
+}
+
+export function coefficientMap(profile: CoefficientProfile, extra: Coefficient[] = []): Map<string, Coefficient> {
+  const map = new Map<string, Coefficient>();
+  for (const c of extra) map.set(c.id, c);
+  for (const c of profile.coefficients) map.set(c.id, c);
+  return map;
+}

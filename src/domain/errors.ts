@@ -1,0 +1,38 @@
+/**
+ * The one error type of Restverdi. Codes are a closed set so every layer can map them
+ * (the CLI to exit codes, the API to HTTP statuses) without parsing messages.
+ */
+export type ErrorCode =
+  | 'unknown_region'
+  | 'unknown_municipality'
+  | 'unknown_kind'
+  | 'unknown_profile'
+  | 'unknown_coefficient'
+  | 'unknown_statistic'
+  | 'missing_statistics'
+  | 'unit_mismatch'
+  | 'invalid_input'
+  | 'invalid_data';
+
+export interface Issue {
+  /** Where the problem is: a file, a JSON path, a record position. */
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: Issue[];
+
+  constructor(code: ErrorCode, message: string, options: { issues?: Issue[]; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.issues = options.issues ?? [];
+  }
+}
+
+/** Errors a user can fix by changing their input (exit code 2 in the CLI, 4xx in the API). */
+export function isUserError(error: unknown): error is AppError {
+  return error instanceof AppError && error.code !== 'invalid_data';
+}

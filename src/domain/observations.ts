@@ -1,0 +1,99 @@
+/**
+ * Statistics per municipality and year (crop area, harvested volume, animals, population),
+ * each traceable to the dataset it came from.
+ */
+
+export interface DatasetSource {
+  citation: string;
+  url?: string;
+  table?: string;
+  /** Where the file in the project's data/ was copied or derived from. */
+  derivedFrom?: string;
+  licence?: string;
+}
+
+export interface VariableInfo {
+  unit: string;
+  name: string;
+}
+
+export interface Dataset {
+  id: string;
+  title: string;
+  year: number;
+  /** Why the year is what it is, when the source does not say so plainly. */
+  yearNote?: string;
+  source: DatasetSource;
+  variables: Record<string, VariableInfo>;
+}
+
+export interface Observation {
+  /** Today's municipality number. */
+  municipality: string;
+  /** The number the source used, when it differs (e.g. 3007 for Ringerike before 2024). */
+  numberInSource?: string;
+  variable: string;
+  year: number;
+  value: number;
+  unit: string;
+  dataset: string;
+}
+
+/** The file shape of data/statistics/*.json, one row per municipality. */
+export interface StatisticsFile extends Dataset {
+  rows: { municipality: string; numberInSource?: string; values: Record<string, number> }[];
+}
+
+export interface StatisticsIndex {
+  datasets: Map<string, Dataset>;
+  /** municipality → variable → observations (newest year first). */
+  byMunicipality: Map<string, Map<string, Observation[]>>;
+}
+
+export function indexObservations(datasets: Dataset[], observations: Observation[]): StatisticsIndex {
+  const byMunicipality = new Map<string, Map<string, Observation[]>>();
+  for (const o of observations) {
+    let vars = byMunicipality.get(o.municipality);
+    if (!vars) {
+      vars = new Map();
+      byMunicipality.set(o.municipality, vars);
+    }
+    const list = vars.get(o.variable) ?? [];
+    list.push(o);
+    vars.set(o.variable, list);
+  }
+  for (const vars of byMunicipality.values()) for (const list of vars.values()) list.sort((a, b) => b.year - a.year);
+  return { datasets: new Map(datasets.map((d) => [d.id, d])), byMunicipality };
+}
+
+/** The observation for a year, or the newest one at or before it; undefined when none exists. */
+export function findObservation(
+  index: StatisticsIndex,
+  municipality: string,
+  variable: string,
+  year?: number,
+): Observation | undefined {
+  const list = index.byMunicipality.get(municipality)?.get(variable);
+  if (!list) return undefined;
+  return year === undefined ? list[0] : list.find((o) => o.year <= year);
+}
+
+/** Flattens a statistics file into observations. */
+export function observationsOf(file: StatisticsFile): Observation[] {
+  const out: Observation[] = [];
+  for (const row of file.rows) {
+    for (const [variable, value] of Object.entries(row.values)) {
+      const info = file.variables[variable];
+      out.push({
+        municipality: row.municipality,
+        ...(row.numberInSource && row.numberInSource !== row.municipality ? { numberInSource: row.numberInSource } : {}),
+        variable,
+        year: file.year,
+        value,
+        unit: info?.unit ?? '1',
+        dataset: file.id,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,31 @@
+import type { Coefficient } from './coefficients.ts';
+
+/**
+ * Regulatory class that limits what a stream may become (later issues enforce it):
+ * - `plant`: plant material, no animal by-product rules
+ * - `wood`: clean wood and bark
+ * - `ash`: combustion ash (gjødselvareforskriften limits heavy metals)
+ * - `abp-cat2`: animal by-product category 2 (manure, regulation (EC) 1069/2009 art. 9)
+ * - `abp-cat3`: animal by-product category 3 (e.g. former foodstuffs, art. 10)
+ * - `sludge`: sewage sludge (never to food or feed)
+ * - `mixed-food-waste`: source-separated food waste (catering waste, cat. 3 when it goes to biogas/compost)
+ */
+export type RegulatoryClass = 'plant' | 'wood' | 'ash' | 'abp-cat2' | 'abp-cat3' | 'sludge' | 'mixed-food-waste';
+
+export type ResidueGroup = 'agriculture' | 'forestry' | 'livestock' | 'society';
+
+export interface ResidueKind {
+  id: string;
+  name: { nb: string; en: string };
+  group: ResidueGroup;
+  description: string;
+  /** Dry-matter share in t DM per t wet, with range and source. */
+  dmShare: Coefficient;
+  /** Lower heating value of the dry matter, GJ/t DM, where known. */
+  lhvGjPerTonneDm?: Coefficient;
+  /** Nutrients per tonne wet (kg N, kg P, kg K), where known. */
+  nutrients?: { nKgPerTonne?: Coefficient; pKgPerTonne?: Coefficient; kKgPerTonne?: Coefficient };
+  regulatoryClass: RegulatoryClass;
+  /** Why the class is what it is, with the legal source. */
+  regulatoryNote: string;
+}
