@@ -1,0 +1,88 @@
+/**
+ * Monte Carlo over the coefficients' ranges. Each draw samples every coefficient once and applies it
+ * to all municipalities: a coefficient's error is shared across the region, not independent per row.
+ * The random source is passed in (uniform on [0, 1)), so a seed gives the same result every time.
+ */
+import type { Coefficient } from './coefficients.ts';
+import { AppError } from './errors.ts';
+import {
+  type CompiledEstimate,
+  type ResidueRow,
+  type ResidueTotal,
+  centralValues,
+  evaluateRow,
+  totalsByKind,
+} from './residues.ts';
+
+export type Random = () => number;
+
+/** Draws one value from a coefficient's distribution by inverse transform. */
+export function sampleCoefficient(c: Coefficient, u: number): number {
+  const { low: a, value: m, high: b } = c;
+  if (c.distribution === 'fixed' || b === a) return m;
+  if (c.distribution === 'uniform') return a + u * (b - a);
+  const fm = (m - a) / (b - a);
+  return u < fm ? a + Math.sqrt(u * (b - a) * (m - a)) : b - Math.sqrt((1 - u) * (b - a) * (b - m));
+}
+
+/** Linear-interpolated quantile of sorted values (type 7, as R and NumPy default). */
+export function quantile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.ceil(h);
+  const a = sorted[lo] as number;
+  return a + (h - lo) * ((sorted[hi] as number) - a);
+}
+
+export interface Percentiles {
+  p10: number;
+  p50: number;
+  p90: number;
+}
+
+export interface UncertainRow extends ResidueRow, Percentiles {}
+export interface UncertainTotal extends ResidueTotal, Percentiles {}
+
+export interface UncertaintyResult {
+  draws: number;
+  rows: UncertainRow[];
+  totals: UncertainTotal[];
+}
+
+function percentiles(samples: Float64Array): Percentiles {
+  const sorted = samples.slice().sort();
+  return { p10: quantile(sorted, 0.1), p50: quantile(sorted, 0.5), p90: quantile(sorted, 0.9) };
+}
+
+/** Central estimate plus P10/P50/P90 of wet tonnes per row and per kind total. */
+export function simulateUncertainty(compiled: CompiledEstimate, draws: number, random: Random): UncertaintyResult {
+  if (!Number.isInteger(draws) || draws < 1) {
+    throw new AppError('invalid_input', `invalid number of Monte Carlo draws: ${draws} (a whole number ≥ 1)`);
+  }
+  const central = centralValues(compiled);
+  const rowSamples = compiled.rows.map(() => new Float64Array(draws));
+  const kindIndex = new Map(compiled.kinds.map((k, i) => [k, i]));
+  const totalSamples = compiled.kinds.map(() => new Float64Array(draws));
+  const values = new Float64Array(compiled.coefficients.length);
+  for (let d = 0; d < draws; d++) {
+    compiled.coefficients.forEach((c, i) => {
+      values[i] = sampleCoefficient(c, random());
+    });
+    compiled.rows.forEach((row, r) => {
+      const wet = evaluateRow(row, values).tonnesWet;
+      (rowSamples[r] as Float64Array)[d] = wet;
+      const k = totalSamples[kindIndex.get(row.kind) as number] as Float64Array;
+      k[d] = (k[d] as number) + wet;
+    });
+  }
+  const rows = compiled.rows.map((row, r) => ({
+    ...evaluateRow(row, central),
+    ...percentiles(rowSamples[r] as Float64Array),
+  }));
+  const totals = totalsByKind(rows, compiled.kinds).map((t) => ({
+    ...t,
+    ...percentiles(totalSamples[kindIndex.get(t.kind) as number] as Float64Array),
+  }));
+  return { draws, rows, totals };
+}

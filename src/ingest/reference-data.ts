@@ -1,0 +1,170 @@
+/**
+ * Loads the project's own data/ folder: municipalities and their number changes, regions,
+ * statistics, residue kinds and coefficient profiles. Every file is validated; every problem is
+ * reported with its file and JSON path, and nothing is half-loaded.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import type { Coefficient, CoefficientProfile } from '../domain/coefficients.ts';
+import { AppError, type Issue } from '../domain/errors.ts';
+import {
+  createMunicipalityRegistry,
+  type MunicipalityRegistry,
+  resolveMunicipality,
+} from '../domain/municipalities.ts';
+import {
+  type Dataset,
+  indexObservations,
+  type Observation,
+  observationsOf,
+  type StatisticsFile,
+  type StatisticsIndex,
+} from '../domain/observations.ts';
+import { type Region, validateRegion } from '../domain/regions.ts';
+import type { ResidueKind } from '../domain/residue-kinds.ts';
+import {
+  municipalitiesFileSchema,
+  numberChangesFileSchema,
+  profileFileSchema,
+  regionFileSchema,
+  residueKindsFileSchema,
+  statisticsFileSchema,
+} from './schemas.ts';
+
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
+
+export interface ReferenceData {
+  dataDir: string;
+  registry: MunicipalityRegistry;
+  regions: Region[];
+  datasets: Dataset[];
+  observations: Observation[];
+  statistics: StatisticsIndex;
+  kinds: ResidueKind[];
+  profiles: CoefficientProfile[];
+}
+
+function formatPath(path: PropertyKey[]): string {
+  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), '');
+}
+
+/** Reads and validates one JSON file; issues name the file and the path inside it. */
+export function readJsonFile<S extends z.ZodType>(file: string, schema: S, base = DEFAULT_DATA_DIR): z.infer<S> {
+  const name = relative(base, file) || file;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (cause) {
+    throw new AppError('invalid_data', `${name}: not readable JSON (${(cause as Error).message})`, { cause });
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issues: Issue[] = parsed.error.issues.map((i) => ({ path: `${name}:${formatPath(i.path)}`, message: i.message }));
+    throw new AppError('invalid_data', `${name}: ${issues.length} problem(s), first: ${issues[0]?.path} ${issues[0]?.message}`, {
+      issues,
+    });
+  }
+  return parsed.data;
+}
+
+function jsonFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/** Maps a statistics file's rows to today's numbers; an unmappable number is an error. */
+export function normaliseStatistics(file: StatisticsFile, registry: MunicipalityRegistry, name: string): StatisticsFile {
+  const issues: Issue[] = [];
+  const rows = file.rows.map((row, i) => {
+    const r = resolveMunicipality(registry, row.municipality);
+    if (!r.ok) {
+      issues.push({ path: `${name}:rows[${i}].municipality`, message: r.reason });
+      return row;
+    }
+    return { ...row, municipality: r.number, numberInSource: row.numberInSource ?? row.municipality };
+  });
+  if (issues.length > 0) throw new AppError('invalid_data', `${name}: municipality numbers that cannot be mapped`, { issues });
+  return { ...file, rows };
+}
+
+/** Flattens `includes`: the coefficients a profile may use, its own winning on equal ids. */
+function resolveProfiles(files: z.infer<typeof profileFileSchema>[]): CoefficientProfile[] {
+  const byId = new Map(files.map((f) => [f.id, f]));
+  return files.map((f) => {
+    const own = new Set(f.coefficients.map((c) => c.id));
+    const referenced = new Set(f.recipes.flatMap((r) => r.terms.flatMap((t) => [...t.coefficients, ...(t.dmShare ? [t.dmShare] : [])])));
+    const borrowed: Coefficient[] = [];
+    for (const inc of f.includes ?? []) {
+      const other = byId.get(inc);
+      if (!other) throw new AppError('invalid_data', `profile ${f.id} includes unknown profile "${inc}"`);
+      for (const c of other.coefficients) {
+        if (!own.has(c.id) && referenced.has(c.id)) {
+          borrowed.push(c);
+          own.add(c.id);
+        }
+      }
+    }
+    return { id: f.id, title: f.title, description: f.description, coefficients: [...f.coefficients, ...borrowed], recipes: f.recipes };
+  });
+}
+
+export function loadReferenceData(dataDir = DEFAULT_DATA_DIR): ReferenceData {
+  const read = <S extends z.ZodType>(file: string, schema: S) => readJsonFile(file, schema, dataDir);
+  const munis = read(join(dataDir, 'municipalities/municipalities-2024.json'), municipalitiesFileSchema);
+  const changes = read(join(dataDir, 'municipalities/number-changes.json'), numberChangesFileSchema);
+  const registry = createMunicipalityRegistry(munis.municipalities, changes.changes);
+
+  const regions: Region[] = jsonFiles(join(dataDir, 'regions')).map((file) => {
+    const r = read(file, regionFileSchema);
+    const fromSubs = r.subRegions.flatMap((s) => s.municipalities);
+    const region: Region = {
+      id: r.id,
+      name: r.name,
+      municipalities: r.municipalities ?? fromSubs,
+      subRegions: r.subRegions,
+      ...(r.description ? { description: r.description } : {}),
+      ...(r.source ? { source: r.source } : {}),
+    };
+    const problems = validateRegion(region, registry);
+    if (problems.length > 0) {
+      throw new AppError('invalid_data', `${relative(dataDir, file)}: ${problems.join('; ')}`);
+    }
+    return region;
+  });
+
+  const datasets: Dataset[] = [];
+  const observations: Observation[] = [];
+  for (const file of jsonFiles(join(dataDir, 'statistics'))) {
+    const name = relative(dataDir, file);
+    const stats = normaliseStatistics(read(file, statisticsFileSchema), registry, name);
+    const { rows: _rows, ...dataset } = stats;
+    datasets.push(dataset);
+    observations.push(...observationsOf(stats));
+  }
+
+  const kinds = read(join(dataDir, 'residue-kinds.json'), residueKindsFileSchema).kinds as ResidueKind[];
+  const profiles = resolveProfiles(jsonFiles(join(dataDir, 'coefficients')).map((f) => read(f, profileFileSchema)));
+
+  return {
+    dataDir,
+    registry,
+    regions,
+    datasets,
+    observations,
+    statistics: indexObservations(datasets, observations),
+    kinds,
+    profiles,
+  };
+}
+
+export function findProfile(data: ReferenceData, id: string): CoefficientProfile {
+  const p = data.profiles.find((x) => x.id === id);
+  if (!p) {
+    throw new AppError('unknown_profile', `unknown coefficient profile "${id}"; profiles: ${data.profiles.map((x) => x.id).join(', ')}`);
+  }
+  return p;
+}
