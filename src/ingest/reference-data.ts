@@ -47,11 +47,18 @@ export interface ReferenceData {
 }
 
 function formatPath(path: PropertyKey[]): string {
-  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), '');
+  return path.reduce<string>(
+    (acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)),
+    '',
+  );
 }
 
 /** Reads and validates one JSON file; issues name the file and the path inside it. */
-export function readJsonFile<S extends z.ZodType>(file: string, schema: S, base = DEFAULT_DATA_DIR): z.infer<S> {
+export function readJsonFile<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  base = DEFAULT_DATA_DIR,
+): z.infer<S> {
   const name = relative(base, file) || file;
   let raw: unknown;
   try {
@@ -61,10 +68,17 @@ export function readJsonFile<S extends z.ZodType>(file: string, schema: S, base 
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    const issues: Issue[] = parsed.error.issues.map((i) => ({ path: `${name}:${formatPath(i.path)}`, message: i.message }));
-    throw new AppError('invalid_data', `${name}: ${issues.length} problem(s), first: ${issues[0]?.path} ${issues[0]?.message}`, {
-      issues,
-    });
+    const issues: Issue[] = parsed.error.issues.map((i) => ({
+      path: `${name}:${formatPath(i.path)}`,
+      message: i.message,
+    }));
+    throw new AppError(
+      'invalid_data',
+      `${name}: ${issues.length} problem(s), first: ${issues[0]?.path} ${issues[0]?.message}`,
+      {
+        issues,
+      },
+    );
   }
   return parsed.data;
 }
@@ -77,7 +91,11 @@ function jsonFiles(dir: string): string[] {
 }
 
 /** Maps a statistics file's rows to today's numbers; an unmappable number is an error. */
-export function normaliseStatistics(file: StatisticsFile, registry: MunicipalityRegistry, name: string): StatisticsFile {
+export function normaliseStatistics(
+  file: StatisticsFile,
+  registry: MunicipalityRegistry,
+  name: string,
+): StatisticsFile {
   const issues: Issue[] = [];
   const rows = file.rows.map((row, i) => {
     const r = resolveMunicipality(registry, row.municipality);
@@ -87,7 +105,8 @@ export function normaliseStatistics(file: StatisticsFile, registry: Municipality
     }
     return { ...row, municipality: r.number, numberInSource: row.numberInSource ?? row.municipality };
   });
-  if (issues.length > 0) throw new AppError('invalid_data', `${name}: municipality numbers that cannot be mapped`, { issues });
+  if (issues.length > 0)
+    throw new AppError('invalid_data', `${name}: municipality numbers that cannot be mapped`, { issues });
   return { ...file, rows };
 }
 
@@ -96,7 +115,11 @@ function resolveProfiles(files: z.infer<typeof profileFileSchema>[]): Coefficien
   const byId = new Map(files.map((f) => [f.id, f]));
   return files.map((f) => {
     const own = new Set(f.coefficients.map((c) => c.id));
-    const referenced = new Set(f.recipes.flatMap((r) => r.terms.flatMap((t) => [...t.coefficients, ...(t.dmShare ? [t.dmShare] : [])])));
+    const referenced = new Set(
+      f.recipes.flatMap((r) =>
+        r.terms.flatMap((t) => [...t.coefficients, ...(t.dmShare ? [t.dmShare] : [])]),
+      ),
+    );
     const borrowed: Coefficient[] = [];
     for (const inc of f.includes ?? []) {
       const other = byId.get(inc);
@@ -108,7 +131,13 @@ function resolveProfiles(files: z.infer<typeof profileFileSchema>[]): Coefficien
         }
       }
     }
-    return { id: f.id, title: f.title, description: f.description, coefficients: [...f.coefficients, ...borrowed], recipes: f.recipes };
+    return {
+      id: f.id,
+      title: f.title,
+      description: f.description,
+      coefficients: [...f.coefficients, ...borrowed],
+      recipes: f.recipes,
+    };
   });
 }
 
@@ -147,7 +176,9 @@ export function loadReferenceData(dataDir = DEFAULT_DATA_DIR): ReferenceData {
   }
 
   const kinds = read(join(dataDir, 'residue-kinds.json'), residueKindsFileSchema).kinds as ResidueKind[];
-  const profiles = resolveProfiles(jsonFiles(join(dataDir, 'coefficients')).map((f) => read(f, profileFileSchema)));
+  const profiles = resolveProfiles(
+    jsonFiles(join(dataDir, 'coefficients')).map((f) => read(f, profileFileSchema)),
+  );
 
   return {
     dataDir,
@@ -164,7 +195,10 @@ export function loadReferenceData(dataDir = DEFAULT_DATA_DIR): ReferenceData {
 export function findProfile(data: ReferenceData, id: string): CoefficientProfile {
   const p = data.profiles.find((x) => x.id === id);
   if (!p) {
-    throw new AppError('unknown_profile', `unknown coefficient profile "${id}"; profiles: ${data.profiles.map((x) => x.id).join(', ')}`);
+    throw new AppError(
+      'unknown_profile',
+      `unknown coefficient profile "${id}"; profiles: ${data.profiles.map((x) => x.id).join(', ')}`,
+    );
   }
   return p;
 }

@@ -28,10 +28,20 @@ export const coefficientSchema = z
   .check((ctx) => {
     const c = ctx.value;
     if (!(c.low <= c.value && c.value <= c.high)) {
-      ctx.issues.push({ code: 'custom', input: c, path: ['value'], message: `needs low ≤ value ≤ high (${c.low} ≤ ${c.value} ≤ ${c.high})` });
+      ctx.issues.push({
+        code: 'custom',
+        input: c,
+        path: ['value'],
+        message: `needs low ≤ value ≤ high (${c.low} ≤ ${c.value} ≤ ${c.high})`,
+      });
     }
     if (c.source.status === 'calibrated' && !c.calibration) {
-      ctx.issues.push({ code: 'custom', input: c, path: ['calibration'], message: 'a calibrated coefficient says what it was calibrated against' });
+      ctx.issues.push({
+        code: 'custom',
+        input: c,
+        path: ['calibration'],
+        message: 'a calibrated coefficient says what it was calibrated against',
+      });
     }
   });
 
@@ -109,7 +119,9 @@ export const statisticsFileSchema = z.object({
 
 export const municipalitiesFileSchema = z.object({
   source: z.unknown(),
-  municipalities: z.array(z.object({ number: municipalityNumber, name: z.string().min(1), county: z.string() })),
+  municipalities: z.array(
+    z.object({ number: municipalityNumber, name: z.string().min(1), county: z.string() }),
+  ),
 });
 
 export const numberChangesFileSchema = z.object({
@@ -131,7 +143,11 @@ export const regionFileSchema = z.object({
   description: z.string().optional(),
   source: z.string().optional(),
   subRegions: z.array(
-    z.object({ id: z.string().min(1), name: z.string().min(1), municipalities: z.array(municipalityNumber).min(1) }),
+    z.object({
+      id: z.string().min(1),
+      name: z.string().min(1),
+      municipalities: z.array(municipalityNumber).min(1),
+    }),
   ),
   municipalities: z.array(municipalityNumber).optional(),
 });

@@ -1,0 +1,67 @@
+/**
+ * The `restverdi` command. Subcommands print to the given output; errors a user can fix exit with
+ * code 2 and a message naming what was wrong, data errors with 1.
+ */
+import { Command, CommanderError } from 'commander';
+import { AppError, isUserError } from '../domain/errors.ts';
+import { registerCatalogue } from './commands/catalogue.ts';
+import { registerCoefficients } from './commands/coefficients.ts';
+import { DEFAULT_REGION, registerResidues, runResidues } from './commands/residues.ts';
+import { type CliContext, createContext, type Output } from './context.ts';
+
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('restverdi')
+    .description('Restverdi: residual raw materials (restråstoff) of a Norwegian region, from open data')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) })
+    .exitOverride();
+  registerResidues(program, ctx);
+  registerCoefficients(program, ctx);
+  registerCatalogue(program, ctx);
+  program
+    .command('start')
+    .description('the main job: for now, print the reference region’s residue estimate (report profile)')
+    .option('--lang <lang>', 'nb or en', 'nb')
+    .action((opts: { lang: string }) => {
+      ctx.out(
+        runResidues(ctx, {
+          region: DEFAULT_REGION,
+          profile: 'report',
+          format: 'table',
+          lang: opts.lang,
+          seed: '1',
+        }),
+      );
+    });
+  for (const cmd of program.commands)
+    cmd.exitOverride().configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) });
+  return program;
+}
+
+/** Runs the CLI and returns the exit code. `io` defaults to the process's stdout and stderr. */
+export async function main(
+  argv: string[],
+  io: Output = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) },
+  dataDir?: string,
+): Promise<number> {
+  const ctx = createContext(io, dataDir);
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here with exit code 0; usage errors are already printed.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof AppError) {
+      io.err(`restverdi: ${error.message}\n`);
+      for (const issue of error.issues.slice(0, 20)) io.err(`  ${issue.path}: ${issue.message}\n`);
+      if (error.issues.length > 20) io.err(`  … and ${error.issues.length - 20} more\n`);
+      return isUserError(error) ? 2 : 1;
+    }
+    io.err(`restverdi: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+}

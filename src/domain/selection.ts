@@ -1,0 +1,42 @@
+/**
+ * Which municipalities an estimate covers: a region's, or a list the user gives (old numbers are
+ * mapped to today's). Unknown numbers fail with a message that lists what exists.
+ */
+import { AppError } from './errors.ts';
+import { type MunicipalityRegistry, type Resolution, resolveMunicipality } from './municipalities.ts';
+import type { Region } from './regions.ts';
+
+export function selectMunicipalities(
+  registry: MunicipalityRegistry,
+  region: Region,
+  requested?: readonly string[],
+): string[] {
+  if (!requested || requested.length === 0) return [...region.municipalities];
+  const out: string[] = [];
+  for (const raw of requested) {
+    const r: Resolution = /^\d{1,4}$/.test(raw.trim())
+      ? resolveMunicipality(registry, raw)
+      : { ok: false, reason: 'not a four-digit number', candidates: [] };
+    if (!r.ok) {
+      const names = region.municipalities
+        .map((nr) => `${nr} ${registry.municipalities.get(nr)?.name ?? ''}`.trim())
+        .join(', ');
+      const reason = ` (${r.reason})`;
+      throw new AppError(
+        'unknown_municipality',
+        `unknown municipality "${raw}"${reason}; municipalities in ${region.id}: ${names}`,
+      );
+    }
+    if (!out.includes(r.number)) out.push(r.number);
+  }
+  return out;
+}
+
+/** Splits a comma-separated option value ("3407, 3442") into trimmed non-empty parts. */
+export function splitList(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
