@@ -10,7 +10,9 @@ const CODE_NAME = /^(\d{4}) - (\S.*?)\s*$/;
 const HEADER = /^januar (\d{4})\tjanuar (\d{4})\s*$/;
 
 function invalid(file: string, line: number, message: string): AppError {
-  return new AppError('invalid_data', `${file}:${line}: ${message}`, { issues: [{ path: `${file}:${line}`, message }] });
+  return new AppError('invalid_data', `${file}:${line}: ${message}`, {
+    issues: [{ path: `${file}:${line}`, message }],
+  });
 }
 
 function lines(text: string): string[] {
@@ -33,7 +35,8 @@ export function parseNumberChanges(text: string, file: string): NumberChange[] {
     throw invalid(file, 1, `header years ${before} and ${after} are not consecutive`);
   }
   const validFrom = `${after}-01-01`;
-  if ((all.length - 1) % 2 !== 0) throw invalid(file, all.length, 'odd number of lines: an old code has no new code');
+  if ((all.length - 1) % 2 !== 0)
+    throw invalid(file, all.length, 'odd number of lines: an old code has no new code');
   const changes: NumberChange[] = [];
   for (let i = 1; i < all.length; i += 2) {
     const oldLine = CODE_NAME.exec(all[i] ?? '');
@@ -63,10 +66,23 @@ export function parseSplitNote(text: string, file: string): NumberChange[] {
   for (const m of text.matchAll(SPLIT_NOTE)) {
     const [, from, fromName, toA, nameA, toB, nameB, year] = m as unknown as string[];
     const validFrom = `${year}-01-01`;
-    changes.push({ from: from as string, fromName: fromName as string, to: toA as string, toName: nameA as string, validFrom });
-    changes.push({ from: from as string, fromName: fromName as string, to: toB as string, toName: nameB as string, validFrom });
+    changes.push({
+      from: from as string,
+      fromName: fromName as string,
+      to: toA as string,
+      toName: nameA as string,
+      validFrom,
+    });
+    changes.push({
+      from: from as string,
+      fromName: fromName as string,
+      to: toB as string,
+      toName: nameB as string,
+      validFrom,
+    });
   }
-  if (changes.length === 0) throw invalid(file, 1, 'no "… ble splittet i … og … fra januar YYYY" sentence found');
+  if (changes.length === 0)
+    throw invalid(file, 1, 'no "… ble splittet i … og … fra januar YYYY" sentence found');
   return changes;
 }
 
@@ -75,7 +91,8 @@ export function mergeNumberChanges(...lists: NumberChange[][]): NumberChange[] {
   const byKey = new Map<string, NumberChange>();
   for (const c of lists.flat()) byKey.set(`${c.validFrom}|${c.from}|${c.to}`, c);
   return [...byKey.values()].sort(
-    (a, b) => a.validFrom.localeCompare(b.validFrom) || a.from.localeCompare(b.from) || a.to.localeCompare(b.to),
+    (a, b) =>
+      a.validFrom.localeCompare(b.validFrom) || a.from.localeCompare(b.from) || a.to.localeCompare(b.to),
   );
 }
 
@@ -85,7 +102,8 @@ export function mergeNumberChanges(...lists: NumberChange[][]): NumberChange[] {
  */
 export function parseMunicipalityList(bytes: Uint8Array, file: string): Municipality[] {
   const all = lines(new TextDecoder('latin1').decode(bytes));
-  if (all[0]?.trim() !== 'code;name') throw invalid(file, 1, `expected header "code;name", got "${all[0] ?? ''}"`);
+  if (all[0]?.trim() !== 'code;name')
+    throw invalid(file, 1, `expected header "code;name", got "${all[0] ?? ''}"`);
   const seen = new Set<string>();
   const out: Municipality[] = [];
   for (let i = 1; i < all.length; i++) {

@@ -1,0 +1,146 @@
+import { createReadStream, readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../domain/errors.ts';
+import { createMunicipalityRegistry } from '../domain/municipalities.ts';
+import {
+  mergeNumberChanges,
+  parseMunicipalityList,
+  parseNumberChanges,
+  parseSplitNote,
+} from './kommuneendringer.ts';
+import {
+  aggregateLivestock,
+  type LivestockReport,
+  type LivestockRow,
+  parseLivestockMapping,
+} from './produksjonstilskudd.ts';
+
+const data = new URL('../../data/', import.meta.url);
+const kommuner = new URL('sources/kommuneendringer-2024/', data);
+const text = (url: URL) => readFileSync(url, 'utf8');
+const registry = createMunicipalityRegistry(
+  parseMunicipalityList(readFileSync(new URL('kommuneinndeling_2024_2.csv', kommuner)), 'list.csv'),
+  mergeNumberChanges(
+    parseNumberChanges(text(new URL('Regindeling_Kommuner_2020_01_justert.txt', kommuner)), '2020.txt'),
+    parseNumberChanges(text(new URL('Regindeling_Kommuner_2024_01_justert.txt', kommuner)), '2024.txt'),
+    parseSplitNote(text(new URL('Regind_kmn_kommentar.txt', kommuner)), 'kommentar.txt'),
+  ),
+);
+const mapping = parseLivestockMapping(
+  JSON.parse(text(new URL('mappings/produksjonstilskudd-livestock.json', data))),
+  'mapping.json',
+);
+const fixture = (name: string) => createReadStream(new URL(`fixtures/${name}`, import.meta.url));
+const run = (name: string) => aggregateLivestock(fixture(name), { file: name, mapping, registry });
+
+describe('aggregateLivestock on the 2024 del-1 file', () => {
+  const file = 'produksjonstilskudd-2024-del1.csv';
+  let rows: LivestockRow[] = [];
+  let report: LivestockReport;
+  beforeAll(async () => {
+    ({ rows, report } = await aggregateLivestock(
+      createReadStream(new URL(`sources/landbruk-ldir/${file}`, data)),
+      {
+        file,
+        mapping,
+        registry,
+      },
+    ));
+  });
+
+  it('counts 202 691 dairy cows (p120) nationally, the sanity check in SOURCE.md', () => {
+    expect(report.totals.melkeku).toBe(202_691);
+    expect(rows.reduce((s, r) => s + (r.values.melkeku ?? 0), 0)).toBe(202_691);
+  });
+
+  it('reads every farm into one of 351 municipalities, none unresolved', () => {
+    expect(report.rowsRead).toBe(26_204);
+    expect(rows).toHaveLength(351);
+    expect(report.unresolved).toEqual([]);
+  });
+
+  it('confirms from the data that p118 and the organic p8xx fields are subsets of the mapped counts', () => {
+    expect(Object.keys(report.subsetViolations).sort()).toEqual(Object.keys(mapping.excluded).sort());
+    expect(Object.values(report.subsetViolations).every((n) => n === 0)).toBe(true);
+  });
+
+  it('maps every category listed for the coefficient recipes', () => {
+    expect(Object.keys(report.totals).sort()).toEqual(
+      [
+        'hest',
+        'melkeku',
+        'ammeku',
+        'ovrig_storfe',
+        'sau',
+        'geit',
+        'avlspurke',
+        'avlsgris_ovrig',
+        'smagris',
+        'slaktegris',
+        'verpehone',
+        'livkylling',
+        'slaktekylling',
+        'and_kalkun_gas',
+        'hjort',
+        'kanin',
+        'struts',
+        'esel',
+        'lama_alpakka',
+      ].sort(),
+    );
+  });
+});
+
+describe('aggregateLivestock on small files', () => {
+  it('handles a BOM, CRLF and a municipality number that lost its leading zero', async () => {
+    const { rows, report } = await run('produksjonstilskudd-tiny.csv');
+    expect(report.rowsRead).toBe(3);
+    expect(rows.map((r) => r.municipality)).toEqual(['0301', '3305', '3446']);
+    expect(rows[0]?.numbersInSource).toEqual([]); // "301" is 0301 padded, not a changed number
+    expect(rows.map((r) => r.values.melkeku)).toEqual([5, 56, 46]);
+    expect(rows[1]?.values.hest).toBe(7); // p115 3 + p116 4
+  });
+
+  it('maps old numbers and reports unknown and split ones with their rows and animals', async () => {
+    const { rows, report } = await run('produksjonstilskudd-old-numbers.csv');
+    expect(rows.find((r) => r.municipality === '3305')).toMatchObject({ numbersInSource: ['3007'] });
+    expect(rows.find((r) => r.municipality === '3305')?.values.melkeku).toBe(112);
+    expect(report.unresolved.map((u) => [u.number, u.rows, u.candidates, u.totals.melkeku])).toEqual([
+      ['1507', 1, ['1508', '1580'], 46],
+      ['9998', 1, [], 5],
+    ]);
+    expect(report.totals.melkeku).toBe(56 + 46 + 5 + 56 + 46);
+  });
+
+  it('fails on a non-numeric count, naming file, line and column', async () => {
+    const error = await run('produksjonstilskudd-bad-count.csv').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('invalid_data');
+    expect((error as AppError).message).toMatch(
+      /produksjonstilskudd-bad-count\.csv:3: column p120_vaar has "12a"/,
+    );
+  });
+
+  it('fails on a column that is neither mapped nor excluded', async () => {
+    await expect(run('produksjonstilskudd-unknown-column.csv')).rejects.toThrow(
+      /produksjonstilskudd-unknown-column\.csv:1: column p999_vaar is neither mapped nor excluded/,
+    );
+  });
+
+  it('fails on a row with too many cells, naming the line', async () => {
+    const lines = readFileSync(
+      new URL('fixtures/produksjonstilskudd-tiny.csv', import.meta.url),
+      'utf8',
+    ).split('\r\n');
+    const broken = [lines[0], lines[1], `${lines[2]};9`, ''].join('\n');
+    await expect(aggregateLivestock([broken], { file: 'x.csv', mapping, registry })).rejects.toThrow(
+      /x\.csv:3:/,
+    );
+  });
+
+  it('rejects a mapping that claims a field twice', () => {
+    const twice = structuredClone(mapping);
+    (twice.categories.hest as { fields: string[] }).fields.push('p120_vaar');
+    expect(() => parseLivestockMapping(twice, 'm.json')).toThrow(/p120_vaar is claimed by both/);
+  });
+});
