@@ -75,7 +75,10 @@ export interface CoefficientProfile {
   recipes: Recipe[];
 }
 
-export function coefficientMap(profile: CoefficientProfile, extra: Coefficient[] = []): Map<string, Coefficient> {
+export function coefficientMap(
+  profile: CoefficientProfile,
+  extra: Coefficient[] = [],
+): Map<string, Coefficient> {
   const map = new Map<string, Coefficient>();
   for (const c of extra) map.set(c.id, c);
   for (const c of profile.coefficients) map.set(c.id, c);

@@ -64,7 +64,8 @@ export function resolveMunicipality(registry: MunicipalityRegistry, raw: string 
   let number = normaliseMunicipalityNumber(raw);
   const via: NumberChange[] = [];
   for (let step = 0; step < 10; step++) {
-    if (registry.municipalities.has(number) && !registry.changes.has(number)) return { ok: true, number, via };
+    if (registry.municipalities.has(number) && !registry.changes.has(number))
+      return { ok: true, number, via };
     const next = registry.changes.get(number);
     if (!next || next.length === 0) {
       return registry.municipalities.has(number)
@@ -73,7 +74,11 @@ export function resolveMunicipality(registry: MunicipalityRegistry, raw: string 
     }
     const targets = [...new Set(next.map((c) => c.to))];
     if (targets.length > 1) {
-      return { ok: false, reason: `municipality ${number} was split into ${targets.join(', ')}`, candidates: targets };
+      return {
+        ok: false,
+        reason: `municipality ${number} was split into ${targets.join(', ')}`,
+        candidates: targets,
+      };
     }
     via.push(...next.filter((c) => c.to === targets[0]).slice(0, 1));
     number = targets[0] as string;

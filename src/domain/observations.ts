@@ -62,7 +62,8 @@ export function indexObservations(datasets: Dataset[], observations: Observation
     list.push(o);
     vars.set(o.variable, list);
   }
-  for (const vars of byMunicipality.values()) for (const list of vars.values()) list.sort((a, b) => b.year - a.year);
+  for (const vars of byMunicipality.values())
+    for (const list of vars.values()) list.sort((a, b) => b.year - a.year);
   return { datasets: new Map(datasets.map((d) => [d.id, d])), byMunicipality };
 }
 
@@ -86,7 +87,9 @@ export function observationsOf(file: StatisticsFile): Observation[] {
       const info = file.variables[variable];
       out.push({
         municipality: row.municipality,
-        ...(row.numberInSource && row.numberInSource !== row.municipality ? { numberInSource: row.numberInSource } : {}),
+        ...(row.numberInSource && row.numberInSource !== row.municipality
+          ? { numberInSource: row.numberInSource }
+          : {}),
         variable,
         year: file.year,
         value,

@@ -30,11 +30,13 @@ export function findRegion(regions: Region[], id: string): Region {
 export function validateRegion(region: Region, registry: MunicipalityRegistry): string[] {
   const problems: string[] = [];
   for (const nr of region.municipalities) {
-    if (!registry.municipalities.has(nr)) problems.push(`${region.id}: municipality ${nr} does not exist today`);
+    if (!registry.municipalities.has(nr))
+      problems.push(`${region.id}: municipality ${nr} does not exist today`);
   }
   const inSubs = region.subRegions.flatMap((s) => s.municipalities);
   for (const nr of inSubs) {
-    if (!region.municipalities.includes(nr)) problems.push(`${region.id}: sub-region member ${nr} is not in the region`);
+    if (!region.municipalities.includes(nr))
+      problems.push(`${region.id}: sub-region member ${nr} is not in the region`);
   }
   if (region.subRegions.length > 0 && new Set(inSubs).size !== inSubs.length) {
     problems.push(`${region.id}: a municipality is in more than one sub-region`);

@@ -10,7 +10,14 @@ import type { Coefficient } from './coefficients.ts';
  * - `sludge`: sewage sludge (never to food or feed)
  * - `mixed-food-waste`: source-separated food waste (catering waste, cat. 3 when it goes to biogas/compost)
  */
-export type RegulatoryClass = 'plant' | 'wood' | 'ash' | 'abp-cat2' | 'abp-cat3' | 'sludge' | 'mixed-food-waste';
+export type RegulatoryClass =
+  | 'plant'
+  | 'wood'
+  | 'ash'
+  | 'abp-cat2'
+  | 'abp-cat3'
+  | 'sludge'
+  | 'mixed-food-waste';
 
 export type ResidueGroup = 'agriculture' | 'forestry' | 'livestock' | 'society';
 

@@ -7,7 +7,7 @@
  */
 import type { Coefficient, CoefficientProfile, RecipeTerm } from './coefficients.ts';
 import { AppError, type Issue } from './errors.ts';
-import { type Observation, type StatisticsIndex, findObservation } from './observations.ts';
+import { findObservation, type Observation, type StatisticsIndex } from './observations.ts';
 import type { ResidueKind } from './residue-kinds.ts';
 import { formatDimensions, multiplyDimensions, parseUnit, sameDimensions } from './units.ts';
 
@@ -89,7 +89,10 @@ export function compileEstimate(request: EstimateRequest): CompiledEstimate {
   for (const id of kindIds) {
     if (!recipes.has(id)) {
       const known = [...recipes.keys()].join(', ');
-      throw new AppError('unknown_kind', `unknown residue kind "${id}" in profile ${profile.id}; kinds: ${known}`);
+      throw new AppError(
+        'unknown_kind',
+        `unknown residue kind "${id}" in profile ${profile.id}; kinds: ${known}`,
+      );
     }
   }
 
@@ -102,7 +105,11 @@ export function compileEstimate(request: EstimateRequest): CompiledEstimate {
     const known = indexOf.get(id);
     if (known !== undefined) return known;
     const c = all.get(id);
-    if (!c) throw new AppError('unknown_coefficient', `${where}: coefficient "${id}" is not in profile ${profile.id}`);
+    if (!c)
+      throw new AppError(
+        'unknown_coefficient',
+        `${where}: coefficient "${id}" is not in profile ${profile.id}`,
+      );
     coefficients.push(c);
     indexOf.set(id, coefficients.length - 1);
     return coefficients.length - 1;
@@ -115,7 +122,8 @@ export function compileEstimate(request: EstimateRequest): CompiledEstimate {
       const recipe = recipes.get(kindId);
       const kind = kindById.get(kindId);
       if (!recipe) continue;
-      if (!kind) throw new AppError('invalid_data', `profile ${profile.id} has a recipe for unknown kind "${kindId}"`);
+      if (!kind)
+        throw new AppError('invalid_data', `profile ${profile.id} has a recipe for unknown kind "${kindId}"`);
       const terms: CompiledTerm[] = [];
       recipe.terms.forEach((term, i) => {
         const where = `${profile.id}: recipe ${kindId}, term ${i + 1}`;

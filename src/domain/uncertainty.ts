@@ -7,10 +7,10 @@ import type { Coefficient } from './coefficients.ts';
 import { AppError } from './errors.ts';
 import {
   type CompiledEstimate,
-  type ResidueRow,
-  type ResidueTotal,
   centralValues,
   evaluateRow,
+  type ResidueRow,
+  type ResidueTotal,
   totalsByKind,
 } from './residues.ts';
 
@@ -56,7 +56,11 @@ function percentiles(samples: Float64Array): Percentiles {
 }
 
 /** Central estimate plus P10/P50/P90 of wet tonnes per row and per kind total. */
-export function simulateUncertainty(compiled: CompiledEstimate, draws: number, random: Random): UncertaintyResult {
+export function simulateUncertainty(
+  compiled: CompiledEstimate,
+  draws: number,
+  random: Random,
+): UncertaintyResult {
   if (!Number.isInteger(draws) || draws < 1) {
     throw new AppError('invalid_input', `invalid number of Monte Carlo draws: ${draws} (a whole number ≥ 1)`);
   }

@@ -31,7 +31,7 @@ const ATOMS: Record<string, Atom> = {
   t: { factor: 1, dimensions: { massWet: 1 } },
   kg: { factor: 1e-3, dimensions: { massWet: 1 } },
   g: { factor: 1e-6, dimensions: { massWet: 1 } },
-  'kt': { factor: 1e3, dimensions: { massWet: 1 } },
+  kt: { factor: 1e3, dimensions: { massWet: 1 } },
   't DM': { factor: 1, dimensions: { massDm: 1 } },
   'kg DM': { factor: 1e-3, dimensions: { massDm: 1 } },
   'g DM': { factor: 1e-6, dimensions: { massDm: 1 } },
@@ -70,9 +70,15 @@ function parseProduct(part: string, whole: string): Atom {
     const name = raw.trim();
     const atom = ATOMS[name];
     if (!atom) {
-      throw new AppError('unit_mismatch', `unknown unit "${name}" in "${whole}"; known: ${KNOWN_UNIT_ATOMS.join(', ')}`);
+      throw new AppError(
+        'unit_mismatch',
+        `unknown unit "${name}" in "${whole}"; known: ${KNOWN_UNIT_ATOMS.join(', ')}`,
+      );
     }
-    result = { factor: result.factor * atom.factor, dimensions: combine(result.dimensions, atom.dimensions, 1) };
+    result = {
+      factor: result.factor * atom.factor,
+      dimensions: combine(result.dimensions, atom.dimensions, 1),
+    };
   }
   return result;
 }
