@@ -129,7 +129,7 @@ export function compileEstimate(request: EstimateRequest): CompiledEstimate {
         const where = `${profile.id}: recipe ${kindId}, term ${i + 1}`;
         const observation = findObservation(statistics, municipality, term.statistic, year);
         if (!observation) {
-          missing.push({ path: `${municipality}/${term.statistic}`, message: `needed by ${kindId}` });
+          missing.push({ path: `${municipality}/${term.statistic}`, message: kindId });
           return;
         }
         const coefficientIndexes = term.coefficients.map((id) => use(id, where));
@@ -163,11 +163,20 @@ export function compileEstimate(request: EstimateRequest): CompiledEstimate {
     }
   }
   if (missing.length > 0) {
-    const munis = [...new Set(missing.map((m) => m.path.split('/')[0]))];
+    // One issue per municipality and statistic, naming the kinds that need it.
+    const grouped = new Map<string, Set<string>>();
+    for (const m of missing) {
+      const kinds = grouped.get(m.path) ?? new Set<string>();
+      kinds.add(m.message);
+      grouped.set(m.path, kinds);
+    }
+    const issues = [...grouped].map(([path, kinds]) => ({ path, message: `needed by ${[...kinds].join(', ')}` }));
+    const munis = [...new Set(issues.map((m) => m.path.split('/')[0]))];
+    const stats = [...new Set(issues.map((m) => m.path.split('/')[1]))];
     throw new AppError(
       'missing_statistics',
-      `no statistics for municipality ${munis.join(', ')}: ${missing.length} statistic(s) needed by profile ${profile.id} are missing; import them first`,
-      { issues: missing },
+      `no statistics for municipality ${munis.join(', ')}: missing ${stats.join(', ')} (needed by profile ${profile.id}); import them first`,
+      { issues },
     );
   }
   return { profileId: profile.id, coefficients, rows, kinds: kindIds, municipalities };
