@@ -148,6 +148,16 @@ describe('every coefficient (profiles and residue kinds)', () => {
       ),
     ).toEqual([]);
   });
+
+  it('gives no URL when its status is unsourced (an unsourced value cites nothing to follow)', () => {
+    expect(
+      violations((c) =>
+        c.source.status === 'unsourced' && c.source.url !== undefined
+          ? `unsourced but cites ${c.source.url}`
+          : undefined,
+      ),
+    ).toEqual([]);
+  });
 });
 
 describe.each(profileFiles)('profile $profile.id ($file)', ({ profile }) => {
@@ -307,6 +317,16 @@ describe('loadReferenceData on a broken copy of data/', () => {
     const error = loadError(
       brokenCopy((c) => {
         c.unit = '';
+      }),
+    );
+    expect(error.code).toBe('invalid_data');
+    expect(error.issues.map((i) => i.path)).toContain('coefficients/report.json:coefficients[0].unit');
+  });
+
+  it('fails with invalid_data naming file and path when the unit is not one parseUnit accepts', () => {
+    const error = loadError(
+      brokenCopy((c) => {
+        c.unit = 't/fortnight';
       }),
     );
     expect(error.code).toBe('invalid_data');

@@ -33,9 +33,10 @@ export function municipalityLabel(data: ReferenceData, nr: string): string {
   return m ? `${nr} ${m.name}` : nr;
 }
 
-export function parseInteger(value: string, name: string, min = 0): number {
-  if (!/^-?\d+$/.test(value.trim()) || Number(value) < min) {
-    throw new AppError('invalid_input', `invalid ${name}: ${value} (a whole number ≥ ${min})`);
+export function parseInteger(value: string, name: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  if (!/^-?\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
+    throw new AppError('invalid_input', `invalid ${name}: ${value} (a whole number ${range})`);
   }
   return Number(value);
 }

@@ -170,7 +170,10 @@ export function compileEstimate(request: EstimateRequest): CompiledEstimate {
       kinds.add(m.message);
       grouped.set(m.path, kinds);
     }
-    const issues = [...grouped].map(([path, kinds]) => ({ path, message: `needed by ${[...kinds].join(', ')}` }));
+    const issues = [...grouped].map(([path, kinds]) => ({
+      path,
+      message: `needed by ${[...kinds].join(', ')}`,
+    }));
     const munis = [...new Set(issues.map((m) => m.path.split('/')[0]))];
     const stats = [...new Set(issues.map((m) => m.path.split('/')[1]))];
     throw new AppError(

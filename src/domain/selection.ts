@@ -21,7 +21,8 @@ export function selectMunicipalities(
       const names = region.municipalities
         .map((nr) => `${nr} ${registry.municipalities.get(nr)?.name ?? ''}`.trim())
         .join(', ');
-      const reason = ` (${r.reason})`;
+      // A split number has a reason worth reading; "unknown" would only repeat the message.
+      const reason = r.candidates.length > 0 ? ` (${r.reason})` : '';
       throw new AppError(
         'unknown_municipality',
         `unknown municipality "${raw}"${reason}; municipalities in ${region.id}: ${names}`,

@@ -1,5 +1,6 @@
 /** zod schemas for the project's own data files (data/), so a bad edit fails with its path. */
 import { z } from 'zod';
+import { parseUnit } from '../domain/units.ts';
 
 const municipalityNumber = z.string().regex(/^\d{4}$/, 'a four-digit municipality number');
 
@@ -33,6 +34,19 @@ export const coefficientSchema = z
         input: c,
         path: ['value'],
         message: `needs low ≤ value ≤ high (${c.low} ≤ ${c.value} ≤ ${c.high})`,
+      });
+    }
+    try {
+      parseUnit(c.unit);
+    } catch (error) {
+      ctx.issues.push({ code: 'custom', input: c, path: ['unit'], message: (error as Error).message });
+    }
+    if (c.source.status === 'unsourced' && c.source.url) {
+      ctx.issues.push({
+        code: 'custom',
+        input: c,
+        path: ['source', 'url'],
+        message: 'an unsourced value cites no URL',
       });
     }
     if (c.source.status === 'calibrated' && !c.calibration) {

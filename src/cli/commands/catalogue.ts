@@ -1,6 +1,6 @@
 /** Listing commands: regions, municipalities, residue kinds. */
 import type { Command } from 'commander';
-import { resolveMunicipality } from '../../domain/municipalities.ts';
+import { type Resolution, resolveMunicipality } from '../../domain/municipalities.ts';
 import { findRegion } from '../../domain/regions.ts';
 import type { CliContext } from '../context.ts';
 import {
@@ -80,7 +80,9 @@ export function runMunicipalities(
   const data = ctx.data();
   if (opts.resolve) {
     const rows = opts.resolve.split(',').map((raw) => {
-      const r = resolveMunicipality(data.registry, raw.trim());
+      const r: Resolution = /^\d{1,4}$/.test(raw.trim())
+        ? resolveMunicipality(data.registry, raw.trim())
+        : { ok: false, reason: 'not a municipality number (four digits)', candidates: [] };
       return r.ok
         ? {
             input: raw.trim(),

@@ -52,6 +52,10 @@ export function runCoefficients(ctx: CliContext, opts: CoefficientsOptions): str
     }
     const ids = new Set(recipe.terms.flatMap((x) => [...x.coefficients, ...(x.dmShare ? [x.dmShare] : [])]));
     coefficients = coefficients.filter((c) => ids.has(c.id));
+    // Terms without their own DM share use the kind's, which the trace shows too.
+    const kindDm = data.kinds.find((k) => k.id === opts.kind)?.dmShare;
+    if (kindDm && recipe.terms.some((x) => !x.dmShare) && !ids.has(kindDm.id))
+      coefficients = [...coefficients, kindDm];
   }
   if (format === 'json')
     return renderJson({

@@ -43,6 +43,16 @@ export interface ResiduesOptions {
 
 export const DEFAULT_REGION = 'gjovik-hadeland-ringerike';
 
+/** Enough for stable P10/P90; more only costs memory (draws × rows numbers are kept). */
+export const MAX_DRAWS = 100_000;
+
+function nonEmptyList(value: string | undefined, flag: string): string[] | undefined {
+  const list = splitList(value);
+  if (list !== undefined && list.length === 0)
+    throw new AppError('invalid_input', `${flag} is empty: give a comma-separated list`);
+  return list;
+}
+
 export function registerResidues(program: Command, ctx: CliContext): void {
   program
     .command('residues')
@@ -78,8 +88,29 @@ export function runResidues(ctx: CliContext, opts: ResiduesOptions): string {
   const profile = findProfile(data, opts.profile);
   const year = opts.year === undefined ? undefined : parseInteger(opts.year, 'year', 1900);
 
+  if (opts.explain === undefined && opts.municipality !== undefined) {
+    throw new AppError(
+      'invalid_input',
+      '--municipality names the municipality to --explain; to select municipalities use --municipalities',
+    );
+  }
   if (opts.explain !== undefined) {
-    if (!opts.municipality) throw new AppError('invalid_input', '--explain needs --municipality NR');
+    if (!opts.municipality) {
+      throw new AppError(
+        'invalid_input',
+        `--explain needs --municipality NR; municipalities in ${region.id}: ${region.municipalities.join(', ')}`,
+      );
+    }
+    for (const [flag, given] of [
+      ['--uncertainty', opts.uncertainty],
+      ['--municipalities', opts.municipalities],
+      ['--kinds', opts.kinds],
+    ] as const) {
+      if (given !== undefined)
+        throw new AppError('invalid_input', `--explain cannot be combined with ${flag}`);
+    }
+    if (format === 'csv')
+      throw new AppError('invalid_input', 'invalid format for --explain: csv (use table or json)');
     const [nr] = selectMunicipalities(data.registry, region, [opts.municipality]);
     const compiled = compileEstimate({
       profile,
@@ -93,8 +124,12 @@ export function runResidues(ctx: CliContext, opts: ResiduesOptions): string {
     return format === 'json' ? renderJson(trace) : renderTrace(ctx, trace, lang);
   }
 
-  const municipalities = selectMunicipalities(data.registry, region, splitList(opts.municipalities));
-  const kindIds = splitList(opts.kinds);
+  const municipalities = selectMunicipalities(
+    data.registry,
+    region,
+    nonEmptyList(opts.municipalities, '--municipalities'),
+  );
+  const kindIds = nonEmptyList(opts.kinds, '--kinds');
   const compiled = compileEstimate({
     profile,
     kinds: data.kinds,
