@@ -95,7 +95,7 @@ export function runMunicipalities(
     if (format === 'json') return renderJson({ rows });
     if (format === 'csv') return renderCsv(rows, ['input', 'number', 'name', 'note']);
     return `${renderTable(
-      ['Input', t('municipality', lang), t('name', lang), ''],
+      ['Input', t('municipality', lang), t('name', lang), t('note', lang)],
       rows.map((r) => [r.input, r.number, r.name, r.note]),
     )}\n`;
   }
