@@ -1,0 +1,90 @@
+/**
+ * Conversion technologies behind one interface: each declares what it accepts, what it yields per
+ * tonne of input (wet or dry basis), where the rest of the mass goes, and what it costs. Nothing in
+ * the engine branches on a technology's id.
+ */
+import type { Coefficient, Source } from './coefficients.ts';
+import type { Tier } from './valuation.ts';
+
+export type Basis = 'wet' | 'dm';
+
+export interface TechnologyOutput {
+  /** Product id (data/products.json). */
+  product: string;
+  /** Tonnes of product per tonne of input on the technology's basis (unit "t/t" or "t DM/t DM"). */
+  yield: Coefficient;
+}
+
+/** Mass that leaves the process as something other than a product (water, CO2, gas burnt for heat). */
+export interface TechnologyLoss {
+  what: string;
+  /** Tonnes per tonne of input on the technology's basis. */
+  yield: Coefficient;
+}
+
+export interface Technology {
+  id: string;
+  name: { nb: string; en: string };
+  description: string;
+  /** Residue kind ids or intermediate product ids it accepts. */
+  inputs: string[];
+  /** Whether yields, capacity and costs are per tonne wet or per tonne dry matter of input. */
+  basis: Basis;
+  outputs: TechnologyOutput[];
+  /** Products + losses = input: the data states both, and the engine checks that they close. */
+  losses: TechnologyLoss[];
+  /** The tier the route lifts its input to (the tier of its main product). */
+  tier: Tier;
+  /** NOK per tonne of annual capacity; capacity in tonnes input on `basis` unless `capexPer` names a product. */
+  capexNokPerTonneCapacity: Coefficient;
+  /** Product whose annual output the capex is per (e.g. insect meal); input capacity when absent. */
+  capexPer?: string;
+  /** Operating cost, NOK per tonne input on `basis`. */
+  opexNokPerTonne: Coefficient;
+  /** Energy use, kWh per tonne input on `basis`. */
+  energyUseKwhPerTonne?: Coefficient;
+  typicalCapacityTonnes: Coefficient;
+  transportRadiusKm: Coefficient;
+  sources: Source[];
+}
+
+/** Yields to use instead of the technology's central values (scenario overrides, Monte Carlo draws). */
+export type YieldValues = Map<string, number>;
+
+export interface MassBalance {
+  technology: string;
+  basis: Basis;
+  input: number;
+  products: { product: string; tonnes: number }[];
+  losses: { what: string; tonnes: number }[];
+  /** input − products − losses; 0 (to rounding) when the balance closes. */
+  imbalance: number;
+}
+
+/** Products and losses of one technology for an input; the imbalance says whether the yields close. */
+export function massBalance(tech: Technology, inputTonnes: number, yields?: YieldValues): MassBalance {
+  const products = tech.outputs.map((o) => ({
+    product: o.product,
+    tonnes: inputTonnes * (yields?.get(o.product) ?? o.yield.value),
+  }));
+  const losses = tech.losses.map((l) => ({
+    what: l.what,
+    tonnes: inputTonnes * (yields?.get(l.what) ?? l.yield.value),
+  }));
+  const out = products.reduce((s, p) => s + p.tonnes, 0) + losses.reduce((s, l) => s + l.tonnes, 0);
+  return {
+    technology: tech.id,
+    basis: tech.basis,
+    input: inputTonnes,
+    products,
+    losses,
+    imbalance: inputTonnes - out,
+  };
+}
+
+/** Relative tolerance for a balance to count as closed (rounding in the data's yields). */
+export const BALANCE_TOLERANCE = 1e-6;
+
+export function balanceCloses(b: MassBalance): boolean {
+  return Math.abs(b.imbalance) <= BALANCE_TOLERANCE * Math.max(1, Math.abs(b.input));
+}
