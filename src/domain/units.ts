@@ -8,7 +8,16 @@
  */
 import { AppError } from './errors.ts';
 
-export type Dimension = 'massWet' | 'massDm' | 'area' | 'volume' | 'animal' | 'person' | 'energy' | 'money';
+export type Dimension =
+  | 'massWet'
+  | 'massDm'
+  | 'area'
+  | 'volume'
+  | 'length'
+  | 'animal'
+  | 'person'
+  | 'energy'
+  | 'money';
 
 /** Exponents per dimension; absent means 0. */
 export type Dimensions = Partial<Record<Dimension, number>>;
@@ -26,7 +35,7 @@ interface Atom {
   dimensions: Dimensions;
 }
 
-// Base units: tonne (wet), tonne DM, dekar (daa = 1 000 m2), solid m3, animal, person, MWh, NOK.
+// Base units: tonne (wet), tonne DM, dekar (daa = 1 000 m2), solid m3, km, animal, person, MWh, NOK.
 const ATOMS: Record<string, Atom> = {
   t: { factor: 1, dimensions: { massWet: 1 } },
   kg: { factor: 1e-3, dimensions: { massWet: 1 } },
@@ -40,6 +49,8 @@ const ATOMS: Record<string, Atom> = {
   m2: { factor: 1e-3, dimensions: { area: 1 } },
   km2: { factor: 1e3, dimensions: { area: 1 } },
   m3: { factor: 1, dimensions: { volume: 1 } },
+  km: { factor: 1, dimensions: { length: 1 } },
+  m: { factor: 1e-3, dimensions: { length: 1 } },
   animal: { factor: 1, dimensions: { animal: 1 } },
   '1000 animals': { factor: 1000, dimensions: { animal: 1 } },
   person: { factor: 1, dimensions: { person: 1 } },
