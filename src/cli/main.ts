@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { AppError, isUserError } from '../domain/errors.ts';
 import { registerCatalogue } from './commands/catalogue.ts';
 import { registerCoefficients } from './commands/coefficients.ts';
+import { registerPyramid } from './commands/pyramid.ts';
 import { DEFAULT_REGION, registerResidues, runResidues } from './commands/residues.ts';
 import { type CliContext, createContext, type Output } from './context.ts';
 
@@ -19,6 +20,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerResidues(program, ctx);
   registerCoefficients(program, ctx);
   registerCatalogue(program, ctx);
+  registerPyramid(program, ctx);
   program
     .command('start')
     .description('the main job: for now, print the reference region’s residue estimate (report profile)')
@@ -34,8 +36,11 @@ export function buildProgram(ctx: CliContext): Command {
         }),
       );
     });
-  for (const cmd of program.commands)
+  const configure = (cmd: Command): void => {
     cmd.exitOverride().configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) });
+    cmd.commands.forEach(configure);
+  };
+  program.commands.forEach(configure);
   return program;
 }
 

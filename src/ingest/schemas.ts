@@ -165,3 +165,180 @@ export const regionFileSchema = z.object({
   ),
   municipalities: z.array(municipalityNumber).optional(),
 });
+
+const tierSchema = z.enum(['energi', 'gjodsel', 'for', 'pharma', 'mat', 'produkt']);
+const nameSchema = z.object({ nb: z.string().min(1), en: z.string().min(1) });
+const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case id of letters, digits and dashes');
+
+export const priceSchema = z
+  .object({
+    value: z.number().finite().nonnegative(),
+    low: z.number().finite().nonnegative(),
+    high: z.number().finite().nonnegative(),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as NOK or EUR'),
+    per: z.enum(['t', 'kg']),
+    year: z.number().int().min(1900).max(2100),
+    source: sourceSchema,
+    note: z.string().optional(),
+  })
+  .check((ctx) => {
+    const p = ctx.value;
+    if (!(p.low <= p.value && p.value <= p.high)) {
+      ctx.issues.push({
+        code: 'custom',
+        input: p,
+        path: ['value'],
+        message: `needs low ≤ value ≤ high (${p.low} ≤ ${p.value} ≤ ${p.high})`,
+      });
+    }
+  });
+
+const climateSchema = z.object({
+  replaces: z.string().min(1),
+  tonnesReplacedPerTonne: coefficientSchema,
+  kgCo2ePerKgReplaced: coefficientSchema,
+});
+
+export const productsFileSchema = z.object({
+  products: z.array(
+    z.object({
+      id: idSchema,
+      name: nameSchema,
+      tier: tierSchema,
+      intermediate: z.boolean().optional(),
+      price: priceSchema,
+      climate: z.array(climateSchema).optional(),
+      description: z.string().optional(),
+    }),
+  ),
+});
+
+export const ratesFileSchema = z.object({
+  rates: z.array(
+    z.object({
+      currency: z.string().regex(/^[A-Z]{3}$/),
+      nokPerUnit: z.number().positive(),
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      source: sourceSchema,
+    }),
+  ),
+});
+
+export const technologiesFileSchema = z.object({
+  technologies: z.array(
+    z.object({
+      id: idSchema,
+      name: nameSchema,
+      description: z.string().min(1),
+      inputs: z.array(z.string().min(1)).min(1),
+      basis: z.enum(['wet', 'dm']),
+      outputs: z.array(z.object({ product: z.string().min(1), yield: coefficientSchema })).min(1),
+      losses: z.array(z.object({ what: z.string().min(1), yield: coefficientSchema })),
+      tier: tierSchema,
+      capexNokPerTonneCapacity: coefficientSchema,
+      capexPer: z.string().optional(),
+      opexNokPerTonne: coefficientSchema,
+      energyUseKwhPerTonne: coefficientSchema.optional(),
+      typicalCapacityTonnes: coefficientSchema,
+      transportRadiusKm: coefficientSchema,
+      sources: z.array(sourceSchema).min(1),
+    }),
+  ),
+});
+
+export const eligibilityFileSchema = z.object({
+  rules: z.array(
+    z.object({
+      id: z.string().min(1),
+      regulatoryClass: z.enum(['plant', 'wood', 'ash', 'abp-cat2', 'abp-cat3', 'sludge', 'mixed-food-waste']),
+      forbiddenTiers: z.array(tierSchema),
+      forbiddenTechnologies: z.array(z.string()).optional(),
+      rule: z.string().min(1),
+      legalSource: sourceSchema,
+    }),
+  ),
+});
+
+export const currentUsesFileSchema = z.object({
+  uses: z.array(
+    z.object({
+      kind: z.string().min(1),
+      tier: tierSchema,
+      description: z.string().min(1),
+      product: z.string().optional(),
+      valueNokPerTonne: priceSchema.optional(),
+      source: sourceSchema,
+    }),
+  ),
+});
+
+/** A scenario file (data/scenarios/*.json or a user's file). docs/scenario.schema.json is generated from this. */
+export const scenarioSchema = z
+  .object({
+    id: idSchema.describe('Short id, e.g. rapport-pyrolyse'),
+    name: nameSchema.describe('Name in bokmål and English'),
+    description: z.string().min(1),
+    source: sourceSchema.optional().describe('Where the scenario and its numbers come from'),
+    inputs: z
+      .array(
+        z.object({
+          stream: z.string().min(1).describe('Residue kind id (see `restverdi kinds`) or a product id'),
+          tonnes: z
+            .number()
+            .finite()
+            .nonnegative()
+            .optional()
+            .describe('Tonnes per year; absent = as much as the steps need'),
+          basis: z.enum(['wet', 'dm']).describe('Whether tonnes are wet weight or dry matter'),
+          note: z.string().optional(),
+        }),
+      )
+      .min(1),
+    steps: z
+      .array(
+        z
+          .object({
+            id: z.string().min(1),
+            technology: z.string().min(1).describe('Technology id (see `restverdi technologies`)'),
+            input: z.string().min(1).describe('An input stream, or a product of an earlier step'),
+            tonnes: z
+              .number()
+              .finite()
+              .positive()
+              .optional()
+              .describe('Fixed tonnes of input, on the technology’s basis'),
+            share: z.number().min(0).max(1).optional().describe('Share of the available input (default 1)'),
+            target: z
+              .object({ product: z.string().min(1), tonnes: z.number().positive() })
+              .optional()
+              .describe('Size the step to make this much of a product'),
+            yields: z
+              .record(z.string(), z.number().min(0).max(1))
+              .optional()
+              .describe(
+                'Yields per product or loss, t per t input, instead of the technology’s; must add up to 1',
+              ),
+            capexNokPerTonneCapacity: z.number().nonnegative().optional(),
+            source: sourceSchema.optional(),
+          })
+          .check((ctx) => {
+            const s = ctx.value;
+            const sizes = [s.tonnes, s.share, s.target].filter((x) => x !== undefined).length;
+            if (sizes > 1) {
+              ctx.issues.push({
+                code: 'custom',
+                input: s,
+                path: [],
+                message: 'give at most one of tonnes, share and target',
+              });
+            }
+          }),
+      )
+      .min(1),
+    prices: z
+      .record(z.string(), priceSchema)
+      .optional()
+      .describe('Prices per product instead of the library’s'),
+    climate: z.record(z.string(), z.array(climateSchema)).optional(),
+  })
+  .strict();

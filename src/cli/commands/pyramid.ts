@@ -1,0 +1,272 @@
+/** Value-pyramid commands: scenarios, the pyramid per stream, and the technology library. */
+import { existsSync } from 'node:fs';
+import type { Command } from 'commander';
+import { AppError } from '../../domain/errors.ts';
+import { valuePyramid } from '../../domain/pyramid.ts';
+import { findRegion } from '../../domain/regions.ts';
+import { estimateResidues } from '../../domain/residues.ts';
+import { runScenario, type Scenario } from '../../domain/scenarios.ts';
+import { TIER_NAMES } from '../../domain/valuation.ts';
+import { type LoadedLibrary, loadLibrary, readScenarioFile } from '../../ingest/library.ts';
+import { findProfile } from '../../ingest/reference-data.ts';
+import { type CliContext, kindName } from '../context.ts';
+import {
+  type Format,
+  formatNumber,
+  keyword,
+  type Lang,
+  renderCsv,
+  renderJson,
+  renderTable,
+} from '../format.ts';
+import { t } from '../i18n.ts';
+
+const LANGS = ['nb', 'en'] as const satisfies readonly Lang[];
+const TABLE_OR_JSON = ['table', 'json'] as const satisfies readonly Format[];
+
+let cachedLibrary: LoadedLibrary | undefined;
+export function library(ctx: CliContext): LoadedLibrary {
+  const data = ctx.data();
+  if (!cachedLibrary || cachedLibrary.kinds !== data.kinds)
+    cachedLibrary = loadLibrary(data.kinds, data.dataDir);
+  return cachedLibrary;
+}
+
+export function registerPyramid(program: Command, ctx: CliContext): void {
+  const scenario = program
+    .command('scenario')
+    .description('run conversion scenarios (built-in or your own JSON file)');
+  scenario
+    .command('run')
+    .description('run a built-in scenario by name, or a scenario file (schema: docs/scenario.schema.json)')
+    .argument(
+      '<name-or-file>',
+      'built-in scenario id (see `restverdi scenario list`) or a path to a JSON file',
+    )
+    .option('--format <format>', 'table or json', 'table')
+    .option('--lang <lang>', 'nb or en', 'nb')
+    .action((nameOrFile: string, opts: { format: string; lang: string }) =>
+      ctx.out(runScenarioCommand(ctx, nameOrFile, opts)),
+    );
+  scenario
+    .command('list')
+    .description('list the built-in scenarios')
+    .option('--format <format>', 'table or json', 'table')
+    .action((opts: { format: string }) => ctx.out(listScenarios(ctx, opts)));
+
+  program
+    .command('pyramid')
+    .description('the value pyramid of one stream: best route, value and uplift per tier')
+    .requiredOption('--kind <id>', 'residue kind (see `restverdi kinds`)')
+    .option('--tonnes <t>', 'tonnes per year, wet')
+    .option('--region <id>', 'take the tonnes from this region’s estimate')
+    .option('--profile <id>', 'coefficient profile for --region', 'report')
+    .option('--format <format>', 'table or json', 'table')
+    .option('--lang <lang>', 'nb or en', 'nb')
+    .action((opts: PyramidOptions) => ctx.out(runPyramid(ctx, opts)));
+
+  program
+    .command('technologies')
+    .description('list the conversion technologies: inputs, yields, losses, costs and sources')
+    .option('--format <format>', 'table, json or csv', 'table')
+    .option('--lang <lang>', 'nb or en', 'nb')
+    .action((opts: { format: string; lang: string }) => ctx.out(listTechnologies(ctx, opts)));
+}
+
+export function resolveScenario(lib: LoadedLibrary, nameOrFile: string): Scenario {
+  const builtIn = lib.scenarios.find((s) => s.id === nameOrFile);
+  if (builtIn) return builtIn;
+  if (existsSync(nameOrFile)) return readScenarioFile(nameOrFile);
+  throw new AppError(
+    'unknown_scenario',
+    `unknown scenario "${nameOrFile}" (no built-in scenario and no such file); built-in: ${lib.scenarios.map((s) => s.id).join(', ')}`,
+  );
+}
+
+function runScenarioCommand(
+  ctx: CliContext,
+  nameOrFile: string,
+  opts: { format: string; lang: string },
+): string {
+  const format = keyword(opts.format, 'format', TABLE_OR_JSON);
+  const lang = keyword(opts.lang, 'lang', LANGS);
+  const lib = library(ctx);
+  const scenario = resolveScenario(lib, nameOrFile);
+  const result = runScenario(scenario, lib);
+  if (format === 'json')
+    return renderJson({ name: scenario.name, description: scenario.description, ...result });
+  const n = (v: number) => formatNumber(v, lang);
+  const mnok = (v: number) => formatNumber(v / 1e6, lang, 1);
+  const lines = [
+    `${scenario.name[lang]} (${scenario.id})`,
+    scenario.description,
+    '',
+    renderTable(
+      [
+        lang === 'nb' ? 'Produkt' : 'Product',
+        lang === 'nb' ? 'Nivå' : 'Tier',
+        lang === 'nb' ? 'Tonn' : 'Tonnes',
+        'NOK/t',
+        'MNOK',
+        't CO2e',
+      ],
+      [
+        ...result.products.map((p) => [
+          p.product,
+          TIER_NAMES[p.tier][lang],
+          n(p.tonnes),
+          n(p.priceNokPerTonne),
+          mnok(p.valueNok),
+          n(p.co2eTonnes),
+        ]),
+        [t('total', lang), '', '', '', mnok(result.valueNok), n(result.co2eTonnes)],
+      ],
+      [false, false, true, true, true, true],
+    ),
+    '',
+    `Capex: ${mnok(result.capexNok)} MNOK · Opex: ${mnok(result.opexNok)} MNOK/${lang === 'nb' ? 'år' : 'yr'}`,
+    '',
+    lang === 'nb' ? 'Massebalanse per trinn' : 'Mass balance per step',
+    renderTable(
+      [
+        lang === 'nb' ? 'Trinn' : 'Step',
+        lang === 'nb' ? 'Teknologi' : 'Technology',
+        'Inn (t)',
+        lang === 'nb' ? 'Produkter (t)' : 'Products (t)',
+        lang === 'nb' ? 'Tap (t)' : 'Losses (t)',
+        lang === 'nb' ? 'Avvik' : 'Imbalance',
+      ],
+      result.massBalance.map((b) => [
+        b.step,
+        `${b.technology} (${b.basis === 'dm' ? 'TS' : lang === 'nb' ? 'våt' : 'wet'})`,
+        n(b.input),
+        b.products.map((p) => `${p.product} ${n(p.tonnes)}`).join(', '),
+        b.losses.map((l) => `${l.what} ${n(l.tonnes)}`).join(', '),
+        formatNumber(b.imbalance, lang, 3),
+      ]),
+      [false, false, true, false, false, true],
+    ),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function listScenarios(ctx: CliContext, opts: { format: string }): string {
+  const format = keyword(opts.format, 'format', TABLE_OR_JSON);
+  const lib = library(ctx);
+  const rows = lib.scenarios.map((s) => ({ id: s.id, name: s.name.nb, description: s.description }));
+  if (format === 'json') return renderJson({ scenarios: rows });
+  return `${renderTable(
+    ['Id', 'Navn', 'Beskrivelse'],
+    rows.map((r) => [r.id, r.name, r.description.slice(0, 80)]),
+  )}\n`;
+}
+
+interface PyramidOptions {
+  kind: string;
+  tonnes?: string;
+  region?: string;
+  profile: string;
+  format: string;
+  lang: string;
+}
+
+export function runPyramid(ctx: CliContext, opts: PyramidOptions): string {
+  const format = keyword(opts.format, 'format', TABLE_OR_JSON);
+  const lang = keyword(opts.lang, 'lang', LANGS);
+  const data = ctx.data();
+  const lib = library(ctx);
+  if (opts.tonnes !== undefined && opts.region !== undefined) {
+    throw new AppError('invalid_input', 'give either --tonnes or --region, not both');
+  }
+  let tonnes: number;
+  let basisNote: string;
+  if (opts.tonnes !== undefined) {
+    tonnes = Number(opts.tonnes);
+    if (!Number.isFinite(tonnes) || tonnes < 0)
+      throw new AppError('invalid_input', `invalid --tonnes: ${opts.tonnes} (a number ≥ 0)`);
+    basisNote = `${opts.tonnes} t`;
+  } else {
+    const regionId = opts.region ?? 'gjovik-hadeland-ringerike';
+    const region = findRegion(data.regions, regionId);
+    const profile = findProfile(data, opts.profile);
+    if (!profile.recipes.some((r) => r.kind === opts.kind)) {
+      throw new AppError(
+        'unknown_kind',
+        `profile ${profile.id} estimates no "${opts.kind}"; give --tonnes, or one of ${profile.recipes.map((r) => r.kind).join(', ')}`,
+      );
+    }
+    const estimate = estimateResidues({
+      profile,
+      kinds: data.kinds,
+      statistics: data.statistics,
+      municipalities: region.municipalities,
+      kindIds: [opts.kind],
+    });
+    tonnes = estimate.totals[0]?.tonnesWet ?? 0;
+    basisNote = `${region.id}, ${profile.id}`;
+  }
+  const result = valuePyramid(lib, opts.kind, tonnes, lib.currentUses);
+  if (format === 'json') return renderJson({ ...result, tonnesFrom: basisNote });
+  const n = (v: number | null) => (v === null ? '–' : formatNumber(v, lang));
+  const mnok = (v: number | null) => (v === null ? '–' : formatNumber(v / 1e6, lang, 1));
+  const lines = [
+    `${kindName(data.kinds, opts.kind, lang)}: ${n(tonnes)} ${t('tonnesWetShort', lang)} (${basisNote})`,
+    '',
+    renderTable(
+      [
+        lang === 'nb' ? 'Nivå' : 'Tier',
+        'Rute',
+        'NOK/t',
+        'MNOK',
+        lang === 'nb' ? 'Løft MNOK' : 'Uplift MNOK',
+        lang === 'nb' ? 'Merknad' : 'Note',
+      ],
+      [...result.tiers]
+        .reverse()
+        .map((tier) => [
+          TIER_NAMES[tier.tier][lang],
+          tier.route ? tier.route.join(' → ') : '–',
+          n(tier.valuePerTonneNok),
+          mnok(tier.valueNok),
+          mnok(tier.upliftNok),
+          tier.reason ? tier.reason.slice(0, 90) : '',
+        ]),
+      [false, false, true, true, true, false],
+    ),
+  ];
+  if (result.currentUse) {
+    lines.push(
+      '',
+      `${lang === 'nb' ? 'Dagens bruk' : 'Current use'}: ${TIER_NAMES[result.currentUse.tier][lang]} – ${result.currentUse.description} (${n(result.currentUse.valuePerTonneNok)} NOK/t, ${mnok(result.currentUse.valueNok)} MNOK)`,
+    );
+  }
+  if (result.best) {
+    lines.push(
+      `${lang === 'nb' ? 'Beste rute' : 'Best route'}: ${result.best.route.join(' → ')} (${TIER_NAMES[result.best.tier][lang]}), ${mnok(result.best.valueNok)} MNOK; ${lang === 'nb' ? 'løft' : 'uplift'} ${mnok(result.upliftNok)} MNOK`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function listTechnologies(ctx: CliContext, opts: { format: string; lang: string }): string {
+  const format = keyword(opts.format, 'format', ['table', 'json', 'csv'] as const);
+  const lang = keyword(opts.lang, 'lang', LANGS);
+  const lib = library(ctx);
+  if (format === 'json') return renderJson({ technologies: lib.technologies });
+  const rows = lib.technologies.map((x) => ({
+    id: x.id,
+    name: x.name[lang],
+    tier: x.tier,
+    basis: x.basis,
+    inputs: x.inputs.join(' '),
+    outputs: x.outputs.map((o) => `${o.product} ${o.yield.value}`).join(' '),
+    losses: x.losses.map((l) => `${l.what} ${l.yield.value}`).join(' '),
+    capexNokPerTonneCapacity: x.capexNokPerTonneCapacity.value,
+    capexPer: x.capexPer ?? 'input',
+  }));
+  if (format === 'csv') return renderCsv(rows, Object.keys(rows[0] ?? { id: '' }));
+  return `${renderTable(
+    ['Id', t('name', lang), lang === 'nb' ? 'Nivå' : 'Tier', 'Basis', 'Inn', 'Ut (t/t)'],
+    rows.map((r) => [r.id, r.name, r.tier, r.basis, r.inputs, r.outputs]),
+  )}\n`;
+}

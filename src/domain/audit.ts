@@ -1,0 +1,177 @@
+/**
+ * The audit: recompute every stated figure from its stated inputs and say where they disagree.
+ * Statements are plain data (a sum, a product, a growth rate, a value against a reference range, a
+ * mass balance), so the same checks run on the seed report, on scenarios and on a user's data.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+interface Base {
+  id: string;
+  /** Where the stated figure is: file, table, page or section. */
+  source: string;
+  /** Extra words for the finding (what the figure is). */
+  label: string;
+}
+
+export interface Term {
+  label: string;
+  value: number;
+}
+
+export type Statement =
+  | (Base & { kind: 'sum'; stated: number; parts: Term[] })
+  | (Base & { kind: 'product'; stated: number; factors: Term[]; explanation?: string })
+  | (Base & { kind: 'growth'; stated: number; start: number; rate: number; years: number })
+  | (Base & {
+      kind: 'range';
+      stated: number;
+      reference: { value: number; low: number; high: number; what: string };
+    })
+  | (Base & { kind: 'balance'; input: number; outputs: Term[] });
+
+export interface Finding {
+  id: string;
+  severity: Severity;
+  stated: number;
+  computed: number;
+  difference: number;
+  /** difference ÷ computed (0 when computed is 0). */
+  relativeDifference: number;
+  message: string;
+  source: string;
+}
+
+/** Half a unit of the last digit a figure is stated with: 964 681 → 0.5, 49.5 → 0.05, 0.036 → 0.0005. */
+export function roundingOf(stated: number): number {
+  const text = String(Math.abs(stated));
+  const dot = text.indexOf('.');
+  const decimals = dot < 0 || text.includes('e') ? 0 : text.length - dot - 1;
+  return 0.5 * 10 ** -decimals;
+}
+
+function grade(stated: number, computed: number, slack: number): Severity | undefined {
+  const diff = Math.abs(stated - computed);
+  if (diff <= slack) return undefined;
+  const rel = computed === 0 ? Number.POSITIVE_INFINITY : diff / Math.abs(computed);
+  if (rel <= 0.005) return 'info';
+  if (rel <= 0.05) return 'warning';
+  return 'error';
+}
+
+function fmt(x: number): string {
+  return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6)));
+}
+
+function finding(s: Base, severity: Severity, stated: number, computed: number, message: string): Finding {
+  const difference = stated - computed;
+  return {
+    id: s.id,
+    severity,
+    stated,
+    computed,
+    difference,
+    relativeDifference: computed === 0 ? 0 : difference / computed,
+    message,
+    source: s.source,
+  };
+}
+
+/** Slack for a product or growth: the rounding of the result plus what the rounding of each input can move it. */
+function productSlack(stated: number, computed: number, factors: number[]): number {
+  const fromInputs =
+    factors.reduce((s, f) => s + (f === 0 ? 0 : roundingOf(f) / Math.abs(f)), 0) * Math.abs(computed);
+  return roundingOf(stated) + fromInputs;
+}
+
+export function checkStatement(s: Statement): Finding | undefined {
+  switch (s.kind) {
+    case 'sum': {
+      const computed = s.parts.reduce((acc, p) => acc + p.value, 0);
+      const slack = roundingOf(s.stated) + s.parts.reduce((acc, p) => acc + roundingOf(p.value), 0);
+      const sev = grade(s.stated, computed, slack);
+      return sev
+        ? finding(
+            s,
+            sev,
+            s.stated,
+            computed,
+            `${s.label}: stated ${fmt(s.stated)}, but the ${s.parts.length} parts add up to ${fmt(computed)}`,
+          )
+        : undefined;
+    }
+    case 'product': {
+      const computed = s.factors.reduce((acc, f) => acc * f.value, 1);
+      const sev = grade(
+        s.stated,
+        computed,
+        productSlack(
+          s.stated,
+          computed,
+          s.factors.map((f) => f.value),
+        ),
+      );
+      const formula = s.factors.map((f) => `${fmt(f.value)} ${f.label}`).join(' × ');
+      return sev
+        ? finding(
+            s,
+            sev,
+            s.stated,
+            computed,
+            `${s.label}: stated ${fmt(s.stated)}, but ${formula} = ${fmt(computed)}${s.explanation ? `. ${s.explanation}` : ''}`,
+          )
+        : undefined;
+    }
+    case 'growth': {
+      const computed = s.start * (1 + s.rate) ** s.years;
+      const implied = (s.stated / s.start) ** (1 / s.years) - 1;
+      const slack =
+        roundingOf(s.stated) +
+        Math.abs(computed) *
+          s.years *
+          (roundingOf(s.rate) / (1 + s.rate) + roundingOf(s.start) / s.start / s.years);
+      const sev = grade(s.stated, computed, slack);
+      return sev
+        ? finding(
+            s,
+            sev,
+            s.stated,
+            computed,
+            `${s.label}: ${fmt(s.start)} growing ${fmt(s.rate * 100)} % a year for ${s.years} years gives ${fmt(computed)}, not ${fmt(s.stated)} (the stated end value implies ${(implied * 100).toFixed(1)} % a year)`,
+          )
+        : undefined;
+    }
+    case 'range': {
+      const { low, high, value, what } = s.reference;
+      if (s.stated >= low && s.stated <= high) return undefined;
+      return finding(
+        s,
+        'warning',
+        s.stated,
+        value,
+        `${s.label}: stated ${fmt(s.stated)} lies outside ${what} (${fmt(low)}–${fmt(high)}, central ${fmt(value)})`,
+      );
+    }
+    case 'balance': {
+      const out = s.outputs.reduce((acc, o) => acc + o.value, 0);
+      if (out <= s.input * (1 + 1e-9)) return undefined;
+      return finding(
+        s,
+        'error',
+        out,
+        s.input,
+        `${s.label}: the outputs (${s.outputs.map((o) => `${o.label} ${fmt(o.value)}`).join(' + ')} = ${fmt(out)}) exceed what goes in (${fmt(s.input)})`,
+      );
+    }
+  }
+}
+
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Every finding, worst first; a statement that checks out gives none. */
+export function audit(statements: Statement[]): Finding[] {
+  return statements
+    .map(checkStatement)
+    .filter((f): f is Finding => f !== undefined)
+    .sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.id.localeCompare(b.id));
+}
