@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { AppError, isUserError } from '../domain/errors.ts';
+import { registerAudit } from './commands/audit.ts';
 import { registerCatalogue } from './commands/catalogue.ts';
 import { registerCoefficients } from './commands/coefficients.ts';
 import { registerPyramid } from './commands/pyramid.ts';
@@ -21,6 +22,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerCoefficients(program, ctx);
   registerCatalogue(program, ctx);
   registerPyramid(program, ctx);
+  registerAudit(program, ctx);
   program
     .command('start')
     .description('the main job: for now, print the reference region’s residue estimate (report profile)')

@@ -5,9 +5,9 @@
  */
 import type { Source } from './coefficients.ts';
 import { AppError } from './errors.ts';
-import { type Library, type ScenarioResult, type ScenarioStep, runScenario } from './scenarios.ts';
+import { type Library, runScenario, type ScenarioResult, type ScenarioStep } from './scenarios.ts';
 import type { Technology } from './technologies.ts';
-import { type Price, TIERS, type Tier, priceNokPerTonne, tierRank } from './valuation.ts';
+import { type Price, priceNokPerTonne, TIERS, type Tier, tierRank } from './valuation.ts';
 
 export interface CurrentUse {
   kind: string;
@@ -46,7 +46,13 @@ export interface PyramidResult {
   tonnes: number;
   basis: 'wet';
   tiers: TierValue[];
-  currentUse: { tier: Tier; description: string; valuePerTonneNok: number; valueNok: number; source: Source } | null;
+  currentUse: {
+    tier: Tier;
+    description: string;
+    valuePerTonneNok: number;
+    valueNok: number;
+    source: Source;
+  } | null;
   best: { tier: Tier; route: string[]; valueNok: number } | null;
   highestTier: Tier | null;
   upliftNok: number | null;
@@ -98,16 +104,25 @@ function currentValue(lib: Library, use: CurrentUse): number {
   if (use.valueNokPerTonne) return priceNokPerTonne(use.valueNokPerTonne, lib.rates).value;
   if (use.product) {
     const product = lib.products.find((p) => p.id === use.product);
-    if (!product) throw new AppError('unknown_product', `current use of ${use.kind}: unknown product "${use.product}"`);
+    if (!product)
+      throw new AppError('unknown_product', `current use of ${use.kind}: unknown product "${use.product}"`);
     return priceNokPerTonne(product.price, lib.rates).value;
   }
   return 0;
 }
 
-export function valuePyramid(lib: Library, kindId: string, tonnesWet: number, currentUses: CurrentUse[]): PyramidResult {
+export function valuePyramid(
+  lib: Library,
+  kindId: string,
+  tonnesWet: number,
+  currentUses: CurrentUse[],
+): PyramidResult {
   const kind = lib.kinds.find((k) => k.id === kindId);
   if (!kind) {
-    throw new AppError('unknown_kind', `unknown residue kind "${kindId}"; kinds: ${lib.kinds.map((k) => k.id).join(', ')}`);
+    throw new AppError(
+      'unknown_kind',
+      `unknown residue kind "${kindId}"; kinds: ${lib.kinds.map((k) => k.id).join(', ')}`,
+    );
   }
   if (!(tonnesWet >= 0)) throw new AppError('invalid_input', `invalid tonnes: ${tonnesWet}`);
   const byTier = new Map<Tier, { route: string[]; result: ScenarioResult }[]>();
@@ -163,7 +178,13 @@ export function valuePyramid(lib: Library, kindId: string, tonnesWet: number, cu
   const currentUse = use
     ? (() => {
         const v = currentValue(lib, use);
-        return { tier: use.tier, description: use.description, valuePerTonneNok: v, valueNok: v * tonnesWet, source: use.source };
+        return {
+          tier: use.tier,
+          description: use.description,
+          valuePerTonneNok: v,
+          valueNok: v * tonnesWet,
+          source: use.source,
+        };
       })()
     : null;
   for (const t of tiers) {

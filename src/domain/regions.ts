@@ -15,6 +15,8 @@ export interface Region {
   municipalities: string[];
   subRegions: SubRegion[];
   source?: string;
+  /** Path (under data/) of the transcribed figures of a report about the region, for the audit. */
+  seedReport?: string;
 }
 
 export function findRegion(regions: Region[], id: string): Region {

@@ -5,23 +5,17 @@
  * that would take manure to feed is refused with the rule that forbids it.
  */
 import type { Source } from './coefficients.ts';
-import { type EligibilityRule, checkEligibility } from './eligibility.ts';
+import { checkEligibility, type EligibilityRule } from './eligibility.ts';
 import { AppError } from './errors.ts';
 import type { RegulatoryClass, ResidueKind } from './residue-kinds.ts';
-import {
-  type Basis,
-  type MassBalance,
-  type Technology,
-  balanceCloses,
-  massBalance,
-} from './technologies.ts';
+import { type Basis, balanceCloses, type MassBalance, massBalance, type Technology } from './technologies.ts';
 import {
   type ClimateFactor,
   type Price,
   type Product,
+  priceNokPerTonne,
   type Rates,
   type Tier,
-  priceNokPerTonne,
   tierRank,
 } from './valuation.ts';
 
@@ -118,9 +112,15 @@ interface Stream {
   isProduct: boolean;
 }
 
-export function findById<T extends { id: string }>(list: T[], id: string, what: string, code: AppError['code']): T {
+export function findById<T extends { id: string }>(
+  list: T[],
+  id: string,
+  what: string,
+  code: AppError['code'],
+): T {
   const found = list.find((x) => x.id === id);
-  if (!found) throw new AppError(code, `unknown ${what} "${id}"; ${what}s: ${list.map((x) => x.id).join(', ')}`);
+  if (!found)
+    throw new AppError(code, `unknown ${what} "${id}"; ${what}s: ${list.map((x) => x.id).join(', ')}`);
   return found;
 }
 
@@ -129,11 +129,21 @@ function dmShareOf(lib: Library, stream: string): number | undefined {
   return lib.kinds.find((k) => k.id === stream)?.dmShare.value;
 }
 
-function convertBasis(lib: Library, stream: string, tonnes: number, from: Basis, to: Basis, where: string): number {
+function convertBasis(
+  lib: Library,
+  stream: string,
+  tonnes: number,
+  from: Basis,
+  to: Basis,
+  where: string,
+): number {
   if (from === to) return tonnes;
   const dm = dmShareOf(lib, stream);
   if (dm === undefined) {
-    throw new AppError('invalid_input', `${where}: ${stream} is stated ${from} but the technology works on ${to}, and ${stream} has no dry-matter share`);
+    throw new AppError(
+      'invalid_input',
+      `${where}: ${stream} is stated ${from} but the technology works on ${to}, and ${stream} has no dry-matter share`,
+    );
   }
   return from === 'wet' ? tonnes * dm : tonnes / dm;
 }
@@ -184,7 +194,10 @@ export function runScenario(scenario: Scenario, lib: Library): ScenarioResult {
     const tech = findById(lib.technologies, step.technology, 'technology', 'unknown_technology');
     const stream = streams.get(step.input);
     if (!stream) {
-      throw new AppError('invalid_input', `${where}: no stream "${step.input}" yet; streams: ${[...streams.keys()].join(', ')}`);
+      throw new AppError(
+        'invalid_input',
+        `${where}: no stream "${step.input}" yet; streams: ${[...streams.keys()].join(', ')}`,
+      );
     }
     if (!tech.inputs.includes(step.input)) {
       throw new AppError(
@@ -199,9 +212,13 @@ export function runScenario(scenario: Scenario, lib: Library): ScenarioResult {
       for (const tier of tiers) {
         const verdict = checkEligibility(lib.rules, origin, { tier, technology: tech.id });
         if (!verdict.ok) {
-          throw new AppError('ineligible_route', `${where}: ${step.input} → ${tech.id} refused: ${verdict.reason}`, {
-            issues: [{ path: `rule ${verdict.rule.id}`, message: verdict.rule.legalSource.citation }],
-          });
+          throw new AppError(
+            'ineligible_route',
+            `${where}: ${step.input} → ${tech.id} refused: ${verdict.reason}`,
+            {
+              issues: [{ path: `rule ${verdict.rule.id}`, message: verdict.rule.legalSource.citation }],
+            },
+          );
         }
       }
     }
@@ -210,12 +227,17 @@ export function runScenario(scenario: Scenario, lib: Library): ScenarioResult {
     let inputTonnes: number;
     if (step.target) {
       const y = yields.get(step.target.product);
-      if (!y || y <= 0) throw new AppError('invalid_input', `${where}: ${tech.id} makes no ${step.target.product}`);
+      if (!y || y <= 0)
+        throw new AppError('invalid_input', `${where}: ${tech.id} makes no ${step.target.product}`);
       inputTonnes = step.target.tonnes / y;
     } else if (step.tonnes !== undefined) {
       inputTonnes = step.tonnes;
     } else {
-      if (stream.unbounded) throw new AppError('invalid_input', `${where}: ${step.input} has no stated amount; give tonnes or a target`);
+      if (stream.unbounded)
+        throw new AppError(
+          'invalid_input',
+          `${where}: ${step.input} has no stated amount; give tonnes or a target`,
+        );
       inputTonnes = available * (step.share ?? 1);
     }
     if (!stream.unbounded && inputTonnes > available * (1 + 1e-9)) {
@@ -282,7 +304,10 @@ export function runScenario(scenario: Scenario, lib: Library): ScenarioResult {
     const price = scenario.prices?.[s.id] ?? product.price;
     const nokPerTonne = priceNokPerTonne(price, lib.rates).value;
     const climate = scenario.climate?.[s.id] ?? product.climate ?? [];
-    const co2ePerTonne = climate.reduce((sum, f) => sum + f.tonnesReplacedPerTonne.value * f.kgCo2ePerKgReplaced.value, 0);
+    const co2ePerTonne = climate.reduce(
+      (sum, f) => sum + f.tonnesReplacedPerTonne.value * f.kgCo2ePerKgReplaced.value,
+      0,
+    );
     products.push({
       product: s.id,
       tier: product.tier,

@@ -157,6 +157,7 @@ export function loadReferenceData(dataDir = DEFAULT_DATA_DIR): ReferenceData {
       subRegions: r.subRegions,
       ...(r.description ? { description: r.description } : {}),
       ...(r.source ? { source: r.source } : {}),
+      ...(r.seedReport ? { seedReport: r.seedReport } : {}),
     };
     const problems = validateRegion(region, registry);
     if (problems.length > 0) {

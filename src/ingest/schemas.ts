@@ -156,6 +156,8 @@ export const regionFileSchema = z.object({
   name: z.string().min(1),
   description: z.string().optional(),
   source: z.string().optional(),
+  /** The transcribed figures of a report about this region (path under data/), checked by `restverdi audit`. */
+  seedReport: z.string().optional(),
   subRegions: z.array(
     z.object({
       id: z.string().min(1),
