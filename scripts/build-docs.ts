@@ -5,8 +5,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import type { Coefficient } from '../src/domain/coefficients.ts';
 import { loadReferenceData, type ReferenceData } from '../src/ingest/reference-data.ts';
+import { scenarioSchema } from '../src/ingest/schemas.ts';
 
 const STATUS: Record<Coefficient['source']['status'], string> = {
   verified: 'V (read in the source)',
@@ -86,8 +88,16 @@ export function renderCoefficientDoc(data: ReferenceData): string {
 }
 
 export const DOC_PATH = fileURLToPath(new URL('../docs/coefficients.md', import.meta.url));
+export const SCENARIO_SCHEMA_PATH = fileURLToPath(new URL('../docs/scenario.schema.json', import.meta.url));
+
+/** JSON Schema of a scenario file, generated from the zod schema the CLI validates with. */
+export function renderScenarioSchema(): string {
+  const schema = z.toJSONSchema(scenarioSchema, { target: 'draft-2020-12' });
+  return `${JSON.stringify({ title: 'Restverdi scenario', ...schema }, null, 2)}\n`;
+}
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   writeFileSync(DOC_PATH, renderCoefficientDoc(loadReferenceData()));
-  console.log(`wrote ${DOC_PATH}`);
+  writeFileSync(SCENARIO_SCHEMA_PATH, renderScenarioSchema());
+  console.log(`wrote ${DOC_PATH} and ${SCENARIO_SCHEMA_PATH}`);
 }

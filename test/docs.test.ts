@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DOC_PATH, renderCoefficientDoc } from '../scripts/build-docs.ts';
+import {
+  DOC_PATH,
+  renderCoefficientDoc,
+  renderScenarioSchema,
+  SCENARIO_SCHEMA_PATH,
+} from '../scripts/build-docs.ts';
 import { loadReferenceData } from '../src/ingest/reference-data.ts';
 
 describe('docs/coefficients.md', () => {
@@ -14,5 +19,11 @@ describe('docs/coefficients.md', () => {
     for (const p of loadReferenceData().profiles) {
       for (const c of p.coefficients) expect(doc).toContain(`\`${c.id}\``);
     }
+  });
+
+  it('docs/scenario.schema.json is the JSON Schema of the scenario validator', () => {
+    expect(readFileSync(SCENARIO_SCHEMA_PATH, 'utf8')).toBe(renderScenarioSchema());
+    const schema = JSON.parse(renderScenarioSchema());
+    expect(schema.required).toEqual(expect.arrayContaining(['id', 'name', 'inputs', 'steps']));
   });
 });
