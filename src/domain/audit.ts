@@ -50,9 +50,14 @@ export function roundingOf(stated: number): number {
   return 0.5 * 10 ** -decimals;
 }
 
+/**
+ * Exact (to floating point): no finding. Within the rounding of the figures: info, since a reader who
+ * adds them up will still see the difference. Beyond: by size, relative to the computed value.
+ */
 function grade(stated: number, computed: number, slack: number): Severity | undefined {
   const diff = Math.abs(stated - computed);
-  if (diff <= slack) return undefined;
+  if (diff <= 1e-9 * Math.max(1, Math.abs(computed))) return undefined;
+  if (diff <= slack) return 'info';
   const rel = computed === 0 ? Number.POSITIVE_INFINITY : diff / Math.abs(computed);
   if (rel <= 0.005) return 'info';
   if (rel <= 0.05) return 'warning';
