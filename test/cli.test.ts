@@ -529,7 +529,7 @@ describe('restverdi regions, municipalities, kinds', () => {
     ]);
   });
 
-  it('lists the 13 residue kinds', async () => {
+  it('lists the 14 residue kinds', async () => {
     const { kinds } = await json<{ kinds: { id: string }[] }>('kinds');
     expect(kinds.map((k) => k.id)).toEqual([
       'halm',
@@ -545,6 +545,7 @@ describe('restverdi regions, municipalities, kinds', () => {
       'matavfall',
       'gronnsaksrest',
       'avlopsslam',
+      'slakteavfall',
     ]);
     const table = await ok('kinds');
     for (const k of data.kinds) expect(table).toContain(k.name.nb);
