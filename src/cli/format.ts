@@ -26,9 +26,16 @@ export function formatCoefficient(value: number, lang: Lang): string {
   return new Intl.NumberFormat(LOCALES[lang], { maximumSignificantDigits: 4 }).format(value);
 }
 
-export function renderTable(head: string[], rows: (string | number)[][], alignRight: boolean[] = []): string {
+export function renderTable(
+  head: string[],
+  rows: (string | number)[][],
+  alignRight: boolean[] = [],
+  /** Column widths; a column with a width wraps its text at word boundaries. */
+  widths?: (number | null)[],
+): string {
   const table = new Table({
     head,
+    ...(widths ? { colWidths: widths, wordWrap: true } : {}),
     style: { head: [], border: [] },
     colAligns: head.map((_, i) => (alignRight[i] ? 'right' : 'left')),
   });

@@ -9,6 +9,7 @@ import { hydrogenFraction } from '../domain/chemistry.ts';
 import type { Coefficient, CoefficientProfile } from '../domain/coefficients.ts';
 import type { Library } from '../domain/scenarios.ts';
 import type { Technology } from '../domain/technologies.ts';
+import { toBase } from '../domain/units.ts';
 
 const table = z.object({
   columns: z.array(z.string()),
@@ -407,9 +408,9 @@ export function seedStatements(seed: Seed, lib: Library, literature?: Coefficien
       label: `straw per kg grain (${residues.halm} t ÷ ${Math.round(grainTonnes)} t grain at the literature yields)`,
       stated: (residues.halm as number) / grainTonnes,
       reference: {
-        value: ratios.reduce((s, c) => s + c.value, 0) / ratios.length,
-        low: Math.min(...ratios.map((c) => c.low)),
-        high: Math.max(...ratios.map((c) => c.high)),
+        value: ratios.reduce((s, c) => s + toBase(c.value, c.unit), 0) / ratios.length,
+        low: Math.min(...ratios.map((c) => toBase(c.low, c.unit))),
+        high: Math.max(...ratios.map((c) => toBase(c.high, c.unit))),
         what: `the straw:grain ratios of the literature profile (${ratios.map((c) => c.id).join(', ')})`,
       },
     });

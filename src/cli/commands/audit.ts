@@ -7,7 +7,15 @@ import { AppError } from '../../domain/errors.ts';
 import { findRegion } from '../../domain/regions.ts';
 import { seedSchema, seedStatements } from '../../ingest/seed-statements.ts';
 import type { CliContext } from '../context.ts';
-import { type Format, formatNumber, keyword, type Lang, renderJson, renderTable } from '../format.ts';
+import {
+  type Format,
+  formatCoefficient,
+  formatNumber,
+  keyword,
+  type Lang,
+  renderJson,
+  renderTable,
+} from '../format.ts';
 import { library } from './pyramid.ts';
 
 interface AuditOptions {
@@ -62,7 +70,7 @@ export function runAudit(ctx: CliContext, opts: AuditOptions): string {
   const statements = auditStatements(ctx, opts.region);
   const findings = audit(statements);
   if (format === 'json') return renderJson({ region: opts.region, checked: statements.length, findings });
-  const n = (v: number) => formatNumber(v, lang, Math.abs(v) < 10 ? 3 : 0);
+  const n = (v: number) => (Math.abs(v) >= 1000 ? formatNumber(v, lang) : formatCoefficient(v, lang));
   const summary =
     lang === 'nb'
       ? `${statements.length} tall kontrollert, ${findings.length} funn`
@@ -77,5 +85,6 @@ export function runAudit(ctx: CliContext, opts: AuditOptions): string {
     ],
     findings.map((f) => [f.severity, f.id, n(f.stated), n(f.computed), `${f.message}\n(${f.source})`]),
     [false, false, true, true, false],
+    [null, 28, 12, 12, 70],
   )}\n`;
 }
