@@ -1,12 +1,15 @@
 /**
- * Writes docs/coefficients.md from data/: every profile, its recipes as formulas, and every
- * coefficient with value, range, unit and source. Never edit that document by hand:
- * `npm run docs` regenerates it and test/docs.test.ts fails when it is stale.
+ * Writes the documents that list data: docs/coefficients.md (profiles, recipes, coefficients),
+ * docs/library.md (products and prices, technologies, eligibility rules, current uses, rates) and
+ * docs/scenario.schema.json. Never edit them by hand: `npm run docs` regenerates them and
+ * test/docs.test.ts fails when one is stale.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { Coefficient } from '../src/domain/coefficients.ts';
+import type { Coefficient, Source } from '../src/domain/coefficients.ts';
+import { TIER_NAMES } from '../src/domain/valuation.ts';
+import { type LoadedLibrary, loadLibrary } from '../src/ingest/library.ts';
 import { loadReferenceData, type ReferenceData } from '../src/ingest/reference-data.ts';
 import { scenarioSchema } from '../src/ingest/schemas.ts';
 
@@ -87,6 +90,96 @@ export function renderCoefficientDoc(data: ReferenceData): string {
   return out.join('\n');
 }
 
+function sourceText(src: Source): string {
+  return cell(
+    `${STATUS[src.status]}: ${src.citation}${src.table ? ` (${src.table})` : ''}${src.url ? ` <${src.url}>` : ''}`,
+  );
+}
+
+export function renderLibraryDoc(lib: LoadedLibrary): string {
+  const out: string[] = [
+    '# The value-pyramid library',
+    '',
+    'Generated from `data/` by `npm run docs` (scripts/build-docs.ts). Do not edit by hand.',
+    'Status letters as in docs/coefficients.md.',
+    '',
+    '## Currency rates',
+    '',
+    '| currency | NOK per unit | date | source |',
+    '|---|---|---|---|',
+    ...[...lib.rates.rates.values()]
+      .filter((r) => r.currency !== 'NOK')
+      .map((r) => `| ${r.currency} | ${r.nokPerUnit} | ${r.date} | ${sourceText(r.source)} |`),
+    '',
+    '## Products',
+    '',
+    '| id | bokmål | tier | price | replaces (CO2e) | source of the price |',
+    '|---|---|---|---|---|---|',
+    ...lib.products.map((p) => {
+      const price = `${p.price.value} ${p.price.currency}/${p.price.per} (${p.price.low}–${p.price.high}, ${p.price.year})`;
+      const climate = (p.climate ?? [])
+        .map(
+          (f) =>
+            `${f.tonnesReplacedPerTonne.value} t ${f.replaces} × ${f.kgCo2ePerKgReplaced.value} kg CO2e/kg`,
+        )
+        .join('; ');
+      return `| \`${p.id}\`${p.intermediate ? ' (intermediate)' : ''} | ${p.name.nb} | ${TIER_NAMES[p.tier].en} | ${price} | ${cell(climate)} | ${sourceText(p.price.source)} |`;
+    }),
+    '',
+    '## Technologies',
+    '',
+  ];
+  for (const t of lib.technologies) {
+    out.push(
+      `### \`${t.id}\`: ${t.name.en} (${t.name.nb})`,
+      '',
+      cell(t.description),
+      '',
+      `Tier: ${TIER_NAMES[t.tier].en}. Basis: per tonne ${t.basis === 'dm' ? 'dry matter' : 'wet'} of input. Accepts: ${t.inputs.map((i) => `\`${i}\``).join(', ')}.`,
+      '',
+      HEAD,
+      ...t.outputs.map((o) => coefficientRow(o.yield)),
+      ...t.losses.map((l) => coefficientRow(l.yield)),
+      ...[
+        t.capexNokPerTonneCapacity,
+        t.opexNokPerTonne,
+        t.energyUseKwhPerTonne,
+        t.typicalCapacityTonnes,
+        t.transportRadiusKm,
+      ]
+        .filter((c): c is Coefficient => c !== undefined)
+        .map(coefficientRow),
+      '',
+      `Losses: ${t.losses.map((l) => `${l.what} ${l.yield.value}`).join(', ') || 'none'}. Capex per tonne of ${t.capexPer ?? 'input'} capacity.`,
+      '',
+      `Sources: ${t.sources.map(sourceText).join('; ')}`,
+      '',
+    );
+  }
+  out.push(
+    '## Eligibility rules',
+    '',
+    '| rule | class | forbidden tiers | forbidden technologies | rule in words | legal source |',
+    '|---|---|---|---|---|---|',
+    ...lib.rules.map(
+      (r) =>
+        `| ${r.id} | ${r.regulatoryClass} | ${r.forbiddenTiers.join(', ') || '–'} | ${(r.forbiddenTechnologies ?? []).join(', ') || '–'} | ${cell(r.rule)} | ${sourceText(r.legalSource)} |`,
+    ),
+    '',
+    '## Current uses',
+    '',
+    '| kind | tier | what | valued by | source |',
+    '|---|---|---|---|---|',
+    ...lib.currentUses.map(
+      (u) =>
+        `| \`${u.kind}\` | ${TIER_NAMES[u.tier].en} | ${cell(u.description)} | ${u.product ? `\`${u.product}\`` : `${u.valueNokPerTonne?.value} ${u.valueNokPerTonne?.currency}/${u.valueNokPerTonne?.per}`} | ${sourceText(u.source)} |`,
+    ),
+    '',
+  );
+  return out.join('\n');
+}
+
+export const LIBRARY_DOC_PATH = fileURLToPath(new URL('../docs/library.md', import.meta.url));
 export const DOC_PATH = fileURLToPath(new URL('../docs/coefficients.md', import.meta.url));
 export const SCENARIO_SCHEMA_PATH = fileURLToPath(new URL('../docs/scenario.schema.json', import.meta.url));
 
@@ -97,7 +190,9 @@ export function renderScenarioSchema(): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  writeFileSync(DOC_PATH, renderCoefficientDoc(loadReferenceData()));
+  const data = loadReferenceData();
+  writeFileSync(DOC_PATH, renderCoefficientDoc(data));
+  writeFileSync(LIBRARY_DOC_PATH, renderLibraryDoc(loadLibrary(data.kinds, data.dataDir)));
   writeFileSync(SCENARIO_SCHEMA_PATH, renderScenarioSchema());
-  console.log(`wrote ${DOC_PATH} and ${SCENARIO_SCHEMA_PATH}`);
+  console.log(`wrote ${DOC_PATH}, ${LIBRARY_DOC_PATH} and ${SCENARIO_SCHEMA_PATH}`);
 }

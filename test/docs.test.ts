@@ -2,10 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   DOC_PATH,
+  LIBRARY_DOC_PATH,
   renderCoefficientDoc,
+  renderLibraryDoc,
   renderScenarioSchema,
   SCENARIO_SCHEMA_PATH,
 } from '../scripts/build-docs.ts';
+import { loadLibrary } from '../src/ingest/library.ts';
 import { loadReferenceData } from '../src/ingest/reference-data.ts';
 
 describe('docs/coefficients.md', () => {
@@ -25,5 +28,15 @@ describe('docs/coefficients.md', () => {
     expect(readFileSync(SCENARIO_SCHEMA_PATH, 'utf8')).toBe(renderScenarioSchema());
     const schema = JSON.parse(renderScenarioSchema());
     expect(schema.required).toEqual(expect.arrayContaining(['id', 'name', 'inputs', 'steps']));
+  });
+
+  it('docs/library.md lists every product, technology and rule of data/ (regenerate with `npm run docs`)', () => {
+    const data = loadReferenceData();
+    const lib = loadLibrary(data.kinds, data.dataDir);
+    const doc = renderLibraryDoc(lib);
+    expect(readFileSync(LIBRARY_DOC_PATH, 'utf8')).toBe(doc);
+    for (const p of lib.products) expect(doc).toContain(`\`${p.id}\``);
+    for (const t of lib.technologies) expect(doc).toContain(`### \`${t.id}\``);
+    for (const r of lib.rules) expect(doc).toContain(`| ${r.id} |`);
   });
 });
