@@ -1,0 +1,268 @@
+/**
+ * The value pyramid per stream: the report's example (slakteavfall, 10 / 250 / 300 / 2 500 EUR/t,
+ * read from data/sources/seed/reference-region.json), manure closed to feed, food and pharma by its
+ * class (abp-cat2, regulation (EC) 1069/2009), and the CLI's JSON and options.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.ts';
+import { enumerateRoutes, type PyramidResult, valuePyramid } from '../src/domain/pyramid.ts';
+import { TIERS, type Tier } from '../src/domain/valuation.ts';
+import { loadLibrary } from '../src/ingest/library.ts';
+import { loadReferenceData } from '../src/ingest/reference-data.ts';
+
+const dataDir = fileURLToPath(new URL('../data/', import.meta.url));
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(join(dataDir, path), 'utf8')) as T;
+const data = loadReferenceData(dataDir);
+const lib = loadLibrary(data.kinds, dataDir);
+const REGION = 'gjovik-hadeland-ringerike';
+
+const example = readJson<{
+  value_pyramid: {
+    example: { tonnes_per_year_norway: number; eur_per_tonne: Record<string, number>; previous_use: string };
+  };
+}>('sources/seed/reference-region.json').value_pyramid.example;
+const eur = readJson<{ rates: { currency: string; nokPerUnit: number }[] }>('currency-rates.json').rates.find(
+  (r) => r.currency === 'EUR',
+)?.nokPerUnit as number;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+async function run(...args: string[]): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(['node', 'restverdi', ...args], {
+    out: (s) => {
+      stdout += s;
+    },
+    err: (s) => {
+      stderr += s;
+    },
+  });
+  return { code, stdout, stderr };
+}
+async function json<T>(...args: string[]): Promise<T> {
+  const r = await run(...args, '--format', 'json');
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as T;
+}
+
+const tierOf = (result: PyramidResult, tier: Tier) => {
+  const t = result.tiers.find((x) => x.tier === tier);
+  if (!t) throw new Error(`no tier ${tier}`);
+  return t;
+};
+
+describe("slakteavfall: the report's pyramid example", () => {
+  const tonnes = example.tonnes_per_year_norway;
+  const result = valuePyramid(lib, 'slakteavfall', tonnes, lib.currentUses);
+  // The report's example routes, one per tier (data/technologies.json), and the EUR/t it states.
+  const reportRoutes: [Tier, string, number][] = [
+    ['energi', 'slakteavfall-energigjenvinning', example.eur_per_tonne.energi as number],
+    ['gjodsel', 'slakteavfall-gjodselproduksjon', example.eur_per_tonne.gjodsel as number],
+    ['for', 'slakteavfall-forproduksjon', example.eur_per_tonne.for as number],
+    ['pharma', 'slakteavfall-hydrolyse-sportsernaering', example.eur_per_tonne.sportsernaering as number],
+  ];
+
+  it('lists every tier once, bottom to top', () => {
+    expect(result.tiers.map((t) => t.tier)).toEqual([...TIERS]);
+    expect(result.kind).toBe('slakteavfall');
+    expect(result.tonnes).toBe(tonnes);
+  });
+
+  it.each(reportRoutes)(
+    'tier %s carries the report route %s at its EUR/t in NOK at the data rate',
+    (tier, route, eurPerTonne) => {
+      const t = tierOf(result, tier);
+      const options = [
+        ...(t.route ? [{ route: t.route, valuePerTonneNok: t.valuePerTonneNok as number }] : []),
+        ...t.alternatives,
+      ];
+      const found = options.find((o) => o.route.length === 1 && o.route[0] === route);
+      expect(found, `${route} at tier ${tier} (best or alternative)`).toBeDefined();
+      expect(found?.valuePerTonneNok).toBeCloseTo(eurPerTonne * eur, 6);
+      // The best route is worth at least as much as the report's.
+      expect(t.valuePerTonneNok as number).toBeGreaterThanOrEqual(eurPerTonne * eur - 1e-6);
+      expect(t.valueNok).toBeCloseTo((t.valuePerTonneNok as number) * tonnes, 3);
+      for (const a of t.alternatives)
+        expect(a.valuePerTonneNok).toBeLessThanOrEqual(t.valuePerTonneNok as number);
+    },
+  );
+
+  it('has energy at 10 EUR/t as the current use, and uplift = best value − current value', () => {
+    expect(example.previous_use).toBe('energi');
+    expect(result.currentUse?.tier).toBe('energi');
+    expect(result.currentUse?.valuePerTonneNok).toBeCloseTo(
+      (example.eur_per_tonne.energi as number) * eur,
+      9,
+    );
+    expect(result.currentUse?.valueNok).toBeCloseTo(
+      (example.eur_per_tonne.energi as number) * eur * tonnes,
+      3,
+    );
+    const reachable = result.tiers.filter((t) => t.valueNok !== null);
+    const bestValue = Math.max(...reachable.map((t) => t.valueNok as number));
+    expect(result.best?.valueNok).toBeCloseTo(bestValue, 3);
+    expect(result.upliftNok).toBeCloseTo(bestValue - (result.currentUse?.valueNok as number), 3);
+    for (const t of reachable) {
+      expect(t.upliftNok).toBeCloseTo((t.valueNok as number) - (result.currentUse?.valueNok as number), 3);
+    }
+    // The report's own uplift (energy 10 → sports nutrition 2 500 EUR/t) is at most the best.
+    expect(result.upliftNok as number).toBeGreaterThanOrEqual(
+      ((example.eur_per_tonne.sportsernaering as number) - (example.eur_per_tonne.energi as number)) *
+        eur *
+        tonnes -
+        1e-3,
+    );
+  });
+
+  it('closes food and products with a reason and no route', () => {
+    for (const tier of ['mat', 'produkt'] as const) {
+      const t = tierOf(result, tier);
+      expect(t.route).toBeNull();
+      expect(t.valuePerTonneNok).toBeNull();
+      expect(t.valueNok).toBeNull();
+      expect(t.upliftNok).toBeNull();
+      expect(t.reason).toMatch(/slakteavfall/);
+      expect(t.reason).toContain(tier);
+    }
+    expect(result.highestTier).toBe('pharma');
+  });
+
+  it('gives the same through the CLI (--tonnes)', async () => {
+    const out = await json<PyramidResult>('pyramid', '--kind', 'slakteavfall', '--tonnes', String(tonnes));
+    expect(out.tiers.map((t) => [t.tier, t.route, t.valuePerTonneNok])).toEqual(
+      result.tiers.map((t) => [t.tier, t.route, t.valuePerTonneNok]),
+    );
+    expect(out.upliftNok).toBeCloseTo(result.upliftNok as number, 3);
+  });
+});
+
+describe('husdyrgjodsel: manure never reaches feed, food or pharma', () => {
+  const manureRule = lib.rules.find((r) => r.regulatoryClass === 'abp-cat2');
+  const result = valuePyramid(lib, 'husdyrgjodsel', 1000, lib.currentUses);
+
+  it('closes feed, food and pharma; the feed tier names the manure rule', () => {
+    expect(manureRule).toBeDefined();
+    for (const tier of ['for', 'mat', 'pharma'] as const) {
+      const t = tierOf(result, tier);
+      expect(t.route, `tier ${tier}`).toBeNull();
+      expect(t.valueNok).toBeNull();
+      expect(t.reason, `reason of tier ${tier}`).toBeTruthy();
+    }
+    const feed = tierOf(result, 'for');
+    expect(feed.reason).toContain('abp-cat2');
+    expect(feed.reason).toContain(manureRule?.rule);
+  });
+
+  it('reaches products (or energy) with its best route', () => {
+    expect(result.best).not.toBeNull();
+    expect(['produkt', 'energi']).toContain(result.best?.tier);
+    expect(result.highestTier).toBe('produkt');
+    const reached = result.tiers.filter((t) => t.route !== null).map((t) => t.tier);
+    expect(reached).not.toContain('for');
+    expect(reached).not.toContain('mat');
+    expect(reached).not.toContain('pharma');
+    const top = tierOf(result, 'produkt');
+    expect(top.route?.slice(0, 2)).toEqual(['anaerobic-digestion', 'biogas-upgrading']);
+  });
+
+  it('has the JSON shape of the issue through the CLI (default region)', async () => {
+    const out = await json<Record<string, unknown>>('pyramid', '--kind', 'husdyrgjodsel');
+    expect(out).toHaveProperty('tiers');
+    expect(out).toHaveProperty('currentUse');
+    expect(out).toHaveProperty('upliftNok');
+    const tiers = out.tiers as Record<string, unknown>[];
+    expect(tiers.map((t) => t.tier)).toEqual([...TIERS]);
+    for (const t of tiers) {
+      expect(Object.keys(t)).toEqual(
+        expect.arrayContaining(['tier', 'route', 'valuePerTonneNok', 'valueNok']),
+      );
+      if (t.route === null) {
+        expect(t.valuePerTonneNok).toBeNull();
+        expect(typeof t.reason).toBe('string');
+      } else {
+        expect(Array.isArray(t.route)).toBe(true);
+        expect(typeof t.valuePerTonneNok).toBe('number');
+        expect(typeof t.valueNok).toBe('number');
+      }
+    }
+    const currentUse = out.currentUse as Record<string, unknown>;
+    expect(currentUse.tier).toBe('gjodsel');
+    expect(typeof currentUse.valuePerTonneNok).toBe('number');
+    expect(typeof out.upliftNok).toBe('number');
+  });
+});
+
+describe('pyramid: tonnes from a region or from --tonnes', () => {
+  it.each(['husdyrgjodsel', 'halm'])(
+    '%s: --region (and the default) takes the tonnes of `residues --kinds K`',
+    async (kind) => {
+      const residues = await json<{ totals: { kind: string; tonnesWet: number }[] }>(
+        'residues',
+        '--kinds',
+        kind,
+      );
+      const expected = residues.totals.find((t) => t.kind === kind)?.tonnesWet as number;
+      expect(expected).toBeGreaterThan(0);
+      const explicit = await json<PyramidResult>('pyramid', '--kind', kind, '--region', REGION);
+      const byDefault = await json<PyramidResult>('pyramid', '--kind', kind);
+      expect(explicit.tonnes).toBeCloseTo(expected, 6);
+      expect(byDefault.tonnes).toBeCloseTo(expected, 6);
+      for (const t of explicit.tiers) {
+        if (t.valueNok !== null) expect(t.valueNok).toBeCloseTo((t.valuePerTonneNok as number) * expected, 3);
+      }
+    },
+  );
+
+  it('refuses --tonnes and --region together (exit 2)', async () => {
+    const r = await run('pyramid', '--kind', 'halm', '--tonnes', '100', '--region', REGION);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--tonnes');
+    expect(r.stderr).toContain('--region');
+  });
+
+  it('names an unknown kind and lists the kinds (exit 2)', async () => {
+    const r = await run('pyramid', '--kind', 'moon-dust', '--tonnes', '100');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('moon-dust');
+    for (const k of data.kinds) expect(r.stderr).toContain(k.id);
+  });
+
+  it('refuses negative tonnes (exit 2)', async () => {
+    const r = await run('pyramid', '--kind', 'halm', '--tonnes', '-1');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--tonnes');
+  });
+});
+
+describe('enumerateRoutes', () => {
+  it('finds digestion → upgrading → polyethylene for manure', () => {
+    const routes = enumerateRoutes(lib, 'husdyrgjodsel');
+    expect(routes).toContainEqual(['anaerobic-digestion', 'biogas-upgrading', 'methane-to-polyethylene']);
+    expect(routes).toContainEqual(['anaerobic-digestion']);
+    expect(routes).toContainEqual(['composting']);
+    // The manure → CO2 → microalgae chain is enumerated (and then refused by the pyramid).
+    expect(routes).toContainEqual(['anaerobic-digestion', 'biogas-upgrading', 'microalgae']);
+  });
+
+  it('starts every route with a technology that accepts the stream, and chains intermediates', () => {
+    for (const route of enumerateRoutes(lib, 'husdyrgjodsel')) {
+      const first = lib.technologies.find((t) => t.id === route[0]);
+      expect(first?.inputs).toContain('husdyrgjodsel');
+      expect(new Set(route).size).toBe(route.length);
+      for (let i = 1; i < route.length; i++) {
+        const prev = lib.technologies.find((t) => t.id === route[i - 1]);
+        const next = lib.technologies.find((t) => t.id === route[i]);
+        const passed = prev?.outputs.some((o) => next?.inputs.includes(o.product));
+        expect(passed, `${route[i - 1]} → ${route[i]}`).toBe(true);
+      }
+    }
+  });
+});
