@@ -1,0 +1,177 @@
+/**
+ * Migrations in code, in order. Kysely's migrator records what ran and returns a result per
+ * migration; it never half-applies one (each runs in a transaction on both dialects).
+ */
+import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+
+const text = 'text';
+const real = 'double precision';
+
+async function m001(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('municipalities')
+    .addColumn('number', text, (c) => c.primaryKey())
+    .addColumn('name', text, (c) => c.notNull())
+    .addColumn('county', text, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('number_changes')
+    .addColumn('from_number', text, (c) => c.notNull())
+    .addColumn('from_name', text, (c) => c.notNull())
+    .addColumn('to_number', text, (c) => c.notNull())
+    .addColumn('to_name', text, (c) => c.notNull())
+    .addColumn('valid_from', text, (c) => c.notNull())
+    .addPrimaryKeyConstraint('number_changes_pk', ['from_number', 'to_number', 'valid_from'])
+    .execute();
+  await db.schema
+    .createTable('regions')
+    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('name', text, (c) => c.notNull())
+    .addColumn('description', text)
+    .addColumn('source', text)
+    .addColumn('seed_report', text)
+    .addColumn('builtin', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('updated_at', text, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('region_members')
+    .addColumn('region_id', text, (c) => c.notNull().references('regions.id').onDelete('cascade'))
+    .addColumn('municipality', text, (c) => c.notNull().references('municipalities.number'))
+    .addColumn('sub_region_id', text)
+    .addColumn('sub_region_name', text)
+    .addColumn('position', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('region_members_pk', ['region_id', 'municipality'])
+    .execute();
+  await db.schema
+    .createTable('datasets')
+    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('title', text, (c) => c.notNull())
+    .addColumn('year', 'integer', (c) => c.notNull())
+    .addColumn('year_note', text)
+    .addColumn('source_json', text, (c) => c.notNull())
+    .addColumn('variables_json', text, (c) => c.notNull())
+    .addColumn('provenance', text, (c) => c.notNull())
+    .addColumn('retrieved_at', text, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('observations')
+    .addColumn('dataset_id', text, (c) => c.notNull().references('datasets.id').onDelete('cascade'))
+    .addColumn('municipality', text, (c) => c.notNull())
+    .addColumn('variable', text, (c) => c.notNull())
+    .addColumn('year', 'integer', (c) => c.notNull())
+    .addColumn('value', real, (c) => c.notNull())
+    .addColumn('unit', text, (c) => c.notNull())
+    .addColumn('number_in_source', text)
+    .addPrimaryKeyConstraint('observations_pk', ['dataset_id', 'municipality', 'variable', 'year'])
+    .execute();
+  await db.schema
+    .createIndex('observations_by_municipality')
+    .on('observations')
+    .columns(['municipality', 'variable'])
+    .execute();
+  await db.schema
+    .createTable('profiles')
+    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('title', text, (c) => c.notNull())
+    .addColumn('description', text, (c) => c.notNull())
+    .addColumn('body_json', text, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('coefficients')
+    .addColumn('profile_id', text, (c) => c.notNull().references('profiles.id').onDelete('cascade'))
+    .addColumn('id', text, (c) => c.notNull())
+    .addColumn('name', text, (c) => c.notNull())
+    .addColumn('value', real, (c) => c.notNull())
+    .addColumn('low', real, (c) => c.notNull())
+    .addColumn('high', real, (c) => c.notNull())
+    .addColumn('distribution', text, (c) => c.notNull())
+    .addColumn('unit', text, (c) => c.notNull())
+    .addColumn('source_status', text, (c) => c.notNull())
+    .addColumn('source_citation', text, (c) => c.notNull())
+    .addColumn('source_url', text)
+    .addColumn('source_table', text)
+    .addColumn('region', text, (c) => c.notNull())
+    .addColumn('year', 'integer', (c) => c.notNull())
+    .addColumn('calibrated_against', text)
+    .addPrimaryKeyConstraint('coefficients_pk', ['profile_id', 'id'])
+    .execute();
+  await db.schema
+    .createTable('residue_kinds')
+    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('position', 'integer', (c) => c.notNull())
+    .addColumn('body_json', text, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('actors')
+    .addColumn('orgnr', text, (c) => c.primaryKey())
+    .addColumn('unit_type', text, (c) => c.notNull())
+    .addColumn('parent_orgnr', text)
+    .addColumn('name', text, (c) => c.notNull())
+    .addColumn('form', text, (c) => c.notNull())
+    .addColumn('nace1', text)
+    .addColumn('nace2', text)
+    .addColumn('nace3', text)
+    .addColumn('municipality', text)
+    .addColumn('postal_place', text)
+    .addColumn('registered_vat', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('bankrupt', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('under_liquidation', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('under_forced_dissolution', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('employees', 'integer')
+    .addColumn('founded', text)
+    .addColumn('import_id', 'integer')
+    .execute();
+  await db.schema
+    .createIndex('actors_by_municipality')
+    .on('actors')
+    .columns(['municipality', 'form'])
+    .execute();
+  await db.schema
+    .createTable('sites')
+    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('region_id', text)
+    .addColumn('body_json', text, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('scenarios')
+    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('name', text, (c) => c.notNull())
+    .addColumn('builtin', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('body_json', text, (c) => c.notNull())
+    .addColumn('updated_at', text, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('imports')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('kind', text, (c) => c.notNull())
+    .addColumn('file', text)
+    .addColumn('status', text, (c) => c.notNull())
+    .addColumn('started_at', text, (c) => c.notNull())
+    .addColumn('finished_at', text)
+    .addColumn('counts_json', text)
+    .addColumn('message', text)
+    .execute();
+  await db.schema
+    .createTable('import_log')
+    .addColumn('import_id', 'integer', (c) => c.notNull().references('imports.id').onDelete('cascade'))
+    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addColumn('level', text, (c) => c.notNull())
+    .addColumn('position', text)
+    .addColumn('message', text, (c) => c.notNull())
+    .addPrimaryKeyConstraint('import_log_pk', ['import_id', 'seq'])
+    .execute();
+  await db.schema
+    .createTable('meta')
+    .addColumn('key', text, (c) => c.primaryKey())
+    .addColumn('value', text, (c) => c.notNull())
+    .execute();
+  await sql`select 1`.execute(db);
+}
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '001-initial': { up: m001 },
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};

@@ -1,0 +1,168 @@
+/**
+ * The database schema as Kysely types. One schema for SQLite and PostgreSQL: JSON is stored as
+ * text, booleans as 0/1 integers, timestamps as ISO text, so the same queries run on both.
+ */
+export interface MunicipalityTable {
+  number: string;
+  name: string;
+  county: string;
+}
+
+export interface NumberChangeTable {
+  from_number: string;
+  from_name: string;
+  to_number: string;
+  to_name: string;
+  valid_from: string;
+}
+
+export interface RegionTable {
+  id: string;
+  name: string;
+  description: string | null;
+  source: string | null;
+  seed_report: string | null;
+  /** 1 for regions shipped with the project; 0 for regions users created. */
+  builtin: number;
+  updated_at: string;
+}
+
+export interface RegionMemberTable {
+  region_id: string;
+  municipality: string;
+  sub_region_id: string | null;
+  sub_region_name: string | null;
+  position: number;
+}
+
+export interface DatasetTable {
+  id: string;
+  title: string;
+  year: number;
+  year_note: string | null;
+  source_json: string;
+  variables_json: string;
+  /** Where it came from: a data/ file, an SSB table and query, an import id. */
+  provenance: string;
+  retrieved_at: string;
+}
+
+export interface ObservationTable {
+  dataset_id: string;
+  municipality: string;
+  variable: string;
+  year: number;
+  value: number;
+  unit: string;
+  number_in_source: string | null;
+}
+
+export interface ProfileTable {
+  id: string;
+  title: string;
+  description: string;
+  /** The whole profile (coefficients and recipes) as validated JSON. */
+  body_json: string;
+}
+
+export interface CoefficientTable {
+  profile_id: string;
+  id: string;
+  name: string;
+  value: number;
+  low: number;
+  high: number;
+  distribution: string;
+  unit: string;
+  source_status: string;
+  source_citation: string;
+  source_url: string | null;
+  source_table: string | null;
+  region: string;
+  year: number;
+  calibrated_against: string | null;
+}
+
+export interface ResidueKindTable {
+  id: string;
+  position: number;
+  body_json: string;
+}
+
+export interface ActorTable {
+  orgnr: string;
+  /** 'enhet' (legal unit) or 'underenhet' (establishment). */
+  unit_type: string;
+  parent_orgnr: string | null;
+  name: string;
+  form: string;
+  nace1: string | null;
+  nace2: string | null;
+  nace3: string | null;
+  municipality: string | null;
+  postal_place: string | null;
+  registered_vat: number;
+  bankrupt: number;
+  under_liquidation: number;
+  under_forced_dissolution: number;
+  employees: number | null;
+  founded: string | null;
+  import_id: number | null;
+}
+
+export interface SiteTable {
+  id: string;
+  region_id: string | null;
+  body_json: string;
+}
+
+export interface ScenarioTable {
+  id: string;
+  name: string;
+  builtin: number;
+  body_json: string;
+  updated_at: string;
+}
+
+export interface ImportTable {
+  /** Assigned by the store (max + 1 in the same transaction): portable across dialects. */
+  id: number;
+  kind: string;
+  file: string | null;
+  status: string;
+  started_at: string;
+  finished_at: string | null;
+  counts_json: string | null;
+  message: string | null;
+}
+
+export interface ImportLogTable {
+  import_id: number;
+  seq: number;
+  level: string;
+  position: string | null;
+  message: string;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  municipalities: MunicipalityTable;
+  number_changes: NumberChangeTable;
+  regions: RegionTable;
+  region_members: RegionMemberTable;
+  datasets: DatasetTable;
+  observations: ObservationTable;
+  profiles: ProfileTable;
+  coefficients: CoefficientTable;
+  residue_kinds: ResidueKindTable;
+  actors: ActorTable;
+  sites: SiteTable;
+  scenarios: ScenarioTable;
+  imports: ImportTable;
+  import_log: ImportLogTable;
+  meta: MetaTable;
+}
