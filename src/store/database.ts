@@ -20,6 +20,8 @@ export interface Store {
   dialect: Dialect;
   /** Where the data lives, for messages (a file path or a URL without its password). */
   location: string;
+  /** The PostgreSQL schema, when not `public`. */
+  schema?: string;
   close: () => Promise<void>;
 }
 
@@ -30,6 +32,8 @@ export interface StoreOptions {
   databaseUrl?: string;
   /** SQLite file, or ':memory:'. */
   file?: string;
+  /** PostgreSQL schema to work in (created if missing); `public` when absent. */
+  schema?: string;
 }
 
 /** The options the environment asks for: DATABASE_URL for PostgreSQL, else RESTVERDI_DB or the default file. */
@@ -45,12 +49,27 @@ function redact(url: string): string {
 export async function openStore(options: StoreOptions): Promise<Store> {
   let store: Store;
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const schema = options.schema;
+    if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
+      throw new AppError('invalid_input', `invalid PostgreSQL schema name: ${schema}`);
+    }
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    });
     // PostgreSQL returns bigint and numeric as strings; our numbers fit in doubles.
     pg.types.setTypeParser(20, (v) => Number(v));
     pg.types.setTypeParser(1700, (v) => Number(v));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    store = { db, dialect: 'postgres', location: redact(options.databaseUrl), close: () => db.destroy() };
+    if (schema) await db.schema.createSchema(schema).ifNotExists().execute();
+    store = {
+      db,
+      dialect: 'postgres',
+      location: redact(options.databaseUrl),
+      close: () => db.destroy(),
+      ...(schema ? { schema } : {}),
+    };
   } else {
     const file = options.file ?? DEFAULT_SQLITE_FILE;
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -70,7 +89,12 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 }
 
 export async function migrate(store: Store): Promise<void> {
-  const migrator = new Migrator({ db: store.db, provider: migrationProvider });
+  // Kysely looks for its migration tables across schemas; name ours so parallel schemas never meet.
+  const migrator = new Migrator({
+    db: store.db,
+    provider: migrationProvider,
+    ...(store.schema ? { migrationTableSchema: store.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
