@@ -4,6 +4,7 @@
  * A tier no eligible route reaches says why (the rule, or that the library has no route).
  */
 import type { Source } from './coefficients.ts';
+import { checkEligibility } from './eligibility.ts';
 import { AppError } from './errors.ts';
 import { type Library, runScenario, type ScenarioResult, type ScenarioStep } from './scenarios.ts';
 import type { Technology } from './technologies.ts';
@@ -78,7 +79,7 @@ export function enumerateRoutes(lib: Library, stream: string, maxDepth = 4): str
 }
 
 /** Runs a route on one tonne (wet) of the stream; the chain passes each step's intermediate on. */
-function runRoute(lib: Library, kind: string, route: string[]): ScenarioResult {
+export function runRoute(lib: Library, kind: string, route: string[]): ScenarioResult {
   let input = kind;
   const steps: ScenarioStep[] = route.map((techId, i) => {
     const step: ScenarioStep = { id: `${i + 1}-${techId}`, technology: techId, input };
@@ -100,7 +101,8 @@ function runRoute(lib: Library, kind: string, route: string[]): ScenarioResult {
   );
 }
 
-function currentValue(lib: Library, use: CurrentUse): number {
+/** NOK per tonne of stream that its current use earns. */
+export function currentValue(lib: Library, use: CurrentUse): number {
   if (use.valueNokPerTonne) return priceNokPerTonne(use.valueNokPerTonne, lib.rates).value;
   if (use.product) {
     const product = lib.products.find((p) => p.id === use.product);
@@ -142,6 +144,11 @@ export function valuePyramid(
       throw error;
     }
   }
+  // A tier the stream's class may never reach is closed by its rule, whatever the library holds.
+  const closedBy = (tier: Tier): string | undefined => {
+    const verdict = checkEligibility(lib.rules, kind.regulatoryClass, { tier });
+    return verdict.ok ? undefined : `${verdict.reason} (${verdict.rule.legalSource.citation})`;
+  };
   const tiers: TierValue[] = TIERS.map((tier) => {
     const options = (byTier.get(tier) ?? []).sort((a, b) => b.result.valueNok - a.result.valueNok);
     const best = options[0];
@@ -153,7 +160,8 @@ export function valuePyramid(
         valueNok: null,
         co2ePerTonne: null,
         products: [],
-        reason: refused.get(tier) ?? `no technology in the library lifts ${kindId} to ${tier}`,
+        reason:
+          closedBy(tier) ?? refused.get(tier) ?? `no technology in the library lifts ${kindId} to ${tier}`,
         upliftNok: null,
         alternatives: [],
       };
