@@ -543,7 +543,7 @@ describe('scenario files a user writes, through the CLI', () => {
     expect(r.stderr).toMatch(/bad\.json:id: .*expected string/);
     expect(r.stderr).toMatch(/bad\.json:inputs\[0\]\.tonnes: .*>=0/);
     expect(r.stderr).toMatch(/bad\.json:steps\[0\]: give at most one of tonnes, share and target/);
-    expect(r.stderr).toMatch(/Unrecognized key: "colour"/);
+    expect(r.stderr).toMatch(/:colour: unknown field "colour"/);
   });
 
   it('names an unknown scenario and lists the built-in ids (exit 2)', async () => {

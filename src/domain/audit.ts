@@ -17,6 +17,8 @@ interface Base {
 export interface Term {
   label: string;
   value: number;
+  /** An exact constant (a unit conversion such as 1 000 kg/t), not a rounded figure. */
+  exact?: boolean;
 }
 
 export type Statement =
@@ -82,18 +84,28 @@ function finding(s: Base, severity: Severity, stated: number, computed: number, 
   };
 }
 
-/** Slack for a product or growth: the rounding of the result plus what the rounding of each input can move it. */
-function productSlack(stated: number, computed: number, factors: number[]): number {
-  const fromInputs =
-    factors.reduce((s, f) => s + (f === 0 ? 0 : roundingOf(f) / Math.abs(f)), 0) * Math.abs(computed);
-  return roundingOf(stated) + fromInputs;
+/**
+ * How much rounding may move an input: half a unit of its last decimal. Whole numbers and exact
+ * constants count as exact; "1 NOK/kWh" read as 1 ± 0.5 would excuse any error.
+ */
+function inputRounding(t: Term): number {
+  return t.exact || Number.isInteger(t.value) ? 0 : roundingOf(t.value);
+}
+
+/** Slack for a product: the rounding of the result plus what the rounding of each input can move it. */
+function productSlack(stated: number, computed: number, factors: Term[]): number {
+  const fromInputs = factors.reduce(
+    (s, f) => s + (f.value === 0 ? 0 : inputRounding(f) / Math.abs(f.value)),
+    0,
+  );
+  return roundingOf(stated) + fromInputs * Math.abs(computed);
 }
 
 export function checkStatement(s: Statement): Finding | undefined {
   switch (s.kind) {
     case 'sum': {
       const computed = s.parts.reduce((acc, p) => acc + p.value, 0);
-      const slack = roundingOf(s.stated) + s.parts.reduce((acc, p) => acc + roundingOf(p.value), 0);
+      const slack = roundingOf(s.stated) + s.parts.reduce((acc, p) => acc + inputRounding(p), 0);
       const sev = grade(s.stated, computed, slack);
       return sev
         ? finding(
@@ -107,15 +119,7 @@ export function checkStatement(s: Statement): Finding | undefined {
     }
     case 'product': {
       const computed = s.factors.reduce((acc, f) => acc * f.value, 1);
-      const sev = grade(
-        s.stated,
-        computed,
-        productSlack(
-          s.stated,
-          computed,
-          s.factors.map((f) => f.value),
-        ),
-      );
+      const sev = grade(s.stated, computed, productSlack(s.stated, computed, s.factors));
       const formula = s.factors.map((f) => `${fmt(f.value)} ${f.label}`).join(' × ');
       return sev
         ? finding(
@@ -130,11 +134,12 @@ export function checkStatement(s: Statement): Finding | undefined {
     case 'growth': {
       const computed = s.start * (1 + s.rate) ** s.years;
       const implied = (s.stated / s.start) ** (1 / s.years) - 1;
+      // (1 + r)^n moves by n·dr/(1 + r) relatively; the start value by its own rounding.
+      const rateRounding = inputRounding({ label: 'rate', value: s.rate });
+      const startRounding = inputRounding({ label: 'start', value: s.start });
       const slack =
         roundingOf(s.stated) +
-        Math.abs(computed) *
-          s.years *
-          (roundingOf(s.rate) / (1 + s.rate) + roundingOf(s.start) / s.start / s.years);
+        Math.abs(computed) * ((s.years * rateRounding) / (1 + s.rate) + startRounding / s.start);
       const sev = grade(s.stated, computed, slack);
       return sev
         ? finding(

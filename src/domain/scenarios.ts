@@ -117,10 +117,11 @@ export function findById<T extends { id: string }>(
   id: string,
   what: string,
   code: AppError['code'],
+  plural = `${what}s`,
 ): T {
   const found = list.find((x) => x.id === id);
   if (!found)
-    throw new AppError(code, `unknown ${what} "${id}"; ${what}s: ${list.map((x) => x.id).join(', ')}`);
+    throw new AppError(code, `unknown ${what} "${id}"; ${plural}: ${list.map((x) => x.id).join(', ')}`);
   return found;
 }
 
@@ -166,6 +167,14 @@ export function stepYields(tech: Technology, step: ScenarioStep): Map<string, nu
 }
 
 export function runScenario(scenario: Scenario, lib: Library): ScenarioResult {
+  for (const [product, price] of Object.entries(scenario.prices ?? {})) {
+    if (!lib.rates.rates.has(price.currency)) {
+      throw new AppError(
+        'invalid_input',
+        `prices.${product}: no rate for currency ${price.currency}; currencies with a rate: ${[...lib.rates.rates.keys()].join(', ')}`,
+      );
+    }
+  }
   const streams = new Map<string, Stream>();
   const inputs = scenario.inputs.map((input, i) => {
     const kind = lib.kinds.find((k) => k.id === input.stream);
@@ -191,7 +200,13 @@ export function runScenario(scenario: Scenario, lib: Library): ScenarioResult {
   const steps: StepResult[] = [];
   for (const step of scenario.steps) {
     const where = `step ${step.id}`;
-    const tech = findById(lib.technologies, step.technology, 'technology', 'unknown_technology');
+    const tech = findById(
+      lib.technologies,
+      step.technology,
+      'technology',
+      'unknown_technology',
+      'technologies',
+    );
     const stream = streams.get(step.input);
     if (!stream) {
       throw new AppError(

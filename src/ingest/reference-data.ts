@@ -59,7 +59,9 @@ export function readJsonFile<S extends z.ZodType>(
   schema: S,
   base = DEFAULT_DATA_DIR,
 ): z.infer<S> {
-  const name = relative(base, file) || file;
+  // Inside the base folder: a short relative name; elsewhere (a user's file): the path as given.
+  const rel = relative(base, file);
+  const name = rel && !rel.startsWith('..') ? rel : file;
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -68,10 +70,15 @@ export function readJsonFile<S extends z.ZodType>(
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    const issues: Issue[] = parsed.error.issues.map((i) => ({
-      path: `${name}:${formatPath(i.path)}`,
-      message: i.message,
-    }));
+    const issues: Issue[] = parsed.error.issues.flatMap((i) =>
+      // An unknown key is reported on its parent; name each key so the path points at it.
+      i.code === 'unrecognized_keys'
+        ? i.keys.map((k) => ({
+            path: `${name}:${formatPath([...i.path, k])}`,
+            message: `unknown field "${k}"`,
+          }))
+        : [{ path: `${name}:${formatPath(i.path) || '(top level)'}`, message: i.message }],
+    );
     throw new AppError(
       'invalid_data',
       `${name}: ${issues.length} problem(s), first: ${issues[0]?.path} ${issues[0]?.message}`,

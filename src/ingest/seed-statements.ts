@@ -62,7 +62,35 @@ export const seedSchema = z.object({
 
 export type Seed = z.infer<typeof seedSchema>;
 
+/** Numbers the report states in sentences (data/sources/seed/report-text-figures.json). */
+export const textFiguresSchema = z.object({
+  vegetableResidues: z.object({
+    section: z.string(),
+    leftInFieldShare: z.number(),
+    sortedOutShare: z.number(),
+    yieldTonnesPerDaa: z.number(),
+    areaDaa: z.number(),
+    statedTonnesWet: z.number(),
+    dmShare: z.number(),
+    statedTonnesDm: z.number(),
+  }),
+  polyethylenePrice: z.object({
+    section: z.string(),
+    marketNokPerKg: z.number(),
+    co2PriceNokPerKg: z.number(),
+    co2eSavedKgPerKg: z.number(),
+  }),
+  hydrogenPrice: z.object({ section: z.string(), nokPerKwh: z.number(), kwhPerKg: z.number() }),
+});
+
+export type TextFigures = z.infer<typeof textFiguresSchema>;
+
 const REPORT = 'report.txt';
+
+/** Rounds away binary noise (0.05 + 0.1 = 0.15000000000000002) before a figure is printed or compared. */
+function round(x: number): number {
+  return Number(x.toPrecision(12));
+}
 
 function tableStatements(name: string, section: string, t: z.infer<typeof table>): Statement[] {
   const out: Statement[] = [];
@@ -103,7 +131,12 @@ function yieldRange(lib: Library, techId: string, product: string) {
     : undefined;
 }
 
-export function seedStatements(seed: Seed, lib: Library, literature?: CoefficientProfile): Statement[] {
+export function seedStatements(
+  seed: Seed,
+  lib: Library,
+  literature?: CoefficientProfile,
+  text?: TextFigures,
+): Statement[] {
   const out: Statement[] = [];
   const areaSection = "table 'Jordbruksareal i drift' (daa)";
   out.push(...tableStatements('agriculture', areaSection, seed.agriculture_daa));
@@ -147,32 +180,49 @@ export function seedStatements(seed: Seed, lib: Library, literature?: Coefficien
 
   // Vegetable residues: the text says 5 % left in the field + 10 % sorted out = 15 % of the crop.
   const agri = seed.agriculture_daa.sum;
-  const vegArea = (agri.gronnsaker_pa_friland ?? 0) + (agri.potet ?? 0);
-  out.push({
-    kind: 'sum',
-    id: 'vegetables.area',
-    source: `${REPORT}, 'Restråstoffer i regionen', vegetable residues`,
-    label: 'the 23 530 daa of potatoes and field vegetables',
-    stated: 23530,
-    parts: [
-      { label: 'gronnsaker_pa_friland', value: agri.gronnsaker_pa_friland ?? 0 },
-      { label: 'potet', value: agri.potet ?? 0 },
-    ],
-  });
-  out.push({
-    kind: 'product',
-    id: 'vegetables.residue',
-    source: `${REPORT}, 'Restråstoffer i regionen', vegetable residues`,
-    label: 'vegetable residues (t wet)',
-    stated: 80000,
-    factors: [
-      { label: 'residue share (5 % left in the field + 10 % sorted out)', value: 0.15 },
-      { label: 't/daa', value: 4 },
-      { label: 'daa', value: vegArea },
-    ],
-    explanation:
-      'The report multiplies by (1 − 0.15) = 0.85, the share that is not residue, which gives 80 002 t',
-  });
+  if (text) {
+    const veg = text.vegetableResidues;
+    const share = round(veg.leftInFieldShare + veg.sortedOutShare);
+    const where = `${REPORT}, '${veg.section}', vegetable residues`;
+    out.push({
+      kind: 'sum',
+      id: 'vegetables.area',
+      source: where,
+      label: `the ${veg.areaDaa} daa of potatoes and field vegetables`,
+      stated: veg.areaDaa,
+      parts: [
+        { label: 'gronnsaker_pa_friland', value: agri.gronnsaker_pa_friland ?? 0 },
+        { label: 'potet', value: agri.potet ?? 0 },
+      ],
+    });
+    out.push({
+      kind: 'product',
+      id: 'vegetables.residue',
+      source: where,
+      label: 'vegetable residues (t wet)',
+      stated: veg.statedTonnesWet,
+      factors: [
+        {
+          label: 'residue share (left in the field + sorted out)',
+          value: veg.leftInFieldShare + veg.sortedOutShare,
+        },
+        { label: 't/daa', value: veg.yieldTonnesPerDaa },
+        { label: 'daa', value: veg.areaDaa },
+      ],
+      explanation: `The report multiplies by (1 − ${share}) = ${round(1 - share)}, the share that is not residue, which gives ${Math.round((1 - share) * veg.yieldTonnesPerDaa * veg.areaDaa)} t`,
+    });
+    out.push({
+      kind: 'product',
+      id: 'vegetables.dm',
+      source: where,
+      label: 'vegetable residues (t DM)',
+      stated: veg.statedTonnesDm,
+      factors: [
+        { label: 't wet (as stated)', value: veg.statedTonnesWet },
+        { label: 'DM share', value: veg.dmShare },
+      ],
+    });
+  }
 
   // Worked example: insect meal.
   const insect = seed.scenarios.insect_meal;
@@ -254,7 +304,7 @@ export function seedStatements(seed: Seed, lib: Library, literature?: Coefficien
       factors: [
         { label: 't', value: p.tonnes },
         { label: 'NOK/t', value: p.nok_per_tonne },
-        { label: 'MNOK per NOK', value: 1e-6 },
+        { label: 'MNOK per NOK', value: 1e-6, exact: true },
       ],
     });
     const range = yieldRange(lib, 'slow-pyrolysis', productIds[p.product] ?? p.product);
@@ -291,11 +341,11 @@ export function seedStatements(seed: Seed, lib: Library, literature?: Coefficien
       factors: [
         { label: 't', value: p.tonnes },
         { label: 'NOK/t', value: p.nok_per_tonne },
-        { label: 'MNOK per NOK', value: 1e-6 },
+        { label: 'MNOK per NOK', value: 1e-6, exact: true },
       ],
     });
-    const techId = p.product === 'hydrogen' ? 'methane-to-hydrogen' : 'methane-to-polyethylene';
-    const range = yieldRange(lib, techId, productIds[p.product] ?? p.product);
+    // The report makes both products from the same methane: the joint route is methane coupling.
+    const range = yieldRange(lib, 'methane-coupling', productIds[p.product] ?? p.product);
     if (range) {
       out.push({
         kind: 'range',
@@ -309,30 +359,32 @@ export function seedStatements(seed: Seed, lib: Library, literature?: Coefficien
   }
   const pe = bio.products.find((p) => p.product === 'polyetylen');
   const h2 = bio.products.find((p) => p.product === 'hydrogen');
-  if (pe) {
+  if (pe && text) {
+    const basis = text.polyethylenePrice;
     out.push({
       kind: 'sum',
       id: 'biomethane.polyetylen.price',
-      source: `${REPORT}, ${bioSection}, footnote`,
-      label: 'polyethylene price: 12 NOK/kg + CO2 price 3 NOK/kg × 4 kg CO2e saved per kg (NOK/t)',
+      source: `${REPORT}, '${basis.section}', footnote`,
+      label: `polyethylene price: ${basis.marketNokPerKg} NOK/kg + CO2 price ${basis.co2PriceNokPerKg} NOK/kg × ${basis.co2eSavedKgPerKg} kg CO2e saved per kg (NOK/t)`,
       stated: pe.nok_per_tonne,
       parts: [
-        { label: 'market price', value: 12000 },
-        { label: 'CO2 value', value: 3 * 4 * 1000 },
+        { label: 'market price', value: basis.marketNokPerKg * 1000 },
+        { label: 'CO2 value', value: basis.co2PriceNokPerKg * basis.co2eSavedKgPerKg * 1000 },
       ],
     });
   }
-  if (h2) {
+  if (h2 && text) {
+    const basis = text.hydrogenPrice;
     out.push({
       kind: 'product',
       id: 'biomethane.hydrogen.price',
-      source: `${REPORT}, ${bioSection}, footnote`,
-      label: 'hydrogen price: 1 NOK/kWh × 33 kWh/kg (NOK/t)',
+      source: `${REPORT}, '${basis.section}', footnote`,
+      label: `hydrogen price: ${basis.nokPerKwh} NOK/kWh × ${basis.kwhPerKg} kWh/kg (NOK/t)`,
       stated: h2.nok_per_tonne,
       factors: [
-        { label: 'NOK/kWh', value: 1 },
-        { label: 'kWh/kg', value: 33 },
-        { label: 'kg/t', value: 1000 },
+        { label: 'NOK/kWh', value: basis.nokPerKwh },
+        { label: 'kWh/kg', value: basis.kwhPerKg },
+        { label: 'kg/t', value: 1000, exact: true },
       ],
     });
   }
@@ -379,10 +431,10 @@ export function seedStatements(seed: Seed, lib: Library, literature?: Coefficien
 
   // The report's estimates against the published coefficients they imply.
   const yieldOf = (crop: string) => coefficient(literature, `yield.${crop}`);
-  const grainTonnes = ['bygg', 'havre', 'kveite'].reduce(
-    (s, crop) => s + (agri[crop] ?? 0) * ((yieldOf(crop)?.value ?? 0) / 1000),
-    0,
-  );
+  const grainTonnes = ['bygg', 'havre', 'kveite'].reduce((sum, crop) => {
+    const y = yieldOf(crop);
+    return sum + (y ? (agri[crop] ?? 0) * toBase(y.value, y.unit) : 0);
+  }, 0);
   const cleanings = coefficient(literature, 'kornavrens.share');
   if (grainTonnes > 0 && cleanings) {
     out.push({
@@ -392,9 +444,9 @@ export function seedStatements(seed: Seed, lib: Library, literature?: Coefficien
       label: `grain cleanings as a share of the grain harvest (${residues.kornavrens} t ÷ ${Math.round(grainTonnes)} t of barley, oats and wheat at the literature yields)`,
       stated: (residues.kornavrens as number) / grainTonnes,
       reference: {
-        value: cleanings.value,
-        low: cleanings.low,
-        high: cleanings.high,
+        value: toBase(cleanings.value, cleanings.unit),
+        low: toBase(cleanings.low, cleanings.unit),
+        high: toBase(cleanings.high, cleanings.unit),
         what: `the cleanings share ${cleanings.id} (${cleanings.source.status})`,
       },
     });

@@ -23,9 +23,9 @@ export async function insertChunked<T extends keyof Database & string>(
   chunk = 200,
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += chunk) {
-    // biome-ignore lint/suspicious/noExplicitAny: Kysely's insert typing cannot follow a generic table name.
     await db
       .insertInto(table)
+      // biome-ignore lint/suspicious/noExplicitAny: Kysely's insert typing cannot follow a generic table name.
       .values(rows.slice(i, i + chunk) as any)
       .execute();
   }

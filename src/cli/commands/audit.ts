@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { audit, type Statement } from '../../domain/audit.ts';
 import { scenarioStatements } from '../../domain/audit-scenarios.ts';
 import { AppError } from '../../domain/errors.ts';
 import { findRegion } from '../../domain/regions.ts';
-import { seedSchema, seedStatements } from '../../ingest/seed-statements.ts';
+import { seedSchema, seedStatements, textFiguresSchema } from '../../ingest/seed-statements.ts';
 import type { CliContext } from '../context.ts';
 import {
   type Format,
@@ -52,13 +52,13 @@ export function auditStatements(ctx: CliContext, regionId: string): Statement[] 
         })),
       });
     }
-    statements.push(
-      ...seedStatements(
-        parsed.data,
-        lib,
-        data.profiles.find((p) => p.id === 'literature'),
-      ),
-    );
+    // Numbers the report states only in sentences sit beside the transcribed tables.
+    const textFile = join(dirname(file), 'report-text-figures.json');
+    const text = existsSync(textFile)
+      ? textFiguresSchema.parse(JSON.parse(readFileSync(textFile, 'utf8')))
+      : undefined;
+    const literature = data.profiles.find((p) => p.id === 'literature');
+    statements.push(...seedStatements(parsed.data, lib, literature, text));
   }
   for (const scenario of lib.scenarios) statements.push(...scenarioStatements(scenario, lib));
   return statements;
