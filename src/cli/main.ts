@@ -7,6 +7,7 @@ import { AppError, isUserError } from '../domain/errors.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerCatalogue } from './commands/catalogue.ts';
 import { registerCoefficients } from './commands/coefficients.ts';
+import { registerOptimize } from './commands/optimize.ts';
 import { registerPyramid } from './commands/pyramid.ts';
 import { DEFAULT_REGION, registerResidues, runResidues } from './commands/residues.ts';
 import { type CliContext, createContext, type Output } from './context.ts';
@@ -23,6 +24,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerCatalogue(program, ctx);
   registerPyramid(program, ctx);
   registerAudit(program, ctx);
+  registerOptimize(program, ctx);
   program
     .command('start')
     .description('the main job: for now, print the reference region’s residue estimate (report profile)')

@@ -21,7 +21,15 @@ const M3 = { lat: 60.5, lon: 10 }; // 55.6 km north: beyond the 50 km radius, bu
 const D12 = haversineKm(M1, M2); // ≈ 27.8 km
 
 function site(over: Partial<Site> & { id: string }): Site {
-  return { name: over.id, technology: 'T', capacityTonnes: 100, basis: 'wet', position: M1, status: 'planned', ...over };
+  return {
+    name: over.id,
+    technology: 'T',
+    capacityTonnes: 100,
+    basis: 'wet',
+    position: M1,
+    status: 'planned',
+    ...over,
+  };
 }
 
 function input(over: Partial<AllocationInput> = {}): AllocationInput {
@@ -69,7 +77,10 @@ describe('allocateStreams on hand-computed instances', () => {
   });
 
   it('takes the route worth most: feed (200 NOK/t net) over energy (90)', () => {
-    const r = allocateStreams(input({ sites: [site({ id: 'F1', technology: 'F', capacityTonnes: 1000 })] }), solver);
+    const r = allocateStreams(
+      input({ sites: [site({ id: 'F1', technology: 'F', capacityTonnes: 1000 })] }),
+      solver,
+    );
     expect(r.flows.map((f) => f.route)).toEqual([['F'], ['F']]);
     expect(r.upliftNok).toBeCloseTo(80 * 180 + 60 * (180 - D12), 4);
     expect(r.sites[0]?.shadowPriceNokPerTonne).toBe(0);
@@ -96,7 +107,10 @@ describe('allocateStreams on hand-computed instances', () => {
     expect(r.unallocated[0]?.reason).toBe('beyond-radius');
     expect(r.binding.radii).toEqual(['S1']);
     const wider = allocateStreams(
-      input({ supplies: [{ municipality: 'M3', kind: 'a', tonnesWet: 50 }], sites: [site({ id: 'S1', transportRadiusKm: 120 })] }),
+      input({
+        supplies: [{ municipality: 'M3', kind: 'a', tonnesWet: 50 }],
+        sites: [site({ id: 'S1', transportRadiusKm: 120 })],
+      }),
       solver,
     );
     expect(wider.flows[0]?.tonnes).toBeCloseTo(50, 6);
@@ -105,15 +119,23 @@ describe('allocateStreams on hand-computed instances', () => {
   it('leaves a stream in its current use when transport eats the margin', () => {
     // At 3 NOK/t·km, M2's margin is 70 − 83 < 0.
     const r = allocateStreams(
-      input({ transport: { detourFactor: 1, costNokPerTonneKm: 3, kgCo2ePerTonneKm: 0 }, sites: [site({ id: 'S1', capacityTonnes: 1000 })] }),
+      input({
+        transport: { detourFactor: 1, costNokPerTonneKm: 3, kgCo2ePerTonneKm: 0 },
+        sites: [site({ id: 'S1', capacityTonnes: 1000 })],
+      }),
       solver,
     );
     expect(r.flows.map((f) => f.from)).toEqual(['M1']);
-    expect(r.unallocated).toEqual([expect.objectContaining({ municipality: 'M2', reason: 'negative-margin' })]);
+    expect(r.unallocated).toEqual([
+      expect.objectContaining({ municipality: 'M2', reason: 'negative-margin' }),
+    ]);
   });
 
   it('counts dry-matter capacity in t DM: 10 t DM takes 20 t wet of a 50 % DM stream', () => {
-    const r = allocateStreams(input({ sites: [site({ id: 'S1', capacityTonnes: 10, basis: 'dm' })] }), solver);
+    const r = allocateStreams(
+      input({ sites: [site({ id: 'S1', capacityTonnes: 10, basis: 'dm' })] }),
+      solver,
+    );
     expect(r.flows.reduce((s, f) => s + f.tonnes, 0)).toBeCloseTo(20, 6);
     expect(r.sites[0]?.usedTonnes).toBeCloseTo(10, 6);
     // One more t DM takes 2 t wet from M1 at 70 NOK/t.
@@ -121,19 +143,28 @@ describe('allocateStreams on hand-computed instances', () => {
   });
 
   it('names the site whose minimum intake the supply within reach cannot meet', () => {
-    const r = allocateStreams(input({ sites: [site({ id: 'S1', capacityTonnes: 1000, minimumIntakeTonnes: 500 })] }), solver);
+    const r = allocateStreams(
+      input({ sites: [site({ id: 'S1', capacityTonnes: 1000, minimumIntakeTonnes: 500 })] }),
+      solver,
+    );
     expect(r.status).toBe('infeasible');
     expect(r.conflicts.join(' ')).toMatch(/site S1 needs at least 500 t wet.*only 140 t/);
   });
 
   it('opens a candidate site only when it pays its fixed cost (MIP)', () => {
     const gain = 80 * 70 + 20 * (70 - D12);
-    const cheap = allocateStreams(input({ sites: [site({ id: 'C1', status: 'candidate', fixedCostNokPerYear: 1000 })] }), solver);
+    const cheap = allocateStreams(
+      input({ sites: [site({ id: 'C1', status: 'candidate', fixedCostNokPerYear: 1000 })] }),
+      solver,
+    );
     expect(cheap.model.integer).toBe(true);
     expect(cheap.sites[0]?.open).toBe(true);
     expect(cheap.upliftNok).toBeCloseTo(gain - 1000, 3);
     expect(cheap.sites[0]?.shadowPriceNokPerTonne).toBeNull();
-    const dear = allocateStreams(input({ sites: [site({ id: 'C1', status: 'candidate', fixedCostNokPerYear: gain + 1 })] }), solver);
+    const dear = allocateStreams(
+      input({ sites: [site({ id: 'C1', status: 'candidate', fixedCostNokPerYear: gain + 1 })] }),
+      solver,
+    );
     expect(dear.sites[0]?.open).toBe(false);
     expect(dear.flows).toEqual([]);
     expect(dear.upliftNok).toBeCloseTo(0, 6);
@@ -142,7 +173,10 @@ describe('allocateStreams on hand-computed instances', () => {
   it('maximises CO2e saved net of transport under the co2e objective', () => {
     // p saves 0.5 t CO2e per t; transport 100 kg per t·km makes M2 (27.8 km) a net emitter.
     const r = allocateStreams(
-      input({ objective: 'co2e', transport: { detourFactor: 1, costNokPerTonneKm: 1, kgCo2ePerTonneKm: 10 } }),
+      input({
+        objective: 'co2e',
+        transport: { detourFactor: 1, costNokPerTonneKm: 1, kgCo2ePerTonneKm: 10 },
+      }),
       solver,
     );
     expect(r.objective.unit).toBe('t CO2e');
@@ -152,7 +186,9 @@ describe('allocateStreams on hand-computed instances', () => {
   });
 
   it('prunes arcs that can never pay, and keeps two entries per flow column', () => {
-    const am = buildAllocationModel(input({ transport: { detourFactor: 1, costNokPerTonneKm: 3, kgCo2ePerTonneKm: 0 } }));
+    const am = buildAllocationModel(
+      input({ transport: { detourFactor: 1, costNokPerTonneKm: 3, kgCo2ePerTonneKm: 0 } }),
+    );
     expect(am.numFlows).toBe(1);
     expect(am.pruned.negativeMargin).toBe(1);
     expect(am.model.starts[am.model.numCols]).toBe(2);

@@ -16,7 +16,8 @@ export type ErrorCode =
   | 'missing_statistics'
   | 'unit_mismatch'
   | 'invalid_input'
-  | 'invalid_data';
+  | 'invalid_data'
+  | 'infeasible';
 
 export interface Issue {
   /** Where the problem is: a file, a JSON path, a record position. */

@@ -1,0 +1,367 @@
+/** `restverdi optimize` (alias `optimise`): the allocation of a region's streams to sites. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import {
+  type AllocationInput,
+  type AllocationResult,
+  buildAllocationModel,
+  candidateSites,
+  interpretAllocation,
+  type Objective,
+  type Site,
+  type Solver,
+  type UnallocatedReason,
+} from '../../domain/allocation.ts';
+import { AppError } from '../../domain/errors.ts';
+import { writeMps } from '../../domain/mps.ts';
+import { findRegion } from '../../domain/regions.ts';
+import { estimateResidues } from '../../domain/residues.ts';
+import { findProfile, readJsonFile } from '../../ingest/reference-data.ts';
+import { coefficientSchema } from '../../ingest/schemas.ts';
+import {
+  distanceLookup,
+  loadCentroids,
+  loadTransport,
+  readDistancesCsv,
+  readSitesFile,
+  regionSitesFile,
+} from '../../ingest/sites.ts';
+import { createHighsSolver } from '../../solver/highs.ts';
+import { type CliContext, kindName, municipalityLabel } from '../context.ts';
+import { type Format, formatNumber, keyword, type Lang, renderJson, renderTable } from '../format.ts';
+import { library } from './pyramid.ts';
+
+const OBJECTIVES = ['value', 'co2e', 'weighted'] as const satisfies readonly Objective[];
+const FORMATS = ['table', 'json'] as const satisfies readonly Format[];
+const LANGS = ['nb', 'en'] as const satisfies readonly Lang[];
+
+export interface OptimizeOptions {
+  region: string;
+  profile: string;
+  objective: string;
+  co2ePrice?: string;
+  sites?: string;
+  defaultSites: boolean;
+  distances?: string;
+  candidates: boolean;
+  candidateTechnologies?: string;
+  writeModel?: string;
+  timeLimit?: string;
+  format: string;
+  lang: string;
+}
+
+export function registerOptimize(program: Command, ctx: CliContext): void {
+  program
+    .command('optimize')
+    .alias('optimise')
+    .description(
+      'allocate the region’s streams to sites (HiGHS): most value or CO2e after transport, capacity, radius and rules',
+    )
+    .option('--region <id>', 'region id (see `restverdi regions`)', 'gjovik-hadeland-ringerike')
+    .option('--profile <id>', 'coefficient profile for the residue estimate', 'report')
+    .option('--objective <objective>', 'value (NOK), co2e (t CO2e) or weighted (NOK + price × CO2e)', 'value')
+    .option('--co2e-price <nok>', 'NOK per t CO2e for --objective weighted')
+    .option(
+      '--sites <file>',
+      'JSON file of sites (docs/sites.md); adds to the region’s sites, same id replaces',
+    )
+    .option('--no-default-sites', 'leave out the region’s own sites (data/sites/<region>.json)')
+    .option('--distances <file>', 'CSV from,to,km of road distances (to = site id or municipality)')
+    .option(
+      '--candidates',
+      'add a candidate site per municipality and technology, opened only if it pays (MIP)',
+      false,
+    )
+    .option('--candidate-technologies <list>', 'with --candidates: only these technologies (comma-separated)')
+    .option('--write-model <file>', 'write the exact model as free MPS for another solver')
+    .option('--time-limit <seconds>', 'stop the solver after this many seconds', '120')
+    .option('--format <format>', 'table or json', 'table')
+    .option('--lang <lang>', 'nb or en', 'nb')
+    .action(async (opts: OptimizeOptions) => {
+      const solver = await createHighsSolver({ timeLimitSeconds: Number(opts.timeLimit ?? 120) });
+      ctx.out(runOptimize(ctx, opts, solver));
+    });
+}
+
+const financeSchema = z.object({
+  source: z.string(),
+  discountRate: coefficientSchema,
+  lifetimeYears: coefficientSchema,
+});
+
+function parseNumber(value: string, name: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0)
+    throw new AppError('invalid_input', `invalid ${name}: ${value} (a number ≥ 0)`);
+  return n;
+}
+
+export function runOptimize(ctx: CliContext, opts: OptimizeOptions, solver: Solver): string {
+  const format = keyword(opts.format, 'format', FORMATS);
+  const lang = keyword(opts.lang, 'lang', LANGS);
+  const objective = keyword(opts.objective, 'objective', OBJECTIVES);
+  if (objective === 'weighted' && opts.co2ePrice === undefined)
+    throw new AppError('invalid_input', '--objective weighted needs --co2e-price (NOK per t CO2e)');
+  if (objective !== 'weighted' && opts.co2ePrice !== undefined)
+    throw new AppError('invalid_input', '--co2e-price only applies to --objective weighted');
+  if (opts.candidateTechnologies !== undefined && !opts.candidates)
+    throw new AppError('invalid_input', '--candidate-technologies only applies with --candidates');
+  if (opts.timeLimit !== undefined) parseNumber(opts.timeLimit, '--time-limit');
+  const price = opts.co2ePrice !== undefined ? parseNumber(opts.co2ePrice, '--co2e-price') : undefined;
+
+  const data = ctx.data();
+  const lib = library(ctx);
+  const region = findRegion(data.regions, opts.region);
+  const profile = findProfile(data, opts.profile);
+  const centroids = loadCentroids(data.dataDir);
+  const transport = loadTransport(data.dataDir);
+
+  const estimate = estimateResidues({
+    profile,
+    kinds: data.kinds,
+    statistics: data.statistics,
+    municipalities: region.municipalities,
+  });
+  const supplies = estimate.rows.map((r) => ({
+    municipality: r.municipality,
+    kind: r.kind,
+    tonnesWet: r.tonnesWet,
+  }));
+
+  const sites = new Map<string, Site>();
+  const own = regionSitesFile(region.id, data.dataDir);
+  if (own && opts.defaultSites) {
+    for (const s of readSitesFile(own, lib, data.registry, centroids, { user: false, base: data.dataDir }))
+      sites.set(s.id, s);
+  }
+  if (opts.sites) {
+    for (const s of readSitesFile(opts.sites, lib, data.registry, centroids, { user: true }))
+      sites.set(s.id, s);
+  }
+  if (opts.candidates) {
+    const finance = readJsonFile(join(data.dataDir, 'candidates.json'), financeSchema, data.dataDir);
+    const techs = opts.candidateTechnologies?.split(',').map((t) => t.trim());
+    for (const t of techs ?? []) {
+      if (!lib.technologies.some((x) => x.id === t))
+        throw new AppError(
+          'unknown_technology',
+          `unknown technology "${t}"; technologies: ${lib.technologies.map((x) => x.id).join(', ')}`,
+        );
+    }
+    const cands = candidateSites(
+      lib,
+      region.municipalities,
+      centroids,
+      { discountRate: finance.discountRate.value, lifetimeYears: finance.lifetimeYears.value },
+      techs,
+    );
+    for (const c of cands) sites.set(c.id, c);
+  }
+  if (sites.size === 0) {
+    throw new AppError(
+      'invalid_input',
+      `region ${region.id} has no sites (no data/sites/${region.id}.json); give --sites FILE or --candidates`,
+    );
+  }
+  const distances = opts.distances ? readDistancesCsv(opts.distances, data.registry) : undefined;
+
+  const input: AllocationInput = {
+    lib,
+    currentUses: lib.currentUses,
+    supplies,
+    sites: [...sites.values()],
+    positions: centroids,
+    ...(distances ? { distanceKm: distanceLookup(distances) } : {}),
+    transport,
+    objective,
+    ...(price !== undefined ? { co2ePriceNok: price } : {}),
+  };
+  const am = buildAllocationModel(input);
+  if (opts.writeModel) writeFileSync(opts.writeModel, writeMps(am.model));
+  const result = interpretAllocation(am, solver.solve(am.model), solver.name);
+  if (result.status !== 'optimal') {
+    throw new AppError(
+      result.status === 'infeasible' ? 'infeasible' : 'invalid_input',
+      `no allocation (${result.status}): ${result.conflicts.join('; ')}`,
+      { issues: result.conflicts.map((c) => ({ path: 'limit', message: c })) },
+    );
+  }
+  const assumptions = [...sites.values()]
+    .filter((s) => s.capacityIsAssumption && s.status !== 'candidate')
+    .map((s) => s.id);
+  if (format === 'json') {
+    return renderJson({
+      region: region.id,
+      profile: profile.id,
+      status: result.status,
+      objective: result.objective.value,
+      objectiveKind: result.objective.kind,
+      objectiveUnit: result.objective.unit,
+      ...(price !== undefined ? { co2ePriceNok: price } : {}),
+      valueNok: result.valueNok,
+      co2eTonnes: result.co2eTonnes,
+      baseline: result.baseline,
+      upliftNok: result.upliftNok,
+      upliftCo2eTonnes: result.upliftCo2eTonnes,
+      flows: result.flows,
+      sites: result.sites,
+      streams: result.streams,
+      unallocated: result.unallocated,
+      binding: result.binding,
+      model: result.model,
+      ...(opts.writeModel ? { modelFile: opts.writeModel } : {}),
+      transport: {
+        detourFactor: transport.detourFactor,
+        costNokPerTonneKm: transport.costNokPerTonneKm,
+        kgCo2ePerTonneKm: transport.kgCo2ePerTonneKm,
+        distances: opts.distances ? 'matrix (missing pairs: great circle × detour)' : 'great circle × detour',
+      },
+      assumedCapacities: assumptions,
+    });
+  }
+  return renderOptimizeTable(ctx, result, {
+    region: region.name,
+    profile: profile.id,
+    lang,
+    opts,
+    assumptions,
+  });
+}
+
+const REASONS: Record<UnallocatedReason, { nb: string; en: string }> = {
+  'capacity-full': { nb: 'anleggene er fulle', en: 'sites full' },
+  'negative-margin': { nb: 'dagens bruk lønner seg bedre', en: 'current use pays more' },
+  'beyond-radius': { nb: 'utenfor transportradius', en: 'beyond transport radius' },
+  'no-eligible-site': { nb: 'ingen anlegg tar imot', en: 'no eligible site' },
+};
+
+function renderOptimizeTable(
+  ctx: CliContext,
+  r: AllocationResult,
+  o: { region: string; profile: string; lang: Lang; opts: OptimizeOptions; assumptions: string[] },
+): string {
+  const { lang } = o;
+  const nb = lang === 'nb';
+  const data = ctx.data();
+  const n = (v: number) => formatNumber(v, lang);
+  const mnok = (v: number | null) => (v === null ? '–' : formatNumber(v / 1e6, lang, 1));
+  const unitOf = (basis: string) => (basis === 'dm' ? 't TS' : nb ? 't våt' : 't wet');
+  const objUnit = r.objective.unit;
+  const lines: string[] = [
+    `${nb ? 'Optimal fordeling' : 'Optimal allocation'}: ${o.region} (${o.profile}), ${nb ? 'mål' : 'objective'} ${r.objective.kind}${r.objective.co2ePriceNok !== undefined ? ` (${n(r.objective.co2ePriceNok)} NOK/t CO2e)` : ''}`,
+    `${nb ? 'Modell' : 'Model'}: ${n(r.model.columns)} ${nb ? 'kolonner' : 'columns'} × ${n(r.model.rows)} ${nb ? 'rader' : 'rows'}${r.model.integer ? ' (MIP)' : ' (LP)'}; ${r.model.solver}${o.opts.writeModel ? `; MPS: ${o.opts.writeModel}` : ''}`,
+    '',
+    `${nb ? 'Verdi' : 'Value'}: ${mnok(r.valueNok)} MNOK/${nb ? 'år' : 'yr'} (${nb ? 'dagens bruk' : 'current use'} ${mnok(r.baseline.valueNok)}, ${nb ? 'løft' : 'uplift'} ${mnok(r.upliftNok)})`,
+    `CO2e: ${n(r.co2eTonnes ?? 0)} t/${nb ? 'år' : 'yr'} (${nb ? 'dagens bruk' : 'current use'} ${n(r.baseline.co2eTonnes)}, ${nb ? 'løft' : 'uplift'} ${n(r.upliftCo2eTonnes ?? 0)})`,
+    '',
+    nb ? 'Anlegg' : 'Sites',
+    renderTable(
+      [
+        nb ? 'Anlegg' : 'Site',
+        nb ? 'Teknologi' : 'Technology',
+        'Status',
+        nb ? 'Brukt' : 'Used',
+        nb ? 'Kapasitet' : 'Capacity',
+        nb ? `Skyggepris ${objUnit}/t` : `Shadow price ${objUnit}/t`,
+        nb ? 'Binder' : 'Binds',
+        'MNOK',
+        't CO2e',
+      ],
+      r.sites.map((s) => [
+        s.id,
+        s.technology,
+        s.open ? s.status : `${s.status} (${nb ? 'ikke åpnet' : 'not opened'})`,
+        n(s.usedTonnes),
+        `${n(s.capacityTonnes)} ${unitOf(s.basis)}${s.capacityIsAssumption ? '*' : ''}`,
+        s.shadowPrice === null ? '–' : formatNumber(s.shadowPrice, lang, objUnit === 'NOK' ? 0 : 3),
+        [
+          s.capacityBinds ? (nb ? 'kapasitet' : 'capacity') : '',
+          s.radiusBinds ? `radius ${n(s.radiusKm)} km` : '',
+        ]
+          .filter(Boolean)
+          .join(', '),
+        mnok(s.valueNok),
+        n(s.co2eTonnes),
+      ]),
+      [false, false, false, true, true, true, false, true, true],
+    ),
+    nb
+      ? '* kapasiteten er en antakelse (rapporten oppgir ingen). Skyggepris: hvor mye målet øker per år om anlegget fikk ett tonn mer kapasitet per år (på anleggets basis), alt annet likt; 0 = ledig kapasitet. Et høyt tall viser hvor et større anlegg lønner seg. «radius» betyr at strømmer som ville lønne seg ligger utenfor anleggets transportradius.'
+      : '* the capacity is an assumption (the report gives none). Shadow price: how much the objective would rise per year if the site had one more tonne of annual capacity (on its basis), all else equal; 0 = spare capacity. A high figure shows where a bigger plant pays off. "radius": streams that would pay lie beyond the site’s transport radius.',
+    '',
+    nb ? 'Strømmer' : 'Streams',
+    renderTable(
+      [
+        nb ? 'Strøm' : 'Stream',
+        nb ? 'Tilgang t' : 'Supply t',
+        nb ? 'Fordelt t' : 'Allocated t',
+        'MNOK',
+        nb ? 'Dagens bruk MNOK' : 'Current use MNOK',
+        nb ? 'Løft MNOK' : 'Uplift MNOK',
+        't CO2e',
+      ],
+      r.streams.map((s) => [
+        kindName(data.kinds, s.kind, lang),
+        n(s.supplyTonnes),
+        n(s.allocatedTonnes),
+        mnok(s.valueNok),
+        mnok(s.baselineValueNok),
+        mnok(s.upliftNok),
+        n(s.co2eTonnes),
+      ]),
+      [false, true, true, true, true, true, true],
+    ),
+    '',
+    `${nb ? 'Strømmer til anlegg' : 'Flows to sites'} (${r.flows.length}${r.flows.length > 25 ? (nb ? ', de 25 største' : ', the 25 largest by value') : ''})`,
+    renderTable(
+      [nb ? 'Fra' : 'From', nb ? 'Strøm' : 'Stream', nb ? 'Til' : 'To', 'Rute', 't', 'km', 'NOK/t', 'MNOK'],
+      r.flows
+        .slice(0, 25)
+        .map((f) => [
+          municipalityLabel(data, f.from),
+          kindName(data.kinds, f.kind, lang),
+          f.site,
+          f.route.join(' → '),
+          n(f.tonnes),
+          n(f.km),
+          n(f.valueNokPerTonne - f.transportNokPerTonne),
+          mnok(f.valueNok),
+        ]),
+      [false, false, false, false, true, true, true, true],
+    ),
+  ];
+  const grouped = new Map<
+    string,
+    { kind: string; reason: UnallocatedReason; tonnes: number; from: number }
+  >();
+  for (const u of r.unallocated) {
+    const key = `${u.kind}|${u.reason}`;
+    const g = grouped.get(key) ?? { kind: u.kind, reason: u.reason, tonnes: 0, from: 0 };
+    g.tonnes += u.tonnes;
+    g.from++;
+    grouped.set(key, g);
+  }
+  if (grouped.size > 0) {
+    lines.push(
+      '',
+      nb ? 'Ikke fordelt (blir i dagens bruk)' : 'Not allocated (stays in current use)',
+      renderTable(
+        [nb ? 'Strøm' : 'Stream', nb ? 'Grunn' : 'Reason', 't', nb ? 'Kommuner' : 'Municipalities'],
+        [...grouped.values()]
+          .sort((a, b) => b.tonnes - a.tonnes)
+          .map((g) => [kindName(data.kinds, g.kind, lang), REASONS[g.reason][lang], n(g.tonnes), n(g.from)]),
+        [false, false, true, true],
+      ),
+    );
+  }
+  lines.push(
+    '',
+    nb
+      ? `Binder: kapasitet ${r.binding.capacities.join(', ') || '–'}; radius ${r.binding.radii.join(', ') || '–'}. Transport: ${o.opts.distances ? 'avstandsmatrise' : 'luftlinje × omvegsfaktor'} (data/transport.json; kostnaden per tonnkm er en plassholder uten kilde). Dagens bruk: data/current-uses.json.`
+      : `Binding: capacity ${r.binding.capacities.join(', ') || '–'}; radius ${r.binding.radii.join(', ') || '–'}. Transport: ${o.opts.distances ? 'distance matrix' : 'great circle × detour factor'} (data/transport.json; the cost per tonne-km is an unsourced placeholder). Current use: data/current-uses.json.`,
+  );
+  return `${lines.join('\n')}\n`;
+}

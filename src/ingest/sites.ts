@@ -1,0 +1,277 @@
+/**
+ * Inputs of the allocation optimiser from files: sites (data/sites/<region>.json or a user's file),
+ * transport coefficients (data/transport.json), municipality centroids
+ * (data/municipalities/centroids-2024.json) and a user's road-distance matrix (CSV from,to,km).
+ * Every problem of a file is listed with its path; nothing is half-read. Schema: docs/sites.md.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import type { Site, TransportParams } from '../domain/allocation.ts';
+import { AppError, type Issue } from '../domain/errors.ts';
+import type { LatLon } from '../domain/geo.ts';
+import { type MunicipalityRegistry, resolveMunicipality } from '../domain/municipalities.ts';
+import type { Library } from '../domain/scenarios.ts';
+import { DEFAULT_DATA_DIR, readJsonFile } from './reference-data.ts';
+import { coefficientSchema, sourceSchema } from './schemas.ts';
+
+const siteSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'lower-case id of letters, digits, dots and dashes'),
+    name: z.string().min(1),
+    technology: z.string().min(1),
+    route: z.array(z.string().min(1)).min(1).optional(),
+    accepts: z.array(z.string().min(1)).min(1).optional(),
+    municipality: z.string().optional(),
+    lat: z.number().min(57).max(72).optional(),
+    lon: z.number().min(4).max(32).optional(),
+    capacityTonnes: z.number().positive(),
+    basis: z.enum(['wet', 'dm']),
+    minimumIntakeTonnes: z.number().nonnegative().optional(),
+    transportRadiusKm: z.number().nonnegative().optional(),
+    status: z.enum(['existing', 'planned', 'studied', 'pilot', 'candidate']),
+    fixedCostNokPerYear: z.number().nonnegative().optional(),
+    capacityIsAssumption: z.boolean().optional(),
+    note: z.string().optional(),
+    source: sourceSchema.optional(),
+  })
+  .strict()
+  .check((ctx) => {
+    const s = ctx.value;
+    const issue = (path: string, message: string) =>
+      ctx.issues.push({ code: 'custom', input: s, path: [path], message });
+    if ((s.lat === undefined) !== (s.lon === undefined)) issue('lat', 'give both lat and lon, or neither');
+    if (s.lat === undefined && s.municipality === undefined)
+      issue('municipality', 'give a municipality number or lat and lon');
+    if (s.route && s.route[0] !== s.technology)
+      issue('route', `the route must start with the site's technology (${s.technology})`);
+    if (s.minimumIntakeTonnes !== undefined && s.minimumIntakeTonnes > s.capacityTonnes)
+      issue(
+        'minimumIntakeTonnes',
+        `minimum intake ${s.minimumIntakeTonnes} exceeds capacity ${s.capacityTonnes}`,
+      );
+    if (s.capacityIsAssumption && !s.note) issue('note', 'an assumed capacity needs a note saying why');
+  });
+
+export const sitesFileSchema = z
+  .object({
+    region: z.string().optional(),
+    description: z.string().optional(),
+    sites: z.array(siteSchema),
+  })
+  .strict();
+
+export type SiteRecord = z.infer<typeof siteSchema>;
+
+const transportFileSchema = z.object({
+  source: z.string(),
+  detourFactor: coefficientSchema,
+  costNokPerTonneKm: coefficientSchema,
+  kgCo2ePerTonneKm: coefficientSchema,
+});
+
+const centroidsFileSchema = z.object({
+  source: sourceSchema,
+  method: z.string(),
+  municipalities: z.array(
+    z.object({
+      number: z.string().regex(/^\d{4}$/),
+      name: z.string(),
+      lat: z.number(),
+      lon: z.number(),
+      method: z.string(),
+    }),
+  ),
+});
+
+/** resolveMunicipality that reports a malformed number as a reason instead of throwing. */
+function resolveSafely(registry: MunicipalityRegistry, raw: string): ReturnType<typeof resolveMunicipality> {
+  try {
+    return resolveMunicipality(registry, raw);
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, reason: error.message, candidates: [] };
+    throw error;
+  }
+}
+
+export function loadCentroids(dataDir = DEFAULT_DATA_DIR): Map<string, LatLon> {
+  const file = readJsonFile(
+    join(dataDir, 'municipalities/centroids-2024.json'),
+    centroidsFileSchema,
+    dataDir,
+  );
+  return new Map(file.municipalities.map((m) => [m.number, { lat: m.lat, lon: m.lon }]));
+}
+
+export interface LoadedTransport extends TransportParams {
+  coefficients: z.infer<typeof transportFileSchema>;
+}
+
+export function loadTransport(dataDir = DEFAULT_DATA_DIR): LoadedTransport {
+  const file = readJsonFile(join(dataDir, 'transport.json'), transportFileSchema, dataDir);
+  return {
+    detourFactor: file.detourFactor.value,
+    costNokPerTonneKm: file.costNokPerTonneKm.value,
+    kgCo2ePerTonneKm: file.kgCo2ePerTonneKm.value,
+    coefficients: file,
+  };
+}
+
+/** Cross-checks sites against the library and the municipality registry; returns domain sites or every issue. */
+export function resolveSites(
+  records: SiteRecord[],
+  name: string,
+  lib: Library,
+  registry: MunicipalityRegistry,
+  centroids: Map<string, LatLon>,
+): { sites: Site[]; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const seen = new Set<string>();
+  const kinds = new Set(lib.kinds.map((k) => k.id));
+  const sites: Site[] = [];
+  records.forEach((r, i) => {
+    const at = `${name}:sites[${i}]`;
+    const before = issues.length;
+    if (seen.has(r.id)) issues.push({ path: `${at}.id`, message: `duplicate site id "${r.id}"` });
+    seen.add(r.id);
+    const tech = lib.technologies.find((t) => t.id === r.technology);
+    if (!tech) {
+      issues.push({
+        path: `${at}.technology`,
+        message: `unknown technology "${r.technology}"; technologies: ${lib.technologies.map((t) => t.id).join(', ')}`,
+      });
+    } else if (!tech.inputs.some((x) => kinds.has(x))) {
+      issues.push({
+        path: `${at}.technology`,
+        message: `${tech.id} takes no residue kind (only ${tech.inputs.join(', ')}); a site starts a route from residues`,
+      });
+    }
+    r.route?.forEach((t, j) => {
+      if (!lib.technologies.some((x) => x.id === t))
+        issues.push({ path: `${at}.route[${j}]`, message: `unknown technology "${t}"` });
+    });
+    r.accepts?.forEach((k, j) => {
+      if (!kinds.has(k)) issues.push({ path: `${at}.accepts[${j}]`, message: `unknown residue kind "${k}"` });
+      else if (tech && !tech.inputs.includes(k))
+        issues.push({ path: `${at}.accepts[${j}]`, message: `${tech.id} does not accept ${k}` });
+    });
+    let municipality: string | undefined;
+    if (r.municipality !== undefined) {
+      const res = resolveSafely(registry, r.municipality);
+      if (!res.ok) issues.push({ path: `${at}.municipality`, message: res.reason });
+      else municipality = res.number;
+    }
+    let position: LatLon | undefined =
+      r.lat !== undefined && r.lon !== undefined ? { lat: r.lat, lon: r.lon } : undefined;
+    if (!position && municipality) {
+      position = centroids.get(municipality);
+      if (!position) issues.push({ path: `${at}.municipality`, message: `no centroid for ${municipality}` });
+    }
+    if (issues.length > before || !position) return;
+    sites.push({
+      id: r.id,
+      name: r.name,
+      technology: r.technology,
+      ...(r.route ? { route: r.route } : {}),
+      ...(r.accepts ? { accepts: r.accepts } : {}),
+      capacityTonnes: r.capacityTonnes,
+      basis: r.basis,
+      ...(r.minimumIntakeTonnes !== undefined ? { minimumIntakeTonnes: r.minimumIntakeTonnes } : {}),
+      position,
+      ...(municipality ? { municipality } : {}),
+      ...(r.transportRadiusKm !== undefined ? { transportRadiusKm: r.transportRadiusKm } : {}),
+      status: r.status,
+      ...(r.fixedCostNokPerYear !== undefined ? { fixedCostNokPerYear: r.fixedCostNokPerYear } : {}),
+      capacityIsAssumption: r.capacityIsAssumption ?? false,
+      ...(r.note ? { note: r.note } : {}),
+      ...(r.source ? { source: r.source } : {}),
+    });
+  });
+  return { sites, issues };
+}
+
+/**
+ * Reads a sites file. A user's file (`user`) with problems is the user's to fix (invalid_input, exit 2);
+ * the project's own data with problems is invalid_data.
+ */
+export function readSitesFile(
+  file: string,
+  lib: Library,
+  registry: MunicipalityRegistry,
+  centroids: Map<string, LatLon>,
+  options: { user: boolean; base?: string },
+): Site[] {
+  const code = options.user ? 'invalid_input' : 'invalid_data';
+  const name = relative(options.base ?? process.cwd(), file) || file;
+  if (!existsSync(file)) throw new AppError(code, `sites file not found: ${file}`);
+  let records: SiteRecord[];
+  try {
+    records = readJsonFile(file, sitesFileSchema, options.base ?? process.cwd()).sites;
+  } catch (error) {
+    if (error instanceof AppError)
+      throw new AppError(code, error.message, { issues: error.issues, cause: error });
+    throw error;
+  }
+  const { sites, issues } = resolveSites(records, name, lib, registry, centroids);
+  if (issues.length > 0) {
+    throw new AppError(code, `${name}: ${issues.length} problem(s) in the sites`, { issues });
+  }
+  return sites;
+}
+
+/** The region's own sites (data/sites/<region>.json), or none. */
+export function regionSitesFile(regionId: string, dataDir = DEFAULT_DATA_DIR): string | undefined {
+  const file = join(dataDir, 'sites', `${regionId}.json`);
+  return existsSync(file) ? file : undefined;
+}
+
+/** Road distances from a CSV with header from,to,km: from = municipality, to = site id or municipality. */
+export function readDistancesCsv(file: string, registry: MunicipalityRegistry): Map<string, number> {
+  if (!existsSync(file)) throw new AppError('invalid_input', `distances file not found: ${file}`);
+  let rows: string[][];
+  try {
+    rows = parse(readFileSync(file, 'utf8'), {
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+    });
+  } catch (cause) {
+    throw new AppError('invalid_input', `${file}: not readable CSV (${(cause as Error).message})`, { cause });
+  }
+  const header = rows[0]?.map((h) => h.toLowerCase());
+  if (header?.join(',') !== 'from,to,km')
+    throw new AppError('invalid_input', `${file}: the first line must be the header from,to,km`);
+  const issues: Issue[] = [];
+  const out = new Map<string, number>();
+  rows.slice(1).forEach((row, i) => {
+    const at = `${file}:line ${i + 2}`;
+    if (row.length !== 3) {
+      issues.push({ path: at, message: `expected 3 fields (from,to,km), got ${row.length}` });
+      return;
+    }
+    const [from, to, kmText] = row as [string, string, string];
+    const res = resolveSafely(registry, from);
+    if (!res.ok) issues.push({ path: `${at} from`, message: res.reason });
+    const km = Number(kmText);
+    if (kmText === '' || !Number.isFinite(km) || km < 0)
+      issues.push({ path: `${at} km`, message: `invalid distance "${kmText}" (a number ≥ 0)` });
+    if (res.ok && Number.isFinite(km) && km >= 0) {
+      const key = `${res.number}>${to}`;
+      if (out.has(key)) issues.push({ path: at, message: `duplicate pair ${from},${to}` });
+      out.set(key, km);
+    }
+  });
+  if (issues.length > 0)
+    throw new AppError('invalid_input', `${file}: ${issues.length} problem(s) in the distances`, { issues });
+  return out;
+}
+
+/** Looks up a site in a distance matrix by its id, then by its municipality. */
+export function distanceLookup(
+  matrix: Map<string, number>,
+): (municipality: string, site: Site) => number | undefined {
+  return (municipality, site) =>
+    matrix.get(`${municipality}>${site.id}`) ??
+    (site.municipality ? matrix.get(`${municipality}>${site.municipality}`) : undefined);
+}
