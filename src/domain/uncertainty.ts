@@ -90,3 +90,21 @@ export function simulateUncertainty(
   }));
   return { draws, rows, totals };
 }
+
+export interface EstimateRun {
+  rows: (ResidueRow & Partial<Percentiles>)[];
+  totals: (ResidueTotal & Partial<Percentiles>)[];
+  uncertainty?: { draws: number };
+}
+
+/** The central estimate, or with `draws` the Monte Carlo percentiles too: what the CLI and the API both serve. */
+export function runEstimate(compiled: CompiledEstimate, draws?: number, random?: Random): EstimateRun {
+  if (draws === undefined) {
+    const values = centralValues(compiled);
+    const rows = compiled.rows.map((row) => evaluateRow(row, values));
+    return { rows, totals: totalsByKind(rows, compiled.kinds) };
+  }
+  if (!random) throw new AppError('invalid_input', 'Monte Carlo needs a random source');
+  const { rows, totals } = simulateUncertainty(compiled, draws, random);
+  return { rows, totals, uncertainty: { draws } };
+}

@@ -1,17 +1,10 @@
 import type { Command } from 'commander';
 import { AppError } from '../../domain/errors.ts';
 import { findRegion } from '../../domain/regions.ts';
-import {
-  centralValues,
-  compileEstimate,
-  evaluateRow,
-  type ResidueRow,
-  type ResidueTotal,
-  totalsByKind,
-} from '../../domain/residues.ts';
+import { compileEstimate } from '../../domain/residues.ts';
 import { selectMunicipalities, splitList } from '../../domain/selection.ts';
 import { type ResidueTrace, traceResidue } from '../../domain/trace.ts';
-import { type Percentiles, simulateUncertainty } from '../../domain/uncertainty.ts';
+import { type Percentiles, runEstimate } from '../../domain/uncertainty.ts';
 import { findProfile } from '../../ingest/reference-data.ts';
 import { type CliContext, kindName, municipalityLabel, parseInteger } from '../context.ts';
 import {
@@ -142,15 +135,7 @@ export function runResidues(ctx: CliContext, opts: ResiduesOptions): string {
   const draws =
     opts.uncertainty === undefined ? undefined : parseInteger(opts.uncertainty, 'number of draws', 1);
   const seed = parseInteger(opts.seed, 'seed', 0);
-  let rows: (ResidueRow & Partial<Percentiles>)[];
-  let totals: (ResidueTotal & Partial<Percentiles>)[];
-  if (draws === undefined) {
-    const values = centralValues(compiled);
-    rows = compiled.rows.map((row) => evaluateRow(row, values));
-    totals = totalsByKind(rows, compiled.kinds);
-  } else {
-    ({ rows, totals } = simulateUncertainty(compiled, draws, seededRandom(seed)));
-  }
+  const { rows, totals } = runEstimate(compiled, draws, seededRandom(seed));
 
   const meta = {
     region: region.id,
