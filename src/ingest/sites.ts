@@ -36,23 +36,7 @@ const siteSchema = z
     note: z.string().optional(),
     source: sourceSchema.optional(),
   })
-  .strict()
-  .check((ctx) => {
-    const s = ctx.value;
-    const issue = (path: string, message: string) =>
-      ctx.issues.push({ code: 'custom', input: s, path: [path], message });
-    if ((s.lat === undefined) !== (s.lon === undefined)) issue('lat', 'give both lat and lon, or neither');
-    if (s.lat === undefined && s.municipality === undefined)
-      issue('municipality', 'give a municipality number or lat and lon');
-    if (s.route && s.route[0] !== s.technology)
-      issue('route', `the route must start with the site's technology (${s.technology})`);
-    if (s.minimumIntakeTonnes !== undefined && s.minimumIntakeTonnes > s.capacityTonnes)
-      issue(
-        'minimumIntakeTonnes',
-        `minimum intake ${s.minimumIntakeTonnes} exceeds capacity ${s.capacityTonnes}`,
-      );
-    if (s.capacityIsAssumption && !s.note) issue('note', 'an assumed capacity needs a note saying why');
-  });
+  .strict();
 
 export const sitesFileSchema = z
   .object({
@@ -60,6 +44,11 @@ export const sitesFileSchema = z
     description: z.string().optional(),
     sites: z.array(siteSchema),
   })
+  .strict();
+
+/** The file's frame only: each site is then checked on its own, so that every problem is listed. */
+const sitesFrameSchema = z
+  .object({ region: z.string().optional(), description: z.string().optional(), sites: z.array(z.unknown()) })
   .strict();
 
 export type SiteRecord = z.infer<typeof siteSchema>;
@@ -133,15 +122,31 @@ export function resolveSites(
   records.forEach((r, i) => {
     const at = `${name}:sites[${i}]`;
     const before = issues.length;
+    if ((r.lat === undefined) !== (r.lon === undefined))
+      issues.push({ path: `${at}.lat`, message: 'give both lat and lon, or neither' });
+    if (r.lat === undefined && r.municipality === undefined)
+      issues.push({ path: `${at}.municipality`, message: 'give a municipality number or lat and lon' });
+    if (r.route && r.route[0] !== r.technology)
+      issues.push({
+        path: `${at}.route`,
+        message: `the route must start with the site's technology (${r.technology})`,
+      });
+    if (r.minimumIntakeTonnes !== undefined && r.minimumIntakeTonnes > r.capacityTonnes)
+      issues.push({
+        path: `${at}.minimumIntakeTonnes`,
+        message: `minimum intake ${r.minimumIntakeTonnes} exceeds capacity ${r.capacityTonnes}`,
+      });
+    if (r.capacityIsAssumption && !r.note)
+      issues.push({ path: `${at}.note`, message: 'an assumed capacity needs a note saying why' });
     if (seen.has(r.id)) issues.push({ path: `${at}.id`, message: `duplicate site id "${r.id}"` });
     seen.add(r.id);
     const tech = lib.technologies.find((t) => t.id === r.technology);
-    if (!tech) {
+    if (!tech && typeof r.technology === 'string') {
       issues.push({
         path: `${at}.technology`,
         message: `unknown technology "${r.technology}"; technologies: ${lib.technologies.map((t) => t.id).join(', ')}`,
       });
-    } else if (!tech.inputs.some((x) => kinds.has(x))) {
+    } else if (tech && !tech.inputs.some((x) => kinds.has(x))) {
       issues.push({
         path: `${at}.technology`,
         message: `${tech.id} takes no residue kind (only ${tech.inputs.join(', ')}); a site starts a route from residues`,
@@ -205,15 +210,33 @@ export function readSitesFile(
   const code = options.user ? 'invalid_input' : 'invalid_data';
   const name = relative(options.base ?? process.cwd(), file) || file;
   if (!existsSync(file)) throw new AppError(code, `sites file not found: ${file}`);
-  let records: SiteRecord[];
+  let raw: unknown[];
   try {
-    records = readJsonFile(file, sitesFileSchema, options.base ?? process.cwd()).sites;
+    raw = readJsonFile(file, sitesFrameSchema, options.base ?? process.cwd()).sites;
   } catch (error) {
     if (error instanceof AppError)
       throw new AppError(code, error.message, { issues: error.issues, cause: error });
     throw error;
   }
-  const { sites, issues } = resolveSites(records, name, lib, registry, centroids);
+  // Each site on its own: schema problems, then the cross-checks on the fields that are well-formed.
+  const schemaIssues: Issue[] = [];
+  const records = raw.map((site, i) => {
+    const parsed = siteSchema.safeParse(site);
+    if (parsed.success) return parsed.data;
+    const bad = new Set<string>();
+    for (const issue of parsed.error.issues) {
+      schemaIssues.push({ path: `${name}:sites[${i}].${issue.path.join('.')}`, message: issue.message });
+      bad.add(String(issue.path[0]));
+    }
+    const partial = { ...(site as Record<string, unknown>) };
+    for (const key of bad) delete partial[key];
+    return partial as SiteRecord;
+  });
+  const resolved = resolveSites(records, name, lib, registry, centroids);
+  const issues = [...schemaIssues, ...resolved.issues].sort((x, y) =>
+    x.path.localeCompare(y.path, 'en', { numeric: true }),
+  );
+  const sites = resolved.sites;
   if (issues.length > 0) {
     throw new AppError(code, `${name}: ${issues.length} problem(s) in the sites`, { issues });
   }
