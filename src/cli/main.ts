@@ -10,7 +10,7 @@ import { registerCoefficients } from './commands/coefficients.ts';
 import { registerOptimize } from './commands/optimize.ts';
 import { registerPyramid } from './commands/pyramid.ts';
 import { DEFAULT_REGION, registerResidues, runResidues } from './commands/residues.ts';
-import { type CliContext, createContext, type Output } from './context.ts';
+import { type CliContext, createContext, type Output, parseInteger } from './context.ts';
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('restverdi')
@@ -25,6 +25,17 @@ export function buildProgram(ctx: CliContext): Command {
   registerPyramid(program, ctx);
   registerAudit(program, ctx);
   registerOptimize(program, ctx);
+  program
+    .command('serve')
+    .description(
+      'serve the HTTP API (and the web app once it exists) on the embedded database, or PostgreSQL when DATABASE_URL is set',
+    )
+    .option('--port <port>', 'port to listen on', process.env.PORT ?? '8080')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .action(async (opts: { port: string; host: string }) => {
+      const { serveUntilSignalled } = await import('../server/serve.ts');
+      await serveUntilSignalled({ port: parseInteger(opts.port, '--port', 0, 65535), host: opts.host });
+    });
   program
     .command('start')
     .description('the main job: for now, print the reference region’s residue estimate (report profile)')

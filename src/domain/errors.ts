@@ -16,6 +16,9 @@ export type ErrorCode =
   | 'missing_statistics'
   | 'unit_mismatch'
   | 'invalid_input'
+  | 'not_found'
+  | 'conflict'
+  | 'payload_too_large'
   | 'invalid_data'
   | 'infeasible';
 

@@ -1,11 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { audit, type Statement } from '../../domain/audit.ts';
 import { scenarioStatements } from '../../domain/audit-scenarios.ts';
-import { AppError } from '../../domain/errors.ts';
 import { findRegion } from '../../domain/regions.ts';
-import { seedSchema, seedStatements, textFiguresSchema } from '../../ingest/seed-statements.ts';
+import { regionStatements } from '../../ingest/seed-statements.ts';
 import type { CliContext } from '../context.ts';
 import {
   type Format,
@@ -40,28 +37,10 @@ export function auditStatements(ctx: CliContext, regionId: string): Statement[] 
   const data = ctx.data();
   const lib = library(ctx);
   const region = findRegion(data.regions, regionId);
-  const statements: Statement[] = [];
-  if (region.seedReport) {
-    const file = join(data.dataDir, region.seedReport);
-    const parsed = seedSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-    if (!parsed.success) {
-      throw new AppError('invalid_data', `${region.seedReport}: not the shape of a transcribed report`, {
-        issues: parsed.error.issues.map((i) => ({
-          path: `${region.seedReport}:${i.path.join('.')}`,
-          message: i.message,
-        })),
-      });
-    }
-    // Numbers the report states only in sentences sit beside the transcribed tables.
-    const textFile = join(dirname(file), 'report-text-figures.json');
-    const text = existsSync(textFile)
-      ? textFiguresSchema.parse(JSON.parse(readFileSync(textFile, 'utf8')))
-      : undefined;
-    const literature = data.profiles.find((p) => p.id === 'literature');
-    statements.push(...seedStatements(parsed.data, lib, literature, text));
-  }
-  for (const scenario of lib.scenarios) statements.push(...scenarioStatements(scenario, lib));
-  return statements;
+  return [
+    ...regionStatements(region, data, lib),
+    ...lib.scenarios.flatMap((s) => scenarioStatements(s, lib)),
+  ];
 }
 
 export function runAudit(ctx: CliContext, opts: AuditOptions): string {

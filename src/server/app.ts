@@ -1,0 +1,98 @@
+/**
+ * The HTTP API: Hono with zod-openapi routes under /api, one error shape, request ids, size limits,
+ * and the OpenAPI 3.1 document at /api/openapi.json rendered at /api/docs.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import type { Logger } from 'pino';
+import { AppError } from '../domain/errors.ts';
+import { docsRoutes } from './docs.ts';
+import { errorJson, respondError, zodIssues } from './errors.ts';
+import { catalogueRoutes } from './routes/catalogue.ts';
+import { pyramidRoutes } from './routes/pyramid.ts';
+import { residueRoutes } from './routes/residues.ts';
+import type { ServerState } from './state.ts';
+
+export type Env = { Variables: { requestId: string } };
+
+/** JSON bodies are small; uploads (imports) have their own, larger limit on their route. */
+export const JSON_BODY_LIMIT = 1024 * 1024;
+
+export function newApi(): OpenAPIHono<Env> {
+  return new OpenAPIHono<Env>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const issues = zodIssues(result.target, result.error.issues);
+        return c.json(
+          errorJson('invalid_input', `invalid ${result.target}: ${issues.length} problem(s)`, issues),
+          400,
+        );
+      }
+    },
+  });
+}
+
+export function createApp(state: ServerState, logger: Logger): OpenAPIHono<Env> {
+  const app = new OpenAPIHono<Env>();
+  app.use('*', requestId());
+  app.use('*', async (c, next) => {
+    const start = performance.now();
+    await next();
+    logger.info(
+      {
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - start),
+      },
+      'request',
+    );
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: JSON_BODY_LIMIT,
+      onError: (c) =>
+        c.json(
+          errorJson('payload_too_large', `the request body is larger than ${JSON_BODY_LIMIT} bytes`),
+          413,
+        ),
+    }),
+  );
+
+  const api = newApi();
+  catalogueRoutes(api, state);
+  residueRoutes(api, state);
+  pyramidRoutes(api, state);
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Restverdi API',
+      version: '0.1.0',
+      description:
+        'Residual raw materials (restråstoff) of Norwegian regions: residue estimates with sources and uncertainty, the value pyramid, scenarios and the audit of the numbers.',
+    },
+    servers: [{ url: '/api' }],
+  });
+  docsRoutes(api);
+  app.route('/api', api);
+
+  app.notFound((c) => c.json(errorJson('not_found', `no route ${c.req.method} ${c.req.path}`), 404));
+  app.onError((error, c) => handleError(error, c, logger));
+  return app;
+}
+
+function handleError(error: Error, c: Context<Env>, logger: Logger) {
+  if (error instanceof AppError && error.code !== 'invalid_data') return respondError(c, error);
+  if (error instanceof HTTPException && error.status < 500) {
+    // Hono's own 4xx: malformed JSON, wrong content type.
+    return c.json(errorJson('invalid_input', error.message || 'invalid request'), error.status);
+  }
+  const id = c.get('requestId');
+  logger.error({ requestId: id, err: error }, 'unhandled error');
+  return c.json(errorJson('internal', 'internal error; the request id is in the server log', [], id), 500);
+}

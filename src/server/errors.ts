@@ -1,0 +1,73 @@
+/**
+ * One error shape for the API: `{ "error": { "code", "message", "issues": [{ "path", "message" }] } }`.
+ * The status follows from the code; anything that is not an AppError is a bug: logged with the
+ * request id, answered with 500 and no internals.
+ */
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppError, ErrorCode, Issue } from '../domain/errors.ts';
+
+const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
+  unknown_region: 404,
+  unknown_municipality: 404,
+  unknown_kind: 404,
+  unknown_profile: 404,
+  unknown_coefficient: 404,
+  unknown_statistic: 404,
+  unknown_technology: 404,
+  unknown_product: 404,
+  unknown_scenario: 404,
+  not_found: 404,
+  ineligible_route: 400,
+  missing_statistics: 400,
+  unit_mismatch: 400,
+  invalid_input: 400,
+  conflict: 409,
+  payload_too_large: 413,
+  infeasible: 400,
+  invalid_data: 500,
+};
+
+export function statusOf(code: ErrorCode): ContentfulStatusCode {
+  return STATUS[code];
+}
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'invalid_input' }),
+      message: z.string(),
+      issues: z.array(z.object({ path: z.string(), message: z.string() })),
+      requestId: z.string().optional(),
+    }),
+  })
+  .openapi('Error');
+
+export function errorJson(code: string, message: string, issues: Issue[] = [], requestId?: string) {
+  return { error: { code, message, issues, ...(requestId ? { requestId } : {}) } };
+}
+
+export function respondError(c: Context, error: AppError) {
+  return c.json(errorJson(error.code, error.message, error.issues), statusOf(error.code));
+}
+
+/** zod issues as our issues: each with a dotted path (query.year, body.steps[0].technology). */
+export function zodIssues(where: string, issues: readonly z.core.$ZodIssue[]): Issue[] {
+  return issues.flatMap((i) => {
+    const path = [where, ...i.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))]
+      .join('.')
+      .replace(/\.\[/g, '[');
+    return i.code === 'unrecognized_keys'
+      ? i.keys.map((k) => ({ path: `${path}.${k}`, message: `unknown field "${k}"` }))
+      : [{ path, message: i.message }];
+  });
+}
+
+export const errorResponses = {
+  400: {
+    description: 'Invalid input; every problem is listed',
+    content: { 'application/json': { schema: ErrorSchema } },
+  },
+  404: { description: 'Unknown id', content: { 'application/json': { schema: ErrorSchema } } },
+} as const;

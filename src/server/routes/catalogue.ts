@@ -1,0 +1,387 @@
+/** Health, municipalities, regions (list, get, create, update, delete), kinds, profiles and coefficients, technologies. */
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { AppError, type Issue } from '../../domain/errors.ts';
+import { resolveMunicipality } from '../../domain/municipalities.ts';
+import { findRegion, type Region } from '../../domain/regions.ts';
+import { findProfile } from '../../ingest/reference-data.ts';
+import { getMeta, insertRegion, listRegions } from '../../store/reference-repository.ts';
+import type { Env } from '../app.ts';
+import { ErrorSchema, errorResponses } from '../errors.ts';
+import { csvResponse, xlsxResponse } from '../export.ts';
+import {
+  answer,
+  CoefficientSchema,
+  FormatQuery,
+  IdParam,
+  MunicipalitySchema,
+  Opaque,
+  RegionInputSchema,
+  RegionSchema,
+} from '../schemas.ts';
+import type { ServerState } from '../state.ts';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const conflict = {
+  409: { description: 'Conflict', content: { 'application/json': { schema: ErrorSchema } } },
+};
+
+export function catalogueRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/health',
+      tags: ['service'],
+      responses: {
+        200: json(
+          z.object({ status: z.literal('ok'), dialect: z.string(), referenceVersion: z.string().nullable() }),
+          'The service and its store answer',
+        ),
+      },
+    }),
+    async (c) =>
+      c.json(
+        {
+          status: 'ok' as const,
+          dialect: state.store.dialect,
+          referenceVersion: (await getMeta(state.store.db, 'reference_version')) ?? null,
+        },
+        200,
+      ),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/municipalities',
+      tags: ['regions'],
+      request: { query: z.object({ region: z.string().optional(), format: FormatQuery(['json', 'csv']) }) },
+      responses: {
+        200: answer(
+          z.object({ municipalities: z.array(MunicipalitySchema) }),
+          'Today’s municipalities (2024 division)',
+          ['csv'],
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { region, format } = c.req.valid('query');
+      const data = await state.reference();
+      const numbers = region
+        ? findRegion(data.regions, region).municipalities
+        : [...data.registry.municipalities.keys()].sort();
+      const rows = numbers.map((nr) => data.registry.municipalities.get(nr)).filter((m) => m !== undefined);
+      if (format === 'csv')
+        return csvResponse(
+          c,
+          rows as unknown as Record<string, unknown>[],
+          ['number', 'name', 'county'],
+          'municipalities',
+        );
+      return c.json({ municipalities: rows }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/regions',
+      tags: ['regions'],
+      request: { query: z.object({ format: FormatQuery(['json', 'csv']) }) },
+      responses: {
+        200: answer(z.object({ regions: z.array(RegionSchema) }), 'Regions with their sub-regions', ['csv']),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const regions = await listRegions(state.store.db);
+      if (c.req.valid('query').format === 'csv') {
+        const rows = regions.flatMap((r) =>
+          r.municipalities.map((m) => ({
+            region: r.id,
+            subRegion: r.subRegions.find((s) => s.municipalities.includes(m))?.name ?? '',
+            municipality: m,
+          })),
+        );
+        return csvResponse(c, rows, ['region', 'subRegion', 'municipality'], 'regions');
+      }
+      return c.json({ regions }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/regions/{id}',
+      tags: ['regions'],
+      request: { params: IdParam },
+      responses: { 200: json(RegionSchema, 'One region'), ...errorResponses },
+    }),
+    async (c) => c.json(await regionById(state, c.req.valid('param').id), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/regions',
+      tags: ['regions'],
+      request: { body: { required: true, content: { 'application/json': { schema: RegionInputSchema } } } },
+      responses: { 201: json(RegionSchema, 'The region was created'), ...errorResponses, ...conflict },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      const region = await validRegion(state, input);
+      await state.store.db.transaction().execute(async (trx) => {
+        const exists = await trx
+          .selectFrom('regions')
+          .select('id')
+          .where('id', '=', region.id)
+          .executeTakeFirst();
+        if (exists)
+          throw new AppError(
+            'conflict',
+            `region "${region.id}" exists; PUT /api/regions/${region.id} changes it`,
+          );
+        await insertRegion(trx, region, false, state.clock.now().toISOString());
+      });
+      state.invalidate();
+      return c.json(await regionById(state, region.id), 201);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'put',
+      path: '/regions/{id}',
+      tags: ['regions'],
+      request: {
+        params: IdParam,
+        body: { required: true, content: { 'application/json': { schema: RegionInputSchema } } },
+      },
+      responses: { 200: json(RegionSchema, 'The region was replaced'), ...errorResponses, ...conflict },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const input = c.req.valid('json');
+      if (input.id !== id)
+        throw new AppError('invalid_input', `the body's id "${input.id}" differs from the path's "${id}"`);
+      const region = await validRegion(state, input);
+      await state.store.db.transaction().execute(async (trx) => {
+        const row = await trx
+          .selectFrom('regions')
+          .select(['id', 'builtin'])
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (!row) throw new AppError('unknown_region', `unknown region "${id}"`);
+        if (row.builtin === 1)
+          throw new AppError(
+            'conflict',
+            `region "${id}" ships with Restverdi and cannot be changed; create a new one`,
+          );
+        await trx.deleteFrom('region_members').where('region_id', '=', id).execute();
+        await trx.deleteFrom('regions').where('id', '=', id).execute();
+        await insertRegion(trx, region, false, state.clock.now().toISOString());
+      });
+      state.invalidate();
+      return c.json(await regionById(state, id), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/regions/{id}',
+      tags: ['regions'],
+      request: { params: IdParam },
+      responses: { 204: { description: 'The region was deleted' }, ...errorResponses, ...conflict },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await state.store.db.transaction().execute(async (trx) => {
+        const row = await trx
+          .selectFrom('regions')
+          .select(['id', 'builtin'])
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (!row) throw new AppError('unknown_region', `unknown region "${id}"`);
+        if (row.builtin === 1)
+          throw new AppError('conflict', `region "${id}" ships with Restverdi and cannot be deleted`);
+        await trx.deleteFrom('region_members').where('region_id', '=', id).execute();
+        await trx.deleteFrom('regions').where('id', '=', id).execute();
+      });
+      state.invalidate();
+      return c.body(null, 204);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/kinds',
+      tags: ['residues'],
+      responses: {
+        200: json(
+          z.object({
+            kinds: z.array(
+              Opaque('ResidueKind', 'A residue kind with DM share, properties and regulatory class'),
+            ),
+          }),
+          'Residue kinds',
+        ),
+      },
+    }),
+    async (c) =>
+      c.json({ kinds: (await state.reference()).kinds as unknown as Record<string, unknown>[] }, 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/profiles',
+      tags: ['coefficients'],
+      responses: {
+        200: json(
+          z.object({
+            profiles: z.array(
+              z.object({
+                id: z.string(),
+                title: z.string(),
+                description: z.string(),
+                coefficients: z.number(),
+                kinds: z.array(z.string()),
+              }),
+            ),
+          }),
+          'Coefficient profiles',
+        ),
+      },
+    }),
+    async (c) => {
+      const data = await state.reference();
+      return c.json(
+        {
+          profiles: data.profiles.map((p) => ({
+            id: p.id,
+            title: p.title,
+            description: p.description,
+            coefficients: p.coefficients.length,
+            kinds: p.recipes.map((r) => r.kind),
+          })),
+        },
+        200,
+      );
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/profiles/{id}/coefficients',
+      tags: ['coefficients'],
+      request: { params: IdParam, query: z.object({ format: FormatQuery(['json', 'csv', 'xlsx']) }) },
+      responses: {
+        200: answer(
+          z.object({ profile: z.string(), coefficients: z.array(CoefficientSchema) }),
+          'Every coefficient with unit, range and source',
+          ['csv', 'xlsx'],
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const profile = findProfile(await state.reference(), c.req.valid('param').id);
+      const { format } = c.req.valid('query');
+      if (format === 'json') return c.json({ profile: profile.id, coefficients: profile.coefficients }, 200);
+      const rows = profile.coefficients.map((k) => ({
+        id: k.id,
+        name: k.name,
+        value: k.value,
+        low: k.low,
+        high: k.high,
+        unit: k.unit,
+        status: k.source.status,
+        citation: k.source.citation,
+        url: k.source.url ?? '',
+        region: k.region,
+        year: k.year,
+        calibratedAgainst: k.calibration?.against ?? '',
+      }));
+      const columns = Object.keys(rows[0] ?? { id: '' });
+      if (format === 'csv') return csvResponse(c, rows, columns, `coefficients-${profile.id}`);
+      return xlsxResponse(c, [{ name: profile.id, rows, columns }], `coefficients-${profile.id}`);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/technologies',
+      tags: ['pyramid'],
+      responses: {
+        200: json(
+          z.object({
+            technologies: z.array(Opaque('Technology', 'Inputs, yields, losses, costs and sources')),
+          }),
+          'The technology library',
+        ),
+      },
+    }),
+    (c) => c.json({ technologies: state.library.technologies as unknown as Record<string, unknown>[] }, 200),
+  );
+}
+
+async function regionById(state: ServerState, id: string) {
+  const region = (await listRegions(state.store.db)).find((r) => r.id === id);
+  if (!region) {
+    const known = (await listRegions(state.store.db)).map((r) => r.id).join(', ');
+    throw new AppError('unknown_region', `unknown region "${id}"; regions: ${known}`);
+  }
+  return region;
+}
+
+/** Maps old numbers to today's and checks the sub-regions; every problem is listed. */
+async function validRegion(state: ServerState, input: z.infer<typeof RegionInputSchema>): Promise<Region> {
+  const data = await state.reference();
+  const issues: Issue[] = [];
+  const map = (raw: string, path: string): string | undefined => {
+    const r = resolveMunicipality(data.registry, raw);
+    if (r.ok) return r.number;
+    issues.push({ path, message: r.reason });
+    return undefined;
+  };
+  const subRegions = input.subRegions.map((s, i) => ({
+    id: s.id,
+    name: s.name,
+    municipalities: s.municipalities
+      .map((m, j) => map(m, `body.subRegions[${i}].municipalities[${j}]`))
+      .filter((m): m is string => !!m),
+  }));
+  const listed = input.municipalities
+    ?.map((m, j) => map(m, `body.municipalities[${j}]`))
+    .filter((m): m is string => !!m);
+  const municipalities = [...new Set(listed ?? subRegions.flatMap((s) => s.municipalities))];
+  const inSubs = subRegions.flatMap((s) => s.municipalities);
+  for (const m of inSubs) {
+    if (!municipalities.includes(m))
+      issues.push({
+        path: 'body.subRegions',
+        message: `sub-region member ${m} is not in the region's municipalities`,
+      });
+  }
+  if (new Set(inSubs).size !== inSubs.length)
+    issues.push({ path: 'body.subRegions', message: 'a municipality is in more than one sub-region' });
+  if (municipalities.length === 0)
+    issues.push({ path: 'body.municipalities', message: 'a region needs at least one municipality' });
+  if (issues.length > 0)
+    throw new AppError('invalid_input', `invalid region: ${issues.length} problem(s)`, { issues });
+  return {
+    id: input.id,
+    name: input.name,
+    municipalities,
+    subRegions,
+    ...(input.description ? { description: input.description } : {}),
+  };
+}

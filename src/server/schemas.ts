@@ -1,0 +1,138 @@
+/** Shared request and response schemas of the API (zod, with OpenAPI names). */
+import { z } from '@hono/zod-openapi';
+
+export const FormatQuery = (formats: readonly [string, ...string[]]) =>
+  z
+    .enum(formats)
+    .default(formats[0])
+    .openapi({ description: `Answer format: ${formats.join(', ')}` });
+
+export const IdParam = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a lower-case id of letters, digits and dashes')
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'gjovik-hadeland-ringerike' }),
+});
+
+export const MunicipalitySchema = z
+  .object({ number: z.string(), name: z.string(), county: z.string() })
+  .openapi('Municipality');
+
+export const SubRegionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  municipalities: z.array(z.string()),
+});
+
+export const RegionSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string().optional(),
+    source: z.string().optional(),
+    municipalities: z.array(z.string()),
+    subRegions: z.array(SubRegionSchema),
+    builtin: z.boolean(),
+    updatedAt: z.string(),
+  })
+  .openapi('Region');
+
+const municipalityNumber = z
+  .string()
+  .regex(/^\d{3,4}$/, 'a municipality number (four digits; old numbers are mapped)');
+
+export const RegionInputSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]{1,63}$/, 'a lower-case id of letters, digits and dashes'),
+    name: z.string().min(1).max(200),
+    description: z.string().max(2000).optional(),
+    municipalities: z.array(municipalityNumber).min(1).max(400).optional(),
+    subRegions: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/),
+            name: z.string().min(1).max(200),
+            municipalities: z.array(municipalityNumber).min(1).max(400),
+          })
+          .strict(),
+      )
+      .max(50)
+      .default([]),
+  })
+  .strict()
+  .openapi('RegionInput');
+
+const Source = z.object({
+  status: z.string(),
+  citation: z.string(),
+  url: z.string().optional(),
+  table: z.string().optional(),
+});
+
+export const CoefficientSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    value: z.number(),
+    low: z.number(),
+    high: z.number(),
+    distribution: z.string(),
+    unit: z.string(),
+    source: Source,
+    region: z.string(),
+    year: z.number(),
+    calibration: z.object({ against: z.string(), method: z.string() }).optional(),
+    note: z.string().optional(),
+  })
+  .openapi('Coefficient');
+
+const Percentiles = { p10: z.number().optional(), p50: z.number().optional(), p90: z.number().optional() };
+
+export const ResiduesSchema = z
+  .object({
+    region: z.string(),
+    profile: z.string(),
+    year: z.number().optional(),
+    municipalities: z.array(z.string()),
+    uncertainty: z.object({ draws: z.number(), seed: z.number() }).optional(),
+    rows: z.array(
+      z.object({
+        municipality: z.string(),
+        kind: z.string(),
+        tonnesWet: z.number(),
+        tonnesDm: z.number(),
+        breakdown: z
+          .array(z.object({ category: z.string(), tonnesWet: z.number(), tonnesDm: z.number() }))
+          .optional(),
+        ...Percentiles,
+      }),
+    ),
+    totals: z.array(
+      z.object({ kind: z.string(), tonnesWet: z.number(), tonnesDm: z.number(), ...Percentiles }),
+    ),
+  })
+  .openapi('Residues');
+
+/** Large results whose full schema lives in the domain types; documented by example and description. */
+export const Opaque = (name: string, description: string) =>
+  z.record(z.string(), z.unknown()).openapi(name, { description });
+
+const MEDIA: Record<string, string> = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  geojson: 'application/geo+json',
+};
+
+/** A 200 answer in JSON, and in the other formats the route offers (CSV, XLSX, GeoJSON). */
+export function answer<T extends z.ZodType>(schema: T, description: string, formats: string[] = []) {
+  const content: Record<string, { schema: z.ZodType }> = { 'application/json': { schema } };
+  for (const f of formats) {
+    const media = MEDIA[f];
+    if (media) content[media] = { schema: z.string().openapi({ description: `the same as ${f}` }) };
+  }
+  return {
+    description,
+    content: content as { 'application/json': { schema: T } } & Record<string, { schema: z.ZodType }>,
+  };
+}
