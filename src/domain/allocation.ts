@@ -82,6 +82,8 @@ export interface AllocationInput {
   objective: Objective;
   /** NOK per tonne CO2e for the weighted objective. */
   co2ePriceNok?: number;
+  /** Keep arcs that score no better than the current use (same optimum, bigger model; for benchmarks). */
+  keepUnprofitableArcs?: boolean;
 }
 
 /** A linear (or mixed-integer) programme in column-compressed form: what any solver needs. */
@@ -261,6 +263,23 @@ export function buildAllocationModel(input: AllocationInput): AllocationModel {
   const tpCo2e = transport.kgCo2ePerTonneKm / 1000;
   const hasMinimum = sites.map((s) => (s.minimumIntakeTonnes ?? 0) > 0);
 
+  // Per kind, once: the sites that may take it and their best route (eligibility does not depend on place).
+  const eligibleByKind = new Map<string, { s: number; route: RouteScore }[]>();
+  const eligibleFor = (kindId: string) => {
+    let list = eligibleByKind.get(kindId);
+    if (!list) {
+      list = [];
+      for (let s = 0; s < numSites; s++) {
+        const site = sites[s] as Site;
+        if (site.accepts && !site.accepts.includes(kindId)) continue;
+        const route = bestRoute(kindId, site);
+        if (route) list.push({ s, route });
+      }
+      eligibleByKind.set(kindId, list);
+    }
+    return list;
+  };
+
   supplies.forEach((sup, q) => {
     const kind = kindById.get(sup.kind);
     if (!kind)
@@ -268,17 +287,10 @@ export function buildAllocationModel(input: AllocationInput): AllocationModel {
     const from = input.positions.get(sup.municipality);
     const cu = currentUse.get(sup.kind) as { valueNokPerTonne: number; co2ePerTonne: number };
     const cuScore = score(objective, price, cu.valueNokPerTonne, cu.co2ePerTonne);
-    for (let s = 0; s < numSites; s++) {
+    const eligible = eligibleFor(sup.kind);
+    pruned.ineligible += numSites - eligible.length;
+    for (const { s, route } of eligible) {
       const site = sites[s] as Site;
-      if (site.accepts && !site.accepts.includes(sup.kind)) {
-        pruned.ineligible++;
-        continue;
-      }
-      const route = bestRoute(sup.kind, site);
-      if (!route) {
-        pruned.ineligible++;
-        continue;
-      }
       supplyHas[q] = (supplyHas[q] as number) | HAS_ELIGIBLE;
       let km = input.distanceKm?.(sup.municipality, site);
       if (km === undefined) {
@@ -304,7 +316,7 @@ export function buildAllocationModel(input: AllocationInput): AllocationModel {
       }
       supplyHas[q] = (supplyHas[q] as number) | HAS_WITHIN_RADIUS;
       // An arc that scores no better than the current use can never pay, unless a site's minimum needs it.
-      if (coef <= 0 && !hasMinimum[s]) {
+      if (coef <= 0 && !hasMinimum[s] && !input.keepUnprofitableArcs) {
         pruned.negativeMargin++;
         continue;
       }
