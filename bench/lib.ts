@@ -40,23 +40,31 @@ export function machine(): string {
   return `${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
 }
 
-/** Replaces (or appends) the section `## name` of docs/benchmarks.md. */
-export function writeSection(name: string, command: string, timings: Timing[], notes: string[] = []): string {
+/** Replaces (or appends) the section `## name` of docs/benchmarks.md; `raw` replaces the generated body. */
+export function writeSection(
+  name: string,
+  command: string,
+  timings: Timing[],
+  notes: string[] = [],
+  raw?: string,
+): string {
   const date = new Date().toISOString().slice(0, 10);
-  const body = [
-    `## ${name}`,
-    '',
-    `Command: \`${command}\` · ${date} · ${machine()}`,
-    '',
-    '| what | runs | median ms | min ms | max ms | heap MB |',
-    '|---|---|---|---|---|---|',
-    ...timings.map(
-      (t) =>
-        `| ${t.label} | ${t.runs} | ${t.medianMs.toFixed(2)} | ${t.minMs.toFixed(2)} | ${t.maxMs.toFixed(2)} | ${t.heapMb?.toFixed(0) ?? ''} |`,
-    ),
-    ...(notes.length ? ['', ...notes] : []),
-    '',
-  ].join('\n');
+  const body =
+    raw ??
+    [
+      `## ${name}`,
+      '',
+      `Command: \`${command}\` · ${date} · ${machine()}`,
+      '',
+      '| what | runs | median ms | min ms | max ms | heap MB |',
+      '|---|---|---|---|---|---|',
+      ...timings.map(
+        (t) =>
+          `| ${t.label} | ${t.runs} | ${t.medianMs.toFixed(2)} | ${t.minMs.toFixed(2)} | ${t.maxMs.toFixed(2)} | ${t.heapMb?.toFixed(0) ?? ''} |`,
+      ),
+      ...(notes.length ? ['', ...notes] : []),
+      '',
+    ].join('\n');
   const head =
     '# Benchmarks\n\nMeasured with the commands named in each section; never asserted in tests.\n\n';
   const doc = existsSync(BENCH_DOC) ? readFileSync(BENCH_DOC, 'utf8') : head;

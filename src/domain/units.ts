@@ -94,8 +94,19 @@ function parseProduct(part: string, whole: string): Atom {
   return result;
 }
 
-/** Parses `a`, `a/b` or `a·b/c` (at most one `/`). */
+const parsed = new Map<string, Unit>();
+
+/** Parses `a`, `a/b` or `a·b/c` (at most one `/`). Units are few and reused, so results are kept. */
 export function parseUnit(text: string): Unit {
+  let unit = parsed.get(text);
+  if (!unit) {
+    unit = parseUnitUncached(text);
+    parsed.set(text, unit);
+  }
+  return unit;
+}
+
+function parseUnitUncached(text: string): Unit {
   const parts = text.split('/');
   if (parts.length > 2 || text.trim() === '') {
     throw new AppError('unit_mismatch', `invalid unit "${text}": write it as "numerator/denominator"`);

@@ -19,7 +19,14 @@ export interface ServerState {
   reference: () => Promise<ReferenceData>;
   /** Call after a write that changes reference data (a region, an import). */
   invalidate: () => void;
+  /**
+   * Answers that depend only on the reference data and the request, kept until the next
+   * `invalidate` (at most MEMO_ENTRIES, oldest dropped first).
+   */
+  memo: <T>(key: string, compute: () => Promise<T> | T) => Promise<T>;
 }
+
+export const MEMO_ENTRIES = 500;
 
 /** Loads data/ into the store when it is new or changed, and serves from the store. */
 export async function createServerState(
@@ -32,6 +39,7 @@ export async function createServerState(
   const library = loadLibrary(files.kinds, dataDir);
   await seedReferenceData(store.db, files, library.scenarios, clock.now().toISOString());
   let cached: Promise<ReferenceData> | undefined;
+  const answers = new Map<string, Promise<unknown>>();
   return {
     store,
     dataDir,
@@ -43,6 +51,17 @@ export async function createServerState(
     },
     invalidate: () => {
       cached = undefined;
+      answers.clear();
+    },
+    memo: <T>(key: string, compute: () => Promise<T> | T): Promise<T> => {
+      const hit = answers.get(key);
+      if (hit) return hit as Promise<T>;
+      const value = Promise.resolve().then(compute);
+      answers.set(key, value);
+      // A failed computation is not kept: the next request tries again (and gets the same error).
+      value.catch(() => answers.delete(key));
+      if (answers.size > MEMO_ENTRIES) answers.delete(answers.keys().next().value as string);
+      return value;
     },
   };
 }

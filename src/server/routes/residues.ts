@@ -53,6 +53,34 @@ const ResidueQuery = z
   .strict();
 
 export function residueRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
+  /** The estimate a query asks for, in the JSON shape of the answer. */
+  const estimate = async (id: string, q: z.infer<typeof ResidueQuery>) => {
+    const data = await state.reference();
+    const region = findRegion(data.regions, id);
+    const profile = findProfile(data, q.profile);
+    const municipalities = selectMunicipalities(data.registry, region, splitList(q.municipalities));
+    const kindIds = splitList(q.kinds);
+    const compiled = compileEstimate({
+      profile,
+      kinds: data.kinds,
+      statistics: data.statistics,
+      municipalities,
+      ...(kindIds && kindIds.length > 0 ? { kindIds } : {}),
+      ...(q.year === undefined ? {} : { year: q.year }),
+    });
+    const rng = xoroshiro128plus(q.seed);
+    const result = runEstimate(compiled, q.uncertainty, () => uniformFloat64(rng));
+    return {
+      region: region.id,
+      profile: profile.id,
+      ...(q.year === undefined ? {} : { year: q.year }),
+      municipalities,
+      ...(q.uncertainty === undefined ? {} : { uncertainty: { draws: q.uncertainty, seed: q.seed } }),
+      rows: result.rows,
+      totals: result.totals,
+    };
+  };
+
   api.openapi(
     createRoute({
       method: 'get',
@@ -72,25 +100,19 @@ export function residueRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
     async (c) => {
       const { id } = c.req.valid('param');
       const q = c.req.valid('query');
-      const data = await state.reference();
-      const region = findRegion(data.regions, id);
-      const profile = findProfile(data, q.profile);
-      const municipalities = selectMunicipalities(data.registry, region, splitList(q.municipalities));
-      const kindIds = splitList(q.kinds);
-      const compiled = compileEstimate({
-        profile,
-        kinds: data.kinds,
-        statistics: data.statistics,
-        municipalities,
-        ...(kindIds && kindIds.length > 0 ? { kindIds } : {}),
-        ...(q.year === undefined ? {} : { year: q.year }),
-      });
-      const rng = xoroshiro128plus(q.seed);
-      const result = runEstimate(compiled, q.uncertainty, () => uniformFloat64(rng));
+      if (q.format === 'json') {
+        // The estimate is a pure function of the data and the query: serve repeats from memory.
+        const body = await state.memo(`residues:${id}:${JSON.stringify(q)}`, async () =>
+          JSON.stringify(await estimate(id, q)),
+        );
+        return c.body(body, 200, { 'Content-Type': 'application/json; charset=UTF-8' });
+      }
+      const result = await estimate(id, q);
       const pct = q.uncertainty === undefined ? [] : ['p10', 'p50', 'p90'];
       const columns = ['municipality', 'kind', 'tonnesWet', 'tonnesDm', ...pct];
       const flat = result.rows.map(({ breakdown: _b, ...r }) => r);
-      if (q.format === 'csv') return csvResponse(c, flat, columns, `residues-${region.id}-${profile.id}`);
+      const name = `residues-${result.region}-${result.profile}`;
+      if (q.format === 'csv') return csvResponse(c, flat, columns, name);
       if (q.format === 'geojson') {
         return geojsonResponse(c, state.dataDir, flat, (r) => String(r.kind), [
           'tonnesWet',
@@ -98,31 +120,17 @@ export function residueRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
           ...pct,
         ]);
       }
-      if (q.format === 'xlsx') {
-        return xlsxResponse(
-          c,
-          [
-            { name: 'Per kommune', rows: flat, columns },
-            {
-              name: 'Sum',
-              rows: result.totals as unknown as Record<string, unknown>[],
-              columns: ['kind', 'tonnesWet', 'tonnesDm', ...pct],
-            },
-          ],
-          `residues-${region.id}-${profile.id}`,
-        );
-      }
-      return c.json(
-        {
-          region: region.id,
-          profile: profile.id,
-          ...(q.year === undefined ? {} : { year: q.year }),
-          municipalities,
-          ...(q.uncertainty === undefined ? {} : { uncertainty: { draws: q.uncertainty, seed: q.seed } }),
-          rows: result.rows,
-          totals: result.totals,
-        },
-        200,
+      return xlsxResponse(
+        c,
+        [
+          { name: 'Per kommune', rows: flat, columns },
+          {
+            name: 'Sum',
+            rows: result.totals as unknown as Record<string, unknown>[],
+            columns: ['kind', 'tonnesWet', 'tonnesDm', ...pct],
+          },
+        ],
+        name,
       );
     },
   );
