@@ -199,7 +199,11 @@ if (process.argv[2] === '--child') {
   );
   notes.push(
     '',
-    `Load average when the runs ended: ${loadavg().map((x) => x.toFixed(1)).join(', ')} (1, 5, 15 min) on ${availableParallelism()} CPUs; other sessions were running tests and builds at the same time, so treat single figures as ±50 %.`,
+    `Load average when the runs ended: ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(
+        ', ',
+      )} (1, 5, 15 min) on ${availableParallelism()} CPUs; other sessions were running tests and builds at the same time, so treat single figures as ±50 %.`,
     'LP options (src/solver/highs.ts): primal simplex without presolve. Measured in one process, warm, on the no-radius model: 1.0 s, against 2.5 s for HiGHS’s default (dual simplex with presolve) and 7.8 s for interior point; on all-arcs 4.2 s against 6.4 s. The first solve in a fresh process is about twice as slow as later ones (WebAssembly tier-up).',
     `Same optimum with and without pruning: ${Math.abs((objectives['no-radius'] ?? 0) - (objectives['all-arcs'] ?? 1)) <= 1e-6 * Math.abs(objectives['all-arcs'] ?? 1) ? 'yes' : 'NO'} (${(objectives['no-radius'] ?? 0).toFixed(0)} vs ${(objectives['all-arcs'] ?? 0).toFixed(0)} NOK).`,
     'The native HiGHS binary is not installed on this machine, so the “within 1.5× of native” target could not be measured; `restverdi optimize --write-model FILE.mps` writes any instance for `highs FILE.mps` elsewhere.',

@@ -25,6 +25,8 @@ export interface HighsSolverOptions {
   timeLimitSeconds?: number;
   /** Relative MIP gap at which branch-and-bound stops (HiGHS default 1e-4). */
   mipRelGap?: number;
+  /** Use HiGHS's default LP algorithm choice instead of primal simplex without presolve. */
+  defaults?: boolean;
 }
 
 function statusOf(highs: Highs, code: number): SolverStatus {
@@ -77,6 +79,12 @@ export async function createHighsSolver(options: HighsSolverOptions = {}): Promi
       try {
         m.options.set({
           output_flag: false,
+          // Measured on the national instance (186 458 columns, warm): primal simplex without presolve
+          // 1.0 s, HiGHS's default (dual simplex, presolve) 2.5 s, interior point 7.8 s; same optimum.
+          // A transport-like LP with far more columns than rows suits primal simplex. MIPs keep defaults.
+          ...(model.integrality || options.defaults
+            ? {}
+            : { solver: 'simplex', simplex_strategy: 4, presolve: 'off' }),
           ...(options.timeLimitSeconds ? { time_limit: options.timeLimitSeconds } : {}),
           ...(options.mipRelGap !== undefined ? { mip_rel_gap: options.mipRelGap } : {}),
         });
