@@ -20,8 +20,8 @@ import {
   type Observation,
   observationsOf,
   type StatisticsFile,
-  type StatisticsIndex,
 } from '../domain/observations.ts';
+import type { ReferenceData } from '../domain/reference-data.ts';
 import { type Region, validateRegion } from '../domain/regions.ts';
 import type { ResidueKind } from '../domain/residue-kinds.ts';
 import {
@@ -35,16 +35,7 @@ import {
 
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
 
-export interface ReferenceData {
-  dataDir: string;
-  registry: MunicipalityRegistry;
-  regions: Region[];
-  datasets: Dataset[];
-  observations: Observation[];
-  statistics: StatisticsIndex;
-  kinds: ResidueKind[];
-  profiles: CoefficientProfile[];
-}
+export type { ReferenceData } from '../domain/reference-data.ts';
 
 function formatPath(path: PropertyKey[]): string {
   return path.reduce<string>(

@@ -7,10 +7,10 @@ import type { Kysely, Transaction } from 'kysely';
 import type { CoefficientProfile } from '../domain/coefficients.ts';
 import { createMunicipalityRegistry } from '../domain/municipalities.ts';
 import { type Dataset, indexObservations, type Observation } from '../domain/observations.ts';
+import type { ReferenceData } from '../domain/reference-data.ts';
 import type { Region } from '../domain/regions.ts';
 import type { ResidueKind } from '../domain/residue-kinds.ts';
 import type { Scenario } from '../domain/scenarios.ts';
-import type { ReferenceData } from '../ingest/reference-data.ts';
 import type { Database } from './schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
