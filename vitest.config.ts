@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // Numbers are formatted for people; pin what formatting depends on.
-    env: { TZ: 'UTC', LANG: 'nb_NO.UTF-8' },
+    // Every in-process CLI run gets a fresh embedded database, so test files never share one.
+    env: { TZ: 'UTC', LANG: 'nb_NO.UTF-8', RESTVERDI_DB: ':memory:', DATABASE_URL: '' },
     testTimeout: 60_000,
   },
 });

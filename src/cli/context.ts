@@ -1,7 +1,14 @@
-/** What every subcommand needs: the reference data (loaded once) and the output language. */
+/**
+ * What every subcommand needs: the store (the embedded database, or PostgreSQL with DATABASE_URL),
+ * loaded with data/ on first use, and the reference data read from it — so statistics imported into
+ * the store count in every estimate.
+ */
 import { AppError } from '../domain/errors.ts';
 import type { ResidueKind } from '../domain/residue-kinds.ts';
-import { loadReferenceData, type ReferenceData } from '../ingest/reference-data.ts';
+import { loadLibrary } from '../ingest/library.ts';
+import { DEFAULT_DATA_DIR, loadReferenceData, type ReferenceData } from '../ingest/reference-data.ts';
+import { openStore, type Store, type StoreOptions, storeOptionsFromEnv } from '../store/database.ts';
+import { loadReferenceDataFromStore, seedReferenceData } from '../store/reference-repository.ts';
 import type { Lang } from './format.ts';
 
 export interface Output {
@@ -10,16 +17,50 @@ export interface Output {
 }
 
 export interface CliContext extends Output {
+  /** The reference data; `load` must have run (the CLI does it before every command's action). */
   data: () => ReferenceData;
+  /** The open store; `load` must have run. */
+  store: () => Store;
+  /** Opens the store, loads data/ into it if new or changed, and reads the reference data back. */
+  load: () => Promise<void>;
+  /** Re-reads the reference data after a command wrote to the store. */
+  reload: () => Promise<void>;
+  close: () => Promise<void>;
 }
 
-export function createContext(io: Output, dataDir?: string): CliContext {
-  let cached: ReferenceData | undefined;
+export function createContext(
+  io: Output,
+  dataDir = DEFAULT_DATA_DIR,
+  storeOptions?: StoreOptions,
+): CliContext {
+  let store: Store | undefined;
+  let data: ReferenceData | undefined;
+  const need = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the CLI context was used before load()');
+    return value;
+  };
   return {
     ...io,
-    data: () => {
-      cached ??= loadReferenceData(dataDir);
-      return cached;
+    data: () => need(data),
+    store: () => need(store),
+    load: async () => {
+      if (store) return;
+      store = await openStore(storeOptions ?? storeOptionsFromEnv());
+      const files = loadReferenceData(dataDir);
+      await seedReferenceData(
+        store.db,
+        files,
+        loadLibrary(files.kinds, dataDir).scenarios,
+        new Date().toISOString(),
+      );
+      data = await loadReferenceDataFromStore(store.db, dataDir);
+    },
+    reload: async () => {
+      data = await loadReferenceDataFromStore(need(store).db, dataDir);
+    },
+    close: async () => {
+      await store?.close();
+      store = undefined;
     },
   };
 }

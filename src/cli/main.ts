@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { AppError, isUserError } from '../domain/errors.ts';
+import type { StoreOptions } from '../store/database.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerCatalogue } from './commands/catalogue.ts';
 import { registerCoefficients } from './commands/coefficients.ts';
@@ -18,7 +19,9 @@ export function buildProgram(ctx: CliContext): Command {
     .version('0.1.0')
     .showHelpAfterError()
     .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) })
-    .exitOverride();
+    .exitOverride()
+    // Every command's action runs on the store; --help and usage errors never open it.
+    .hook('preAction', () => ctx.load());
   registerResidues(program, ctx);
   registerCoefficients(program, ctx);
   registerCatalogue(program, ctx);
@@ -64,24 +67,31 @@ export async function main(
   argv: string[],
   io: Output = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) },
   dataDir?: string,
+  storeOptions?: StoreOptions,
 ): Promise<number> {
-  const ctx = createContext(io, dataDir);
+  const ctx = createContext(io, dataDir, storeOptions);
   const program = buildProgram(ctx);
   try {
     await program.parseAsync(argv);
     return 0;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      // --help and --version end here with exit code 0; usage errors are already printed.
-      return error.exitCode === 0 ? 0 : 2;
-    }
-    if (error instanceof AppError) {
-      io.err(`restverdi: ${error.message}\n`);
-      for (const issue of error.issues.slice(0, 20)) io.err(`  ${issue.path}: ${issue.message}\n`);
-      if (error.issues.length > 20) io.err(`  … and ${error.issues.length - 20} more\n`);
-      return isUserError(error) ? 2 : 1;
-    }
-    io.err(`restverdi: internal error: ${(error as Error).stack ?? String(error)}\n`);
-    return 1;
+    return report(error, io);
+  } finally {
+    await ctx.close();
   }
+}
+
+function report(error: unknown, io: Output): number {
+  if (error instanceof CommanderError) {
+    // --help and --version end here with exit code 0; usage errors are already printed.
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  if (error instanceof AppError) {
+    io.err(`restverdi: ${error.message}\n`);
+    for (const issue of error.issues.slice(0, 20)) io.err(`  ${issue.path}: ${issue.message}\n`);
+    if (error.issues.length > 20) io.err(`  … and ${error.issues.length - 20} more\n`);
+    return isUserError(error) ? 2 : 1;
+  }
+  io.err(`restverdi: internal error: ${(error as Error).stack ?? String(error)}\n`);
+  return 1;
 }
