@@ -218,7 +218,21 @@ export function readSitesFile(
       throw new AppError(code, error.message, { issues: error.issues, cause: error });
     throw error;
   }
-  // Each site on its own: schema problems, then the cross-checks on the fields that are well-formed.
+  return parseSites(raw, name, lib, registry, centroids, code);
+}
+
+/**
+ * Sites given as data (a file's `sites`, or a posted list): each site on its own — schema problems,
+ * then the cross-checks on the fields that are well-formed — and every problem listed with its path.
+ */
+export function parseSites(
+  raw: unknown[],
+  name: string,
+  lib: Library,
+  registry: MunicipalityRegistry,
+  centroids: Map<string, LatLon>,
+  code: 'invalid_input' | 'invalid_data' = 'invalid_input',
+): Site[] {
   const schemaIssues: Issue[] = [];
   const records = raw.map((site, i) => {
     const parsed = siteSchema.safeParse(site);
@@ -228,7 +242,9 @@ export function readSitesFile(
       schemaIssues.push({ path: `${name}:sites[${i}].${issue.path.join('.')}`, message: issue.message });
       bad.add(String(issue.path[0]));
     }
-    const partial = { ...(site as Record<string, unknown>) };
+    const partial = {
+      ...(typeof site === 'object' && site !== null ? (site as Record<string, unknown>) : {}),
+    };
     for (const key of bad) delete partial[key];
     return partial as SiteRecord;
   });
@@ -236,11 +252,10 @@ export function readSitesFile(
   const issues = [...schemaIssues, ...resolved.issues].sort((x, y) =>
     x.path.localeCompare(y.path, 'en', { numeric: true }),
   );
-  const sites = resolved.sites;
   if (issues.length > 0) {
     throw new AppError(code, `${name}: ${issues.length} problem(s) in the sites`, { issues });
   }
-  return sites;
+  return resolved.sites;
 }
 
 /** The region's own sites (data/sites/<region>.json), or none. */

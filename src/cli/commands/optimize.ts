@@ -1,33 +1,17 @@
 /** `restverdi optimize` (alias `optimise`): the allocation of a region's streams to sites. */
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Command } from 'commander';
-import { z } from 'zod';
 import {
-  type AllocationInput,
   type AllocationResult,
   buildAllocationModel,
-  candidateSites,
   interpretAllocation,
   type Objective,
-  type Site,
   type Solver,
   type UnallocatedReason,
 } from '../../domain/allocation.ts';
 import { AppError } from '../../domain/errors.ts';
 import { writeMps } from '../../domain/mps.ts';
-import { findRegion } from '../../domain/regions.ts';
-import { estimateResidues } from '../../domain/residues.ts';
-import { findProfile, readJsonFile } from '../../ingest/reference-data.ts';
-import { coefficientSchema } from '../../ingest/schemas.ts';
-import {
-  distanceLookup,
-  loadCentroids,
-  loadTransport,
-  readDistancesCsv,
-  readSitesFile,
-  regionSitesFile,
-} from '../../ingest/sites.ts';
+import { allocationAnswer, prepareAllocation } from '../../ingest/allocation-input.ts';
 import { createHighsSolver } from '../../solver/highs.ts';
 import { type CliContext, kindName, municipalityLabel } from '../context.ts';
 import { type Format, formatNumber, keyword, type Lang, renderJson, renderTable } from '../format.ts';
@@ -86,12 +70,6 @@ export function registerOptimize(program: Command, ctx: CliContext): void {
     });
 }
 
-const financeSchema = z.object({
-  source: z.string(),
-  discountRate: coefficientSchema,
-  lifetimeYears: coefficientSchema,
-});
-
 function parseNumber(value: string, name: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < 0)
@@ -103,83 +81,22 @@ export function runOptimize(ctx: CliContext, opts: OptimizeOptions, solver: Solv
   const format = keyword(opts.format, 'format', FORMATS);
   const lang = keyword(opts.lang, 'lang', LANGS);
   const objective = keyword(opts.objective, 'objective', OBJECTIVES);
-  if (objective === 'weighted' && opts.co2ePrice === undefined)
-    throw new AppError('invalid_input', '--objective weighted needs --co2e-price (NOK per t CO2e)');
-  if (objective !== 'weighted' && opts.co2ePrice !== undefined)
-    throw new AppError('invalid_input', '--co2e-price only applies to --objective weighted');
-  if (opts.candidateTechnologies !== undefined && !opts.candidates)
-    throw new AppError('invalid_input', '--candidate-technologies only applies with --candidates');
   if (opts.timeLimit !== undefined) parseNumber(opts.timeLimit, '--time-limit');
   const price = opts.co2ePrice !== undefined ? parseNumber(opts.co2ePrice, '--co2e-price') : undefined;
-
-  const data = ctx.data();
-  const lib = library(ctx);
-  const region = findRegion(data.regions, opts.region);
-  const profile = findProfile(data, opts.profile);
-  const centroids = loadCentroids(data.dataDir);
-  const transport = loadTransport(data.dataDir);
-
-  const estimate = estimateResidues({
-    profile,
-    kinds: data.kinds,
-    statistics: data.statistics,
-    municipalities: region.municipalities,
-  });
-  const supplies = estimate.rows.map((r) => ({
-    municipality: r.municipality,
-    kind: r.kind,
-    tonnesWet: r.tonnesWet,
-  }));
-
-  const sites = new Map<string, Site>();
-  const own = regionSitesFile(region.id, data.dataDir);
-  if (own && opts.defaultSites) {
-    for (const s of readSitesFile(own, lib, data.registry, centroids, { user: false, base: data.dataDir }))
-      sites.set(s.id, s);
-  }
-  if (opts.sites) {
-    for (const s of readSitesFile(opts.sites, lib, data.registry, centroids, { user: true }))
-      sites.set(s.id, s);
-  }
-  if (opts.candidates) {
-    const finance = readJsonFile(join(data.dataDir, 'candidates.json'), financeSchema, data.dataDir);
-    const techs = opts.candidateTechnologies?.split(',').map((t) => t.trim());
-    for (const t of techs ?? []) {
-      if (!lib.technologies.some((x) => x.id === t))
-        throw new AppError(
-          'unknown_technology',
-          `unknown technology "${t}"; technologies: ${lib.technologies.map((x) => x.id).join(', ')}`,
-        );
-    }
-    const cands = candidateSites(
-      lib,
-      region.municipalities,
-      centroids,
-      { discountRate: finance.discountRate.value, lifetimeYears: finance.lifetimeYears.value },
-      techs,
-    );
-    for (const c of cands) sites.set(c.id, c);
-  }
-  if (sites.size === 0) {
-    throw new AppError(
-      'invalid_input',
-      `region ${region.id} has no sites (no data/sites/${region.id}.json); give --sites FILE or --candidates`,
-    );
-  }
-  const distances = opts.distances ? readDistancesCsv(opts.distances, data.registry) : undefined;
-
-  const input: AllocationInput = {
-    lib,
-    currentUses: lib.currentUses,
-    supplies,
-    sites: [...sites.values()],
-    positions: centroids,
-    ...(distances ? { distanceKm: distanceLookup(distances) } : {}),
-    transport,
+  const prepared = prepareAllocation(ctx.data(), library(ctx), {
+    region: opts.region,
+    profile: opts.profile,
     objective,
     ...(price !== undefined ? { co2ePriceNok: price } : {}),
-  };
-  const am = buildAllocationModel(input);
+    noDefaultSites: !opts.defaultSites,
+    ...(opts.sites ? { sitesFile: opts.sites } : {}),
+    candidates: opts.candidates,
+    ...(opts.candidateTechnologies !== undefined
+      ? { candidateTechnologies: opts.candidateTechnologies.split(',').map((t) => t.trim()) }
+      : {}),
+    ...(opts.distances ? { distancesFile: opts.distances } : {}),
+  });
+  const am = buildAllocationModel(prepared.input);
   if (opts.writeModel) writeFileSync(opts.writeModel, writeMps(am.model));
   const result = interpretAllocation(am, solver.solve(am.model), solver.name);
   if (result.status !== 'optimal') {
@@ -189,45 +106,20 @@ export function runOptimize(ctx: CliContext, opts: OptimizeOptions, solver: Solv
       { issues: result.conflicts.map((c) => ({ path: 'limit', message: c })) },
     );
   }
-  const assumptions = [...sites.values()]
-    .filter((s) => s.capacityIsAssumption && s.status !== 'candidate')
-    .map((s) => s.id);
   if (format === 'json') {
-    return renderJson({
-      region: region.id,
-      profile: profile.id,
-      status: result.status,
-      objective: result.objective.value,
-      objectiveKind: result.objective.kind,
-      objectiveUnit: result.objective.unit,
-      ...(price !== undefined ? { co2ePriceNok: price } : {}),
-      valueNok: result.valueNok,
-      co2eTonnes: result.co2eTonnes,
-      baseline: result.baseline,
-      upliftNok: result.upliftNok,
-      upliftCo2eTonnes: result.upliftCo2eTonnes,
-      flows: result.flows,
-      sites: result.sites,
-      streams: result.streams,
-      unallocated: result.unallocated,
-      binding: result.binding,
-      model: result.model,
-      ...(opts.writeModel ? { modelFile: opts.writeModel } : {}),
-      transport: {
-        detourFactor: transport.detourFactor,
-        costNokPerTonneKm: transport.costNokPerTonneKm,
-        kgCo2ePerTonneKm: transport.kgCo2ePerTonneKm,
-        distances: opts.distances ? 'matrix (missing pairs: great circle × detour)' : 'great circle × detour',
-      },
-      assumedCapacities: assumptions,
-    });
+    return renderJson(
+      allocationAnswer(prepared, result, {
+        distances: opts.distances !== undefined,
+        ...(opts.writeModel ? { modelFile: opts.writeModel } : {}),
+      }),
+    );
   }
   return renderOptimizeTable(ctx, result, {
-    region: region.name,
-    profile: profile.id,
+    region: prepared.region.name,
+    profile: prepared.profile.id,
     lang,
     opts,
-    assumptions,
+    assumptions: prepared.assumedCapacities,
   });
 }
 
