@@ -4,6 +4,23 @@ import { parseUnit } from '../domain/units.ts';
 
 const municipalityNumber = z.string().regex(/^\d{4}$/, 'a four-digit municipality number');
 
+/** Text a person typed: bounded, and never a NUL or a lone surrogate (PostgreSQL rejects the first). */
+export const safeText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine(
+      (v) => !v.includes('\u0000') && (v as unknown as { isWellFormed: () => boolean }).isWellFormed(),
+      {
+        message: 'text with a NUL character or a broken surrogate pair',
+      },
+    );
+
+/** Tonnes a scenario may name: a billion tonnes is more than Norway's whole biomass. */
+const MAX_TONNES = 1e9;
+/** Prices up to a billion per unit: beyond that a number is a typo. */
+const MAX_PRICE = 1e9;
+
 export const sourceSchema = z.object({
   status: z.enum(['verified', 'derived', 'literature', 'unsourced', 'calibrated']),
   citation: z.string().min(1),
@@ -174,9 +191,9 @@ const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case id of lett
 
 export const priceSchema = z
   .object({
-    value: z.number().finite().nonnegative(),
-    low: z.number().finite().nonnegative(),
-    high: z.number().finite().nonnegative(),
+    value: z.number().finite().nonnegative().max(MAX_PRICE),
+    low: z.number().finite().nonnegative().max(MAX_PRICE),
+    high: z.number().finite().nonnegative().max(MAX_PRICE),
     currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as NOK or EUR'),
     per: z.enum(['t', 'kg']),
     year: z.number().int().min(1900).max(2100),
@@ -277,52 +294,62 @@ export const currentUsesFileSchema = z.object({
 /** A scenario file (data/scenarios/*.json or a user's file). docs/scenario.schema.json is generated from this. */
 export const scenarioSchema = z
   .object({
-    id: idSchema.describe('Short id, e.g. rapport-pyrolyse'),
-    name: nameSchema.describe('Name in bokmål and English'),
-    description: z.string().min(1),
-    source: sourceSchema.optional().describe('Where the scenario and its numbers come from'),
+    id: idSchema.max(64).describe('Short id, e.g. rapport-pyrolyse'),
+    name: z
+      .object({ nb: safeText(200).min(1), en: safeText(200).min(1) })
+      .strict()
+      .describe('Name in bokmål and English'),
+    description: safeText(5000).min(1),
+    source: sourceSchema.strict().optional().describe('Where the scenario and its numbers come from'),
     inputs: z
       .array(
-        z.object({
-          stream: z.string().min(1).describe('Residue kind id (see `restverdi kinds`) or a product id'),
-          tonnes: z
-            .number()
-            .finite()
-            .nonnegative()
-            .optional()
-            .describe('Tonnes per year; absent = as much as the steps need'),
-          basis: z.enum(['wet', 'dm']).describe('Whether tonnes are wet weight or dry matter'),
-          note: z.string().optional(),
-        }),
+        z
+          .object({
+            stream: safeText(64).min(1).describe('Residue kind id (see `restverdi kinds`) or a product id'),
+            tonnes: z
+              .number()
+              .finite()
+              .nonnegative()
+              .max(MAX_TONNES)
+              .optional()
+              .describe('Tonnes per year; absent = as much as the steps need'),
+            basis: z.enum(['wet', 'dm']).describe('Whether tonnes are wet weight or dry matter'),
+            note: safeText(2000).optional(),
+          })
+          .strict(),
       )
-      .min(1),
+      .min(1)
+      .max(100),
     steps: z
       .array(
         z
           .object({
-            id: z.string().min(1),
-            technology: z.string().min(1).describe('Technology id (see `restverdi technologies`)'),
-            input: z.string().min(1).describe('An input stream, or a product of an earlier step'),
+            id: safeText(64).min(1),
+            technology: safeText(64).min(1).describe('Technology id (see `restverdi technologies`)'),
+            input: safeText(64).min(1).describe('An input stream, or a product of an earlier step'),
             tonnes: z
               .number()
               .finite()
               .positive()
+              .max(MAX_TONNES)
               .optional()
               .describe('Fixed tonnes of input, on the technology’s basis'),
             share: z.number().min(0).max(1).optional().describe('Share of the available input (default 1)'),
             target: z
-              .object({ product: z.string().min(1), tonnes: z.number().positive() })
+              .object({ product: safeText(64).min(1), tonnes: z.number().positive().max(MAX_TONNES) })
+              .strict()
               .optional()
               .describe('Size the step to make this much of a product'),
             yields: z
-              .record(z.string(), z.number().min(0).max(1))
+              .record(safeText(64), z.number().min(0).max(1))
               .optional()
               .describe(
                 'Yields per product or loss, t per t input, instead of the technology’s; must add up to 1',
               ),
-            capexNokPerTonneCapacity: z.number().nonnegative().optional(),
-            source: sourceSchema.optional(),
+            capexNokPerTonneCapacity: z.number().nonnegative().max(MAX_PRICE).optional(),
+            source: sourceSchema.strict().optional(),
           })
+          .strict()
           .check((ctx) => {
             const s = ctx.value;
             const sizes = [s.tonnes, s.share, s.target].filter((x) => x !== undefined).length;
@@ -336,11 +363,12 @@ export const scenarioSchema = z
             }
           }),
       )
-      .min(1),
+      .min(1)
+      .max(50),
     prices: z
-      .record(z.string(), priceSchema)
+      .record(safeText(64), priceSchema)
       .optional()
       .describe('Prices per product instead of the library’s'),
-    climate: z.record(z.string(), z.array(climateSchema)).optional(),
+    climate: z.record(safeText(64), z.array(climateSchema)).optional(),
   })
   .strict();

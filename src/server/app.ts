@@ -12,6 +12,7 @@ import { AppError } from '../domain/errors.ts';
 import { docsRoutes } from './docs.ts';
 import { errorJson, respondError, zodIssues } from './errors.ts';
 import { catalogueRoutes } from './routes/catalogue.ts';
+import { optimiseRoutes } from './routes/optimise.ts';
 import { pyramidRoutes } from './routes/pyramid.ts';
 import { residueRoutes } from './routes/residues.ts';
 import type { ServerState } from './state.ts';
@@ -64,10 +65,28 @@ export function createApp(state: ServerState, logger: Logger): OpenAPIHono<Env> 
     }),
   );
 
+  // JSON must be valid UTF-8: decoding it leniently would store U+FFFD where the user sent other bytes.
+  app.use('/api/*', async (c, next) => {
+    if (c.req.header('content-type')?.toLowerCase().includes('json') && c.req.raw.body) {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer());
+      } catch {
+        return c.json(
+          errorJson('invalid_input', 'the request body is not valid UTF-8', [
+            { path: 'body', message: 'invalid UTF-8' },
+          ]),
+          400,
+        );
+      }
+    }
+    await next();
+  });
+
   const api = newApi();
   catalogueRoutes(api, state);
   residueRoutes(api, state);
   pyramidRoutes(api, state);
+  optimiseRoutes(api, state);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

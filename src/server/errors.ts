@@ -44,8 +44,15 @@ export const ErrorSchema = z
   })
   .openapi('Error');
 
+/** At most this many issues in one answer: enough to fix a file, not so many that the answer dwarfs the request. */
+export const MAX_ISSUES = 100;
+
 export function errorJson(code: string, message: string, issues: Issue[] = [], requestId?: string) {
-  return { error: { code, message, issues, ...(requestId ? { requestId } : {}) } };
+  const shown =
+    issues.length > MAX_ISSUES
+      ? [...issues.slice(0, MAX_ISSUES), { path: '…', message: `and ${issues.length - MAX_ISSUES} more` }]
+      : issues;
+  return { error: { code, message, issues: shown, ...(requestId ? { requestId } : {}) } };
 }
 
 export function respondError(c: Context, error: AppError) {
@@ -53,7 +60,9 @@ export function respondError(c: Context, error: AppError) {
 }
 
 /** zod issues as our issues: each with a dotted path (query.year, body.steps[0].technology). */
-export function zodIssues(where: string, issues: readonly z.core.$ZodIssue[]): Issue[] {
+export function zodIssues(target: string, issues: readonly z.core.$ZodIssue[]): Issue[] {
+  // Hono calls the request body "json"; our messages call it what the user sent: the body.
+  const where = target === 'json' ? 'body' : target;
   return issues.flatMap((i) => {
     const path = [where, ...i.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))]
       .join('.')

@@ -1,5 +1,24 @@
 /** Shared request and response schemas of the API (zod, with OpenAPI names). */
 import { z } from '@hono/zod-openapi';
+import { safeText } from '../ingest/schemas.ts';
+
+export { safeText };
+
+/** A number in a query string written as a plain decimal ("12", "1.5"): no hex, no empty string. */
+export const decimalQuery = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/, 'a decimal number')
+    .transform(Number)
+    .pipe(z.number().min(min).max(max));
+
+/** A whole number in a query string. */
+export const integerQuery = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^-?\d+$/, 'a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
 
 export const FormatQuery = (formats: readonly [string, ...string[]]) =>
   z
@@ -44,15 +63,15 @@ const municipalityNumber = z
 export const RegionInputSchema = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]{1,63}$/, 'a lower-case id of letters, digits and dashes'),
-    name: z.string().min(1).max(200),
-    description: z.string().max(2000).optional(),
+    name: safeText(200).min(1),
+    description: safeText(2000).optional(),
     municipalities: z.array(municipalityNumber).min(1).max(400).optional(),
     subRegions: z
       .array(
         z
           .object({
             id: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/),
-            name: z.string().min(1).max(200),
+            name: safeText(200).min(1),
             municipalities: z.array(municipalityNumber).min(1).max(400),
           })
           .strict(),

@@ -41,9 +41,16 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const stop = () => {
     stopping ??= new Promise<void>((resolve) => {
       logger.info('shutting down: finishing in-flight requests');
-      server.close(() => resolve());
-      // Idle keep-alive connections would hold close() open; in-flight requests still finish.
-      (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+      // Idle keep-alive connections would hold close() open until they time out: close each one as
+      // soon as its request has been answered. In-flight requests still finish.
+      const closeIdle = () =>
+        (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+      const sweep = setInterval(closeIdle, 50);
+      server.close(() => {
+        clearInterval(sweep);
+        resolve();
+      });
+      closeIdle();
     }).then(async () => {
       await store.close();
       logger.info('stopped');

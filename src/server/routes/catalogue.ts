@@ -1,12 +1,13 @@
 /** Health, municipalities, regions (list, get, create, update, delete), kinds, profiles and coefficients, technologies. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { AppError, type Issue } from '../../domain/errors.ts';
 import { resolveMunicipality } from '../../domain/municipalities.ts';
 import { findRegion, type Region } from '../../domain/regions.ts';
 import { findProfile } from '../../ingest/reference-data.ts';
 import { getMeta, insertRegion, listRegions } from '../../store/reference-repository.ts';
 import type { Env } from '../app.ts';
-import { ErrorSchema, errorResponses } from '../errors.ts';
+import { ErrorSchema, errorJson, errorResponses, zodIssues } from '../errors.ts';
 import { csvResponse, xlsxResponse } from '../export.ts';
 import {
   answer,
@@ -29,6 +30,40 @@ const conflict = {
 };
 
 export function catalogueRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
+  /**
+   * A region body that fails its schema is still checked for unknown municipality numbers, so one
+   * answer lists every problem rather than the schema's first.
+   */
+  const regionHook = async (
+    // biome-ignore lint/suspicious/noExplicitAny: one hook for two routes whose typed inputs differ.
+    result: any,
+    // biome-ignore lint/suspicious/noExplicitAny: as above.
+    c: Context<Env, any, any>,
+  ): Promise<Response | undefined> => {
+    if (result.success || !result.error) return undefined;
+    const issues = zodIssues('json', (result.error as { issues: z.core.$ZodIssue[] }).issues);
+    const body: unknown = await c.req.json().catch(() => undefined);
+    if (body && typeof body === 'object') {
+      const data = await state.reference();
+      const check = (list: unknown, path: string) => {
+        if (!Array.isArray(list)) return;
+        list.forEach((raw, j) => {
+          if (typeof raw !== 'string' || !/^\d{3,4}$/.test(raw)) return;
+          const r = resolveMunicipality(data.registry, raw);
+          if (!r.ok) issues.push({ path: `${path}[${j}]`, message: r.reason });
+        });
+      };
+      const b = body as { municipalities?: unknown; subRegions?: unknown };
+      check(b.municipalities, 'body.municipalities');
+      if (Array.isArray(b.subRegions)) {
+        b.subRegions.forEach((sr, i) =>
+          check((sr as { municipalities?: unknown })?.municipalities, `body.subRegions[${i}].municipalities`),
+        );
+      }
+    }
+    return c.json(errorJson('invalid_input', `invalid region: ${issues.length} problem(s)`, issues), 400);
+  };
+
   api.openapi(
     createRoute({
       method: 'get',
@@ -57,7 +92,11 @@ export function catalogueRoutes(api: OpenAPIHono<Env>, state: ServerState): void
       method: 'get',
       path: '/municipalities',
       tags: ['regions'],
-      request: { query: z.object({ region: z.string().optional(), format: FormatQuery(['json', 'csv']) }) },
+      request: {
+        query: z
+          .object({ region: z.string().max(64).optional(), format: FormatQuery(['json', 'csv']) })
+          .strict(),
+      },
       responses: {
         200: answer(
           z.object({ municipalities: z.array(MunicipalitySchema) }),
@@ -90,7 +129,7 @@ export function catalogueRoutes(api: OpenAPIHono<Env>, state: ServerState): void
       method: 'get',
       path: '/regions',
       tags: ['regions'],
-      request: { query: z.object({ format: FormatQuery(['json', 'csv']) }) },
+      request: { query: z.object({ format: FormatQuery(['json', 'csv']) }).strict() },
       responses: {
         200: answer(z.object({ regions: z.array(RegionSchema) }), 'Regions with their sub-regions', ['csv']),
         ...errorResponses,
@@ -150,6 +189,7 @@ export function catalogueRoutes(api: OpenAPIHono<Env>, state: ServerState): void
       state.invalidate();
       return c.json(await regionById(state, region.id), 201);
     },
+    regionHook as never,
   );
 
   api.openapi(
@@ -188,6 +228,7 @@ export function catalogueRoutes(api: OpenAPIHono<Env>, state: ServerState): void
       state.invalidate();
       return c.json(await regionById(state, id), 200);
     },
+    regionHook as never,
   );
 
   api.openapi(
@@ -281,7 +322,10 @@ export function catalogueRoutes(api: OpenAPIHono<Env>, state: ServerState): void
       method: 'get',
       path: '/profiles/{id}/coefficients',
       tags: ['coefficients'],
-      request: { params: IdParam, query: z.object({ format: FormatQuery(['json', 'csv', 'xlsx']) }) },
+      request: {
+        params: IdParam,
+        query: z.object({ format: FormatQuery(['json', 'csv', 'xlsx']) }).strict(),
+      },
       responses: {
         200: answer(
           z.object({ profile: z.string(), coefficients: z.array(CoefficientSchema) }),

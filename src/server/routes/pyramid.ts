@@ -13,7 +13,7 @@ import { regionStatements } from '../../ingest/seed-statements.ts';
 import type { Env } from '../app.ts';
 import { ErrorSchema, errorResponses, zodIssues } from '../errors.ts';
 import { csvResponse } from '../export.ts';
-import { answer, FormatQuery, IdParam, Opaque } from '../schemas.ts';
+import { answer, decimalQuery, FormatQuery, IdParam, Opaque } from '../schemas.ts';
 import type { ServerState } from '../state.ts';
 
 const conflict = {
@@ -56,7 +56,7 @@ export function pyramidRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
         }),
         query: z
           .object({
-            tonnes: z.coerce.number().min(0).max(1e9).optional(),
+            tonnes: decimalQuery(0, 1e9).optional(),
             region: z.string().optional(),
             profile: z.string().default('report'),
           })
@@ -168,7 +168,11 @@ export function pyramidRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
         body: {
           required: true,
           content: {
-            'application/json': { schema: Opaque('ScenarioInput', 'A scenario (docs/scenario.schema.json)') },
+            'application/json': {
+              schema: z
+                .unknown()
+                .openapi('ScenarioInput', { description: 'A scenario (docs/scenario.schema.json)' }),
+            },
           },
         },
       },
@@ -241,7 +245,9 @@ export function pyramidRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
           required: true,
           content: {
             'application/json': {
-              schema: Opaque('PostedScenario', 'A scenario (docs/scenario.schema.json)'),
+              schema: z
+                .unknown()
+                .openapi('PostedScenario', { description: 'A scenario (docs/scenario.schema.json)' }),
             },
           },
         },

@@ -11,7 +11,7 @@ import { findProfile } from '../../ingest/reference-data.ts';
 import type { Env } from '../app.ts';
 import { errorResponses } from '../errors.ts';
 import { csvResponse, geojsonResponse, xlsxResponse } from '../export.ts';
-import { answer, FormatQuery, IdParam, Opaque, ResiduesSchema } from '../schemas.ts';
+import { answer, FormatQuery, IdParam, integerQuery, Opaque, ResiduesSchema } from '../schemas.ts';
 import type { ServerState } from '../state.ts';
 
 /** Enough for stable P10/P90; each draw costs memory for every row. */
@@ -24,7 +24,7 @@ const ResidueQuery = z
       .regex(/^[a-z][a-z0-9-]*$/)
       .default('report')
       .openapi({ example: 'report' }),
-    year: z.coerce.number().int().min(1900).max(2100).optional(),
+    year: integerQuery(1900, 2100).optional(),
     kinds: z
       .string()
       .max(500)
@@ -153,7 +153,10 @@ export function residueRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
             .openapi({ param: { name: 'municipality', in: 'path' }, example: '3407' }),
         }),
         query: z
-          .object({ profile: z.string().default('report'), year: z.coerce.number().int().optional() })
+          .object({
+            profile: z.string().max(64).default('report'),
+            year: integerQuery(1900, 2100).optional(),
+          })
           .strict(),
       },
       responses: {

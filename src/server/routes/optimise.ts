@@ -1,0 +1,174 @@
+/**
+ * The optimiser as a job: POST starts a run and answers 202 with its id; GET polls its progress
+ * (stage and share done) and, when done, its result. A run that fails keeps its error for the poll.
+ */
+import { randomUUID } from 'node:crypto';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { buildAllocationModel, interpretAllocation, type Solver } from '../../domain/allocation.ts';
+import { AppError, type Issue } from '../../domain/errors.ts';
+import { allocationAnswer, prepareAllocation } from '../../ingest/allocation-input.ts';
+import { createHighsSolver } from '../../solver/highs.ts';
+import type { Env } from '../app.ts';
+import { errorResponses } from '../errors.ts';
+import { answer, Opaque, safeText } from '../schemas.ts';
+import type { ServerState } from '../state.ts';
+
+type Stage = 'queued' | 'estimating' | 'building' | 'solving' | 'interpreting' | 'done' | 'failed';
+
+const STAGES: Stage[] = ['queued', 'estimating', 'building', 'solving', 'interpreting', 'done'];
+
+interface Job {
+  id: string;
+  stage: Stage;
+  startedAt: string;
+  finishedAt?: string;
+  result?: unknown;
+  error?: { code: string; message: string; issues: Issue[] };
+}
+
+/** Finished jobs kept for polling; the oldest go first. */
+export const MAX_JOBS = 100;
+
+const OptimiseInput = z
+  .object({
+    region: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,63}$/)
+      .default('gjovik-hadeland-ringerike'),
+    profile: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,63}$/)
+      .default('report'),
+    objective: z.enum(['value', 'co2e', 'weighted']).default('value'),
+    co2ePriceNok: z.number().min(0).max(1e6).optional(),
+    sites: z
+      .array(z.unknown())
+      .max(500)
+      .optional()
+      .openapi({ description: 'Sites as in docs/sites.md; added to the region’s, same id replaces' }),
+    noDefaultSites: z.boolean().default(false),
+    candidates: z.boolean().default(false),
+    candidateTechnologies: z.array(safeText(64)).max(50).optional(),
+  })
+  .strict()
+  .openapi('OptimiseInput');
+
+const JobSchema = z
+  .object({
+    id: z.string(),
+    stage: z.enum(['queued', 'estimating', 'building', 'solving', 'interpreting', 'done', 'failed']),
+    progress: z.number().openapi({ description: 'Share of the stages done, 0–1' }),
+    startedAt: z.string(),
+    finishedAt: z.string().optional(),
+    result: Opaque(
+      'Allocation',
+      'status, objective, valueNok, co2eTonnes, flows, sites (usedTonnes, capacityTonnes, shadowPriceNokPerTonne), unallocated, baseline, upliftNok',
+    ).optional(),
+    error: z
+      .object({
+        code: z.string(),
+        message: z.string(),
+        issues: z.array(z.object({ path: z.string(), message: z.string() })),
+      })
+      .optional(),
+  })
+  .openapi('OptimiseJob');
+
+export function optimiseRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
+  const jobs = new Map<string, Job>();
+  let solver: Promise<Solver> | undefined;
+  const view = (j: Job) => ({
+    id: j.id,
+    stage: j.stage,
+    progress: j.stage === 'failed' ? 1 : STAGES.indexOf(j.stage) / (STAGES.length - 1),
+    startedAt: j.startedAt,
+    ...(j.finishedAt ? { finishedAt: j.finishedAt } : {}),
+    ...(j.result ? { result: j.result as Record<string, unknown> } : {}),
+    ...(j.error ? { error: j.error } : {}),
+  });
+  // Let a poll in between stages: the solver itself runs synchronously in WebAssembly.
+  const yieldToPolls = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/optimise',
+      tags: ['optimiser'],
+      summary: 'Start an allocation run; poll GET /optimise/{id}',
+      request: { body: { required: true, content: { 'application/json': { schema: OptimiseInput } } } },
+      responses: { 202: answer(JobSchema, 'The run was started'), ...errorResponses },
+    }),
+    async (c) => {
+      const options = c.req.valid('json');
+      const data = await state.reference();
+      // Check what can be checked before answering, so a bad request is a 400, not a failed job.
+      const prepared = prepareAllocation(data, state.library, options);
+      const job: Job = { id: randomUUID(), stage: 'queued', startedAt: state.clock.now().toISOString() };
+      jobs.set(job.id, job);
+      if (jobs.size > MAX_JOBS) jobs.delete(jobs.keys().next().value as string);
+      void (async () => {
+        try {
+          job.stage = 'estimating';
+          await yieldToPolls();
+          solver ??= createHighsSolver({ timeLimitSeconds: 120 });
+          const s = await solver;
+          job.stage = 'building';
+          await yieldToPolls();
+          const am = buildAllocationModel(prepared.input);
+          job.stage = 'solving';
+          await yieldToPolls();
+          const solved = s.solve(am.model);
+          job.stage = 'interpreting';
+          await yieldToPolls();
+          const result = interpretAllocation(am, solved, s.name);
+          if (result.status !== 'optimal') {
+            throw new AppError(
+              result.status === 'infeasible' ? 'infeasible' : 'invalid_input',
+              `no allocation (${result.status}): ${result.conflicts.join('; ')}`,
+              {
+                issues: result.conflicts.map((m) => ({ path: 'limit', message: m })),
+              },
+            );
+          }
+          job.result = allocationAnswer(prepared, result);
+          job.stage = 'done';
+        } catch (error) {
+          job.stage = 'failed';
+          job.error =
+            error instanceof AppError
+              ? { code: error.code, message: error.message, issues: error.issues }
+              : { code: 'internal', message: 'the run failed; see the server log', issues: [] };
+        } finally {
+          job.finishedAt = state.clock.now().toISOString();
+        }
+      })();
+      return c.json(view(job), 202);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/optimise/{id}',
+      tags: ['optimiser'],
+      request: {
+        params: z.object({
+          id: z
+            .string()
+            .uuid()
+            .openapi({ param: { name: 'id', in: 'path' } }),
+        }),
+      },
+      responses: { 200: answer(JobSchema, 'The run’s stage, and its result when done'), ...errorResponses },
+    }),
+    (c) => {
+      const job = jobs.get(c.req.valid('param').id);
+      if (!job)
+        throw new AppError(
+          'not_found',
+          `no optimiser run ${c.req.valid('param').id} (runs are kept in memory, the last ${MAX_JOBS})`,
+        );
+      return c.json(view(job), 200);
+    },
+  );
+}
