@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { AppError, isUserError } from '../domain/errors.ts';
 import type { StoreOptions } from '../store/database.ts';
+import { registerActors } from './commands/actors.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerCatalogue } from './commands/catalogue.ts';
 import { registerCoefficients } from './commands/coefficients.ts';
@@ -28,6 +29,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerPyramid(program, ctx);
   registerAudit(program, ctx);
   registerOptimize(program, ctx);
+  registerActors(program, ctx);
   program
     .command('serve')
     .description(

@@ -22,6 +22,8 @@ export interface Store {
   location: string;
   /** The PostgreSQL schema, when not `public`. */
   schema?: string;
+  /** The better-sqlite3 connection under `db` (SQLite only), for bulk writes with prepared statements. */
+  sqlite?: SQLite.Database;
   close: () => Promise<void>;
 }
 
@@ -77,7 +79,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    store = { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+    store = { db, dialect: 'sqlite', location: file, sqlite, close: () => db.destroy() };
   }
   try {
     await migrate(store);

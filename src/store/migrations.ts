@@ -168,8 +168,46 @@ async function m001(db: Kysely<unknown>): Promise<void> {
   await sql`select 1`.execute(db);
 }
 
+/** Secondary indexes of the actors tables; a bulk import into an empty table drops and rebuilds them. */
+export const ACTOR_INDEXES = [
+  { name: 'actors_by_municipality', table: 'actors', columns: ['municipality', 'form'] },
+  { name: 'actors_by_parent', table: 'actors', columns: ['parent_orgnr'] },
+  { name: 'actors_by_type_municipality', table: 'actors', columns: ['unit_type', 'municipality'] },
+  { name: 'actor_sectors_by_sector', table: 'actor_sectors', columns: ['sector', 'orgnr'] },
+] as const;
+
+/** Actors from Enhetsregisteret (issue 4): address, register dates, search name, sectors. */
+async function m002(db: Kysely<unknown>): Promise<void> {
+  for (const column of [
+    'search_name',
+    'municipality_in_source',
+    'address',
+    'postcode',
+    'registered_at',
+    'closed_on',
+    'updated_at',
+  ]) {
+    await db.schema.alterTable('actors').addColumn(column, text).execute();
+  }
+  await db.schema
+    .createTable('actor_sectors')
+    .addColumn('orgnr', text, (c) => c.notNull())
+    .addColumn('sector', text, (c) => c.notNull())
+    .addPrimaryKeyConstraint('actor_sectors_pk', ['orgnr', 'sector'])
+    .execute();
+  for (const ix of ACTOR_INDEXES) {
+    if (ix.name === 'actors_by_municipality') continue; // created by 001
+    await db.schema
+      .createIndex(ix.name)
+      .on(ix.table)
+      .columns([...ix.columns])
+      .execute();
+  }
+}
+
 export const MIGRATIONS: Record<string, Migration> = {
   '001-initial': { up: m001 },
+  '002-actors': { up: m002 },
 };
 
 export const migrationProvider: MigrationProvider = {

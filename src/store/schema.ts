@@ -107,7 +107,27 @@ export interface ActorTable {
   under_forced_dissolution: number;
   employees: number | null;
   founded: string | null;
+  /** The import that last changed the row. */
   import_id: number | null;
+  // Added by migration 002-actors.
+  /** The name in upper case, for case-insensitive search on both dialects (æøå included). */
+  search_name: string | null;
+  /** The municipality number as the register gave it, when it was mapped or could not be. */
+  municipality_in_source: string | null;
+  /** Address lines of the counted address, joined by a line break. */
+  address: string | null;
+  postcode: string | null;
+  /** registreringsdatoEnhetsregisteret. */
+  registered_at: string | null;
+  /** nedleggelsesdato (establishments that closed). */
+  closed_on: string | null;
+  /** When the row last changed: the import's time or the update feed's `dato`. */
+  updated_at: string | null;
+}
+
+export interface ActorSectorTable {
+  orgnr: string;
+  sector: string;
 }
 
 export interface SiteTable {
@@ -160,6 +180,7 @@ export interface Database {
   coefficients: CoefficientTable;
   residue_kinds: ResidueKindTable;
   actors: ActorTable;
+  actor_sectors: ActorSectorTable;
   sites: SiteTable;
   scenarios: ScenarioTable;
   imports: ImportTable;
