@@ -106,6 +106,9 @@ export async function buildDataFiles(dataDir: string): Promise<BuildResult> {
     }
   }
   const changeFiles = [
+    `${KOMMUNER}/Regindeling_Kommuner_2017_01.txt`,
+    `${KOMMUNER}/Regindeling_Kommuner_2018_01.txt`,
+    `${KOMMUNER}/Regindeling_Kommuner_2019_01.txt`,
     `${KOMMUNER}/Regindeling_Kommuner_2020_01_justert.txt`,
     `${KOMMUNER}/Regindeling_Kommuner_2024_01_justert.txt`,
   ];

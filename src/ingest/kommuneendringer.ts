@@ -7,7 +7,8 @@ import { AppError } from '../domain/errors.ts';
 import type { Municipality, NumberChange } from '../domain/municipalities.ts';
 
 const CODE_NAME = /^(\d{4}) - (\S.*?)\s*$/;
-const HEADER = /^januar (\d{4})\tjanuar (\d{4})\s*$/;
+// "januar 2013<TAB>januar 2017" and "mai 2018<TAB>januar 2019" occur too: SSB lists changes between versions.
+const HEADER = /^(?:januar|mai) (\d{4})\tjanuar (\d{4})\s*$/;
 
 function invalid(file: string, line: number, message: string): AppError {
   return new AppError('invalid_data', `${file}:${line}: ${message}`, {
@@ -22,7 +23,7 @@ function lines(text: string): string[] {
 }
 
 /**
- * Parses a change file: header `januar YYYY<TAB>januar YYYY`, then pairs of lines "old code - name" /
+ * Parses a change file: header `januar YYYY<TAB>januar YYYY` (or `mai YYYY…`), then pairs of lines "old code - name" /
  * "new code - name". `validFrom` is 1 January of the header's second year. An old number listed in
  * several pairs (a split) yields one change per successor; name-only changes (from === to) are kept.
  */
@@ -31,8 +32,8 @@ export function parseNumberChanges(text: string, file: string): NumberChange[] {
   const header = HEADER.exec(all[0] ?? '');
   if (!header) throw invalid(file, 1, `expected header "januar YYYY<TAB>januar YYYY", got "${all[0] ?? ''}"`);
   const [, before, after] = header;
-  if (Number(after) !== Number(before) + 1) {
-    throw invalid(file, 1, `header years ${before} and ${after} are not consecutive`);
+  if (Number(after) <= Number(before)) {
+    throw invalid(file, 1, `header year ${after} is not after ${before}`);
   }
   const validFrom = `${after}-01-01`;
   if ((all.length - 1) % 2 !== 0)
