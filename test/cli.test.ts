@@ -9,33 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../src/cli/context.ts';
-import { buildProgram, main } from '../src/cli/main.ts';
+import { buildProgram } from '../src/cli/main.ts';
 import type { Coefficient, CoefficientProfile } from '../src/domain/coefficients.ts';
 import { findObservation } from '../src/domain/observations.ts';
 import { loadReferenceData } from '../src/ingest/reference-data.ts';
+import { type Run, run } from './helpers/cli.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const REGION = 'gjovik-hadeland-ringerike';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(...args: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['node', 'restverdi', ...args], {
-    out: (s) => {
-      stdout += s;
-    },
-    err: (s) => {
-      stderr += s;
-    },
-  });
-  return { code, stdout, stderr };
-}
 
 /** Runs and expects success with nothing on stderr. */
 async function ok(...args: string[]): Promise<string> {

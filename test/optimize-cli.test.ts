@@ -7,28 +7,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.ts';
 import { solveMpsText } from '../src/solver/highs.ts';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(...args: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['node', 'restverdi', ...args], {
-    out: (s) => {
-      stdout += s;
-    },
-    err: (s) => {
-      stderr += s;
-    },
-  });
-  return { code, stdout, stderr };
-}
+import { run } from './helpers/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'restverdi-optimize-'));
 

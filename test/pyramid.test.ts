@@ -7,11 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.ts';
 import { enumerateRoutes, type PyramidResult, valuePyramid } from '../src/domain/pyramid.ts';
 import { TIERS, type Tier } from '../src/domain/valuation.ts';
 import { loadLibrary } from '../src/ingest/library.ts';
 import { loadReferenceData } from '../src/ingest/reference-data.ts';
+import { run } from './helpers/cli.ts';
 
 const dataDir = fileURLToPath(new URL('../data/', import.meta.url));
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(join(dataDir, path), 'utf8')) as T;
@@ -28,24 +28,6 @@ const eur = readJson<{ rates: { currency: string; nokPerUnit: number }[] }>('cur
   (r) => r.currency === 'EUR',
 )?.nokPerUnit as number;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-async function run(...args: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['node', 'restverdi', ...args], {
-    out: (s) => {
-      stdout += s;
-    },
-    err: (s) => {
-      stderr += s;
-    },
-  });
-  return { code, stdout, stderr };
-}
 async function json<T>(...args: string[]): Promise<T> {
   const r = await run(...args, '--format', 'json');
   expect(r.stderr).toBe('');

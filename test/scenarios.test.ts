@@ -10,13 +10,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.ts';
 import { AppError } from '../src/domain/errors.ts';
 import { runScenario, type Scenario, type ScenarioResult } from '../src/domain/scenarios.ts';
 import { balanceCloses, massBalance, type Technology } from '../src/domain/technologies.ts';
 import { createRates, type Price, priceNokPerTonne, toNok } from '../src/domain/valuation.ts';
 import { type LoadedLibrary, loadLibrary } from '../src/ingest/library.ts';
 import { loadReferenceData } from '../src/ingest/reference-data.ts';
+import { run } from './helpers/cli.ts';
 
 const dataDir = fileURLToPath(new URL('../data/', import.meta.url));
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(join(dataDir, path), 'utf8')) as T;
@@ -458,25 +458,6 @@ describe('currency conversion', () => {
     expect(productOf(result, 'slakteavfall-for').valueNok).toBeCloseTo(100 * eurPerTonne * rateOf('EUR'), 6);
   });
 });
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-async function run(...args: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['node', 'restverdi', ...args], {
-    out: (s) => {
-      stdout += s;
-    },
-    err: (s) => {
-      stderr += s;
-    },
-  });
-  return { code, stdout, stderr };
-}
 
 describe('scenario files a user writes, through the CLI', () => {
   const dir = mkdtempSync(join(tmpdir(), 'restverdi-scenarios-'));
