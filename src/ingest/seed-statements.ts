@@ -121,6 +121,27 @@ const AREA_IDENTITIES: [string, string[]][] = [
   ['jordbruksareal_i_drift', ['fulldyrka_jord', 'anna_eng_og_beite']],
 ];
 
+/** A stated value in MNOK against tonnes × price. */
+function valueStatement(
+  id: string,
+  source: string,
+  product: string,
+  p: { tonnes: number; nok_per_tonne: number; value_mnok: number },
+): Statement {
+  return {
+    kind: 'product',
+    id,
+    source,
+    label: `value of ${product} (MNOK)`,
+    stated: p.value_mnok,
+    factors: [
+      { label: 't', value: p.tonnes },
+      { label: 'NOK/t', value: p.nok_per_tonne },
+      { label: 'MNOK per NOK', value: 1e-6, exact: true },
+    ],
+  };
+}
+
 function coefficient(profile: CoefficientProfile | undefined, id: string): Coefficient | undefined {
   return profile?.coefficients.find((c) => c.id === id);
 }
@@ -300,18 +321,7 @@ export function seedStatements(
         { label: 'yield', value: p.yield },
       ],
     });
-    out.push({
-      kind: 'product',
-      id: `pyrolysis.${p.product}.value`,
-      source: `${REPORT}, ${pyroSection}`,
-      label: `value of ${p.product} (MNOK)`,
-      stated: p.value_mnok,
-      factors: [
-        { label: 't', value: p.tonnes },
-        { label: 'NOK/t', value: p.nok_per_tonne },
-        { label: 'MNOK per NOK', value: 1e-6, exact: true },
-      ],
-    });
+    out.push(valueStatement(`pyrolysis.${p.product}.value`, `${REPORT}, ${pyroSection}`, p.product, p));
     const range = yieldRange(lib, 'slow-pyrolysis', productIds[p.product] ?? p.product);
     if (range) {
       out.push({
@@ -337,18 +347,7 @@ export function seedStatements(
   const bio = seed.scenarios.biomethane;
   const bioSection = "'Videre prosessering av biometan'";
   for (const p of bio.products) {
-    out.push({
-      kind: 'product',
-      id: `biomethane.${p.product}.value`,
-      source: `${REPORT}, ${bioSection}`,
-      label: `value of ${p.product} (MNOK)`,
-      stated: p.value_mnok,
-      factors: [
-        { label: 't', value: p.tonnes },
-        { label: 'NOK/t', value: p.nok_per_tonne },
-        { label: 'MNOK per NOK', value: 1e-6, exact: true },
-      ],
-    });
+    out.push(valueStatement(`biomethane.${p.product}.value`, `${REPORT}, ${bioSection}`, p.product, p));
     // The report makes both products from the same methane: the joint route is methane coupling.
     const range = yieldRange(lib, 'methane-coupling', productIds[p.product] ?? p.product);
     if (range) {
