@@ -121,7 +121,8 @@ export async function readBrregBulk(
     const h = head.value;
     while (k < h.length && (h[k] === 0x20 || h[k] === 0x0a || h[k] === 0x0d || h[k] === 0x09)) k++;
     if (h[k] === 0xef && h[k + 1] === 0xbb && h[k + 2] === 0xbf) k += 3;
-    format = h[k] === 0x5b || k >= h.length ? 'json' : 'csv';
+    // The bulk JSON is an array; an object is most likely a search response given by mistake.
+    format = h[k] === 0x5b || h[k] === 0x7b || k >= h.length ? 'json' : 'csv';
     const chunks = (async function* () {
       for await (const c of prepend(h, plainIt as AsyncIterator<Buffer>)) {
         yield c;
@@ -191,7 +192,17 @@ export async function readBrregBulk(
           }
         }
       } catch (e) {
-        if (e instanceof CsvError) throw fail(file, records + 1, lastBytes, `invalid CSV: ${e.message}`, e);
+        if (e instanceof CsvError) {
+          // csv-parse counts the header as a record: its count is the number of the failing data record.
+          const at = e as CsvError & { records?: number; bytes_records?: number };
+          throw fail(
+            file,
+            at.records ?? records + 1,
+            at.bytes_records ?? lastBytes,
+            `invalid CSV: ${e.message}`,
+            e,
+          );
+        }
         throw e;
       }
       if (!layout) throw fail(file, 0, 0, 'the file is empty (no CSV header)');

@@ -30,6 +30,8 @@ enum State {
   End,
 }
 
+const BOM = [0xef, 0xbb, 0xbf];
+
 function describe(byte: number): string {
   return byte >= 0x20 && byte < 0x7f ? `'${String.fromCharCode(byte)}'` : `byte 0x${byte.toString(16)}`;
 }
@@ -97,7 +99,8 @@ export class JsonArraySplitter {
       switch (this.state) {
         case State.Start:
           if (c === 0x5b) this.state = State.FirstValue;
-          else if (offset === 0 && c === 0xef && chunk[i + 1] === 0xbb && chunk[i + 2] === 0xbf) i += 2;
+          else if (offset < 3 && c === BOM[offset])
+            continue; // a UTF-8 byte-order mark
           else
             throw new JsonSplitError(
               `not a JSON array (the bulk format starts with '['): found ${describe(c)}`,
