@@ -10,6 +10,8 @@ export interface DatasetSource {
   /** Where the file in the project's data/ was copied or derived from. */
   derivedFrom?: string;
   licence?: string;
+  /** Why the dataset is partial (e.g. a sample of farms); partial data never wins over complete data of the same year. */
+  partial?: string;
 }
 
 export interface VariableInfo {
@@ -62,9 +64,13 @@ export function indexObservations(datasets: Dataset[], observations: Observation
     list.push(o);
     vars.set(o.variable, list);
   }
+  const byId = new Map(datasets.map((d) => [d.id, d]));
+  // Newest first; within a year complete data before partial data, then by dataset id (deterministic).
+  const partial = (o: Observation) => (byId.get(o.dataset)?.source.partial ? 1 : 0);
   for (const vars of byMunicipality.values())
-    for (const list of vars.values()) list.sort((a, b) => b.year - a.year);
-  return { datasets: new Map(datasets.map((d) => [d.id, d])), byMunicipality };
+    for (const list of vars.values())
+      list.sort((a, b) => b.year - a.year || partial(a) - partial(b) || a.dataset.localeCompare(b.dataset));
+  return { datasets: byId, byMunicipality };
 }
 
 /** The observation for a year, or the newest one at or before it; undefined when none exists. */
