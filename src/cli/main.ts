@@ -12,6 +12,7 @@ import { registerCoefficients } from './commands/coefficients.ts';
 import { registerOptimize } from './commands/optimize.ts';
 import { registerPyramid } from './commands/pyramid.ts';
 import { DEFAULT_REGION, registerResidues, runResidues } from './commands/residues.ts';
+import { registerStatistics } from './commands/statistics.ts';
 import { type CliContext, createContext, type Output, parseInteger } from './context.ts';
 
 export function buildProgram(ctx: CliContext): Command {
@@ -29,6 +30,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerPyramid(program, ctx);
   registerAudit(program, ctx);
   registerOptimize(program, ctx);
+  registerStatistics(program, ctx);
   registerActors(program, ctx);
   program
     .command('serve')

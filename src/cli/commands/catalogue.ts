@@ -1,7 +1,12 @@
 /** Listing commands: regions, municipalities, residue kinds. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
+import { AppError } from '../../domain/errors.ts';
 import { type Resolution, resolveMunicipality } from '../../domain/municipalities.ts';
+import { findObservation } from '../../domain/observations.ts';
 import { findRegion } from '../../domain/regions.ts';
+import { loadCentroids } from '../../ingest/sites.ts';
 import type { CliContext } from '../context.ts';
 import {
   type Format,
@@ -35,7 +40,11 @@ export function registerCatalogue(program: Command, ctx: CliContext): void {
     .description('list today’s municipalities (2024 division), or map old numbers to today’s')
     .option('--region <id>', 'only the municipalities of this region')
     .option('--resolve <list>', 'comma-separated numbers (e.g. 3007,3053) to map to today’s')
-    .option('--format <format>', 'table, json or csv', 'table')
+    .option(
+      '--format <format>',
+      'table, json, csv or geojson (simplified 2024 boundaries with population, area and centroid)',
+      'table',
+    )
     .option('--lang <lang>', 'nb or en', 'nb')
     .action((opts: ListOptions & { region?: string; resolve?: string }) =>
       ctx.out(runMunicipalities(ctx, opts)),
@@ -75,6 +84,7 @@ export function runMunicipalities(
   ctx: CliContext,
   opts: ListOptions & { region?: string; resolve?: string },
 ): string {
+  if (opts.format === 'geojson' && !opts.resolve) return renderMunicipalitiesGeojson(ctx, opts.region);
   const format = keyword(opts.format, 'format', FORMATS);
   const lang = keyword(opts.lang, 'lang', LANGS);
   const data = ctx.data();
@@ -106,7 +116,10 @@ export function runMunicipalities(
     const m = data.registry.municipalities.get(nr);
     return { number: nr, name: m?.name ?? '', county: m?.county ?? '' };
   });
-  if (format === 'json') return renderJson({ municipalities: rows });
+  if (format === 'json') {
+    const facts = municipalityFacts(ctx);
+    return renderJson({ municipalities: rows.map((r) => ({ ...r, ...facts(r.number) })) });
+  }
   if (format === 'csv') return renderCsv(rows, ['number', 'name', 'county']);
   return `${renderTable(
     [t('municipality', lang), t('name', lang), t('county', lang)],
@@ -141,4 +154,64 @@ export function runKinds(ctx: CliContext, opts: ListOptions): string {
       r.regulatoryClass,
     ]),
   )}\n`;
+}
+
+/** Population, area and centroid of a municipality, with the year of the statistics used. */
+function municipalityFacts(ctx: CliContext): (nr: string) => Record<string, unknown> {
+  const data = ctx.data();
+  const centroids = loadCentroids(data.dataDir);
+  return (nr) => {
+    const population = findObservation(data.statistics, nr, 'population');
+    const area = findObservation(data.statistics, nr, 'area.total_km2');
+    const c = centroids.get(nr);
+    return {
+      ...(population ? { population: population.value, populationYear: population.year } : {}),
+      ...(area ? { areaKm2: area.value } : {}),
+      ...(c ? { centroid: { lat: c.lat, lon: c.lon } } : {}),
+    };
+  };
+}
+
+/**
+ * The 2024 municipalities (or a region's) as a GeoJSON FeatureCollection: Kartverket's simplified
+ * boundaries (data/sources/kommuner-geojson-2024/Kommuner-S.geojson) with number, name, county,
+ * population, area and centroid as properties.
+ */
+export function renderMunicipalitiesGeojson(ctx: CliContext, regionId?: string): string {
+  const data = ctx.data();
+  const file = join(data.dataDir, 'sources/kommuner-geojson-2024/Kommuner-S.geojson');
+  let geo: { features: { properties: Record<string, unknown>; geometry: unknown }[] };
+  try {
+    geo = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (cause) {
+    throw new AppError('invalid_data', `cannot read ${file}: ${(cause as Error).message}`, { cause });
+  }
+  const wanted = new Set(
+    regionId ? findRegion(data.regions, regionId).municipalities : data.registry.municipalities.keys(),
+  );
+  const facts = municipalityFacts(ctx);
+  const features = geo.features
+    .filter((f) => wanted.has(String(f.properties.kommunenummer)))
+    .map((f) => {
+      const nr = String(f.properties.kommunenummer);
+      const m = data.registry.municipalities.get(nr);
+      return {
+        type: 'Feature',
+        id: nr,
+        properties: {
+          number: nr,
+          name: m?.name ?? f.properties.kommunenavn,
+          county: m?.county ?? '',
+          ...facts(nr),
+        },
+        geometry: f.geometry,
+      };
+    })
+    .sort((a, b) => a.id.localeCompare(b.id));
+  return `${JSON.stringify({
+    type: 'FeatureCollection',
+    attribution:
+      '© Kartverket (CC BY 4.0), simplified by robhop/fylker-og-kommuner; population and area: SSB (CC BY 4.0)',
+    features,
+  })}\n`;
 }

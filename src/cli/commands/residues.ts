@@ -3,6 +3,7 @@ import { AppError } from '../../domain/errors.ts';
 import { findRegion } from '../../domain/regions.ts';
 import { compileEstimate } from '../../domain/residues.ts';
 import { selectMunicipalities, splitList } from '../../domain/selection.ts';
+import { statisticsUsed } from '../../domain/statistics-used.ts';
 import { type ResidueTrace, traceResidue } from '../../domain/trace.ts';
 import { type Percentiles, runEstimate } from '../../domain/uncertainty.ts';
 import { findProfile } from '../../ingest/reference-data.ts';
@@ -145,7 +146,9 @@ export function runResidues(ctx: CliContext, opts: ResiduesOptions): string {
     ...(draws === undefined ? {} : { uncertainty: { draws, seed, distribution: 'coefficient ranges' } }),
   };
   const pct: (keyof Percentiles)[] = draws === undefined ? [] : ['p10', 'p50', 'p90'];
-  if (format === 'json') return renderJson({ ...meta, rows, totals });
+  // Which year of each statistic was used (the newest at or before --year, per municipality).
+  const statistics = statisticsUsed(compiled, data.statistics.datasets);
+  if (format === 'json') return renderJson({ ...meta, rows, totals, statistics });
   if (format === 'csv') {
     const csvRows = rows.map(({ breakdown: _b, ...r }) => r);
     return renderCsv(csvRows, ['municipality', 'kind', 'tonnesWet', 'tonnesDm', ...pct]);
@@ -187,6 +190,13 @@ export function runResidues(ctx: CliContext, opts: ResiduesOptions): string {
     '',
     t('perMunicipality', lang),
     renderTable(head, body, right),
+    '',
+    `${lang === 'nb' ? 'Statistikk brukt' : 'Statistics used'}: ${statistics
+      .map(
+        (s) =>
+          `${s.variable} ${s.years.join('/')}${s.datasets.some((d) => d.partial) ? (lang === 'nb' ? ' (delvis)' : ' (partial)') : ''}`,
+      )
+      .join(', ')}`,
     '',
   ].join('\n');
 }
