@@ -13,7 +13,7 @@ import { buildProgram } from '../src/cli/main.ts';
 import type { Coefficient, CoefficientProfile } from '../src/domain/coefficients.ts';
 import { findObservation } from '../src/domain/observations.ts';
 import { loadReferenceData } from '../src/ingest/reference-data.ts';
-import { type Run, run } from './helpers/cli.ts';
+import { run } from './helpers/cli.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const REGION = 'gjovik-hadeland-ringerike';

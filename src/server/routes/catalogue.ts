@@ -56,9 +56,9 @@ export function catalogueRoutes(api: OpenAPIHono<Env>, state: ServerState): void
       const b = body as { municipalities?: unknown; subRegions?: unknown };
       check(b.municipalities, 'body.municipalities');
       if (Array.isArray(b.subRegions)) {
-        b.subRegions.forEach((sr, i) =>
-          check((sr as { municipalities?: unknown })?.municipalities, `body.subRegions[${i}].municipalities`),
-        );
+        b.subRegions.forEach((sr, i) => {
+          check((sr as { municipalities?: unknown })?.municipalities, `body.subRegions[${i}].municipalities`);
+        });
       }
     }
     return c.json(errorJson('invalid_input', `invalid region: ${issues.length} problem(s)`, issues), 400);
