@@ -69,10 +69,26 @@ export class JsonArraySplitter {
       const c = chunk[i] as number;
       if (depth > 0) {
         if (inString) {
-          if (c === 0x5c) {
-            i++; // the escaped byte, possibly in the next chunk
-            if (i >= n) this.escapePending = true;
-          } else if (c === 0x22) inString = false;
+          // Jump from quote to quote natively (strings are most of the bytes); a quote after an odd
+          // run of backslashes is escaped. A run never reaches back past the opening quote.
+          let q = chunk.indexOf(0x22, i);
+          for (;;) {
+            if (q < 0) {
+              let run = 0;
+              for (let k = n - 1; k >= i && chunk[k] === 0x5c; k--) run++;
+              if (run % 2 === 1) this.escapePending = true; // escapes the next chunk's first byte
+              i = n;
+              break;
+            }
+            let run = 0;
+            for (let k = q - 1; k >= i && chunk[k] === 0x5c; k--) run++;
+            if (run % 2 === 0) {
+              inString = false;
+              i = q;
+              break;
+            }
+            q = chunk.indexOf(0x22, q + 1);
+          }
           continue;
         }
         if (c === 0x22) inString = true;
