@@ -106,3 +106,22 @@ export function observationsOf(file: StatisticsFile): Observation[] {
   }
   return out;
 }
+
+/**
+ * The latest year in which every one of the municipalities has the statistic: the default vintage
+ * of an estimate, so that municipalities are not mixed across years when a newer file covers only
+ * some of them. Undefined when they share no year.
+ */
+export function latestCompleteYear(
+  index: StatisticsIndex,
+  municipalities: string[],
+  variable: string,
+): number | undefined {
+  let common: Set<number> | undefined;
+  for (const m of municipalities) {
+    const years = new Set((index.byMunicipality.get(m)?.get(variable) ?? []).map((o) => o.year));
+    common = common ? new Set([...common].filter((y) => years.has(y))) : years;
+    if (common.size === 0) return undefined;
+  }
+  return common && common.size > 0 ? Math.max(...common) : undefined;
+}

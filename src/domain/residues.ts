@@ -7,7 +7,12 @@
  */
 import type { Coefficient, CoefficientProfile, RecipeTerm } from './coefficients.ts';
 import { AppError, type Issue } from './errors.ts';
-import { findObservation, type Observation, type StatisticsIndex } from './observations.ts';
+import {
+  findObservation,
+  latestCompleteYear,
+  type Observation,
+  type StatisticsIndex,
+} from './observations.ts';
 import type { ResidueKind } from './residue-kinds.ts';
 import { formatDimensions, multiplyDimensions, parseUnit, sameDimensions } from './units.ts';
 
@@ -115,6 +120,13 @@ export function compileEstimate(request: EstimateRequest): CompiledEstimate {
     return coefficients.length - 1;
   };
 
+  // Without a year: per statistic, the latest year all selected municipalities have.
+  const completeYears = new Map<string, number | undefined>();
+  const completeYear = (variable: string): number | undefined => {
+    if (!completeYears.has(variable))
+      completeYears.set(variable, latestCompleteYear(statistics, municipalities, variable));
+    return completeYears.get(variable);
+  };
   const missing: Issue[] = [];
   const rows: CompiledRow[] = [];
   for (const municipality of municipalities) {
@@ -127,7 +139,12 @@ export function compileEstimate(request: EstimateRequest): CompiledEstimate {
       const terms: CompiledTerm[] = [];
       recipe.terms.forEach((term, i) => {
         const where = `${profile.id}: recipe ${kindId}, term ${i + 1}`;
-        const observation = findObservation(statistics, municipality, term.statistic, year);
+        const observation = findObservation(
+          statistics,
+          municipality,
+          term.statistic,
+          year ?? completeYear(term.statistic),
+        );
         if (!observation) {
           missing.push({ path: `${municipality}/${term.statistic}`, message: kindId });
           return;
