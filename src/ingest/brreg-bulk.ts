@@ -86,7 +86,14 @@ export async function readBrregBulk(
   options: BulkReadOptions = {},
 ): Promise<BulkReadResult> {
   const file = source.name ?? (source.path ? basename(source.path) : `(${source.unitType} stream)`);
-  const totalBytes = source.size ?? (source.path ? statSync(source.path).size : null);
+  const sizeOf = (path: string): number | null => {
+    try {
+      return statSync(path).size;
+    } catch {
+      return null; // a missing file is reported when it is read
+    }
+  };
+  const totalBytes = source.size ?? (source.path ? sizeOf(source.path) : null);
   const raw: AsyncIterable<Buffer> =
     source.stream ??
     createReadStream(source.path ?? '', { highWaterMark: 1024 * 1024 }).on('error', () => {

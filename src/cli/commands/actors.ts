@@ -20,21 +20,11 @@ import { importBrregBulk } from '../../ingest/brreg-import.ts';
 import { pullBrregSearch, updateFromFeed } from '../../ingest/brreg-sync.ts';
 import { loadSectorMapping } from '../../ingest/nace-sectors.ts';
 import { listActors, openActorImport, summariseActors } from '../../store/actors-repository.ts';
-import { openStore, type Store, storeOptionsFromEnv } from '../../store/database.ts';
 import { type CliContext, municipalityLabel, parseInteger } from '../context.ts';
 import { type Format, keyword, renderCsv, renderJson, renderTable } from '../format.ts';
 
 const SUMMARY_FORMATS = ['table', 'json'] as const satisfies readonly Format[];
 const LIST_FORMATS = ['table', 'json', 'csv'] as const satisfies readonly Format[];
-
-async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(storeOptionsFromEnv());
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
 
 function progressBar(enabled: boolean): ((p: BulkProgress) => void) | undefined {
   if (!enabled || !process.stderr.isTTY) return undefined;
@@ -122,7 +112,8 @@ export function registerActors(program: Command, ctx: CliContext): void {
         throw new AppError('invalid_input', 'import brreg: give --enheter FILE and/or --underenheter FILE');
       const data = ctx.data();
       const classify = createSectorClassifier(loadSectorMapping(data.dataDir));
-      await withStore(async (store) => {
+      const store = ctx.store();
+      {
         const onProgress = progressBar(opts.progress);
         const now = new Date();
         const result = await importBrregBulk(openActorImport(store, now.toISOString()), sources, {
@@ -143,7 +134,7 @@ export function registerActors(program: Command, ctx: CliContext): void {
         ctx.out(
           `import ${result.importId}: ${a.inserted} new, ${a.updated} changed, ${a.unchanged} unchanged, ${a.removed} removed (${store.location})\n`,
         );
-      });
+      }
     });
 
   importCmd
@@ -164,7 +155,8 @@ export function registerActors(program: Command, ctx: CliContext): void {
         );
       const classify = createSectorClassifier(loadSectorMapping(data.dataDir));
       const client = createBrregClient(clientOptions(opts.baseUrl));
-      await withStore(async (store) => {
+      const store = ctx.store();
+      {
         const now = new Date().toISOString();
         const r = await pullBrregSearch(client, openActorImport(store, now), {
           municipality: opts.municipality,
@@ -177,7 +169,7 @@ export function registerActors(program: Command, ctx: CliContext): void {
         ctx.out(
           `import ${r.importId}: ${r.enheter} enheter and ${r.underenheter} underenheter in ${r.queries} queries; ${r.applied.inserted} new, ${r.applied.updated} changed, ${r.applied.unchanged} unchanged\n`,
         );
-      });
+      }
     });
 
   const updateCmd =
@@ -197,7 +189,8 @@ export function registerActors(program: Command, ctx: CliContext): void {
       const data = ctx.data();
       const classify = createSectorClassifier(loadSectorMapping(data.dataDir));
       const client = createBrregClient(clientOptions(opts.baseUrl));
-      await withStore(async (store) => {
+      const store = ctx.store();
+      {
         const now = new Date().toISOString();
         const r = await updateFromFeed(client, openActorImport(store, now), {
           registry: data.registry,
@@ -209,7 +202,7 @@ export function registerActors(program: Command, ctx: CliContext): void {
           ctx.out(
             `${u.unitType === 'enhet' ? 'enheter' : 'underenheter'}: ${u.changes} changes from ${u.from}; ${u.applied.inserted} new, ${u.applied.updated} changed, ${u.removed} removed; next oppdateringsid ${u.nextId ?? '(none)'}\n`,
           );
-      });
+      }
     });
 
   const actors = program
@@ -227,9 +220,11 @@ export function registerActors(program: Command, ctx: CliContext): void {
     const data = ctx.data();
     const region = findRegion(data.regions, opts.region);
     const mapping = loadSectorMapping(data.dataDir);
-    const summary = await withStore((store) =>
-      summariseActors(store.db, { municipalities: region.municipalities, units, status: statusFilter(opts) }),
-    );
+    const summary = await summariseActors(ctx.store().db, {
+      municipalities: region.municipalities,
+      units,
+      status: statusFilter(opts),
+    });
     if (format === 'json') {
       ctx.out(renderJson({ region: region.id, ...summary }));
       return;
@@ -310,19 +305,17 @@ export function registerActors(program: Command, ctx: CliContext): void {
         );
       const limit = parseInteger(opts.limit, '--limit', 1, 10_000);
       const offset = parseInteger(opts.offset, '--offset', 0);
-      const list = await withStore((store) =>
-        listActors(
-          store.db,
-          {
-            municipalities: opts.municipality ? [opts.municipality] : region.municipalities,
-            units,
-            status: statusFilter(opts),
-            ...(opts.sector ? { sector: opts.sector } : {}),
-            ...(opts.form ? { form: opts.form } : {}),
-            ...(opts.q ? { q: opts.q } : {}),
-          },
-          { limit, offset },
-        ),
+      const list = await listActors(
+        ctx.store().db,
+        {
+          municipalities: opts.municipality ? [opts.municipality] : region.municipalities,
+          units,
+          status: statusFilter(opts),
+          ...(opts.sector ? { sector: opts.sector } : {}),
+          ...(opts.form ? { form: opts.form } : {}),
+          ...(opts.q ? { q: opts.q } : {}),
+        },
+        { limit, offset },
       );
       if (format === 'json') {
         ctx.out(renderJson(list));
