@@ -11,6 +11,7 @@ import { registerCatalogue } from './commands/catalogue.ts';
 import { registerCoefficients } from './commands/coefficients.ts';
 import { registerOptimize } from './commands/optimize.ts';
 import { registerPyramid } from './commands/pyramid.ts';
+import { registerReport } from './commands/report.ts';
 import { DEFAULT_REGION, registerResidues, runResidues } from './commands/residues.ts';
 import { registerStatistics } from './commands/statistics.ts';
 import { type CliContext, createContext, type Output, parseInteger } from './context.ts';
@@ -32,6 +33,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerOptimize(program, ctx);
   registerStatistics(program, ctx);
   registerActors(program, ctx);
+  registerReport(program, ctx);
   program
     .command('serve')
     .description(

@@ -1,0 +1,128 @@
+/**
+ * The actor overview: units from Enhetsregisteret in the store, counted by organisation form and
+ * sector, per municipality (summariseActors, the report's status filter). When the register has not
+ * been imported, the seed report's own counts are shown, labelled as the report's.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type ActorSummary, summariseActors } from '../../store/actors-repository.ts';
+import type { ReportContext } from '../context.ts';
+import { note, para } from '../html.ts';
+import type { Cell } from '../report-table.ts';
+import type { Section } from '../section.ts';
+
+interface SectorFile {
+  sectors: { id: string; name: { nb: string; en: string } }[];
+}
+
+interface SeedActors {
+  total_organisations: number;
+  by_form: Record<string, number>;
+  by_sector: Record<string, number>;
+  filters: string;
+}
+
+export const SECTORS_FILE = 'mappings/nace-sectors.json';
+
+function sectorNames(ctx: ReportContext): Map<string, string> {
+  const file = JSON.parse(readFileSync(join(ctx.data.dataDir, SECTORS_FILE), 'utf8')) as SectorFile;
+  return new Map(file.sectors.map((s) => [s.id, s.name[ctx.lang]]));
+}
+
+function seedActors(ctx: ReportContext): SeedActors | undefined {
+  if (!ctx.region.seedReport) return undefined;
+  const seed = JSON.parse(readFileSync(join(ctx.data.dataDir, ctx.region.seedReport), 'utf8')) as {
+    actors_brreg?: SeedActors;
+  };
+  return seed.actors_brreg;
+}
+
+const byCount = (a: [string, number], b: [string, number]) => b[1] - a[1] || a[0].localeCompare(b[0]);
+
+export async function actorsSection(ctx: ReportContext): Promise<Section> {
+  const { T, region } = ctx;
+  const names = sectorNames(ctx);
+  const sectorName = (id: string) => names.get(id) ?? id.replace(/_/g, ' ');
+  const summary: ActorSummary | undefined = ctx.db
+    ? await summariseActors(ctx.db, { municipalities: region.municipalities })
+    : undefined;
+  const section: Section = { id: 'aktorer', title: T.titles.actors, blocks: [] };
+  if (summary && summary.total > 0) {
+    section.blocks.push({
+      html: para(T.actorsIntro(summary.total, region.municipalities.length, summary.rule)),
+    });
+    section.blocks.push({
+      table: {
+        sheet: T.sheets.actorsForm,
+        title: T.actorsByForm,
+        source: T.actorsSourceStore,
+        columns: [
+          { head: T.orgForm, type: 'text' },
+          { head: T.count, unit: T.units, type: 'number' },
+        ],
+        rows: Object.entries(summary.byForm).sort(byCount),
+        total: { label: T.total, columns: [1] },
+      },
+    });
+    const sectors = Object.keys(summary.bySector).sort();
+    const perMunicipality: Cell[][] = [];
+    for (const nr of region.municipalities) {
+      const one = await summariseActors(ctx.db as NonNullable<typeof ctx.db>, { municipalities: [nr] });
+      perMunicipality.push([ctx.name(nr), ...sectors.map((s) => one.bySector[s] ?? 0), one.total]);
+    }
+    section.blocks.push({
+      table: {
+        sheet: T.sheets.actorsSector,
+        title: T.actorsBySector,
+        source: T.actorsSourceStore,
+        columns: [
+          { head: T.municipality, type: 'text' },
+          ...sectors.map((s) => ({ head: sectorName(s), unit: T.units, type: 'number' as const })),
+          { head: T.allUnits, unit: T.units, type: 'number' },
+        ],
+        rows: perMunicipality,
+        total: { label: T.total, columns: sectors.map((_, i) => i + 1).concat(sectors.length + 1) },
+      },
+    });
+    section.blocks.push({ html: note(T.actorsSectorNote) });
+    return section;
+  }
+  const seed = seedActors(ctx);
+  section.blocks.push({ html: note(T.actorsNotImported) });
+  if (!seed) {
+    section.blocks.push({ html: para(T.actorsNone) });
+    return section;
+  }
+  const other = seed.total_organisations - Object.values(seed.by_form).reduce((s, v) => s + v, 0);
+  section.blocks.push({
+    html: para(T.actorsSeedIntro(seed.total_organisations, region.municipalities.length)),
+  });
+  section.blocks.push({
+    table: {
+      sheet: T.sheets.actorsForm,
+      title: `${T.actorsByForm} (${T.seedReportLabel})`,
+      source: `${region.seedReport} actors_brreg.by_form`,
+      columns: [
+        { head: T.orgForm, type: 'text' },
+        { head: T.count, unit: T.units, type: 'number' },
+      ],
+      rows: [...Object.entries(seed.by_form).sort(byCount), [T.otherForms, other]],
+      total: { label: T.total, columns: [1] },
+    },
+  });
+  section.blocks.push({
+    table: {
+      sheet: T.sheets.actorsSector,
+      title: `${T.actorsBySector} (${T.seedReportLabel})`,
+      source: `${region.seedReport} actors_brreg.by_sector`,
+      columns: [
+        { head: T.sector, type: 'text' },
+        { head: T.count, unit: T.units, type: 'number' },
+      ],
+      // Sub-counts (of which …) and overlapping sectors: no total, it would count actors twice.
+      rows: Object.entries(seed.by_sector).map(([id, n]) => [sectorName(id), n]),
+    },
+  });
+  section.blocks.push({ html: note(`${T.actorsSeedFilter}: ${seed.filters}`) });
+  return section;
+}

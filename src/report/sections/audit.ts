@@ -1,0 +1,63 @@
+/** The audit's findings: every stated figure of the region's report and the scenarios, recomputed. */
+import { audit, type Statement } from '../../domain/audit.ts';
+import { scenarioStatements } from '../../domain/audit-scenarios.ts';
+import { regionStatements } from '../../ingest/seed-statements.ts';
+import type { ReportContext } from '../context.ts';
+import { coef, fmt } from '../format.ts';
+import { note, para } from '../html.ts';
+import type { Section } from '../section.ts';
+
+export function auditSection(ctx: ReportContext): Section {
+  const { T, lang, lib } = ctx;
+  const statements: Statement[] = [
+    ...regionStatements(ctx.region, ctx.data, lib),
+    ...lib.scenarios.flatMap((s) => scenarioStatements(s, lib)),
+  ];
+  const findings = audit(statements);
+  const bySeverity = (s: string) => findings.filter((f) => f.severity === s).length;
+  const order = { error: 0, warning: 1, info: 2 } as const;
+  const sorted = [...findings].sort(
+    (a, b) => order[a.severity] - order[b.severity] || a.id.localeCompare(b.id),
+  );
+  // Stated figures range from 0.26 to 964 681: written as text with their own precision.
+  const num = (v: number) => (Math.abs(v) >= 1000 ? fmt(v, lang) : coef(v, lang));
+  return {
+    id: 'revisjon',
+    title: T.titles.audit,
+    blocks: [
+      {
+        html: para(
+          T.auditIntro(
+            statements.length,
+            findings.length,
+            bySeverity('error'),
+            bySeverity('warning'),
+            bySeverity('info'),
+          ),
+        ),
+      },
+      ...(findings.length === 0 ? [{ html: note(T.auditClean) }] : []),
+      {
+        table: {
+          sheet: T.sheets.audit,
+          title: T.auditTableTitle,
+          source: `src/domain/audit.ts; ${ctx.region.seedReport ?? '–'}; data/scenarios`,
+          columns: [
+            { head: T.severity, type: 'text' },
+            { head: 'Id', type: 'text' },
+            { head: T.stated, type: 'text' },
+            { head: T.computed, type: 'text' },
+            { head: T.finding, type: 'text' },
+          ],
+          rows: sorted.map((f) => [
+            T.severityName[f.severity],
+            f.id,
+            num(f.stated),
+            num(f.computed),
+            `${f.message} (${f.source})`,
+          ]),
+        },
+      },
+    ],
+  };
+}
