@@ -4,23 +4,13 @@
  * writes all its datasets, observations and log lines in one transaction, or nothing.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { Dataset, Observation } from '../domain/observations.ts';
+import type { ImportedDataset, ImportLogLine } from '../domain/imports.ts';
 import { insertChunked, observationRow } from './reference-repository.ts';
 import type { Database } from './schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export interface ImportedDataset {
-  dataset: Dataset;
-  provenance: string;
-  observations: Observation[];
-}
-
-export interface ImportLogLine {
-  level: 'info' | 'warning';
-  position?: string;
-  message: string;
-}
+export type { ImportedDataset, ImportLogLine } from '../domain/imports.ts';
 
 export interface ImportResult {
   importId: number;

@@ -8,8 +8,9 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import { AppError, type Issue } from '../../domain/errors.ts';
+import type { PreparedImport } from '../../domain/imports.ts';
 import { resolveMunicipality } from '../../domain/municipalities.ts';
-import { type Dataset, findObservation, type Observation } from '../../domain/observations.ts';
+import { findObservation } from '../../domain/observations.ts';
 import { findRegion, type Region } from '../../domain/regions.ts';
 import { splitList } from '../../domain/selection.ts';
 import {
@@ -17,11 +18,7 @@ import {
   HARVEST_SPECIES,
   type HarvestAssortment,
   type HarvestSpecies,
-  harvestValues,
-  parseAvvirkning,
 } from '../../ingest/avvirkning.ts';
-import { aggregateLandbruk, fillYear, parseLandbrukMapping } from '../../ingest/landbruk.ts';
-import { parseLivestockMapping } from '../../ingest/produksjonstilskudd.ts';
 import {
   buildSsbQuery,
   fetchSsb,
@@ -30,6 +27,7 @@ import {
   type SsbTables,
   ssbTablesSchema,
 } from '../../ingest/ssb.ts';
+import { prepareAvvirkningImport, prepareLandbrukImport } from '../../ingest/statistics-import.ts';
 import { insertRegion, listRegions } from '../../store/reference-repository.ts';
 import {
   type ImportedDataset,
@@ -51,56 +49,9 @@ function readInput(path: string): Uint8Array {
   }
 }
 
-/** Parses every file and throws one error listing the problems of all of them, so nothing is written. */
-async function parseAll<T>(files: string[], parseOne: (file: string) => Promise<T> | T): Promise<T[]> {
-  const out: T[] = [];
-  const issues: Issue[] = [];
-  let first: AppError | undefined;
-  for (const file of files) {
-    try {
-      out.push(await parseOne(file));
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      first ??= error;
-      issues.push(...(error.issues.length > 0 ? error.issues : [{ path: file, message: error.message }]));
-    }
-  }
-  if (first) {
-    throw new AppError(
-      first.code,
-      `${first.message}; nothing was imported (the store is unchanged)${files.length > 1 ? ` — ${issues.length} problem(s) in ${files.length} files` : ''}`,
-      { issues },
-    );
-  }
-  return out;
-}
-
-function observationsFor(
-  datasetId: string,
-  year: number,
-  variables: Dataset['variables'],
-  rows: { municipality: string; numbersInSource: string[]; values: Record<string, number> }[],
-): Observation[] {
-  return rows.flatMap((r) =>
-    Object.entries(r.values).map(([variable, value]) => ({
-      municipality: r.municipality,
-      ...(r.numbersInSource.length > 0 ? { numberInSource: r.numbersInSource.join(',') } : {}),
-      variable,
-      year,
-      value,
-      unit: variables[variable]?.unit ?? '1',
-      dataset: datasetId,
-    })),
-  );
-}
-
 async function writeAndReport(
   ctx: CliContext,
-  kind: string,
-  files: string[],
-  datasets: ImportedDataset[],
-  log: ImportLogLine[],
-  summary: Record<string, unknown>[],
+  { kind, files, datasets, log, summary }: PreparedImport,
   format: (typeof FORMATS)[number],
 ): Promise<string> {
   const result = await writeImport(ctx.store().db, {
@@ -277,87 +228,11 @@ export async function runImportAvvirkning(
   opts: { format: string },
 ): Promise<string> {
   const format = keyword(opts.format, 'format', FORMATS);
-  const { registry } = ctx.data();
-  const parsed = await parseAll(files, (f) => parseAvvirkning(readInput(f), { file: basename(f), registry }));
-  const years = new Map<number, string>();
-  for (const p of parsed) {
-    const other = years.get(p.year);
-    if (other)
-      throw new AppError(
-        'invalid_input',
-        `${other} and ${p.file} are both for ${p.year}: import one of them`,
-      );
-    years.set(p.year, p.file);
-  }
-  const datasets: ImportedDataset[] = [];
-  const log: ImportLogLine[] = [];
-  const summary: Record<string, unknown>[] = [];
-  for (const p of parsed) {
-    const id = `avvirkning-${p.year}`;
-    const rows = harvestValues(p.records);
-    const variables: Dataset['variables'] = {};
-    for (const r of rows)
-      for (const v of Object.keys(r.values)) variables[v] = { unit: 'm3', name: harvestName(v) };
-    const dataset: Dataset = {
-      id,
-      title: `Roundwood harvest per municipality, species and assortment, ${p.year} (VSOP)`,
-      year: p.year,
-      yearNote: `Volumes measured in VSOP in ${p.year}, municipality numbers of ${p.year} mapped to today’s. Municipalities not in the file had no VSOP-measured harvest; they get no rows.`,
-      source: {
-        citation: `Landbruksdirektoratet, Tømmeravvirkning – kommunevis ${p.year} (${p.file}${p.sheet ? `, sheet ${p.sheet}` : ''})`,
-        url: 'https://www.landbruksdirektoratet.no/no/statistikk/skogbruk/tommeravvirkning',
-        derivedFrom: p.file,
-        licence: 'Open data (NLOD 2.0 presumed). Kilde: Landbruksdirektoratet',
-      },
-      variables,
-    };
-    const observations = observationsFor(id, p.year, variables, rows);
-    datasets.push({ dataset, provenance: `import:avvirkning:${p.file}`, observations });
-    const dedupM3 = p.deduplicated.reduce((s, d) => s + d.m3, 0);
-    const byCategory: Record<string, { rows: number; m3: number }> = {};
-    for (const d of p.deduplicated) {
-      const k = `${d.category} ${d.categoryText}`;
-      const c = byCategory[k] ?? { rows: 0, m3: 0 };
-      c.rows++;
-      c.m3 += d.m3;
-      byCategory[k] = c;
-    }
-    for (const d of p.deduplicated)
-      log.push({
-        level: 'info',
-        position: d.position,
-        message: `${d.numberInSource} ${d.category} ${d.categoryText}: ${d.m3} m3 listed under ${d.droppedAssortment} and ${d.keptAssortment} (${d.duplicateOf}); counted once, as ${d.keptAssortment}`,
-      });
-    for (const u of p.unresolved)
-      log.push({
-        level: 'warning',
-        position: p.file,
-        message: `${u.rows} rows with municipality ${u.number} (${u.m3} m3 roundwood) not counted: ${u.reason}`,
-      });
-    summary.push({
-      file: p.file,
-      dataset: id,
-      year: p.year,
-      format: p.format,
-      ...(p.sheet ? { sheet: p.sheet } : {}),
-      headerRow: p.headerRow,
-      rowsRead: p.rowsRead,
-      rowsCounted: p.records.length,
-      municipalities: rows.length,
-      observations: observations.length,
-      deduplicated: { rows: p.deduplicated.length, m3: dedupM3, byCategory },
-      unresolved: p.unresolved,
-      note: `${p.deduplicated.length} double-listed rows (${dedupM3} m3) counted once${p.unresolved.length > 0 ? `; ${p.unresolved.length} number(s) not mapped` : ''}`,
-    });
-  }
-  return writeAndReport(ctx, 'avvirkning', files, datasets, log, summary, format);
-}
-
-function harvestName(variable: string): string {
-  const [, species, assortment] = variable.split('.');
-  if (variable === 'harvest.total') return 'Roundwood harvest, gran + furu + lauv + ved (VSOP)';
-  if (variable === 'harvest.ved_til_brensel') return 'Ved til brensel (categories 1800, 3800, 6800)';
-  return assortment ? `Harvest ${species}, ${assortment}` : `Harvest ${species}, all assortments`;
+  const prepared = await prepareAvvirkningImport(
+    files.map((f) => ({ name: basename(f), bytes: readInput(f) })),
+    ctx.data().registry,
+  );
+  return writeAndReport(ctx, prepared, format);
 }
 
 function loadJson(dataDir: string, path: string): unknown {
@@ -370,79 +245,18 @@ export async function runImportLandbruk(
   opts: { year?: string; partial?: string; format: string },
 ): Promise<string> {
   const format = keyword(opts.format, 'format', FORMATS);
-  const data = ctx.data();
-  const mapping = parseLandbrukMapping(
-    loadJson(data.dataDir, 'mappings/landbruk-files.json'),
-    'data/mappings/landbruk-files.json',
-  );
-  const livestock = parseLivestockMapping(
-    loadJson(data.dataDir, 'mappings/produksjonstilskudd-livestock.json'),
-    'data/mappings/produksjonstilskudd-livestock.json',
-  );
   const year = opts.year === undefined ? undefined : parseInteger(opts.year, 'year', 1990, 2100);
-  const parsed = await parseAll(files, (f) =>
-    aggregateLandbruk(readInput(f), {
-      file: basename(f),
-      mapping,
-      livestock,
+  const data = ctx.data();
+  const prepared = await prepareLandbrukImport(
+    files.map((f) => ({ name: basename(f), bytes: readInput(f) })),
+    {
       registry: data.registry,
+      dataDir: data.dataDir,
       ...(year === undefined ? {} : { year }),
-    }),
+      ...(opts.partial ? { partial: opts.partial } : {}),
+    },
   );
-  const datasets: ImportedDataset[] = [];
-  const log: ImportLogLine[] = [];
-  const summary: Record<string, unknown>[] = [];
-  const ids = new Set<string>();
-  for (const p of parsed) {
-    const kind = mapping.kinds[p.kind];
-    if (!kind) continue;
-    const partial =
-      opts.partial ??
-      (/sample/i.test(p.file) ? `a sample of ${p.rowsRead} farms, not the whole file` : undefined);
-    const id = `ldir-${p.kind}-${p.year}${partial ? '-partial' : ''}`;
-    if (ids.has(id)) throw new AppError('invalid_input', `two files make dataset ${id}: import one of them`);
-    ids.add(id);
-    const dataset: Dataset = {
-      id,
-      title: `${partial ? 'PARTIAL: ' : ''}${fillYear(kind.title, p.year)}`,
-      year: p.year,
-      yearNote: `${fillYear(kind.yearNote, p.year)}${partial ? ` PARTIAL: ${partial}; sums per municipality cover only the farms in the file.` : ''}`,
-      source: {
-        citation: `${fillYear(kind.citation, p.year)} (${p.file}, ${p.encoding}, separator "${p.separator}")`,
-        url: kind.url,
-        derivedFrom: `${p.file} with data/mappings/landbruk-files.json`,
-        licence: 'Open data (NLOD 2.0 presumed; not stated in the files). Kilde: Landbruksdirektoratet',
-        ...(partial ? { partial } : {}),
-      },
-      variables: p.variables,
-    };
-    const observations = observationsFor(id, p.year, p.variables, p.rows);
-    datasets.push({ dataset, provenance: `import:landbruk:${p.file}`, observations });
-    for (const u of p.unresolved)
-      log.push({
-        level: 'warning',
-        position: p.file,
-        message: `${u.rows} rows with municipality ${u.number} not counted: ${u.reason}`,
-      });
-    if (partial) log.push({ level: 'warning', position: p.file, message: `partial data: ${partial}` });
-    summary.push({
-      file: p.file,
-      kind: p.kind,
-      dataset: id,
-      year: p.year,
-      encoding: p.encoding,
-      separator: p.separator,
-      rowsRead: p.rowsRead,
-      decimalCommaRows: p.decimalCommaRows,
-      paddedNumbers: p.paddedNumbers,
-      municipalities: p.rows.length,
-      observations: observations.length,
-      unresolved: p.unresolved,
-      ...(partial ? { partial } : {}),
-      note: `${p.kind}, ${p.encoding}, ${p.rowsRead} rows${partial ? `, PARTIAL (${partial})` : ''}`,
-    });
-  }
-  return writeAndReport(ctx, 'landbruk', files, datasets, log, summary, format);
+  return writeAndReport(ctx, prepared, format);
 }
 
 export function loadSsbTables(dataDir: string): SsbTables {
@@ -538,7 +352,7 @@ export async function runImportSsb(
     query,
     retrievedAt,
   }));
-  return writeAndReport(ctx, 'ssb', [url], datasets, log, summary, format);
+  return writeAndReport(ctx, { kind: 'ssb', files: [url], datasets, log, summary }, format);
 }
 
 export async function runStatsHarvest(
