@@ -878,6 +878,9 @@ describe.each(testDialects())('API on %s', (dialect) => {
           'GET /api/audit',
           'POST /api/optimise',
           'GET /api/optimise/:id',
+          'GET /api/geo/municipalities',
+          'GET /api/regions/:id/sites',
+          'GET /api/sources',
         ].sort(),
       );
       // Every route the app serves, apart from the document and its viewer, is in the document.

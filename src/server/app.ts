@@ -15,6 +15,7 @@ import { catalogueRoutes } from './routes/catalogue.ts';
 import { optimiseRoutes } from './routes/optimise.ts';
 import { pyramidRoutes } from './routes/pyramid.ts';
 import { residueRoutes } from './routes/residues.ts';
+import { webApp, webRoutes } from './routes/web.ts';
 import type { ServerState } from './state.ts';
 
 export type Env = { Variables: { requestId: string } };
@@ -36,7 +37,12 @@ export function newApi(): OpenAPIHono<Env> {
   });
 }
 
-export function createApp(state: ServerState, logger: Logger): OpenAPIHono<Env> {
+/** `webDir`: the built web app (web/dist) to serve outside /api; the API alone without it. */
+export function createApp(
+  state: ServerState,
+  logger: Logger,
+  options: { webDir?: string } = {},
+): OpenAPIHono<Env> {
   const app = new OpenAPIHono<Env>();
   app.use('*', requestId());
   app.use('*', async (c, next) => {
@@ -87,6 +93,7 @@ export function createApp(state: ServerState, logger: Logger): OpenAPIHono<Env> 
   residueRoutes(api, state);
   pyramidRoutes(api, state);
   optimiseRoutes(api, state);
+  webRoutes(api, state);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -99,6 +106,7 @@ export function createApp(state: ServerState, logger: Logger): OpenAPIHono<Env> 
   });
   docsRoutes(api);
   app.route('/api', api);
+  if (options.webDir) webApp(app, options.webDir);
 
   app.notFound((c) => c.json(errorJson('not_found', `no route ${c.req.method} ${c.req.path}`), 404));
   app.onError((error, c) => handleError(error, c, logger));

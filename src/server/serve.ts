@@ -15,6 +15,8 @@ export interface ServeOptions {
   store?: StoreOptions;
   dataDir?: string;
   logger?: Logger;
+  /** The built web app to serve outside /api (web/dist). */
+  webDir?: string;
 }
 
 export interface RunningServer {
@@ -28,7 +30,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const logger = options.logger ?? pino({ name: 'restverdi' });
   const store = await openStore(options.store ?? storeOptionsFromEnv());
   const state = await createServerState(store, options.dataDir ? { dataDir: options.dataDir } : {});
-  const app = createApp(state, logger);
+  const app = createApp(state, logger, options.webDir ? { webDir: options.webDir } : {});
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', () => resolve());
