@@ -1,0 +1,361 @@
+/** The API client: typed fetches of /api, one error type carrying the API's message and issues. */
+import { useEffect, useState } from 'react';
+
+export interface Named {
+  nb: string;
+  en: string;
+}
+export interface Source {
+  status?: string;
+  citation: string;
+  url?: string;
+  table?: string;
+}
+export interface Coefficient {
+  id: string;
+  name: string;
+  value: number;
+  low: number;
+  high: number;
+  unit: string;
+  distribution?: string;
+  source: Source;
+  region?: string;
+  year?: number;
+  note?: string;
+  calibration?: { against: string; method: string };
+}
+export interface Region {
+  id: string;
+  name: string;
+  description?: string;
+  municipalities: string[];
+  subRegions: { id: string; name: string; municipalities: string[] }[];
+  builtin: boolean;
+  updatedAt: string;
+}
+export interface Municipality {
+  number: string;
+  name: string;
+  county: string;
+}
+export interface Kind {
+  id: string;
+  name: Named;
+  group: string;
+  description?: string;
+  regulatoryClass?: string;
+  regulatoryNote?: string;
+  dmShare?: Coefficient;
+}
+export interface Profile {
+  id: string;
+  title: string;
+  description: string;
+  coefficients: number;
+  kinds: string[];
+}
+export interface ResidueRow {
+  municipality: string;
+  kind: string;
+  tonnesWet: number;
+  tonnesDm: number;
+  p10?: number;
+  p50?: number;
+  p90?: number;
+}
+export interface Residues {
+  region: string;
+  profile: string;
+  year?: number;
+  municipalities: string[];
+  rows: ResidueRow[];
+  totals: (Omit<ResidueRow, 'municipality'> & { kind: string })[];
+}
+export interface Site {
+  id: string;
+  name: string;
+  technology: string;
+  route?: string[];
+  accepts?: string[];
+  capacityTonnes: number;
+  basis: 'wet' | 'dm';
+  lat: number;
+  lon: number;
+  municipality?: string;
+  radiusKm: number | null;
+  status: string;
+  capacityIsAssumption: boolean;
+  note?: string;
+}
+export interface Technology {
+  id: string;
+  name: Named;
+  description?: string;
+  inputs: string[];
+  basis: 'wet' | 'dm';
+  outputs: { product: string; yield: Coefficient }[];
+  losses?: { what: string; share?: Coefficient }[];
+  [key: string]: unknown;
+}
+export interface Product {
+  id: string;
+  name: Named;
+  tier: string;
+  intermediate?: boolean;
+  price: {
+    value: number;
+    low: number;
+    high: number;
+    currency: string;
+    per: string;
+    year: number;
+    source: Source;
+    note?: string;
+  };
+  description?: string;
+}
+export interface PyramidTier {
+  tier: string;
+  route: string[] | null;
+  valuePerTonneNok: number | null;
+  valueNok: number | null;
+  co2ePerTonne: number | null;
+  products: { product: string; tier: string; tonnesPerTonne: number; valuePerTonneNok: number }[];
+  reason?: string;
+  upliftNok: number | null;
+  alternatives: { route: string[]; valuePerTonneNok: number }[];
+}
+export interface Pyramid {
+  kind: string;
+  tonnes: number;
+  basis: string;
+  tiers: PyramidTier[];
+  currentUse?: {
+    tier: string;
+    description: string;
+    valuePerTonneNok: number;
+    valueNok: number;
+    source: Source;
+  };
+  best?: { tier: string; route: string[]; valueNok: number };
+  highestTier?: string;
+  upliftNok?: number;
+}
+export interface ScenarioSummary {
+  id: string;
+  name: Named | string;
+  description?: string;
+  builtin: boolean;
+}
+export interface ScenarioStep {
+  id: string;
+  technology: string;
+  input: string;
+  yields?: Record<string, number>;
+  [key: string]: unknown;
+}
+export interface Scenario {
+  id: string;
+  name: Named | string;
+  description?: string;
+  inputs: { stream: string; tonnes?: number; basis: 'wet' | 'dm' }[];
+  steps: ScenarioStep[];
+  [key: string]: unknown;
+}
+export interface ScenarioResult {
+  scenario?: string;
+  products: {
+    product: string;
+    tier: string;
+    tonnes: number;
+    priceNokPerTonne: number;
+    valueNok: number;
+    co2eTonnes: number;
+  }[];
+  valueNok: number;
+  co2eTonnes: number;
+  capexNok: number;
+  opexNok: number;
+  massBalance: {
+    step?: string;
+    technology: string;
+    basis: string;
+    input: number;
+    products: { product: string; tonnes: number }[];
+    losses: { what: string; tonnes: number }[];
+    imbalance: number;
+    inputStream?: string;
+  }[];
+  inputs: { stream: string; basis: string; tonnes: number; used: number }[];
+  leftovers: { stream?: string; product?: string; tonnes: number }[];
+}
+export interface Job {
+  id: string;
+  stage: string;
+  progress: number;
+  startedAt: string;
+  finishedAt?: string;
+  result?: Allocation;
+  error?: { code: string; message: string };
+}
+export interface Allocation {
+  status: string;
+  objective: number;
+  objectiveKind: string;
+  objectiveUnit: string;
+  valueNok: number;
+  co2eTonnes: number;
+  baseline: { valueNok: number; co2eTonnes: number };
+  upliftNok: number;
+  upliftCo2eTonnes: number;
+  flows: {
+    from: string;
+    kind: string;
+    site: string;
+    technology: string;
+    route: string[];
+    tonnes: number;
+    km: number;
+    valueNok: number;
+    co2eTonnes: number;
+    upliftNok: number;
+  }[];
+  sites: {
+    id: string;
+    name: string;
+    technology: string;
+    open: boolean;
+    usedTonnes: number;
+    capacityTonnes: number;
+    basis: string;
+    capacityBinds: boolean;
+    radiusKm: number;
+    radiusBinds: boolean;
+    shadowPriceNokPerTonne: number;
+    valueNok: number;
+    co2eTonnes: number;
+  }[];
+  streams: {
+    kind: string;
+    supplyTonnes: number;
+    allocatedTonnes: number;
+    valueNok: number;
+    upliftNok: number;
+  }[];
+  unallocated: { municipality: string; kind: string; tonnes: number; reason: string; detail: string }[];
+  binding: { capacities: string[]; radii: string[] };
+  assumedCapacities: string[];
+}
+export interface ActorItem {
+  orgnr: string;
+  name: string;
+  form: string;
+  unitType: string;
+  municipality: string | null;
+  sectors: string[];
+  nace: string[];
+}
+export interface ActorSummary {
+  total: number;
+  byForm: Record<string, number>;
+  bySector: Record<string, number>;
+  byMunicipality: Record<string, number>;
+  rule?: string;
+}
+export interface Sources {
+  datasets: {
+    id: string;
+    title: string;
+    year: number;
+    source: Source & { derivedFrom?: string };
+    variables: number;
+  }[];
+  years: number[];
+  products: Product[];
+  currencyRates: { currency: string; nokPerUnit: number; date: string; source: Source }[];
+  rules: {
+    id: string;
+    regulatoryClass: string;
+    forbiddenTiers: string[];
+    rule: string;
+    legalSource: Source;
+  }[];
+  currentUses: { kind: string; tier: string; description: string; source: Source }[];
+  sectors: { id: string; name: Named; nace: string[]; source: string }[];
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly issues: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export async function api<T>(path: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(`/api${path}`, {
+    ...init,
+    headers: init?.body ? { 'Content-Type': 'application/json', ...init.headers } : init?.headers,
+  });
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  if (!res.ok) {
+    const e = (body as { error?: { message?: string; issues?: { path: string; message: string }[] } })?.error;
+    throw new ApiError(res.status, e?.message ?? `${res.status} ${res.statusText}`, e?.issues ?? []);
+  }
+  return body as T;
+}
+
+export const post = <T>(path: string, body: unknown) =>
+  api<T>(path, { method: 'POST', body: JSON.stringify(body) });
+export const put = <T>(path: string, body: unknown) =>
+  api<T>(path, { method: 'PUT', body: JSON.stringify(body) });
+
+export interface Loaded<T> {
+  data: T | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+  reload: () => void;
+}
+
+/** Fetches `path` (none when null) and keeps the last answer; a newer path wins over a slower older one. */
+export function useApi<T>(path: string | null): Loaded<T> {
+  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean; path: string | null }>({
+    loading: path !== null,
+    path,
+  });
+  const [tick, setTick] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: tick forces a reload.
+  useEffect(() => {
+    if (path === null) return;
+    let live = true;
+    setState((s) => ({ ...s, loading: true, path }));
+    api<T>(path).then(
+      (data) => live && setState({ data, loading: false, path }),
+      (error: unknown) =>
+        live &&
+        setState({
+          loading: false,
+          path,
+          error: error instanceof ApiError ? error : new ApiError(0, String(error)),
+        }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [path, tick]);
+  return {
+    data: state.data,
+    error: state.error,
+    loading: state.loading,
+    reload: () => setTick((t) => t + 1),
+  };
+}

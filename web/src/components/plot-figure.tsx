@@ -1,0 +1,18 @@
+/** An Observable Plot chart rendered into a div; redrawn when its options change. */
+import * as Plot from '@observablehq/plot';
+import { useEffect, useRef } from 'react';
+
+export function PlotFigure({ options, label }: { options: Plot.PlotOptions; label: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const width = Math.max(280, Math.min(el.clientWidth || 640, 1100));
+    const chart = Plot.plot({ width, ...options, ariaLabel: label });
+    el.replaceChildren(chart);
+    return () => chart.remove();
+  }, [options, label]);
+  return <div ref={ref} className="plot" role="img" aria-label={label} />;
+}
+
+export { Plot };

@@ -1,0 +1,373 @@
+/**
+ * The optimiser: objective and CO2e price, the region's sites with editable capacities, a run polled
+ * for progress; flows on the map and as a Sankey (municipality → site → product tier), value and CO2e
+ * by site, the uplift, and binding limits with their shadow prices in words.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type Allocation, api, type Job, post, type Site, type Technology, useApi } from '../api.ts';
+import { type Flow, MapView } from '../components/map-view.tsx';
+import { Sankey, type SankeyData } from '../components/sankey.tsx';
+import { ErrorBox, Field, Figure, Loading, Select } from '../components/ui.tsx';
+import { useApp } from '../context.tsx';
+import { type Boundaries, loadBoundaries } from '../geo.ts';
+import { useI18n } from '../i18n.tsx';
+
+type Objective = 'value' | 'co2e' | 'weighted';
+
+export default function Optimiser() {
+  const { t, f, name } = useI18n();
+  const app = useApp();
+  const sites = useApi<{ sites: Site[] }>(`/regions/${app.region.id}/sites`);
+  const techs = useApi<{ technologies: Technology[] }>('/technologies');
+  const [objective, setObjective] = useState<Objective>('value');
+  const [price, setPrice] = useState('2000');
+  const [edits, setEdits] = useState<Record<string, { on: boolean; capacity: string }>>({});
+  const [candidates, setCandidates] = useState(false);
+  const [job, setJob] = useState<Job | undefined>();
+  const [error, setError] = useState<Error | undefined>();
+  const [geo, setGeo] = useState<Boundaries | undefined>();
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => {
+    loadBoundaries().then(setGeo, () => undefined);
+    return () => clearTimeout(timer.current);
+  }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new region starts from its own sites.
+  useEffect(() => {
+    setEdits({});
+    setJob(undefined);
+  }, [app.region.id]);
+
+  const siteList = sites.data?.sites ?? [];
+  const edit = (s: Site) => edits[s.id] ?? { on: true, capacity: String(s.capacityTonnes) };
+
+  const run = async () => {
+    clearTimeout(timer.current);
+    setError(undefined);
+    setJob(undefined);
+    const chosen = siteList.filter((s) => edit(s).on);
+    const body: Record<string, unknown> = {
+      region: app.region.id,
+      profile: 'report',
+      objective,
+      ...(objective === 'weighted' ? { co2ePriceNok: Number(price) } : {}),
+      noDefaultSites: true,
+      candidates,
+      sites: chosen.map((s) => ({
+        id: s.id,
+        name: s.name,
+        technology: s.technology,
+        ...(s.route ? { route: s.route } : {}),
+        ...(s.accepts ? { accepts: s.accepts } : {}),
+        capacityTonnes: Number(edit(s).capacity),
+        basis: s.basis,
+        lat: s.lat,
+        lon: s.lon,
+        ...(s.municipality ? { municipality: s.municipality } : {}),
+        ...(s.radiusKm ? { transportRadiusKm: s.radiusKm } : {}),
+        status: s.status,
+      })),
+    };
+    if (chosen.length === 0) delete body.sites;
+    try {
+      const started = await post<Job>('/optimise', body);
+      setJob(started);
+      const poll = async () => {
+        const j = await api<Job>(`/optimise/${started.id}`);
+        setJob(j);
+        if (j.stage !== 'done' && j.stage !== 'failed')
+          timer.current = setTimeout(() => void poll().catch(setError), 250);
+      };
+      timer.current = setTimeout(() => void poll().catch(setError), 150);
+    } catch (e) {
+      setError(e instanceof Error ? e : new Error(String(e)));
+    }
+  };
+
+  const result = job?.stage === 'done' ? job.result : undefined;
+  const running = job !== undefined && job.stage !== 'done' && job.stage !== 'failed';
+  return (
+    <>
+      <h1>{t.optimiserTitle}</h1>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
+        <div className="controls">
+          <Select<Objective>
+            label={t.objective}
+            name="objective"
+            value={objective}
+            onChange={setObjective}
+            options={[
+              { value: 'value', label: t.objectiveValue },
+              { value: 'co2e', label: t.objectiveCo2e },
+              { value: 'weighted', label: t.objectiveWeighted },
+            ]}
+          />
+          <Field label={t.co2ePrice}>
+            {(id) => (
+              <input
+                id={id}
+                name="co2e-price"
+                type="number"
+                min={0}
+                max={1000000}
+                value={price}
+                disabled={objective !== 'weighted'}
+                onChange={(e) => setPrice(e.target.value)}
+              />
+            )}
+          </Field>
+          <label className="check">
+            <input type="checkbox" checked={candidates} onChange={(e) => setCandidates(e.target.checked)} />{' '}
+            {t.candidates}
+          </label>
+        </div>
+        {sites.loading && <Loading />}
+        {sites.data && siteList.length === 0 && <p className="notice">{t.noSites}</p>}
+        {siteList.length > 0 && (
+          <div className="table-wrap">
+            <table>
+              <caption>{t.sites}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.include}</th>
+                  <th scope="col">{t.name}</th>
+                  <th scope="col">{t.technology}</th>
+                  <th scope="col">{t.capacity}</th>
+                  <th scope="col" className="num">
+                    {t.radius} (km)
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {siteList.map((s) => {
+                  const e = edit(s);
+                  const tech = techs.data?.technologies.find((x) => x.id === s.technology);
+                  return (
+                    <tr key={s.id}>
+                      <td>
+                        <input
+                          type="checkbox"
+                          aria-label={`${t.include}: ${s.name}`}
+                          checked={e.on}
+                          onChange={(ev) => setEdits({ ...edits, [s.id]: { ...e, on: ev.target.checked } })}
+                        />
+                      </td>
+                      <th scope="row">{s.name}</th>
+                      <td>{tech ? name(tech.name) : s.technology}</td>
+                      <td>
+                        <input
+                          type="number"
+                          min={1}
+                          className="narrow"
+                          aria-label={`${t.capacity}: ${s.name}`}
+                          value={e.capacity}
+                          onChange={(ev) =>
+                            setEdits({ ...edits, [s.id]: { ...e, capacity: ev.target.value } })
+                          }
+                        />{' '}
+                        {s.basis === 'dm' ? 't TS' : 't'}
+                      </td>
+                      <td className="num">{f.num(s.radiusKm)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <div className="controls">
+          <button type="submit" className="primary" disabled={running}>
+            {t.run}
+          </button>
+        </div>
+      </form>
+      {error && <ErrorBox error={error} />}
+      {job && (
+        <div className="progress-box" data-testid="optimiser-progress" data-stage={job.stage}>
+          <label htmlFor="opt-progress">
+            {t.progress}: {t.stages[job.stage] ?? job.stage}
+          </label>
+          <progress id="opt-progress" max={1} value={job.stage === 'done' ? 1 : job.progress} />
+          {job.error && <ErrorBox error={new Error(job.error.message)} />}
+        </div>
+      )}
+      {result && geo && <AllocationView result={result} sites={siteList} geo={geo} />}
+    </>
+  );
+}
+
+function AllocationView({ result, sites, geo }: { result: Allocation; sites: Site[]; geo: Boundaries }) {
+  const { t, f, name } = useI18n();
+  const app = useApp();
+  const techs = useApi<{ technologies: Technology[] }>('/technologies');
+  const pos = useMemo(() => new Map(geo.features.map((x) => [x.properties.number, x.properties])), [geo]);
+  const siteById = useMemo(() => new Map(sites.map((s) => [s.id, s])), [sites]);
+  const tierOfTech = useCallback(
+    (id: string) =>
+      (techs.data?.technologies.find((x) => x.id === id) as { tier?: string } | undefined)?.tier,
+    [techs.data],
+  );
+
+  const flows = useMemo<Flow[]>(() => {
+    const out: Flow[] = [];
+    for (const fl of result.flows) {
+      const from = pos.get(fl.from);
+      const site = siteById.get(fl.site);
+      if (from?.lon === undefined || from.lat === undefined || !site) continue;
+      out.push({ from: [from.lon, from.lat], to: [site.lon, site.lat], tonnes: fl.tonnes });
+    }
+    return out;
+  }, [result, pos, siteById]);
+
+  const sankey = useMemo<SankeyData>(() => {
+    const nodes = new Map<string, { id: string; label: string }>();
+    const links = new Map<string, { source: string; target: string; value: number }>();
+    const add = (s: string, tg: string, v: number) => {
+      const k = `${s}|${tg}`;
+      const l = links.get(k);
+      if (l) l.value += v;
+      else links.set(k, { source: s, target: tg, value: v });
+    };
+    for (const fl of result.flows) {
+      const m = `m:${fl.from}`;
+      const s = `s:${fl.site}`;
+      nodes.set(m, { id: m, label: app.munName(fl.from) });
+      nodes.set(s, { id: s, label: result.sites.find((x) => x.id === fl.site)?.name ?? fl.site });
+      add(m, s, fl.tonnes);
+      // The product tier of the route: the last technology's declared tier when it has one.
+      const last = fl.route[fl.route.length - 1] ?? fl.technology;
+      const tier = tierOfTech(last) ?? tierOfTech(fl.technology) ?? 'energi';
+      const tn = `t:${tier}`;
+      nodes.set(tn, { id: tn, label: t.tiers[tier] ?? tier });
+      add(s, tn, fl.tonnes);
+    }
+    return { nodes: [...nodes.values()], links: [...links.values()] };
+  }, [result, app, t, tierOfTech]);
+
+  const binding = result.sites.filter((s) => s.capacityBinds || s.radiusBinds);
+  return (
+    <section aria-labelledby="opt-result" data-testid="optimiser-result">
+      <h2 id="opt-result">{t.result}</h2>
+      <dl className="figures">
+        <Figure label={t.valueNok} value={f.nok(result.valueNok)} />
+        <Figure label={t.baseline} value={f.nok(result.baseline.valueNok)} />
+        <Figure label={t.uplift} value={f.nok(result.upliftNok)} />
+        <Figure label={t.co2e} value={f.num(result.co2eTonnes)} unit="t" />
+      </dl>
+      <h3>{t.flowsMap}</h3>
+      <MapView
+        label={t.flowsMap}
+        region={app.region.municipalities}
+        sites={sites}
+        flows={flows}
+        height={380}
+      />
+      <h3>{t.flows}</h3>
+      <Sankey data={sankey} label={`${t.flows}: ${t.municipality} → ${t.sites} → ${t.tier}`} height={460} />
+      <div className="table-wrap">
+        <table>
+          <caption>{t.bySite}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.name}</th>
+              <th scope="col" className="num">
+                {t.used}
+              </th>
+              <th scope="col" className="num">
+                {t.capacity}
+              </th>
+              <th scope="col" className="num">
+                {t.valueNok}
+              </th>
+              <th scope="col" className="num">
+                {t.co2e}
+              </th>
+              <th scope="col" className="num">
+                {t.shadowPrice}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.sites.map((s) => (
+              <tr key={s.id}>
+                <th scope="row">{s.name}</th>
+                <td className="num">{f.num(s.usedTonnes)}</td>
+                <td className="num">
+                  {f.num(s.capacityTonnes)} {s.basis === 'dm' ? 'TS' : ''}
+                </td>
+                <td className="num">{f.nok(s.valueNok)}</td>
+                <td className="num">{f.num(s.co2eTonnes)}</td>
+                <td className="num">{f.num(s.shadowPriceNokPerTonne, 1)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h3>{t.binding}</h3>
+      <ul className="explain" data-testid="binding">
+        {binding.length === 0 && (
+          <li>
+            {f.lang === 'nb'
+              ? 'Ingen kapasitet eller radius binder: alle anleggene har ledig plass.'
+              : 'No capacity or radius binds: every site has room.'}
+          </li>
+        )}
+        {binding.map((s) => (
+          <li key={s.id}>{explain(s, f.lang, f.num, f.nok)}</li>
+        ))}
+      </ul>
+      {result.unallocated.length > 0 && (
+        <details>
+          <summary>
+            {t.unallocated} ({f.num(result.unallocated.reduce((a, u) => a + u.tonnes, 0))} t)
+          </summary>
+          <ul>
+            {result.unallocated.slice(0, 40).map((u) => (
+              <li key={`${u.municipality}-${u.kind}`}>
+                {app.munName(u.municipality)}, {app.kindName(u.kind)}: {f.num(u.tonnes)} t — {u.detail}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <p className="help">
+        {name({ nb: 'Kapasitet merket som antakelse', en: 'Capacities that are assumptions' })}:{' '}
+        {result.assumedCapacities.join(', ') || '–'}
+      </p>
+    </section>
+  );
+}
+
+function explain(
+  s: Allocation['sites'][number],
+  lang: 'nb' | 'en',
+  num: (v: number, d?: number) => string,
+  nok: (v: number) => string,
+): string {
+  const unit = s.basis === 'dm' ? (lang === 'nb' ? 't tørrstoff' : 't dry matter') : 't';
+  const sp = s.shadowPriceNokPerTonne;
+  if (lang === 'nb') {
+    const parts = [];
+    if (s.capacityBinds)
+      parts.push(
+        `${s.name} er full (${num(s.usedTonnes)} av ${num(s.capacityTonnes)} ${unit}). Skyggeprisen er ${num(sp, 0)} kr per tonn: ett tonn mer kapasitet ville øke målet med om lag så mye${sp > 0 ? `, så 1 000 t mer er verdt rundt ${nok(sp * 1000)} i året` : ''}.`,
+      );
+    if (s.radiusBinds)
+      parts.push(`Transportradiusen på ${num(s.radiusKm)} km stenger ute råstoff som ellers ville gått hit.`);
+    return parts.join(' ');
+  }
+  const parts = [];
+  if (s.capacityBinds)
+    parts.push(
+      `${s.name} is full (${num(s.usedTonnes)} of ${num(s.capacityTonnes)} ${unit}). Its shadow price is ${num(sp, 0)} NOK per tonne: one more tonne of capacity would raise the objective by about that much${sp > 0 ? `, so 1,000 t more is worth about ${nok(sp * 1000)} a year` : ''}.`,
+    );
+  if (s.radiusBinds)
+    parts.push(
+      `The transport radius of ${num(s.radiusKm)} km keeps out feedstock that would otherwise come here.`,
+    );
+  return parts.join(' ');
+}

@@ -1,0 +1,179 @@
+/** The value pyramid per stream: tiers it may reach, value per tonne and in total, current use, uplift, reasons. */
+import { useEffect, useState } from 'react';
+import { api, type Pyramid, type Residues, useApi } from '../api.ts';
+import { ErrorBox, Loading, Select, SourceLine } from '../components/ui.tsx';
+import { useApp } from '../context.tsx';
+import { useI18n } from '../i18n.tsx';
+
+const ORDER = ['produkt', 'mat', 'pharma', 'for', 'gjodsel', 'energi'];
+
+export default function PyramidPage() {
+  const { t, f } = useI18n();
+  const app = useApp();
+  const [profile, setProfile] = useState('report');
+  const res = useApi<Residues>(`/regions/${app.region.id}/residues?profile=${profile}`);
+  const kinds = res.data?.totals.map((x) => x.kind) ?? [];
+  const [kind, setKind] = useState('');
+  const chosen = kind && kinds.includes(kind) ? kind : (kinds[0] ?? '');
+  const pyr = useApi<Pyramid>(
+    chosen ? `/pyramid/${chosen}?region=${app.region.id}&profile=${profile}` : null,
+  );
+
+  // Every stream's best tier and uplift, for the overview table.
+  const [all, setAll] = useState<Pyramid[] | undefined>();
+  const kindsKey = kinds.join(',');
+  useEffect(() => {
+    if (!kindsKey) return;
+    let live = true;
+    setAll(undefined);
+    Promise.all(
+      kindsKey
+        .split(',')
+        .map((k) =>
+          api<Pyramid>(`/pyramid/${k}?region=${app.region.id}&profile=${profile}`).catch(() => undefined),
+        ),
+    ).then((list) => live && setAll(list.filter((x): x is Pyramid => x !== undefined)));
+    return () => {
+      live = false;
+    };
+  }, [kindsKey, app.region.id, profile]);
+
+  const p = pyr.data;
+  const tiers = p ? ORDER.map((id) => p.tiers.find((x) => x.tier === id)).filter((x) => x !== undefined) : [];
+  return (
+    <>
+      <h1>{t.pyramidTitle}</h1>
+      <p className="help">{t.pyramidHelp}</p>
+      <div className="controls">
+        <Select
+          label={t.profile}
+          name="profile"
+          value={profile}
+          onChange={setProfile}
+          options={app.profiles.map((x) => ({ value: x.id, label: x.title }))}
+        />
+        <Select
+          label={t.stream}
+          name="stream"
+          value={chosen}
+          onChange={setKind}
+          options={kinds.map((k) => ({ value: k, label: app.kindName(k) }))}
+        />
+      </div>
+      {res.error && <ErrorBox error={res.error} retry={res.reload} />}
+      {pyr.error && <ErrorBox error={pyr.error} retry={pyr.reload} />}
+      {(res.loading || pyr.loading) && <Loading />}
+      {p && (
+        <section aria-labelledby="stream-h" data-testid="pyramid">
+          <h2 id="stream-h">
+            {app.kindName(p.kind)}: {f.num(p.tonnes)} t {p.basis === 'dm' ? t.tonnesDm.toLowerCase() : ''}
+          </h2>
+          {p.currentUse && (
+            <p>
+              <strong>{t.currentUse}</strong> ({t.tiers[p.currentUse.tier] ?? p.currentUse.tier},{' '}
+              {f.nok(p.currentUse.valueNok)}): {p.currentUse.description}{' '}
+              <SourceLine source={p.currentUse.source} />
+            </p>
+          )}
+          {p.best && (
+            <p>
+              <strong>{t.best}:</strong> {t.tiers[p.best.tier] ?? p.best.tier} ({p.best.route.join(' → ')}),{' '}
+              {f.nok(p.best.valueNok)}
+              {p.upliftNok !== undefined && (
+                <>
+                  {' '}
+                  · {t.uplift}: <strong>{f.nok(p.upliftNok)}</strong>
+                </>
+              )}
+            </p>
+          )}
+          <ol className="pyramid" aria-label={t.pyramidTitle}>
+            {tiers.map((tier, i) => {
+              const open = tier.route !== null;
+              const current = p.currentUse?.tier === tier.tier;
+              return (
+                <li
+                  key={tier.tier}
+                  className={`tier ${open ? 'open' : 'closed'} ${current ? 'current' : ''}`}
+                  style={{ width: `${40 + (i * 60) / Math.max(1, tiers.length - 1)}%` }}
+                >
+                  <div className="tier-name">
+                    {t.tiers[tier.tier] ?? tier.tier}
+                    {current && <span className="badge">{t.currentUse}</span>}
+                    {p.best?.tier === tier.tier && <span className="badge badge-best">{t.best}</span>}
+                  </div>
+                  {open ? (
+                    <div className="tier-body">
+                      <span>
+                        {t.valuePerTonne}: <strong>{f.num(tier.valuePerTonneNok)} kr/t</strong>
+                      </span>
+                      <span>
+                        {t.valueTotal}: <strong>{f.nok(tier.valueNok)}</strong>
+                      </span>
+                      <span>
+                        {t.uplift}: {f.nok(tier.upliftNok)}
+                      </span>
+                      <span className="route">
+                        {t.route}: {tier.route?.join(' → ')} ({tier.products.map((x) => x.product).join(', ')}
+                        )
+                      </span>
+                    </div>
+                  ) : (
+                    <div className="tier-body">
+                      <span>
+                        {t.closed}: {tier.reason}
+                      </span>
+                    </div>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      )}
+      {all && all.length > 0 && (
+        <section aria-labelledby="all-h">
+          <h2 id="all-h">
+            {t.pages.pyramid}: {t.byKind.toLowerCase()}
+          </h2>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t.stream}</th>
+                  <th scope="col" className="num">
+                    {t.tonnes}
+                  </th>
+                  <th scope="col">{t.currentUse}</th>
+                  <th scope="col">{t.best}</th>
+                  <th scope="col" className="num">
+                    {t.valueTotal}
+                  </th>
+                  <th scope="col" className="num">
+                    {t.uplift}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {all.map((x) => (
+                  <tr key={x.kind}>
+                    <th scope="row">
+                      <button type="button" className="link" onClick={() => setKind(x.kind)}>
+                        {app.kindName(x.kind)}
+                      </button>
+                    </th>
+                    <td className="num">{f.num(x.tonnes)}</td>
+                    <td>{x.currentUse ? (t.tiers[x.currentUse.tier] ?? x.currentUse.tier) : '–'}</td>
+                    <td>{x.best ? (t.tiers[x.best.tier] ?? x.best.tier) : '–'}</td>
+                    <td className="num">{f.nok(x.best?.valueNok)}</td>
+                    <td className="num">{f.nok(x.upliftNok)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+    </>
+  );
+}
