@@ -553,7 +553,7 @@ describe('language and number formatting', () => {
 
 describe('restverdi start', () => {
   it('prints the reference region’s estimate with the report profile', async () => {
-    const out = await ok('start');
+    const out = await ok('start', '--no-serve');
     expect(out).toContain(region.name);
     expect(out).toContain('Halm');
     expect(out).toMatch(/58\s802/u);

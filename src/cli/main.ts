@@ -2,6 +2,7 @@
  * The `restverdi` command. Subcommands print to the given output; errors a user can fix exit with
  * code 2 and a message naming what was wrong, data errors with 1.
  */
+import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { AppError, isUserError } from '../domain/errors.ts';
 import type { StoreOptions } from '../store/database.ts';
@@ -43,13 +44,23 @@ export function buildProgram(ctx: CliContext): Command {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .action(async (opts: { port: string; host: string }) => {
       const { serveUntilSignalled } = await import('../server/serve.ts');
-      await serveUntilSignalled({ port: parseInteger(opts.port, '--port', 0, 65535), host: opts.host });
+      const { WEB_DIST } = await import('./web-build.ts');
+      await serveUntilSignalled({
+        port: parseInteger(opts.port, '--port', 0, 65535),
+        host: opts.host,
+        ...(existsSync(WEB_DIST) ? { webDir: WEB_DIST } : {}),
+      });
     });
   program
     .command('start')
-    .description('the main job: for now, print the reference region’s residue estimate (report profile)')
+    .description(
+      'the main job: print the reference region’s residue estimate (report profile), build the web app when it is missing or older than its sources, and serve it with the API',
+    )
     .option('--lang <lang>', 'nb or en', 'nb')
-    .action((opts: { lang: string }) => {
+    .option('--port <port>', 'port to listen on', process.env.PORT ?? '8080')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--no-serve', 'only print the estimate')
+    .action(async (opts: { lang: string; port: string; host: string; serve: boolean }) => {
       ctx.out(
         runResidues(ctx, {
           region: DEFAULT_REGION,
@@ -59,6 +70,34 @@ export function buildProgram(ctx: CliContext): Command {
           seed: '1',
         }),
       );
+      if (!opts.serve) return;
+      const port = parseInteger(opts.port, '--port', 0, 65535);
+      const { ensureWebBuilt, WEB_DIST } = await import('./web-build.ts');
+      await ensureWebBuilt({ log: (line) => ctx.err(line) });
+      // The CLI's own store stays closed while the server runs on its own connection.
+      await ctx.close();
+      const { startServer } = await import('../server/serve.ts');
+      const { default: pino } = await import('pino');
+      const running = await startServer({
+        port,
+        host: opts.host,
+        webDir: WEB_DIST,
+        logger: pino({ name: 'restverdi', level: 'warn' }),
+      });
+      ctx.out(
+        opts.lang === 'en'
+          ? `\nRestverdi is running: open ${running.url}/ (Ctrl+C stops it)\n`
+          : `\nRestverdi kjører: åpne ${running.url}/ (Ctrl+C stopper)\n`,
+      );
+      await new Promise<void>((resolve) => {
+        const onSignal = () => {
+          process.off('SIGTERM', onSignal);
+          process.off('SIGINT', onSignal);
+          running.stop().then(resolve, resolve);
+        };
+        process.on('SIGTERM', onSignal);
+        process.on('SIGINT', onSignal);
+      });
     });
   const configure = (cmd: Command): void => {
     cmd.exitOverride().configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) });
