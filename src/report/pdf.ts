@@ -10,7 +10,7 @@ import { AppError } from '../domain/errors.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
-const FLAGS = [
+export const PDF_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -37,7 +37,7 @@ export async function printPdf(
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
-    args: FLAGS,
+    args: PDF_FLAGS,
   });
   try {
     const page = await context.newPage();

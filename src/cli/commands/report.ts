@@ -70,7 +70,12 @@ export async function runReport(ctx: CliContext, opts: ReportCommandOptions, now
       seed,
     },
     { data: ctx.data(), lib: library(ctx), db: ctx.store().db, solver, random: seededRandom(seed), progress },
-    { dir: opts.out, pdf: opts.pdf },
+    // RESTVERDI_CHROMIUM: another chromium binary (tests use it to check the message when none is installed).
+    {
+      dir: opts.out,
+      pdf: opts.pdf,
+      ...(process.env.RESTVERDI_CHROMIUM ? { chromium: process.env.RESTVERDI_CHROMIUM } : {}),
+    },
   );
   progress('done');
   for (const f of written.files) ctx.out(`${f}\n`);
