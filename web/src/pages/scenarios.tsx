@@ -199,8 +199,15 @@ function Builder({
     }
     return [...set].map(([value, label]) => ({ value, label }));
   };
-  const setInput = (i: number, patch: Partial<Draft['inputs'][number]>) =>
-    setDraft({ ...draft, inputs: draft.inputs.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
+  const setInput = (i: number, patch: Partial<Draft['inputs'][number]>) => {
+    const old = draft.inputs[i]?.stream;
+    // Steps that took the old stream take the new one.
+    const steps =
+      patch.stream && old !== patch.stream
+        ? draft.steps.map((s) => (s.input === old ? { ...s, input: patch.stream as string } : s))
+        : draft.steps;
+    setDraft({ ...draft, steps, inputs: draft.inputs.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
+  };
   const setStep = (i: number, patch: Partial<Draft['steps'][number]>) =>
     setDraft({ ...draft, steps: draft.steps.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
   const fromEstimate = (i: number) => {
