@@ -1,0 +1,472 @@
+/**
+ * The web app in a real browser: Debian's chromium driven by playwright-core against the API and the
+ * built app (web/dist, built here when missing or stale) served by startServer on a free port with an
+ * in-memory SQLite store. One browser and one server for the whole file, a fresh page per test.
+ * Screenshots of every page at desktop and phone width go to test-results/browser/.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pino from 'pino';
+import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebBuilt, WEB_DIST } from '../../src/cli/web-build.ts';
+import { type RunningServer, startServer } from '../../src/server/serve.ts';
+
+// Code that runs in the page sees the browser's globals; the Node tsconfig has no DOM types.
+// biome-ignore lint/suspicious/noExplicitAny: browser-side values, checked by the assertions.
+type Any = any;
+
+const CHROMIUM = '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) {
+  console.warn(`browser tests skipped: ${CHROMIUM} is missing (install it with .ci/chromium.sh)`);
+}
+
+const ARTEFACTS = join(process.cwd(), 'test-results', 'browser');
+const REGION_NAME = 'Gjøvik, Hadeland og Ringerike';
+const PAGES = [
+  { path: '/', heading: REGION_NAME },
+  { path: '/restraastoff', heading: 'Restråstoff' },
+  { path: '/aktorer', heading: 'Aktører i regionen' },
+  { path: '/verdipyramide', heading: 'Verdipyramiden' },
+  { path: '/scenarioer', heading: 'Scenarioer' },
+  { path: '/optimering', heading: 'Optimering av råstoffstrømmene' },
+  { path: '/kilder', heading: 'Kilder' },
+];
+const NBSP = /[\u00a0\u202f ]/u;
+
+let server: RunningServer;
+let browser: Browser;
+let base: string;
+
+/** A page whose console errors and uncaught exceptions are collected (for the test to assert none). */
+async function openPage(viewport = { width: 1280, height: 900 }): Promise<{
+  page: Page;
+  context: BrowserContext;
+  problems: string[];
+}> {
+  const context = await browser.newContext({ viewport, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  const problems: string[] = [];
+  page.on('console', (m: ConsoleMessage) => {
+    if (m.type() !== 'error') return;
+    // The actors routes answer 404 until the register is imported (or the routes exist): the page
+    // says so in words; the browser also logs the failed request.
+    if (m.location().url.includes('/api/actors')) return;
+    problems.push(`console: ${m.text()} (${m.location().url})`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  return { page, context, problems };
+}
+
+async function mapReady(page: Page, count = 12): Promise<void> {
+  await page.waitForFunction(
+    (n) => {
+      const { document } = globalThis as Any;
+      const m = document.querySelector('.map');
+      return m?.getAttribute('data-ready') === 'true' && m.getAttribute('data-municipalities') === String(n);
+    },
+    count,
+    { timeout: 45_000 },
+  );
+}
+
+describe.skipIf(!haveChromium)('web app in chromium', () => {
+  beforeAll(async () => {
+    await ensureWebBuilt();
+    mkdirSync(ARTEFACTS, { recursive: true });
+    server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      store: { file: ':memory:' },
+      webDir: WEB_DIST,
+      logger: pino({ level: 'silent' }),
+    });
+    base = server.url;
+    // launch() starts chromium with a fresh, empty profile of its own (playwright's temporary user data dir).
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('loads every page without console errors at desktop and phone width, with no horizontal overflow at 360 px', async () => {
+    for (const [tag, viewport] of [
+      ['desktop', { width: 1280, height: 900 }],
+      ['phone', { width: 360, height: 780 }],
+    ] as const) {
+      const { page, context, problems } = await openPage(viewport);
+      for (const p of PAGES) {
+        await page.goto(base + p.path);
+        await expect.poll(() => page.locator('h1').first().textContent()).toBe(p.heading);
+        await page.waitForLoadState('networkidle');
+        if (p.path === '/') await mapReady(page);
+        if (p.path === '/restraastoff') await page.getByTestId('municipality-table').waitFor();
+        if (p.path === '/verdipyramide') await page.getByTestId('pyramid').waitFor();
+        const overflow = await page.evaluate(() => {
+          const { document, window } = globalThis as Any;
+          return document.documentElement.scrollWidth - window.innerWidth;
+        });
+        expect(overflow, `${tag} ${p.path} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
+        await page.screenshot({
+          path: join(ARTEFACTS, `${tag}${p.path === '/' ? '-oversikt' : p.path.replace('/', '-')}.png`),
+          fullPage: tag === 'phone',
+        });
+      }
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  }, 240_000);
+
+  it('shows the reference region’s figures and draws its 12 municipalities on the map canvas', async () => {
+    const { page, context, problems } = await openPage();
+    const started = Date.now();
+    await page.goto(`${base}/`);
+    const figures = page.getByTestId('key-figures');
+    await expect.poll(() => figures.textContent()).toMatch(/978\s800/u);
+    const firstFigures = Date.now() - started;
+    await mapReady(page);
+    const mapDrawn = Date.now() - started;
+    expect(await page.locator('.map canvas').count()).toBe(1);
+    expect(await figures.textContent()).toMatch(/Husdyrgjødsel/);
+    // Sub-regions are named in the key; sites with their radius are listed.
+    for (const name of ['Gjøvikregionen', 'Hadelandregionen', 'Ringeriksregionen'])
+      await page.getByText(name, { exact: true }).first().waitFor();
+    // Measured (not asserted): time to figures and to the drawn map, and bytes downloaded.
+    const transfer = await page.evaluate(() => {
+      const { performance } = globalThis as Any;
+      return [
+        ...performance.getEntriesByType('resource'),
+        ...performance.getEntriesByType('navigation'),
+      ].reduce(
+        (s: { transfer: number; decoded: number }, e: Any) => ({
+          transfer: s.transfer + e.transferSize,
+          decoded: s.decoded + e.decodedBodySize,
+        }),
+        { transfer: 0, decoded: 0 },
+      );
+    });
+    const nav = await page.evaluate(() => {
+      const { performance } = globalThis as Any;
+      const n = performance.getEntriesByType('navigation')[0];
+      return { domInteractiveMs: Math.round(n.domInteractive), loadMs: Math.round(n.loadEventEnd) };
+    });
+    const perf = { ...nav, keyFiguresMs: firstFigures, mapDrawnMs: mapDrawn, ...transfer };
+    writeFileSync(join(ARTEFACTS, 'home-performance.json'), `${JSON.stringify(perf, null, 2)}\n`);
+    console.info('home page:', perf);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 90_000);
+
+  it('switches to English: labels, <html lang> and number formatting change', async () => {
+    const { page, context, problems } = await openPage();
+    await page.goto(`${base}/`);
+    const figures = page.getByTestId('key-figures');
+    await expect.poll(() => figures.textContent()).toMatch(/978\s800/u);
+    expect(await figures.textContent()).toMatch(new RegExp(`978${NBSP.source}800`, 'u'));
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await expect.poll(() => figures.textContent()).toContain('978,800');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByRole('link', { name: 'Residues' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Residues');
+    await page.getByTestId('totals-table').waitFor();
+    expect(await page.getByTestId('totals-table').textContent()).toContain('58,802');
+    // And back: the choice is remembered across reloads until switched again.
+    await page.reload();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Residues');
+    await page.getByRole('button', { name: 'Bytt til norsk (bokmål)' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Restråstoff');
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('is usable by keyboard: skip link first, then the menu, region picker and language switch, with visible focus', async () => {
+    const { page, context, problems } = await openPage();
+    await page.goto(`${base}/`);
+    await page.getByTestId('key-figures').waitFor();
+    const focused = async () =>
+      page.evaluate(() => {
+        const { document, getComputedStyle } = globalThis as Any;
+        const el = document.activeElement;
+        if (!el) return { text: '', outline: '' };
+        const style = getComputedStyle(el);
+        return {
+          text: (el.getAttribute('aria-label') ?? el.textContent ?? el.id).trim(),
+          tag: el.tagName,
+          id: el.id,
+          outline: style.outlineStyle === 'none' ? '' : `${style.outlineWidth} ${style.outlineStyle}`,
+        };
+      });
+    await page.keyboard.press('Tab');
+    const skip = await focused();
+    expect(skip.text).toBe('Hopp til innholdet');
+    expect(skip.outline).not.toBe('');
+    const seen: string[] = [];
+    for (let i = 0; i < 14; i++) {
+      await page.keyboard.press('Tab');
+      const f = await focused();
+      seen.push(f.id || f.text);
+      expect(f.outline, `focus ring on ${f.text}`).not.toBe('');
+    }
+    for (const target of [
+      'region-picker',
+      'Switch to English',
+      'Oversikt',
+      'Restråstoff',
+      'Optimering',
+      'Kilder',
+    ])
+      expect(seen).toContain(target);
+    // The skip link moves focus to the main content.
+    await page.goto(`${base}/`);
+    await page.getByTestId('key-figures').waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => (globalThis as Any).document.activeElement?.id)).toBe('main');
+    // A page link followed by Enter opens the page.
+    await page.getByRole('link', { name: 'Verdipyramiden' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Verdipyramiden');
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('creates a region by clicking municipalities on the map and saving it', async () => {
+    const { page, context, problems } = await openPage();
+    await page.goto(`${base}/`);
+    await mapReady(page);
+    await page.getByRole('button', { name: 'Lag en ny region' }).click();
+    await page.waitForFunction(
+      () =>
+        (globalThis as Any).document.querySelector('.create-region .map')?.getAttribute('data-ready') ===
+        'true',
+    );
+    await page.waitForFunction(() => (globalThis as Any).window.__restverdiMap?.loaded());
+    // Where Gjøvik (3407) and Østre Toten (3442) are on the screen, from the map's own projection.
+    const points = await page.evaluate(async () => {
+      const { window, fetch } = globalThis as Any;
+      const res = await fetch('/api/geo/municipalities');
+      const geo = (await res.json()) as {
+        features: { properties: { number: string; lat: number; lon: number } }[];
+      };
+      const map = window.__restverdiMap;
+      if (!map) throw new Error('no map');
+      const box = map.getCanvas().getBoundingClientRect();
+      return ['3407', '3442'].map((nr) => {
+        const p = geo.features.find((f) => f.properties.number === nr)?.properties;
+        if (!p) throw new Error(`no ${nr}`);
+        const xy = map.project([p.lon, p.lat]);
+        return { x: box.left + xy.x, y: box.top + xy.y };
+      });
+    });
+    for (const pt of points) await page.mouse.click(pt.x, pt.y);
+    await expect.poll(() => page.getByTestId('selected-count').textContent()).toContain('Gjøvik');
+    expect(await page.getByTestId('selected-count').textContent()).toContain('Østre Toten');
+    expect(await page.locator('.create-region .map').getAttribute('data-selected')).toBe('2');
+    await page.getByLabel('Navn på regionen').fill('Totenåsen test');
+    await page.getByRole('button', { name: 'Lagre regionen' }).click();
+    await expect.poll(() => page.locator('#region-picker').inputValue()).toBe('totenasen-test');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Totenåsen test');
+    await mapReady(page, 2);
+    const stored = (await (await fetch(`${base}/api/regions/totenasen-test`)).json()) as {
+      municipalities: string[];
+    };
+    expect(stored.municipalities.sort()).toEqual(['3407', '3442']);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 90_000);
+
+  it('changes the coefficient profile and opens the trace of a figure with its sources', async () => {
+    const { page, context, problems } = await openPage();
+    await page.goto(`${base}/restraastoff`);
+    const totals = page.getByTestId('totals-table');
+    await expect.poll(() => totals.textContent()).toMatch(/58\s802/u);
+    expect(await page.locator('.plot svg').count()).toBe(2);
+    await page.getByLabel('Koeffisientprofil').selectOption('literature');
+    await expect
+      .poll(() => page.getByTestId('residues-ready').getAttribute('data-profile'))
+      .toBe('literature');
+    await expect.poll(() => totals.textContent()).not.toMatch(/58\s802/u);
+    await page.getByLabel('Koeffisientprofil').selectOption('report');
+    await expect.poll(() => totals.textContent()).toMatch(/58\s802/u);
+    await page.getByRole('button', { name: /Vis utregningen for Halm, Gjøvik/ }).click();
+    const dialog = page.getByTestId('trace-dialog');
+    await expect.poll(() => dialog.textContent()).toContain('Statistikk');
+    const text = (await dialog.textContent()) ?? '';
+    expect(text).toMatch(/2\s603/u);
+    expect(text).toContain('report.txt');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('says clearly on the actors page when the register has not been imported', async () => {
+    const { page, context, problems } = await openPage();
+    await page.goto(`${base}/aktorer`);
+    await expect
+      .poll(() => page.getByTestId('actors-not-imported').textContent())
+      .toContain('ikke importert');
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 30_000);
+
+  it('shows the value pyramid of a stream with values, uplift and reasons for closed tiers', async () => {
+    const { page, context, problems } = await openPage();
+    await page.goto(`${base}/verdipyramide`);
+    await page.getByLabel('Strøm').selectOption('halm');
+    const pyramid = page.getByTestId('pyramid');
+    await expect.poll(() => pyramid.textContent()).toContain('Halm');
+    const text = (await pyramid.textContent()) ?? '';
+    expect(text).toContain('Dagens bruk');
+    expect(text).toContain('Økning mot dagens bruk');
+    expect(text).toMatch(/Stengt: .+/);
+    expect(await pyramid.locator('.tier').count()).toBe(6);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('opens a worked example, runs a built scenario, shows the Sankey, saves it and compares two', async () => {
+    const { page, context, problems } = await openPage();
+    await page.goto(`${base}/scenarioer`);
+    await page.getByRole('button', { name: /Åpne: Rapportens eksempel: pyrolyse av bark/ }).click();
+    const result = page.getByTestId('scenario-result');
+    await expect.poll(() => result.textContent()).toMatch(/380\s?mill\. kr/u);
+    expect(await result.getByTestId('sankey').locator('svg path').count()).toBeGreaterThan(1);
+    // Build: halm, take the tonnes from the region's estimate, pyrolysis; run, then save.
+    await page.getByLabel('Navn på scenarioet').fill('Halm til biokull');
+    await page.getByLabel('Restråstoff', { exact: true }).first().selectOption('halm');
+    await page.getByLabel('Grunnlag').first().selectOption('wet');
+    await page.getByRole('button', { name: 'Bruk regionens anslag' }).click();
+    await expect.poll(() => page.getByLabel('Tonn', { exact: true }).first().inputValue()).toBe('58802');
+    await page.getByRole('button', { name: 'Kjør', exact: true }).click();
+    await expect.poll(() => result.locator('h2').textContent()).toContain('Halm til biokull');
+    expect(await result.getByTestId('sankey').locator('svg rect').count()).toBeGreaterThan(2);
+    await page.getByRole('button', { name: 'Lagre', exact: true }).click();
+    await expect.poll(() => page.getByText('Lagret.').count()).toBe(1);
+    const saved = await fetch(`${base}/api/scenarios/halm-til-biokull`);
+    expect(saved.status).toBe(200);
+    await page.getByLabel('Scenario A').selectOption('rapport-pyrolyse');
+    await page.getByLabel('Scenario B').selectOption('halm-til-biokull');
+    await page.getByRole('button', { name: 'Sammenlign to scenarioer' }).click();
+    const table = page.getByTestId('compare-table');
+    await expect.poll(() => table.textContent()).toContain('Halm til biokull');
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 90_000);
+
+  it('runs the optimiser with progress shown, then flows on the map and as a Sankey, and binding limits in words', async () => {
+    const { page, context, problems } = await openPage();
+    await page.goto(`${base}/optimering`);
+    await page.getByLabel('Kapasitet (t/år): HRA biogassanlegg, Jevnaker').fill('40000');
+    await page.getByRole('button', { name: 'Kjør', exact: true }).click();
+    const progress = page.getByTestId('optimiser-progress');
+    await progress.waitFor();
+    expect(await progress.locator('progress').count()).toBe(1);
+    await expect.poll(() => progress.getAttribute('data-stage'), { timeout: 60_000 }).toBe('done');
+    const result = page.getByTestId('optimiser-result');
+    await result.waitFor();
+    expect(await result.getByTestId('sankey').locator('svg path').count()).toBeGreaterThan(3);
+    const binding = (await page.getByTestId('binding').textContent()) ?? '';
+    expect(binding).toMatch(/Skyggeprisen er/);
+    expect(await result.textContent()).toMatch(/40\s000/u);
+    await page.waitForFunction(
+      () =>
+        (globalThis as Any).document
+          .querySelector('[data-testid="optimiser-result"] .map')
+          ?.getAttribute('data-ready') === 'true',
+    );
+    await page.screenshot({ path: join(ARTEFACTS, 'desktop-optimering-resultat.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('lists sources with years, filters them by text, and shows the audit’s findings', async () => {
+    const { page, context, problems } = await openPage();
+    await page.goto(`${base}/kilder`);
+    const count = page.getByTestId('sources-count');
+    await expect
+      .poll(async () =>
+        Number(
+          ((await count.textContent()) ?? '').match(/av ([\d\s\u00a0]+)/u)?.[1]?.replace(/\D/g, '') ?? 0,
+        ),
+      )
+      .toBeGreaterThan(90);
+    await page.getByLabel('Filtrer').fill('biokull');
+    await expect
+      .poll(async () => ((await count.textContent()) ?? '').match(/Viser (\d+)/)?.[1])
+      .not.toBeUndefined();
+    const shown = Number(((await count.textContent()) ?? '').match(/Viser (\d+)/)?.[1]);
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(60);
+    await expect.poll(() => page.locator('.findings li').count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('passes a basic accessibility check on every page (names for controls, lang, one h1, landmarks)', async () => {
+    const { page, context } = await openPage();
+    for (const p of PAGES) {
+      await page.goto(base + p.path);
+      await expect.poll(() => page.locator('h1').first().textContent()).toBe(p.heading);
+      await page.waitForLoadState('networkidle');
+      const violations = await page.evaluate(() => {
+        const { document, CSS } = globalThis as Any;
+        const out: string[] = [];
+        const name = (el: Any): string => {
+          const aria = el.getAttribute('aria-label') ?? '';
+          const by = el.getAttribute('aria-labelledby');
+          const labelled = by ? (document.getElementById(by)?.textContent ?? '') : '';
+          const id = el.id;
+          const label = id
+            ? (document.querySelector(`label[for="${CSS.escape(id)}"]`)?.textContent ?? '')
+            : '';
+          const wrap = el.closest('label')?.textContent ?? '';
+          return (
+            aria +
+            labelled +
+            label +
+            wrap +
+            (el.tagName === 'BUTTON' || el.tagName === 'A' ? (el.textContent ?? '') : '')
+          ).trim();
+        };
+        if (!document.documentElement.lang) out.push('html has no lang');
+        if (document.querySelectorAll('h1').length !== 1)
+          out.push(`${document.querySelectorAll('h1').length} h1`);
+        for (const tag of ['header', 'nav', 'main', 'footer'])
+          if (!document.querySelector(tag)) out.push(`no <${tag}>`);
+        for (const el of document.querySelectorAll('input, select, textarea, button, a[href]') as Any[]) {
+          if (el.closest('.maplibregl-ctrl')) {
+            if (!el.getAttribute('aria-label') && !el.getAttribute('title'))
+              out.push('map control without name');
+            continue;
+          }
+          if (!name(el)) out.push(`${el.tagName.toLowerCase()} without a name: ${el.outerHTML.slice(0, 80)}`);
+        }
+        for (const el of document.querySelectorAll('[role="img"]') as Any[])
+          if (!el.getAttribute('aria-label')) out.push('image without a label');
+        const ids: string[] = [...(document.querySelectorAll('[id]') as Any[])].map((e) => e.id);
+        const dup = ids.filter((id, i) => ids.indexOf(id) !== i);
+        if (dup.length > 0) out.push(`duplicate ids: ${[...new Set(dup)].join(', ')}`);
+        return out;
+      });
+      expect(violations, p.path).toEqual([]);
+    }
+    await context.close();
+  }, 120_000);
+});
