@@ -881,6 +881,13 @@ describe.each(testDialects())('API on %s', (dialect) => {
           'GET /api/geo/municipalities',
           'GET /api/regions/:id/sites',
           'GET /api/sources',
+          'GET /api/actors',
+          'GET /api/actors/summary',
+          'GET /api/actors/:orgnr',
+          'POST /api/imports',
+          'GET /api/imports',
+          'GET /api/imports/:id',
+          'GET /api/imports/:id/log',
         ].sort(),
       );
       // Every route the app serves, apart from the document and its viewer, is in the document.

@@ -266,6 +266,29 @@ export const REPORT_STATUS_FILTER: ActorStatusFilter = {
   includeNonVat: false,
 };
 
+/** Switches that widen the report's filter; `includeInactive` switches on all but non-VAT. */
+export interface StatusOptions {
+  includeInactive?: boolean;
+  includeBankrupt?: boolean;
+  includeLiquidation?: boolean;
+  includeForcedDissolution?: boolean;
+  includeClosed?: boolean;
+  includeNonVat?: boolean;
+}
+
+export function actorStatusFilter(o: StatusOptions): ActorStatusFilter {
+  const all = o.includeInactive === true;
+  return {
+    includeBankrupt: all || o.includeBankrupt === true || REPORT_STATUS_FILTER.includeBankrupt,
+    includeUnderLiquidation:
+      all || o.includeLiquidation === true || REPORT_STATUS_FILTER.includeUnderLiquidation,
+    includeForcedDissolution:
+      all || o.includeForcedDissolution === true || REPORT_STATUS_FILTER.includeForcedDissolution,
+    includeClosed: all || o.includeClosed === true || REPORT_STATUS_FILTER.includeClosed,
+    includeNonVat: o.includeNonVat === true || REPORT_STATUS_FILTER.includeNonVat,
+  };
+}
+
 /** Which units a summary counts: legal units, establishments, or both. */
 export type CountUnits = 'all' | 'enheter' | 'underenheter';
 export const COUNT_UNITS = ['all', 'enheter', 'underenheter'] as const satisfies readonly CountUnits[];

@@ -11,7 +11,9 @@ import type { Logger } from 'pino';
 import { AppError } from '../domain/errors.ts';
 import { docsRoutes } from './docs.ts';
 import { errorJson, respondError, zodIssues } from './errors.ts';
+import { actorRoutes } from './routes/actors.ts';
 import { catalogueRoutes } from './routes/catalogue.ts';
+import { importRoutes } from './routes/imports.ts';
 import { optimiseRoutes } from './routes/optimise.ts';
 import { pyramidRoutes } from './routes/pyramid.ts';
 import { residueRoutes } from './routes/residues.ts';
@@ -59,19 +61,16 @@ export function createApp(
       'request',
     );
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: JSON_BODY_LIMIT,
-      onError: (c) =>
-        c.json(
-          errorJson('payload_too_large', `the request body is larger than ${JSON_BODY_LIMIT} bytes`),
-          413,
-        ),
-    }),
-  );
-
-  // JSON must be valid UTF-8: decoding it leniently would store U+FFFD where the user sent other bytes.
+  const jsonLimit = bodyLimit({
+    maxSize: JSON_BODY_LIMIT,
+    onError: (c) =>
+      c.json(errorJson('payload_too_large', `the request body is larger than ${JSON_BODY_LIMIT} bytes`), 413),
+  });
+  app.use('/api/*', async (c, next) => {
+    // Uploads have their own, larger limit on their route.
+    if (c.req.path === '/api/imports') return next();
+    return jsonLimit(c, next);
+  });
   app.use('/api/*', async (c, next) => {
     if (c.req.header('content-type')?.toLowerCase().includes('json') && c.req.raw.body) {
       try {
@@ -93,6 +92,8 @@ export function createApp(
   residueRoutes(api, state);
   pyramidRoutes(api, state);
   optimiseRoutes(api, state);
+  actorRoutes(api, state);
+  importRoutes(api, state);
   webRoutes(api, state);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

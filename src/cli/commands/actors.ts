@@ -6,11 +6,11 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import {
-  type ActorStatusFilter,
+  actorStatusFilter,
   COUNT_UNITS,
   type CountUnits,
   createSectorClassifier,
-  REPORT_STATUS_FILTER,
+  type StatusOptions,
 } from '../../domain/actors.ts';
 import { AppError } from '../../domain/errors.ts';
 import { findRegion } from '../../domain/regions.ts';
@@ -49,28 +49,6 @@ function progressBar(enabled: boolean): ((p: BulkProgress) => void) | undefined 
       bar?.stop();
       bar = undefined;
     }
-  };
-}
-
-interface StatusOptions {
-  includeInactive?: boolean;
-  includeBankrupt?: boolean;
-  includeLiquidation?: boolean;
-  includeForcedDissolution?: boolean;
-  includeClosed?: boolean;
-  includeNonVat?: boolean;
-}
-
-function statusFilter(o: StatusOptions): ActorStatusFilter {
-  const all = o.includeInactive === true;
-  return {
-    includeBankrupt: all || o.includeBankrupt === true || REPORT_STATUS_FILTER.includeBankrupt,
-    includeUnderLiquidation:
-      all || o.includeLiquidation === true || REPORT_STATUS_FILTER.includeUnderLiquidation,
-    includeForcedDissolution:
-      all || o.includeForcedDissolution === true || REPORT_STATUS_FILTER.includeForcedDissolution,
-    includeClosed: all || o.includeClosed === true || REPORT_STATUS_FILTER.includeClosed,
-    includeNonVat: o.includeNonVat === true || REPORT_STATUS_FILTER.includeNonVat,
   };
 }
 
@@ -223,7 +201,7 @@ export function registerActors(program: Command, ctx: CliContext): void {
     const summary = await summariseActors(ctx.store().db, {
       municipalities: region.municipalities,
       units,
-      status: statusFilter(opts),
+      status: actorStatusFilter(opts),
     });
     if (format === 'json') {
       ctx.out(renderJson({ region: region.id, ...summary }));
@@ -310,7 +288,7 @@ export function registerActors(program: Command, ctx: CliContext): void {
         {
           municipalities: opts.municipality ? [opts.municipality] : region.municipalities,
           units,
-          status: statusFilter(opts),
+          status: actorStatusFilter(opts),
           ...(opts.sector ? { sector: opts.sector } : {}),
           ...(opts.form ? { form: opts.form } : {}),
           ...(opts.q ? { q: opts.q } : {}),
