@@ -109,8 +109,12 @@ export function Sankey({
                 dy="0.35em"
                 textAnchor={(n.x0 ?? 0) < width / 2 ? 'start' : 'end'}
                 fontSize={13}
+                stroke="#fff"
+                strokeWidth={3}
+                strokeLinejoin="round"
+                paintOrder="stroke"
               >
-                {n.label} ({f.num(n.value)} {unit})
+                {n.label.length > 34 ? `${n.label.slice(0, 32)}…` : n.label} ({f.num(n.value)} {unit})
               </text>
             </g>
           ))}

@@ -65,6 +65,10 @@ export default function Optimiser() {
         ...(s.municipality ? { municipality: s.municipality } : {}),
         ...(s.radiusKm ? { transportRadiusKm: s.radiusKm } : {}),
         status: s.status,
+        // An unchanged assumed capacity stays an assumption, with the data's note saying why.
+        ...(s.capacityIsAssumption && s.note && Number(edit(s).capacity) === s.capacityTonnes
+          ? { capacityIsAssumption: true, note: s.note }
+          : {}),
       })),
     };
     if (chosen.length === 0) delete body.sites;

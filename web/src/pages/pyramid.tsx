@@ -1,6 +1,6 @@
 /** The value pyramid per stream: tiers it may reach, value per tonne and in total, current use, uplift, reasons. */
 import { useEffect, useState } from 'react';
-import { api, type Pyramid, type Residues, useApi } from '../api.ts';
+import { api, type Pyramid, type Residues, type Sources, type Technology, useApi } from '../api.ts';
 import { ErrorBox, Loading, Select, SourceLine } from '../components/ui.tsx';
 import { useApp } from '../context.tsx';
 import { useI18n } from '../i18n.tsx';
@@ -38,6 +38,11 @@ export default function PyramidPage() {
     };
   }, [kindsKey, app.region.id, profile]);
 
+  const techs = useApi<{ technologies: Technology[] }>('/technologies');
+  const sources = useApi<Sources>('/sources');
+  const { name } = useI18n();
+  const techName = (id: string) => name(techs.data?.technologies.find((x) => x.id === id)?.name) || id;
+  const productName = (id: string) => name(sources.data?.products.find((x) => x.id === id)?.name) || id;
   const p = pyr.data;
   const tiers = p ? ORDER.map((id) => p.tiers.find((x) => x.tier === id)).filter((x) => x !== undefined) : [];
   return (
@@ -77,8 +82,8 @@ export default function PyramidPage() {
           )}
           {p.best && (
             <p>
-              <strong>{t.best}:</strong> {t.tiers[p.best.tier] ?? p.best.tier} ({p.best.route.join(' → ')}),{' '}
-              {f.nok(p.best.valueNok)}
+              <strong>{t.best}:</strong> {t.tiers[p.best.tier] ?? p.best.tier} (
+              {p.best.route.map(techName).join(' → ')}), {f.nok(p.best.valueNok)}
               {p.upliftNok !== undefined && (
                 <>
                   {' '}
@@ -114,8 +119,8 @@ export default function PyramidPage() {
                         {t.uplift}: {f.nok(tier.upliftNok)}
                       </span>
                       <span className="route">
-                        {t.route}: {tier.route?.join(' → ')} ({tier.products.map((x) => x.product).join(', ')}
-                        )
+                        {t.route}: {tier.route?.map(techName).join(' → ')} →{' '}
+                        {tier.products.map((x) => productName(x.product)).join(', ')}
                       </span>
                     </div>
                   ) : (
