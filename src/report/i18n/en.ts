@@ -82,6 +82,11 @@ export const en: Texts = {
   actorsSeedIntro: (total, municipalities) =>
     `According to the report, ${n(total)} organisations (all forms) are registered in the ${municipalities} municipalities.`,
   seedReportLabel: 'the report’s figures',
+  seedSectors: {
+    jakt_og_viltstell_samvirke: 'Hunting and game management: of which co-operatives',
+    tekstil_utsalg: 'Textiles: of which shops',
+    tekstil_uten_utsalg_og_reparasjon: 'Textiles without shops and repair',
+  },
   actorsSeedFilter: 'The report’s selection',
   otherForms: 'Other organisation forms',
   orgForm: 'Organisation form',
@@ -115,8 +120,9 @@ export const en: Texts = {
   lacking: (names) => `No data for ${list(names)}: shown as "no data", not as zero.`,
   residuesIntro: (o) =>
     `Residues are estimated per municipality as statistics × coefficients (profile ${o.profile}). In all, ${o.total} tonnes wet a year in ${o.kinds} kinds. ${o.largest} is the largest with ${o.largestShare} % of the mass (P10–P90: ${o.p10}–${o.p90} tonnes). The uncertainty comes from ${o.draws} Monte Carlo draws over the coefficients’ ranges (seed ${o.seed}).`,
+  missingFor: (names, statistics) => `${list(names)} (${statistics})`,
   residuesMissing: (items) =>
-    `No statistics for ${list(items)}: these residues are not estimated and show as "no data", not as zero. Totals cover the municipalities with data.`,
+    `No statistics for ${items.join('; ')}: these residues are not estimated and show as "no data", not as zero. Totals cover the municipalities with data.`,
   residuesChartCaption: (draws, seed) =>
     `Residues per kind (tonnes wet a year); the line shows P10–P90 from ${draws} draws (seed ${seed}).`,
   residuesMapTitle: 'Residues per municipality',

@@ -97,6 +97,12 @@ export const nb = {
   actorsSeedIntro: (total: number, municipalities: number) =>
     `Ifølge rapporten er det registrert totalt ${n(total)} organisasjoner (alle organisasjonsformer) i de ${municipalities} kommunene.`,
   seedReportLabel: 'rapportens tall',
+  /** The seed report's sub-counts, which are not sectors of data/mappings/nace-sectors.json. */
+  seedSectors: {
+    jakt_og_viltstell_samvirke: 'Jakt og viltstell: derav samvirker',
+    tekstil_utsalg: 'Tekstil: derav utsalg og butikkhandel',
+    tekstil_uten_utsalg_og_reparasjon: 'Tekstil uten utsalg og reparasjon',
+  } as Record<string, string | undefined>,
   actorsSeedFilter: 'Rapportens utvalg',
   otherForms: 'Andre organisasjonsformer',
   orgForm: 'Organisasjonsform',
@@ -154,8 +160,9 @@ export const nb = {
     profile: string;
   }) =>
     `Restråstoffene er beregnet per kommune fra statistikk × koeffisienter (profil ${o.profile}). Til sammen gir det ${o.total} tonn våtvekt i året fordelt på ${o.kinds} fraksjoner. ${o.largest} er den største fraksjonen med ${o.largestShare} % av mengden (P10–P90: ${o.p10}–${o.p90} tonn). Usikkerheten er beregnet med ${o.draws} Monte Carlo-trekk over koeffisientenes spenn (frø ${o.seed}).`,
+  missingFor: (names: string[], statistics: string) => `${list(names)} (${statistics})`,
   residuesMissing: (items: string[]) =>
-    `Mangler statistikk for ${list(items)}: disse restråstoffene er ikke beregnet og står som «mangler data», ikke som null. Summene gjelder kommunene med data.`,
+    `Mangler statistikk for ${items.join('; ')}: disse restråstoffene er ikke beregnet og står som «mangler data», ikke som null. Summene gjelder kommunene med data.`,
   residuesChartCaption: (draws: string, seed: number) =>
     `Restråstoff per fraksjon (tonn våtvekt i året); streken viser P10–P90 fra ${draws} trekk (frø ${seed}).`,
   residuesMapTitle: 'Restråstoff per kommune',

@@ -42,7 +42,7 @@ const byCount = (a: [string, number], b: [string, number]) => b[1] - a[1] || a[0
 export async function actorsSection(ctx: ReportContext): Promise<Section> {
   const { T, region } = ctx;
   const names = sectorNames(ctx);
-  const sectorName = (id: string) => names.get(id) ?? id.replace(/_/g, ' ');
+  const sectorName = (id: string) => names.get(id) ?? T.seedSectors[id] ?? id.replace(/_/g, ' ');
   const summary: ActorSummary | undefined = ctx.db
     ? await summariseActors(ctx.db, { municipalities: region.municipalities })
     : undefined;

@@ -48,20 +48,20 @@ export function residuesSection(ctx: ReportContext): Section {
     ),
   });
   if (estimate.missing.length > 0) {
+    // Grouped by what is missing, so twelve municipalities lacking the same table read as one line.
     const byMunicipality = new Map<string, Set<string>>();
     for (const m of estimate.missing) {
       const s = byMunicipality.get(m.municipality) ?? new Set<string>();
       for (const st of m.statistics) s.add(st);
       byMunicipality.set(m.municipality, s);
     }
+    const groups = new Map<string, string[]>();
+    for (const [nr, stats] of byMunicipality) {
+      const key = [...stats].sort().join(', ');
+      groups.set(key, [...(groups.get(key) ?? []), ctx.name(nr)]);
+    }
     section.blocks.push({
-      html: note(
-        esc(
-          T.residuesMissing(
-            [...byMunicipality].map(([nr, stats]) => `${ctx.name(nr)} (${[...stats].sort().join(', ')})`),
-          ),
-        ),
-      ),
+      html: note(T.residuesMissing([...groups].map(([stats, names]) => T.missingFor(names, stats)))),
     });
   }
   section.blocks.push({
