@@ -1,7 +1,8 @@
 /** Actors from Enhetsregisteret: filters, counts by sector and form, actors per municipality on the map, register links. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { type ActorItem, type ActorSummary, type Sources, useApi } from '../api.ts';
-import { type Bubble, MapView } from '../components/map-view.tsx';
+import { LazyMap as MapView } from '../components/lazy-map.tsx';
+import type { Bubble } from '../components/map-view.tsx';
 import { Plot, PlotFigure } from '../components/plot-figure.tsx';
 import { ErrorBox, Field, Loading, Select } from '../components/ui.tsx';
 import { useApp } from '../context.tsx';

@@ -5,7 +5,8 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type Allocation, api, type Job, post, type Site, type Technology, useApi } from '../api.ts';
-import { type Flow, MapView } from '../components/map-view.tsx';
+import { LazyMap as MapView } from '../components/lazy-map.tsx';
+import type { Flow } from '../components/map-view.tsx';
 import { Sankey, type SankeyData } from '../components/sankey.tsx';
 import { ErrorBox, Field, Figure, Loading, Select } from '../components/ui.tsx';
 import { useApp } from '../context.tsx';

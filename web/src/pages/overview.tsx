@@ -1,7 +1,7 @@
 /** Region overview: key figures, the choropleth map per residue kind, sub-regions and sites; create a region. */
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError, post, type Region, type Residues, type Site, useApi } from '../api.ts';
-import { MapView } from '../components/map-view.tsx';
+import { LazyMap as MapView } from '../components/lazy-map.tsx';
 import { ErrorBox, Field, Figure, Loading, Select } from '../components/ui.tsx';
 import { useApp } from '../context.tsx';
 import { type Boundaries, loadBoundaries, quantileBreaks } from '../geo.ts';
