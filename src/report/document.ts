@@ -32,7 +32,7 @@ tfoot td { font-weight: bold; border-top: 1.5px solid var(--ink); }
 tr { break-inside: avoid; }
 td { overflow-wrap: anywhere; }
 table.wide { font-size: 7pt; }
-table.wide th { white-space: normal; }
+table.wide th { white-space: normal; overflow-wrap: anywhere; hyphens: auto; }
 table.wide td.n { white-space: nowrap; }
 .sitenr { display: inline-block; min-width: 1.4em; font-weight: bold; }
 .missing { color: #b0463c; font-style: italic; }

@@ -101,6 +101,15 @@ export function renderMap(o: MapOptions): string {
     const rings = group.map((nr) => o.boundaries.get(nr)?.polygons.flat() ?? []);
     out.push(`<path d="${outline(project, rings)}" fill="none" stroke="#333" stroke-width="1.6"/>`);
   }
+  for (const nr of o.municipalities) {
+    const c = o.centroids.get(nr);
+    if (!c) continue;
+    const [x, y] = project(c.lon, c.lat);
+    out.push(
+      `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-size="10" text-anchor="middle" fill="#111" stroke="#fff" stroke-width="2.5" paint-order="stroke">${esc(o.label(nr))}</text>`,
+    );
+  }
+  // Sites after the names, so a site's number is never hidden under a municipality's name.
   const atPlace = new Map<string, number>();
   for (const s of o.sites ?? []) {
     const [x, y] = project(s.lon, s.lat);
@@ -113,14 +122,6 @@ export function renderMap(o: MapOptions): string {
       `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r.toFixed(1)}" fill="${s.colour}" fill-opacity="0.08" stroke="${s.colour}" stroke-width="1" stroke-dasharray="4 3"/>`,
       `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="4" fill="${s.colour}" stroke="#fff"><title>${esc(s.label)}</title></circle>`,
       `<text x="${(x + 6 + nth * 12).toFixed(1)}" y="${(y - 6).toFixed(1)}" font-size="11" font-weight="bold" fill="#222" stroke="#fff" stroke-width="2.5" paint-order="stroke">${esc(s.label)}</text>`,
-    );
-  }
-  for (const nr of o.municipalities) {
-    const c = o.centroids.get(nr);
-    if (!c) continue;
-    const [x, y] = project(c.lon, c.lat);
-    out.push(
-      `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-size="10" text-anchor="middle" fill="#111" stroke="#fff" stroke-width="2.5" paint-order="stroke">${esc(o.label(nr))}</text>`,
     );
   }
   (o.legend ?? []).forEach((l, i) => {

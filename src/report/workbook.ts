@@ -81,7 +81,10 @@ export async function renderWorkbook(report: BuiltReport): Promise<Buffer> {
   const tables = tablesOf(sections);
   const names = tables.map((t) => sheetName(t.sheet, used));
   readme.addRow([T.reportTitle(ctx.region.name)]).font = { bold: true, size: 14 };
-  readme.addRow([T.readmeIntro(ctx.region.name, isoDate(options.now))]);
+  const intro = readme.addRow([T.readmeIntro(ctx.region.name, isoDate(options.now))]);
+  readme.mergeCells(intro.number, 1, intro.number, 3);
+  intro.height = 45;
+  intro.getCell(1).alignment = { wrapText: true, vertical: 'top' };
   readme.addRow([
     T.generated(
       isoDate(options.now),
