@@ -4,7 +4,7 @@
  * BENCH_DATABASE_URL is set) on PostgreSQL. Run: npm run bench:api
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,13 +65,33 @@ const ROUTES: [string, string][] = [
     'residues, one kind and municipality',
     '/api/regions/gjovik-hadeland-ringerike/residues?kinds=halm&municipalities=3407',
   ],
+  ['actors summary, reference region', '/api/actors/summary?region=gjovik-hadeland-ringerike'],
+  ['actors list, reference region, 50 per page', '/api/actors?region=gjovik-hadeland-ringerike&limit=50'],
   ['health', '/api/health'],
 ];
+
+/** The register's real sample files (shared/data/external), uploaded so the actor routes have data. */
+const SAMPLES = new URL('../../shared/data/external/enhetsregisteret-samples/', import.meta.url);
+
+async function loadActors(url: string): Promise<void> {
+  for (const [kind, file] of [
+    ['brreg-enheter', 'enheter-selection.csv'],
+    ['brreg-underenheter', 'underenheter-selection.csv'],
+  ] as const) {
+    const res = await fetch(`${url}/api/imports?kind=${kind}&name=${file}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream' },
+      body: readFileSync(new URL(file, SAMPLES)),
+    });
+    if (res.status !== 201) throw new Error(`upload of ${file} failed: ${res.status} ${await res.text()}`);
+  }
+}
 
 async function benchDialect(dialect: string, env: NodeJS.ProcessEnv, port: number): Promise<Result[]> {
   const server = await startServer(port, env);
   const results: Result[] = [];
   try {
+    await loadActors(`http://127.0.0.1:${port}`);
     for (const [label, path] of ROUTES) {
       await drive(label, `http://127.0.0.1:${port}${path}`); // warm-up run, not recorded
       results.push(await drive(`${dialect}: ${label}`, `http://127.0.0.1:${port}${path}`));
@@ -99,7 +119,7 @@ const lines = [
   '',
   `Command: \`npm run bench:api\` (PostgreSQL too when TEST_DATABASE_URL is set, e.g. from \`.ci/postgres.sh start\`) · ${new Date().toISOString().slice(0, 10)} · ${machine()}`,
   '',
-  `autocannon in the benchmark process drives \`restverdi serve\` in a child process over loopback: ${CONNECTIONS} connections, ${DURATION_S} s per route after a warm-up run of the same length.`,
+  `autocannon in the benchmark process drives \`restverdi serve\` in a child process over loopback: ${CONNECTIONS} connections, ${DURATION_S} s per route after a warm-up run of the same length. The actor routes run on the register's sample files (shared/data/external/enhetsregisteret-samples, about 12 400 units), uploaded through /api/imports first.`,
   '',
   '| route | requests/s | p50 ms | p90 ms | p99 ms | errors | non-2xx |',
   '|---|---|---|---|---|---|---|',

@@ -166,7 +166,11 @@ export function actorRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
       },
     }),
     async (c) => {
-      const summary = await summariseActors(state.store.db, await actorQuery(state, c.req.valid('query')));
+      // A summary reads every matching actor: keep it until the next import changes the store.
+      const q = c.req.valid('query');
+      const summary = await state.memo(`actors-summary:${JSON.stringify(q)}`, async () =>
+        summariseActors(state.store.db, await actorQuery(state, q)),
+      );
       return c.json(
         summary as unknown as {
           total: number;
