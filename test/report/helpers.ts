@@ -1,4 +1,5 @@
 /** Builds the report for tests: data/ read directly (no store), a pinned clock, seeded draws. */
+import type { Kysely } from 'kysely';
 import { seededRandom } from '../../src/cli/random.ts';
 import type { Region } from '../../src/domain/regions.ts';
 import { loadLibrary } from '../../src/ingest/library.ts';
@@ -7,6 +8,7 @@ import { type BuiltReport, buildReport, type ReportOptions } from '../../src/rep
 import { renderHtml } from '../../src/report/document.ts';
 import { renderWorkbook } from '../../src/report/workbook.ts';
 import { createHighsSolver } from '../../src/solver/highs.ts';
+import type { Database } from '../../src/store/schema.ts';
 
 export const REGION = 'gjovik-hadeland-ringerike';
 /** The pinned generation date of every test report. */
@@ -32,6 +34,7 @@ export interface TestReport {
 export async function testReport(
   o: Partial<ReportOptions> = {},
   regions: Region[] = [],
+  db?: Kysely<Database>,
 ): Promise<TestReport> {
   const options: ReportOptions = {
     region: REGION,
@@ -45,6 +48,7 @@ export async function testReport(
   const report = await buildReport(options, {
     data: { ...data, regions: [...data.regions, ...regions] },
     lib,
+    ...(db ? { db } : {}),
     solver: await createHighsSolver(),
     random: seededRandom(options.seed),
   });

@@ -235,3 +235,30 @@ describe('the English report', () => {
     expect(wb.worksheets[0]?.name).toBe('README');
   });
 });
+
+describe('users’ scenarios in the store', () => {
+  it('are run and shown beside the report’s worked examples', async () => {
+    const { openStore } = await import('../../src/store/database.ts');
+    const { lib } = await import('./helpers.ts');
+    const store = await openStore({ file: ':memory:' });
+    try {
+      const base = lib.scenarios.find((s) => s.id === 'rapport-insekt');
+      const mine = { ...base, id: 'min-insekt', name: { nb: 'Mitt insektanlegg', en: 'My insect plant' } };
+      await store.db
+        .insertInto('scenarios')
+        .values({
+          id: mine.id,
+          name: mine.name.nb,
+          builtin: 0,
+          body_json: JSON.stringify(mine),
+          updated_at: NOW.toISOString(),
+        })
+        .execute();
+      const r = await testReport({ draws: 50 }, [], store.db);
+      expect(r.html).toContain('<strong>Mitt insektanlegg</strong> (brukerscenario)');
+      expect(r.html).toContain('I tillegg er 1 brukerscenario fra databasen tatt med.');
+    } finally {
+      await store.close();
+    }
+  });
+});

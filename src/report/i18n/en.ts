@@ -150,7 +150,7 @@ export const en: Texts = {
   valueChartCaption: 'Uplift in value per stream from today’s use to the best route (MNOK a year).',
   valueTableTitle: 'Value per stream: today’s use and the best route',
   scenariosIntro: (builtin, users) =>
-    `The report’s ${builtin} worked examples are recomputed from the technologies and prices in data/.${users ? ` ${users} user scenarios from the database are included as well.` : ' The database holds no user scenarios.'}`,
+    `The report’s ${builtin} worked examples are recomputed from the technologies and prices in data/.${users ? ` ${users} user ${users === 1 ? 'scenario' : 'scenarios'} from the database ${users === 1 ? 'is' : 'are'} included as well.` : ' The database holds no user scenarios.'}`,
   scenarioSummary: (o) =>
     `Value ${o.valueMnok} MNOK a year, ${o.co2e} tonnes CO2e avoided, investment ${o.capexMnok} MNOK.`,
   scenarioFailed: 'Scenarios that could not be computed',

@@ -190,7 +190,7 @@ export const nb = {
   valueChartCaption: 'Løft i verdi per strøm fra dagens bruk til beste rute (MNOK i året).',
   valueTableTitle: 'Verdi per strøm: dagens bruk og beste rute',
   scenariosIntro: (builtin: number, users: number) =>
-    `Rapportens ${builtin} regneeksempler er regnet på nytt fra teknologiene og prisene i data/.${users ? ` I tillegg er ${users} brukerscenarier fra databasen tatt med.` : ' Databasen har ingen egne brukerscenarier.'}`,
+    `Rapportens ${builtin} regneeksempler er regnet på nytt fra teknologiene og prisene i data/.${users ? ` I tillegg er ${users} ${users === 1 ? 'brukerscenario' : 'brukerscenarier'} fra databasen tatt med.` : ' Databasen har ingen egne brukerscenarier.'}`,
   scenarioSummary: (o: { valueMnok: string; co2e: string; capexMnok: string }) =>
     `Verdi ${o.valueMnok} MNOK i året, ${o.co2e} tonn CO2e unngått, investering ${o.capexMnok} MNOK.`,
   scenarioFailed: 'Scenarier som ikke kunne regnes',
