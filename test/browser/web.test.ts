@@ -4,13 +4,17 @@
  * in-memory SQLite store. One browser and one server for the whole file, a fresh page per test.
  * Screenshots of every page at desktop and phone width go to test-results/browser/.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWebBuilt, WEB_DIST } from '../../src/cli/web-build.ts';
+import type { Actor } from '../../src/domain/actors.ts';
 import { type RunningServer, startServer } from '../../src/server/serve.ts';
+import { openActorImport } from '../../src/store/actors-repository.ts';
+import { openStore } from '../../src/store/database.ts';
 
 // Code that runs in the page sees the browser's globals; the Node tsconfig has no DOM types.
 // biome-ignore lint/suspicious/noExplicitAny: browser-side values, checked by the assertions.
@@ -326,6 +330,87 @@ describe.skipIf(!haveChromium)('web app in chromium', () => {
     await context.close();
   }, 30_000);
 
+  it('filters the actors directory, charts counts by sector and form, and links to the register', async () => {
+    // A second server on a SQLite file holding a few actors, imported through the store's import sink.
+    const dir = mkdtempSync(join(tmpdir(), 'restverdi-actors-web-'));
+    const file = join(dir, 'actors.sqlite');
+    const seed = await openStore({ file });
+    const actor = (
+      orgnr: string,
+      name: string,
+      form: string,
+      municipality: string,
+      nace: string,
+      sectors: string[],
+    ): Actor => ({
+      orgnr,
+      unitType: 'enhet',
+      parentOrgnr: null,
+      name,
+      form,
+      nace1: nace,
+      nace2: null,
+      nace3: null,
+      municipality,
+      municipalityInSource: null,
+      address: null,
+      postcode: null,
+      postalPlace: null,
+      registeredVat: true,
+      bankrupt: false,
+      underLiquidation: false,
+      underForcedDissolution: false,
+      employees: null,
+      founded: null,
+      registeredAt: '2020-01-01',
+      closedOn: null,
+      sectors,
+    });
+    const sink = openActorImport(seed, '2026-11-28T12:00:00.000Z');
+    await sink.begin('test', null);
+    for (const a of [
+      actor('910000001', 'Toten Korn AS', 'AS', '3442', '01.110', ['jordbruk']),
+      actor('910000002', 'Gjøvik Sag AS', 'AS', '3407', '16.100', ['treindustri']),
+      actor('910000003', 'Hadeland Gardsdrift', 'ENK', '3446', '01.410', ['jordbruk']),
+      actor('910000004', 'Ringerike Biogass SA', 'SA', '3305', '35.210', ['energi']),
+      actor('910000005', 'Lunner Skog', 'ENK', '3234', '02.200', ['skogbruk']),
+    ])
+      sink.add(a);
+    await sink.flush();
+    await sink.apply([]);
+    await sink.commit({});
+    await seed.close();
+    const second = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      store: { file },
+      webDir: WEB_DIST,
+      logger: pino({ level: 'silent' }),
+    });
+    const { page, context, problems } = await openPage();
+    try {
+      await page.goto(`${second.url}/aktorer`);
+      const count = page.getByTestId('actor-count');
+      await expect.poll(() => count.textContent()).toMatch(/av 5$/);
+      expect(await page.locator('.plot svg').count()).toBe(2);
+      await page.getByLabel('Organisasjonsform', { exact: true }).selectOption('ENK');
+      await expect.poll(() => count.textContent()).toMatch(/av 2$/);
+      await page.getByLabel('Søk (navn eller org.nr.)').fill('Lunner');
+      await expect.poll(() => count.textContent()).toMatch(/av 1$/);
+      const link = page.getByRole('link', { name: /Oppføring i Enhetsregisteret: Lunner Skog/ });
+      expect(await link.getAttribute('href')).toBe(
+        'https://data.brreg.no/enhetsregisteret/oppslag/enheter/910000005',
+      );
+      await mapReady(page);
+      expect(await page.locator('.bubble-label').count()).toBe(5);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+      await second.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
+
   it('shows the value pyramid of a stream with values, uplift and reasons for closed tiers', async () => {
     const { page, context, problems } = await openPage();
     await page.goto(`${base}/verdipyramide`);
@@ -374,6 +459,14 @@ describe.skipIf(!haveChromium)('web app in chromium', () => {
     const { page, context, problems } = await openPage();
     await page.goto(`${base}/optimering`);
     await page.getByLabel('Kapasitet (t/år): HRA biogassanlegg, Jevnaker').fill('40000');
+    // A new site: a technology at a municipality's centre, in the run with the region's own.
+    const rows = page.locator('table').first().locator('tbody tr');
+    expect(await rows.count()).toBe(6);
+    await page.getByLabel('Teknologi', { exact: true }).selectOption('slow-pyrolysis');
+    await page.getByLabel('Kommune', { exact: true }).selectOption('3443');
+    await page.getByRole('button', { name: 'Legg til', exact: true }).click();
+    await expect.poll(() => rows.count()).toBe(7);
+    expect(await rows.last().textContent()).toContain('Vestre Toten');
     await page.getByRole('button', { name: 'Kjør', exact: true }).click();
     const progress = page.getByTestId('optimiser-progress');
     await progress.waitFor();
@@ -385,6 +478,7 @@ describe.skipIf(!haveChromium)('web app in chromium', () => {
     const binding = (await page.getByTestId('binding').textContent()) ?? '';
     expect(binding).toMatch(/Skyggeprisen er/);
     expect(await result.textContent()).toMatch(/40\s000/u);
+    expect(await result.textContent()).toContain('Vestre Toten');
     await page.waitForFunction(
       () =>
         (globalThis as Any).document

@@ -38,6 +38,7 @@ const nb = {
   p90: 'P90',
   // overview
   keyFigures: 'Nøkkeltall for regionen',
+  updated: 'Regionen sist endret',
   residuesTotal: 'Restråstoff i alt',
   tonnesPerYear: 't/år',
   population: 'Innbyggere',
@@ -239,6 +240,7 @@ const en: Strings = {
   p10: 'P10',
   p90: 'P90',
   keyFigures: 'Key figures for the region',
+  updated: 'Region last changed',
   residuesTotal: 'Residues in all',
   tonnesPerYear: 't/yr',
   population: 'Inhabitants',

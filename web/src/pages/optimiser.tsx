@@ -35,10 +35,12 @@ export default function Optimiser() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new region starts from its own sites.
   useEffect(() => {
     setEdits({});
+    setAdded([]);
     setJob(undefined);
   }, [app.region.id]);
 
-  const siteList = sites.data?.sites ?? [];
+  const [added, setAdded] = useState<Site[]>([]);
+  const siteList = useMemo(() => [...(sites.data?.sites ?? []), ...added], [sites.data, added]);
   const edit = (s: Site) => edits[s.id] ?? { on: true, capacity: String(s.capacityTonnes) };
 
   const run = async () => {
@@ -184,6 +186,14 @@ export default function Optimiser() {
             </table>
           </div>
         )}
+        {techs.data && geo && (
+          <AddSite
+            technologies={techs.data.technologies}
+            geo={geo}
+            taken={new Set(siteList.map((x) => x.id))}
+            onAdd={(site) => setAdded([...added, site])}
+          />
+        )}
         <div className="controls">
           <button type="submit" className="primary" disabled={running}>
             {t.run}
@@ -202,6 +212,82 @@ export default function Optimiser() {
       )}
       {result && geo && <AllocationView result={result} sites={siteList} geo={geo} />}
     </>
+  );
+}
+
+/** A new site at a municipality's centre: technology, capacity and basis from the technology's typical plant. */
+function AddSite({
+  technologies,
+  geo,
+  taken,
+  onAdd,
+}: {
+  technologies: Technology[];
+  geo: Boundaries;
+  taken: Set<string>;
+  onAdd: (s: Site) => void;
+}) {
+  const { t, name, f } = useI18n();
+  const app = useApp();
+  const [tech, setTech] = useState(technologies[0]?.id ?? '');
+  const [mun, setMun] = useState(app.region.municipalities[0] ?? '');
+  const [capacity, setCapacity] = useState('10000');
+  const add = () => {
+    const technology = technologies.find((x) => x.id === tech);
+    const p = geo.features.find((x) => x.properties.number === mun)?.properties;
+    if (!technology || p?.lat === undefined || p.lon === undefined) return;
+    let n = 1;
+    while (taken.has(`ny-${tech}-${mun}-${n}`)) n++;
+    onAdd({
+      id: `ny-${tech}-${mun}-${n}`,
+      name: `${name(technology.name)}, ${app.munName(mun)}`,
+      technology: tech,
+      capacityTonnes: Number(capacity) || 1,
+      basis: technology.basis,
+      lat: p.lat,
+      lon: p.lon,
+      municipality: mun,
+      radiusKm: (technology as { transportRadiusKm?: { value: number } }).transportRadiusKm?.value ?? null,
+      status: 'planned',
+      capacityIsAssumption: false,
+    });
+  };
+  return (
+    <fieldset>
+      <legend>{f.lang === 'nb' ? 'Legg til et anlegg' : 'Add a site'}</legend>
+      <div className="controls">
+        <Select
+          label={t.technology}
+          name="new-site-technology"
+          value={tech}
+          onChange={setTech}
+          options={technologies.map((x) => ({ value: x.id, label: name(x.name) }))}
+        />
+        <Select
+          label={t.municipality}
+          name="new-site-municipality"
+          value={mun}
+          onChange={setMun}
+          options={app.region.municipalities.map((nr) => ({ value: nr, label: app.munName(nr) }))}
+        />
+        <Field label={t.capacity}>
+          {(id) => (
+            <input
+              id={id}
+              name="new-site-capacity"
+              type="number"
+              min={1}
+              className="narrow"
+              value={capacity}
+              onChange={(e) => setCapacity(e.target.value)}
+            />
+          )}
+        </Field>
+        <button type="button" onClick={add}>
+          {f.lang === 'nb' ? 'Legg til' : 'Add'}
+        </button>
+      </div>
+    </fieldset>
   );
 }
 

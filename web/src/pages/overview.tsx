@@ -63,6 +63,9 @@ export function Overview() {
     <>
       <h1>{region.name}</h1>
       {region.description && <p className="lead">{region.description}</p>}
+      <p className="help">
+        {t.updated}: {f.date(region.updatedAt)}
+      </p>
       <section aria-labelledby="kf">
         <h2 id="kf">{t.keyFigures}</h2>
         {residues.error ? (
