@@ -190,6 +190,7 @@ describe.skipIf(!haveChromium)('web app in chromium', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('Residues');
     await page.getByTestId('totals-table').waitFor();
     expect(await page.getByTestId('totals-table').textContent()).toContain('58,802');
+    await page.screenshot({ path: join(ARTEFACTS, 'desktop-english-residues.png') });
     // And back: the choice is remembered across reloads until switched again.
     await page.reload();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Residues');

@@ -1,6 +1,6 @@
 /** Region overview: key figures, the choropleth map per residue kind, sub-regions and sites; create a region. */
 import { useEffect, useMemo, useState } from 'react';
-import { ApiError, post, type Region, type Residues, type Site, useApi } from '../api.ts';
+import { ApiError, post, type Region, type Residues, type Site, type Technology, useApi } from '../api.ts';
 import { LazyMap as MapView } from '../components/lazy-map.tsx';
 import { ErrorBox, Field, Figure, Loading, Select } from '../components/ui.tsx';
 import { useApp } from '../context.tsx';
@@ -15,6 +15,11 @@ export function Overview() {
   const { region } = app;
   const residues = useApi<Residues>(`/regions/${region.id}/residues?profile=report`);
   const sites = useApi<{ sites: Site[] }>(`/regions/${region.id}/sites`);
+  const techs = useApi<{ technologies: Technology[] }>('/technologies');
+  const techName = (id: string) => {
+    const x = techs.data?.technologies.find((y) => y.id === id);
+    return x ? x.name[f.lang] : id;
+  };
   const [geo, setGeo] = useState<Boundaries | undefined>();
   useEffect(() => {
     loadBoundaries().then(setGeo, () => undefined);
@@ -193,7 +198,7 @@ export function Overview() {
                 {sites.data.sites.map((s) => (
                   <tr key={s.id}>
                     <th scope="row">{s.name}</th>
-                    <td>{s.technology}</td>
+                    <td>{techName(s.technology)}</td>
                     <td className="num">
                       {f.num(s.capacityTonnes)} {s.basis === 'dm' ? 't TS' : 't'}
                       {s.capacityIsAssumption ? ' *' : ''}
