@@ -30,8 +30,11 @@ th { background: #f1f4f6; }
 td.n, th.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tfoot td { font-weight: bold; border-top: 1.5px solid var(--ink); }
 tr { break-inside: avoid; }
-td { overflow-wrap: anywhere; }
+td { overflow-wrap: break-word; }
+.url { word-break: break-all; }
+table.wide td:first-child { white-space: nowrap; }
 table.wide { font-size: 7pt; }
+table.wide th, table.wide td { padding: 0.8mm 0.9mm; }
 table.wide th { white-space: normal; overflow-wrap: anywhere; hyphens: auto; }
 table.wide td.n { white-space: nowrap; }
 .sitenr { display: inline-block; min-width: 1.4em; font-weight: bold; }

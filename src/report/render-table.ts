@@ -6,7 +6,8 @@ import { type Cell, columnTotal, headText, type ReportTable } from './report-tab
 export function cellHtml(v: Cell, digits: number, lang: Lang, missing: string): string {
   if (v === null) return `<span class="missing">${esc(missing)}</span>`;
   if (typeof v === 'number') return fmt(v, lang, digits);
-  return esc(v);
+  // Long addresses may break anywhere; other text only between words.
+  return /^https?:\/\//.test(v) ? `<span class="url">${esc(v)}</span>` : esc(v);
 }
 
 export function renderReportTable(t: ReportTable, lang: Lang, missing: string, sourceLabel: string): string {
