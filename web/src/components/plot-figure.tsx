@@ -16,3 +16,9 @@ export function PlotFigure({ options, label }: { options: Plot.PlotOptions; labe
 }
 
 export { Plot };
+
+/** A left margin that fits the longest label (about 6.5 px a character at Plot's 10 px font), within bounds. */
+export function labelMargin(labels: string[], min = 60, max = 240): number {
+  const longest = labels.reduce((m, l) => Math.max(m, l.length), 0);
+  return Math.max(min, Math.min(max, Math.round(longest * 6.5) + 12));
+}

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { type ActorItem, type ActorSummary, type Sources, useApi } from '../api.ts';
 import { LazyMap as MapView } from '../components/lazy-map.tsx';
 import type { Bubble } from '../components/map-view.tsx';
-import { Plot, PlotFigure } from '../components/plot-figure.tsx';
+import { labelMargin, Plot, PlotFigure } from '../components/plot-figure.tsx';
 import { ErrorBox, Field, Loading, Select } from '../components/ui.tsx';
 import { useApp } from '../context.tsx';
 import { type Boundaries, loadBoundaries } from '../geo.ts';
@@ -69,7 +69,7 @@ export default function Actors() {
   const sectorChart = useMemo(() => {
     const rows = entries(summary.data?.bySector).map(([k, n]) => ({ k: sectorName(k), n }));
     return {
-      marginLeft: 190,
+      marginLeft: labelMargin(rows.map((r) => r.k)),
       height: 30 + rows.length * 24,
       x: { label: t.countBySector, grid: true, tickFormat: (v: number) => f.num(v) },
       y: { label: null },
@@ -79,7 +79,7 @@ export default function Actors() {
   const formChart = useMemo(() => {
     const rows = entries(summary.data?.byForm).map(([k, n]) => ({ k, n }));
     return {
-      marginLeft: 70,
+      marginLeft: labelMargin(rows.map((r) => r.k)),
       height: 30 + rows.length * 24,
       x: { label: t.countByForm, grid: true, tickFormat: (v: number) => f.num(v) },
       y: { label: null },

@@ -1,7 +1,7 @@
 /** Residues per kind and municipality: table and chart with P10–P90, profile and year; every number opens its trace. */
 import { useMemo, useState } from 'react';
 import { type Residues as ResiduesAnswer, type Sources, useApi } from '../api.ts';
-import { Plot, PlotFigure } from '../components/plot-figure.tsx';
+import { labelMargin, Plot, PlotFigure } from '../components/plot-figure.tsx';
 import { TraceDialog, type TraceRequest } from '../components/trace-dialog.tsx';
 import { ErrorBox, Loading, Select } from '../components/ui.tsx';
 import { useApp } from '../context.tsx';
@@ -43,7 +43,7 @@ export default function Residues() {
       p90: (x.p90 ?? 0) * scaleOf(basis, x),
     }));
     return {
-      marginLeft: 150,
+      marginLeft: labelMargin(rows.map((r) => r.kind)),
       height: 30 + rows.length * 26,
       x: {
         label: basis === 'wet' ? t.tonnesWet : t.tonnesDm,
@@ -69,7 +69,7 @@ export default function Residues() {
       p90: (r.p90 ?? 0) * scaleOf(basis, r),
     }));
     return {
-      marginLeft: 110,
+      marginLeft: labelMargin(rows.map((r) => r.mun)),
       height: 30 + rows.length * 26,
       x: {
         label: `${app.kindName(chosen)}, ${basis === 'wet' ? t.tonnesWet : t.tonnesDm}`,
