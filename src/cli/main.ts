@@ -38,7 +38,7 @@ export function buildProgram(ctx: CliContext): Command {
   program
     .command('serve')
     .description(
-      'serve the HTTP API (and the web app once it exists) on the embedded database, or PostgreSQL when DATABASE_URL is set',
+      'serve the HTTP API and the web app (web/dist, when built) on the embedded database, or PostgreSQL when DATABASE_URL is set',
     )
     .option('--port <port>', 'port to listen on', process.env.PORT ?? '8080')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
