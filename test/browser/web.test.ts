@@ -4,7 +4,8 @@
  * in-memory SQLite store. One browser and one server for the whole file, a fresh page per test.
  * Screenshots of every page at desktop and phone width go to test-results/browser/.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -28,6 +29,9 @@ if (!haveChromium) {
 
 const ARTEFACTS = join(process.cwd(), 'test-results', 'browser');
 const REGION_NAME = 'Gjøvik, Hadeland og Ringerike';
+/** axe-core, injected into each page (Deque's accessibility engine). */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
 const PAGES = [
   { path: '/', heading: REGION_NAME },
   { path: '/restraastoff', heading: 'Restråstoff' },
@@ -564,4 +568,30 @@ describe.skipIf(!haveChromium)('web app in chromium', () => {
     }
     await context.close();
   }, 120_000);
+
+  it('has no serious or critical axe-core violations on any page', async () => {
+    const { page, context } = await openPage();
+    for (const p of PAGES) {
+      await page.goto(base + p.path);
+      await expect.poll(() => page.locator('h1').first().textContent()).toBe(p.heading);
+      await page.waitForLoadState('networkidle');
+      await page.addScriptTag({ content: AXE_SOURCE });
+      const results = (await page.evaluate(() =>
+        (globalThis as Any).axe.run((globalThis as Any).document, { resultTypes: ['violations'] }),
+      )) as {
+        violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+      };
+      const serious = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map(
+          (v) =>
+            `${v.impact} ${v.id}: ${v.help} (${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join('; ')})`,
+        );
+      expect(serious, p.path).toEqual([]);
+    }
+    await context.close();
+  }, 180_000);
 });

@@ -9,6 +9,9 @@ export function PlotFigure({ options, label }: { options: Plot.PlotOptions; labe
     if (!el) return;
     const width = Math.max(280, Math.min(el.clientWidth || 640, 1100));
     const chart = Plot.plot({ width, ...options, ariaLabel: label });
+    // The wrapper is the accessible image (role img, labelled); Plot's own aria-labels on <g> marks
+    // are not permitted there (axe: aria-prohibited-attr), and the same figures stand in tables.
+    chart.setAttribute('aria-hidden', 'true');
     el.replaceChildren(chart);
     return () => chart.remove();
   }, [options, label]);
