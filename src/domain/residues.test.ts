@@ -241,14 +241,23 @@ describe('the default vintage', () => {
       [],
       [obs('3407', 2022, 100), obs('3442', 2022, 100), obs('3407', 2023, 200)],
     );
-    const p: CoefficientProfile = { ...profile, recipes: [profile.recipes[0] as CoefficientProfile['recipes'][0]] };
+    const p: CoefficientProfile = {
+      ...profile,
+      recipes: [profile.recipes[0] as CoefficientProfile['recipes'][0]],
+    };
     const both = estimateResidues({ profile: p, kinds, statistics, municipalities: ['3407', '3442'] });
     // 3407 has 2023 but 3442 does not: both use 2022.
     expect(both.rows.map((r) => r.tonnesWet)).toEqual([25.2, 25.2]);
     const one = estimateResidues({ profile: p, kinds, statistics, municipalities: ['3407'] });
     expect(one.rows[0]?.tonnesWet).toBeCloseTo(50.4, 9);
     // An explicit year still wins.
-    const y = estimateResidues({ profile: p, kinds, statistics, municipalities: ['3407', '3442'], year: 2023 });
+    const y = estimateResidues({
+      profile: p,
+      kinds,
+      statistics,
+      municipalities: ['3407', '3442'],
+      year: 2023,
+    });
     expect(y.rows.map((r) => r.tonnesWet)).toEqual([50.4, 25.2]);
   });
 });
