@@ -14,6 +14,20 @@ export interface Timing {
   heapMb?: number;
 }
 
+/** Median, min and max wall time of `runs` calls after one warm-up call; the largest heap in use. */
+export async function timeAsync(label: string, runs: number, fn: () => unknown): Promise<Timing> {
+  await fn(); // warm-up: JIT and caches
+  const samples: number[] = [];
+  let heap = 0;
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+    heap = Math.max(heap, process.memoryUsage().heapUsed);
+  }
+  return summarise(label, runs, samples, heap);
+}
+
 export function time(label: string, runs: number, fn: () => unknown): Timing {
   fn(); // warm-up: JIT and caches
   const samples: number[] = [];
@@ -24,6 +38,10 @@ export function time(label: string, runs: number, fn: () => unknown): Timing {
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
     heap = Math.max(heap, process.memoryUsage().heapUsed);
   }
+  return summarise(label, runs, samples, heap);
+}
+
+function summarise(label: string, runs: number, samples: number[], heap: number): Timing {
   samples.sort((a, b) => a - b);
   return {
     label,

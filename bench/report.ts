@@ -17,7 +17,7 @@ import { CHROMIUM, printPdf } from '../src/report/pdf.ts';
 import { renderWorkbook } from '../src/report/workbook.ts';
 import { writeReport } from '../src/report/write.ts';
 import { createHighsSolver } from '../src/solver/highs.ts';
-import { type Timing, writeSection } from './lib.ts';
+import { type Timing, timeAsync, writeSection } from './lib.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const data = loadReferenceData();
@@ -32,27 +32,6 @@ const options: ReportOptions = {
   seed: 1,
 };
 const inputs = () => ({ data, lib, solver, random: seededRandom(1) });
-
-async function timeAsync(label: string, runs: number, fn: () => Promise<unknown>): Promise<Timing> {
-  await fn(); // warm-up: JIT, the boundaries file, HiGHS
-  const samples: number[] = [];
-  let heap = 0;
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    await fn();
-    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
-    heap = Math.max(heap, process.memoryUsage().heapUsed);
-  }
-  samples.sort((a, b) => a - b);
-  return {
-    label,
-    runs,
-    medianMs: samples[Math.floor(samples.length / 2)] as number,
-    minMs: samples[0] as number,
-    maxMs: samples[samples.length - 1] as number,
-    heapMb: heap / 2 ** 20,
-  };
-}
 
 const out = mkdtempSync(join(tmpdir(), 'restverdi-bench-report-'));
 const timings: Timing[] = [];
