@@ -76,7 +76,7 @@ export function buildProgram(ctx: CliContext): Command {
       await ensureWebBuilt({ log: (line) => ctx.err(line) });
       // The CLI's own store stays closed while the server runs on its own connection.
       await ctx.close();
-      const { startServer } = await import('../server/serve.ts');
+      const { startServer, stopOnSignal } = await import('../server/serve.ts');
       const { default: pino } = await import('pino');
       const running = await startServer({
         port,
@@ -89,15 +89,7 @@ export function buildProgram(ctx: CliContext): Command {
           ? `\nRestverdi is running: open ${running.url}/ (Ctrl+C stops it)\n`
           : `\nRestverdi kjører: åpne ${running.url}/ (Ctrl+C stopper)\n`,
       );
-      await new Promise<void>((resolve) => {
-        const onSignal = () => {
-          process.off('SIGTERM', onSignal);
-          process.off('SIGINT', onSignal);
-          running.stop().then(resolve, resolve);
-        };
-        process.on('SIGTERM', onSignal);
-        process.on('SIGINT', onSignal);
-      });
+      await stopOnSignal(running);
     });
   const configure = (cmd: Command): void => {
     cmd.exitOverride().configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) });

@@ -5,7 +5,6 @@
  * code 2 in the CLI); individually bad records are counted and logged, not fatal.
  */
 import {
-  type Actor,
   type ActorImportSink,
   type ActorProblemCode,
   type ApplyCounts,
@@ -141,26 +140,7 @@ export async function importBrregUnits(
   try {
     const problems: Record<string, number> = {};
     const toRemove = [...removed];
-    for (const unit of units) {
-      const {
-        actor,
-        problem,
-      }: { actor: Actor | null; problem?: { code: ActorProblemCode; message: string } } = toActor(
-        unit,
-        options.registry,
-        options.classify,
-      );
-      if (problem) {
-        problems[problem.code] = (problems[problem.code] ?? 0) + 1;
-        sink.log(
-          problem.code === 'invalid_orgnr' ? 'error' : 'warning',
-          unit.orgnr,
-          `${problem.code}: ${problem.message}`,
-        );
-        if (problem.code === 'deleted') toRemove.push(unit.orgnr);
-      }
-      if (actor) sink.add(actor);
-    }
+    toRemove.push(...stageUnits(sink, units, options, problems));
     const removedCount = toRemove.length > 0 ? await sink.remove(toRemove) : 0;
     const applied = await sink.apply([]);
     await sink.commit({ units: units.length, applied, removed: removedCount, problems });
@@ -169,4 +149,31 @@ export async function importBrregUnits(
     await sink.rollback((error as Error).message);
     throw error;
   }
+}
+
+/**
+ * Validates, maps and classifies units and hands them to the sink; bad ones are counted in `problems`
+ * and logged. Returns the organisation numbers the register has deleted, for the caller to remove.
+ */
+export function stageUnits(
+  sink: ActorImportSink,
+  units: BrregUnit[],
+  options: Pick<ImportOptions, 'registry' | 'classify'>,
+  problems: Record<string, number>,
+): string[] {
+  const deleted: string[] = [];
+  for (const unit of units) {
+    const { actor, problem } = toActor(unit, options.registry, options.classify);
+    if (problem) {
+      problems[problem.code] = (problems[problem.code] ?? 0) + 1;
+      sink.log(
+        problem.code === 'invalid_orgnr' ? 'error' : 'warning',
+        unit.orgnr,
+        `${problem.code}: ${problem.message}`,
+      );
+      if (problem.code === 'deleted') deleted.push(unit.orgnr);
+    }
+    if (actor) sink.add(actor);
+  }
+  return deleted;
 }

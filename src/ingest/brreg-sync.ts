@@ -4,10 +4,10 @@
  * last import. Both write through an `ActorImportSink`, in one transaction each.
  */
 import type { ActorImportSink, ApplyCounts, BrregUnit, UnitType } from '../domain/actors.ts';
-import { toActor } from '../domain/actors.ts';
 import { AppError } from '../domain/errors.ts';
 import type { MunicipalityRegistry } from '../domain/municipalities.ts';
 import { BRREG_PAGING_LIMIT, type BrregClient } from './brreg-client.ts';
+import { stageUnits } from './brreg-import.ts';
 import { RecordShapeError, unitFromJson } from './brreg-records.ts';
 
 export const MUNICIPALITY_PARAM: Record<UnitType, string> = {
@@ -100,29 +100,6 @@ function toUnits(values: unknown[], unitType: UnitType, where: string): BrregUni
   });
 }
 
-function stage(
-  sink: ActorImportSink,
-  units: BrregUnit[],
-  options: SyncOptions,
-  problems: Record<string, number>,
-): string[] {
-  const deleted: string[] = [];
-  for (const unit of units) {
-    const { actor, problem } = toActor(unit, options.registry, options.classify);
-    if (problem) {
-      problems[problem.code] = (problems[problem.code] ?? 0) + 1;
-      sink.log(
-        problem.code === 'invalid_orgnr' ? 'error' : 'warning',
-        unit.orgnr,
-        `${problem.code}: ${problem.message}`,
-      );
-      if (problem.code === 'deleted') deleted.push(unit.orgnr);
-    }
-    if (actor) sink.add(actor);
-  }
-  return deleted;
-}
-
 export interface PullResult {
   importId: number;
   enheter: number;
@@ -160,8 +137,8 @@ export async function pullBrregSearch(
     for (const w of warnings) sink.log('warning', null, w);
     const problems: Record<string, number> = {};
     const deleted = [
-      ...stage(sink, found.enhet, options, problems),
-      ...stage(sink, found.underenhet, options, problems),
+      ...stageUnits(sink, found.enhet, options, problems),
+      ...stageUnits(sink, found.underenhet, options, problems),
     ];
     if (deleted.length > 0) await sink.remove(deleted);
     const applied = await sink.apply([]);
@@ -264,7 +241,7 @@ export async function updateFromFeed(
       }
       const problems: Record<string, number> = {};
       const found = toUnits(fetched, unitType, `lookup ${unitType}`);
-      const deleted = stage(sink, found, options, problems);
+      const deleted = stageUnits(sink, found, options, problems);
       const seen = new Set(found.map((u) => u.orgnr));
       const missing = changed.filter((o) => !seen.has(o));
       const removed = await sink.remove([...gone, ...deleted, ...missing]);

@@ -64,8 +64,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
 /** For the CLI: serve until SIGTERM or SIGINT. */
 export async function serveUntilSignalled(options: ServeOptions): Promise<void> {
-  const running = await startServer(options);
-  await new Promise<void>((resolve) => {
+  await stopOnSignal(await startServer(options));
+}
+
+/** Resolves once SIGTERM or SIGINT has stopped the server (in-flight requests finished). */
+export function stopOnSignal(running: RunningServer): Promise<void> {
+  return new Promise<void>((resolve) => {
     const onSignal = () => {
       process.off('SIGTERM', onSignal);
       process.off('SIGINT', onSignal);
