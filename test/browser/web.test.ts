@@ -13,6 +13,7 @@ import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWebBuilt, WEB_DIST } from '../../src/cli/web-build.ts';
 import type { Actor } from '../../src/domain/actors.ts';
+import { PDF_FLAGS } from '../../src/report/pdf.ts';
 import { type RunningServer, startServer } from '../../src/server/serve.ts';
 import { openActorImport } from '../../src/store/actors-repository.ts';
 import { openStore } from '../../src/store/database.ts';
@@ -95,16 +96,8 @@ describe.skipIf(!haveChromium)('web app in chromium', () => {
     // launch() starts chromium with a fresh, empty profile of its own (playwright's temporary user data dir).
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      // The same headless flags as the PDF report: no sandbox as root, no background networking.
+      args: PDF_FLAGS,
     });
   }, 180_000);
 
