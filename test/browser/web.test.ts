@@ -500,10 +500,11 @@ describe.skipIf(!haveChromium)('web app in chromium', () => {
       )
       .toBeGreaterThan(90);
     await page.getByLabel('Filtrer').fill('biokull');
-    await expect
-      .poll(async () => ((await count.textContent()) ?? '').match(/Viser (\d+)/)?.[1])
-      .not.toBeUndefined();
-    const shown = Number(((await count.textContent()) ?? '').match(/Viser (\d+)/)?.[1]);
+    // The count updates after the filter is applied (the list renders first under load): wait for it.
+    const shownNow = async () =>
+      Number(((await count.textContent()) ?? '').match(/Viser (\d+)/)?.[1] ?? Number.NaN);
+    await expect.poll(shownNow, { timeout: 15_000 }).toBeLessThan(60);
+    const shown = await shownNow();
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(60);
     await expect.poll(() => page.locator('.findings li').count()).toBeGreaterThan(0);
