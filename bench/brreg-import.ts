@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGzip } from 'node:zlib';
-import { seededRandom } from '../src/cli/random.ts';
+import { seededRandom } from '../src/app/random.ts';
 import { createSectorClassifier } from '../src/domain/actors.ts';
 import { orgnrCheckDigit } from '../src/domain/orgnr.ts';
 import { readBrregBulk } from '../src/ingest/brreg-bulk.ts';

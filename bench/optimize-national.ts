@@ -9,9 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { resourceUsage } from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { library } from '../src/cli/commands/pyramid.ts';
-import { createContext } from '../src/cli/context.ts';
-import { seededRandom } from '../src/cli/random.ts';
+import { openDataFiles } from '../src/app/data-files.ts';
+import { seededRandom } from '../src/app/random.ts';
 import {
   type AllocationInput,
   buildAllocationModel,
@@ -20,7 +19,6 @@ import {
   type Supply,
 } from '../src/domain/allocation.ts';
 import { writeMps } from '../src/domain/mps.ts';
-import { loadCentroids, loadTransport } from '../src/ingest/sites.ts';
 import { createHighsSolver, highsRuntime } from '../src/solver/highs.ts';
 import { type Timing, writeSection } from './lib.ts';
 
@@ -46,10 +44,10 @@ interface ChildReport {
 
 async function child(variant: string): Promise<ChildReport> {
   const t0 = performance.now();
-  const ctx = createContext({ out: () => {}, err: () => {} });
-  const lib = library(ctx);
-  const centroids = loadCentroids();
-  const transport = loadTransport();
+  const files = openDataFiles();
+  const lib = files.library();
+  const centroids = files.centroids();
+  const transport = files.transport();
   const solver = await createHighsSolver();
   const loadMs = performance.now() - t0;
 

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { seededRandom } from '../src/cli/random.ts';
+import { seededRandom } from '../src/app/random.ts';
 import { loadLibrary } from '../src/ingest/library.ts';
 import { loadReferenceData } from '../src/ingest/reference-data.ts';
 import { buildReport, type ReportOptions } from '../src/report/build.ts';

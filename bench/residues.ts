@@ -2,7 +2,7 @@
  * How fast the residue engine is: loading data/, the central estimate for the reference region, and
  * Monte Carlo with 1 000 and 10 000 draws. Run: npm run bench:residues
  */
-import { seededRandom } from '../src/cli/random.ts';
+import { seededRandom } from '../src/app/random.ts';
 import { findRegion } from '../src/domain/regions.ts';
 import { compileEstimate, estimateResidues } from '../src/domain/residues.ts';
 import { simulateUncertainty } from '../src/domain/uncertainty.ts';

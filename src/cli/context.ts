@@ -3,12 +3,11 @@
  * loaded with data/ on first use, and the reference data read from it — so statistics imported into
  * the store count in every estimate.
  */
+import { openWorkspace, type Workspace } from '../app/workspace.ts';
 import { AppError } from '../domain/errors.ts';
 import type { ResidueKind } from '../domain/residue-kinds.ts';
-import { loadLibrary } from '../ingest/library.ts';
-import { DEFAULT_DATA_DIR, loadReferenceData, type ReferenceData } from '../ingest/reference-data.ts';
+import type { ReferenceData } from '../ingest/reference-data.ts';
 import { openStore, type Store, type StoreOptions, storeOptionsFromEnv } from '../store/database.ts';
-import { loadReferenceDataFromStore, seedReferenceData } from '../store/reference-repository.ts';
 import type { Lang } from './format.ts';
 
 export interface Output {
@@ -21,6 +20,8 @@ export interface CliContext extends Output {
   data: () => ReferenceData;
   /** The open store; `load` must have run. */
   store: () => Store;
+  /** The workspace every task runs on; `load` must have run. */
+  workspace: () => Workspace;
   /** Opens the store, loads data/ into it if new or changed, and reads the reference data back. */
   load: () => Promise<void>;
   /** Re-reads the reference data after a command wrote to the store. */
@@ -28,12 +29,8 @@ export interface CliContext extends Output {
   close: () => Promise<void>;
 }
 
-export function createContext(
-  io: Output,
-  dataDir = DEFAULT_DATA_DIR,
-  storeOptions?: StoreOptions,
-): CliContext {
-  let store: Store | undefined;
+export function createContext(io: Output, dataDir?: string, storeOptions?: StoreOptions): CliContext {
+  let workspace: Workspace | undefined;
   let data: ReferenceData | undefined;
   const need = <T>(value: T | undefined): T => {
     if (value === undefined) throw new Error('the CLI context was used before load()');
@@ -42,25 +39,22 @@ export function createContext(
   return {
     ...io,
     data: () => need(data),
-    store: () => need(store),
+    store: () => need(workspace).store,
+    workspace: () => need(workspace),
     load: async () => {
-      if (store) return;
-      store = await openStore(storeOptions ?? storeOptionsFromEnv());
-      const files = loadReferenceData(dataDir);
-      await seedReferenceData(
-        store.db,
-        files,
-        loadLibrary(files.kinds, dataDir).scenarios,
-        new Date().toISOString(),
-      );
-      data = await loadReferenceDataFromStore(store.db, dataDir);
+      if (workspace) return;
+      const store = await openStore(storeOptions ?? storeOptionsFromEnv());
+      workspace = await openWorkspace(store, dataDir === undefined ? {} : { dataDir });
+      data = await workspace.reference();
     },
     reload: async () => {
-      data = await loadReferenceDataFromStore(need(store).db, dataDir);
+      const ws = need(workspace);
+      ws.invalidate();
+      data = await ws.reference();
     },
     close: async () => {
-      await store?.close();
-      store = undefined;
+      await workspace?.store.close();
+      workspace = undefined;
     },
   };
 }

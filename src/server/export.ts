@@ -2,11 +2,10 @@
  * Exports for table-like answers: CSV for every table, GeoJSON for per-municipality results (the
  * shipped municipality boundaries), XLSX where a spreadsheet is natural.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Context } from 'hono';
+import type { BoundaryFeature } from '../app/data-files.ts';
 import { AppError } from '../domain/errors.ts';
 
 export type ExportFormat = 'json' | 'csv' | 'geojson' | 'xlsx';
@@ -36,33 +35,14 @@ export async function xlsxResponse(
   return c.body(new Uint8Array(buffer as ArrayBuffer));
 }
 
-interface Feature {
-  type: 'Feature';
-  properties: Record<string, unknown>;
-  geometry: unknown;
-}
-
-let boundaries: Map<string, Feature> | undefined;
-
-/** Municipality polygons (Kartverket via shared/data/external, simplified), keyed by number. */
-export function municipalityBoundaries(dataDir: string): Map<string, Feature> {
-  if (!boundaries) {
-    const file = join(dataDir, 'sources/kommuner-geojson-2024/Kommuner-S.geojson');
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { features: Feature[] };
-    boundaries = new Map(parsed.features.map((f) => [String(f.properties.kommunenummer), f]));
-  }
-  return boundaries;
-}
-
 /** One feature per municipality with the rows' values as properties (`kind.field` when several kinds). */
 export function geojsonResponse(
   c: Context,
-  dataDir: string,
+  shapes: Map<string, BoundaryFeature>,
   rows: { municipality: string; [key: string]: unknown }[],
   keyOf: (row: { municipality: string; [key: string]: unknown }) => string,
   fields: string[],
 ) {
-  const shapes = municipalityBoundaries(dataDir);
   const props = new Map<string, Record<string, unknown>>();
   for (const row of rows) {
     const p = props.get(row.municipality) ?? { municipality: row.municipality };
@@ -75,7 +55,7 @@ export function geojsonResponse(
     if (!shape) throw new AppError('invalid_data', `no boundary for municipality ${nr}`);
     return {
       type: 'Feature',
-      properties: { ...properties, name: shape.properties.kommunenavn },
+      properties: { ...properties, name: shape.name },
       geometry: shape.geometry,
     };
   });

@@ -1,6 +1,6 @@
 /** Builds the report for tests: data/ read directly (no store), a pinned clock, seeded draws. */
 import type { Kysely } from 'kysely';
-import { seededRandom } from '../../src/cli/random.ts';
+import { seededRandom } from '../../src/app/random.ts';
 import type { Region } from '../../src/domain/regions.ts';
 import { loadLibrary } from '../../src/ingest/library.ts';
 import { loadReferenceData } from '../../src/ingest/reference-data.ts';

@@ -13,7 +13,6 @@ import {
   renderJson,
   renderTable,
 } from '../format.ts';
-import { library } from './pyramid.ts';
 
 interface AuditOptions {
   region: string;
@@ -35,7 +34,7 @@ export function registerAudit(program: Command, ctx: CliContext): void {
 
 export function auditStatements(ctx: CliContext, regionId: string): Statement[] {
   const data = ctx.data();
-  const lib = library(ctx);
+  const lib = ctx.workspace().library;
   const region = findRegion(data.regions, regionId);
   return [
     ...regionStatements(region, data, lib),

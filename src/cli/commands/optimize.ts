@@ -15,7 +15,6 @@ import { allocationAnswer, prepareAllocation } from '../../ingest/allocation-inp
 import { createHighsSolver } from '../../solver/highs.ts';
 import { type CliContext, kindName, municipalityLabel } from '../context.ts';
 import { type Format, formatNumber, keyword, type Lang, renderJson, renderTable } from '../format.ts';
-import { library } from './pyramid.ts';
 
 const OBJECTIVES = ['value', 'co2e', 'weighted'] as const satisfies readonly Objective[];
 const FORMATS = ['table', 'json'] as const satisfies readonly Format[];
@@ -83,7 +82,7 @@ export function runOptimize(ctx: CliContext, opts: OptimizeOptions, solver: Solv
   const objective = keyword(opts.objective, 'objective', OBJECTIVES);
   if (opts.timeLimit !== undefined) parseNumber(opts.timeLimit, '--time-limit');
   const price = opts.co2ePrice !== undefined ? parseNumber(opts.co2ePrice, '--co2e-price') : undefined;
-  const prepared = prepareAllocation(ctx.data(), library(ctx), {
+  const prepared = prepareAllocation(ctx.data(), ctx.workspace().library, {
     region: opts.region,
     profile: opts.profile,
     objective,

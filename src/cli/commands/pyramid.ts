@@ -7,7 +7,7 @@ import { findRegion } from '../../domain/regions.ts';
 import { estimateResidues } from '../../domain/residues.ts';
 import { runScenario, type Scenario } from '../../domain/scenarios.ts';
 import { TIER_NAMES } from '../../domain/valuation.ts';
-import { type LoadedLibrary, loadLibrary, readScenarioFile } from '../../ingest/library.ts';
+import { type LoadedLibrary, readScenarioFile } from '../../ingest/library.ts';
 import { findProfile } from '../../ingest/reference-data.ts';
 import { type CliContext, kindName } from '../context.ts';
 import {
@@ -23,14 +23,6 @@ import { t } from '../i18n.ts';
 
 const LANGS = ['nb', 'en'] as const satisfies readonly Lang[];
 const TABLE_OR_JSON = ['table', 'json'] as const satisfies readonly Format[];
-
-let cachedLibrary: LoadedLibrary | undefined;
-export function library(ctx: CliContext): LoadedLibrary {
-  const data = ctx.data();
-  if (!cachedLibrary || cachedLibrary.kinds !== data.kinds)
-    cachedLibrary = loadLibrary(data.kinds, data.dataDir);
-  return cachedLibrary;
-}
 
 export function registerPyramid(program: Command, ctx: CliContext): void {
   const scenario = program
@@ -90,7 +82,7 @@ function runScenarioCommand(
 ): string {
   const format = keyword(opts.format, 'format', TABLE_OR_JSON);
   const lang = keyword(opts.lang, 'lang', LANGS);
-  const lib = library(ctx);
+  const lib = ctx.workspace().library;
   const scenario = resolveScenario(lib, nameOrFile);
   const result = runScenario(scenario, lib);
   if (format === 'json')
@@ -152,7 +144,7 @@ function runScenarioCommand(
 
 function listScenarios(ctx: CliContext, opts: { format: string }): string {
   const format = keyword(opts.format, 'format', TABLE_OR_JSON);
-  const lib = library(ctx);
+  const lib = ctx.workspace().library;
   const rows = lib.scenarios.map((s) => ({ id: s.id, name: s.name.nb, description: s.description }));
   if (format === 'json') return renderJson({ scenarios: rows });
   return `${renderTable(
@@ -174,7 +166,7 @@ export function runPyramid(ctx: CliContext, opts: PyramidOptions): string {
   const format = keyword(opts.format, 'format', TABLE_OR_JSON);
   const lang = keyword(opts.lang, 'lang', LANGS);
   const data = ctx.data();
-  const lib = library(ctx);
+  const lib = ctx.workspace().library;
   if (opts.tonnes !== undefined && opts.region !== undefined) {
     throw new AppError('invalid_input', 'give either --tonnes or --region, not both');
   }
@@ -251,7 +243,7 @@ export function runPyramid(ctx: CliContext, opts: PyramidOptions): string {
 function listTechnologies(ctx: CliContext, opts: { format: string; lang: string }): string {
   const format = keyword(opts.format, 'format', ['table', 'json', 'csv'] as const);
   const lang = keyword(opts.lang, 'lang', LANGS);
-  const lib = library(ctx);
+  const lib = ctx.workspace().library;
   if (format === 'json') return renderJson({ technologies: lib.technologies });
   const rows = lib.technologies.map((x) => ({
     id: x.id,

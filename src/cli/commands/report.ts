@@ -1,13 +1,12 @@
 /** `restverdi report`: the regional report (HTML, XLSX, optionally PDF) for a region, in one command. */
 import type { Command } from 'commander';
+import { seededRandom } from '../../app/random.ts';
 import { AppError } from '../../domain/errors.ts';
 import { LANGS } from '../../report/format.ts';
 import { writeReport } from '../../report/write.ts';
 import { createHighsSolver } from '../../solver/highs.ts';
 import { type CliContext, parseInteger } from '../context.ts';
 import { keyword } from '../format.ts';
-import { seededRandom } from '../random.ts';
-import { library } from './pyramid.ts';
 import { DEFAULT_REGION } from './residues.ts';
 
 export interface ReportCommandOptions {
@@ -69,7 +68,14 @@ export async function runReport(ctx: CliContext, opts: ReportCommandOptions, now
       draws,
       seed,
     },
-    { data: ctx.data(), lib: library(ctx), db: ctx.store().db, solver, random: seededRandom(seed), progress },
+    {
+      data: ctx.data(),
+      lib: ctx.workspace().library,
+      db: ctx.store().db,
+      solver,
+      random: seededRandom(seed),
+      progress,
+    },
     // RESTVERDI_CHROMIUM: another chromium binary (tests use it to check the message when none is installed).
     {
       dir: opts.out,

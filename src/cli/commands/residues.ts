@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { seededRandom } from '../../app/random.ts';
 import { AppError } from '../../domain/errors.ts';
 import { findRegion } from '../../domain/regions.ts';
 import { compileEstimate } from '../../domain/residues.ts';
@@ -19,7 +20,6 @@ import {
   renderTable,
 } from '../format.ts';
 import { t } from '../i18n.ts';
-import { seededRandom } from '../random.ts';
 
 export interface ResiduesOptions {
   region: string;

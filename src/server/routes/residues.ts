@@ -114,7 +114,7 @@ export function residueRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
       const name = `residues-${result.region}-${result.profile}`;
       if (q.format === 'csv') return csvResponse(c, flat, columns, name);
       if (q.format === 'geojson') {
-        return geojsonResponse(c, state.dataDir, flat, (r) => String(r.kind), [
+        return geojsonResponse(c, state.files.boundaries(), flat, (r) => String(r.kind), [
           'tonnesWet',
           'tonnesDm',
           ...pct,

@@ -10,28 +10,16 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { findRegion } from '../../domain/regions.ts';
-import { loadSectorMapping } from '../../ingest/nace-sectors.ts';
-import { loadCentroids, readSitesFile, regionSitesFile } from '../../ingest/sites.ts';
 import type { Env } from '../app.ts';
 import { errorResponses } from '../errors.ts';
 import { answer, IdParam, Opaque } from '../schemas.ts';
 import type { ServerState } from '../state.ts';
 
-/** Boundaries as shipped (Kartverket 2024 division, simplified); see data/sources/kommuner-geojson-2024/SOURCE.md. */
-const BOUNDARIES = 'sources/kommuner-geojson-2024/Kommuner-S.geojson';
-
 /** 4 decimals of a degree is about 11 m: finer than the simplified boundaries, a third smaller to send. */
 const round = (v: unknown): unknown =>
   Array.isArray(v) ? v.map(round) : typeof v === 'number' ? Math.round(v * 1e4) / 1e4 : v;
 
-interface Feature {
-  type: 'Feature';
-  properties: Record<string, unknown>;
-  geometry: { type: string; coordinates: unknown };
-}
-
 export function webRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
-  let boundaries: string | undefined;
   api.use('/geo/*', compress());
   api.openapi(
     createRoute({
@@ -51,26 +39,21 @@ export function webRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
       },
     }),
     async (c) => {
-      if (boundaries === undefined) {
+      // Built once per reference data (population and names come from the store).
+      const boundaries = await state.memo('web:boundaries', async () => {
         const data = await state.reference();
-        const raw = JSON.parse(readFileSync(join(state.dataDir, BOUNDARIES), 'utf8')) as {
-          features: Feature[];
-        };
-        const centroids = loadCentroids(state.dataDir);
+        const centroids = state.files.centroids();
         const stat = (nr: string, variable: string) =>
           data.statistics.byMunicipality.get(nr)?.get(variable)?.[0]?.value;
-        boundaries = JSON.stringify({
+        return JSON.stringify({
           type: 'FeatureCollection',
           source:
             'Kartverket, Administrative enheter – kommuner (2024), simplified by robhop/fylker-og-kommuner, CC BY 4.0; area and population: SSB (data/statistics/population-2024.json)',
-          features: raw.features.map((f) => {
-            const number = String(f.properties.kommunenummer ?? f.properties.id);
+          features: [...state.files.boundaries().values()].map((f) => {
+            const number = f.number;
             const props: Record<string, unknown> = {
               number,
-              name:
-                data.registry.municipalities.get(number)?.name ??
-                f.properties.kommunenavn ??
-                f.properties.name,
+              name: data.registry.municipalities.get(number)?.name ?? f.name,
             };
             const area = stat(number, 'area.total_km2');
             const population = stat(number, 'population');
@@ -86,7 +69,7 @@ export function webRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
             };
           }),
         });
-      }
+      });
       return c.body(boundaries, 200, {
         'Content-Type': 'application/geo+json; charset=UTF-8',
         'Cache-Control': 'public, max-age=3600',
@@ -116,13 +99,8 @@ export function webRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
       const { id } = c.req.valid('param');
       const data = await state.reference();
       const region = findRegion(data.regions, id);
-      const file = regionSitesFile(region.id, state.dataDir);
-      if (!file) return c.json({ region: region.id, sites: [] }, 200);
+      const sites = state.files.regionSites(region.id)?.sites ?? [];
       const lib = state.library;
-      const sites = readSitesFile(file, lib, data.registry, loadCentroids(state.dataDir), {
-        user: false,
-        base: state.dataDir,
-      });
       return c.json(
         {
           region: region.id,
@@ -187,13 +165,13 @@ export function webRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
           currencyRates: [...lib.rates.rates.values()].filter((r) => r.currency !== 'NOK'),
           rules: lib.rules,
           currentUses: lib.currentUses,
-          sectors: loadSectorMapping(state.dataDir).sectors.map((x) => ({
+          sectors: state.files.sectors().sectors.map((x) => ({
             id: x.id,
             name: x.name,
             nace: x.nace,
             source: x.source,
           })),
-          transport: JSON.parse(readFileSync(join(state.dataDir, 'transport.json'), 'utf8')) as unknown,
+          transport: state.files.transport().coefficients,
         },
         200,
       );

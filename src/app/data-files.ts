@@ -1,0 +1,162 @@
+/**
+ * The workspace's loader: every file under data/ is read here and nowhere else, validated with its
+ * zod schema on first use, and kept for the life of the workspace (no module-level caches, so two
+ * workspaces on two data folders never see each other's files).
+ */
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { z } from 'zod';
+import type { SectorMapping } from '../domain/actors.ts';
+import type { Site } from '../domain/allocation.ts';
+import { AppError } from '../domain/errors.ts';
+import type { LatLon } from '../domain/geo.ts';
+import type { ReferenceData } from '../domain/reference-data.ts';
+import type { Region } from '../domain/regions.ts';
+import { type LoadedLibrary, loadLibrary } from '../ingest/library.ts';
+import { loadSectorMapping, loadSn2007Codes, loadSn2025Codes } from '../ingest/nace-sectors.ts';
+import { DEFAULT_DATA_DIR, loadReferenceData, readJsonFile } from '../ingest/reference-data.ts';
+import { coefficientSchema } from '../ingest/schemas.ts';
+import { type Seed, seedSchema, type TextFigures, textFiguresSchema } from '../ingest/seed-statements.ts';
+import { type LoadedTransport, loadCentroids, loadTransport, readSitesFile } from '../ingest/sites.ts';
+
+export { DEFAULT_DATA_DIR };
+
+export type Ring = [number, number][];
+
+/** One municipality's boundary (Kartverket 2024, simplified), lon/lat. */
+export interface BoundaryFeature {
+  number: string;
+  /** The name in the boundary file (the registry's name is the one to show). */
+  name: string;
+  geometry: { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] };
+}
+
+export const BOUNDARIES_FILE = 'sources/kommuner-geojson-2024/Kommuner-S.geojson';
+
+const ring = z.array(z.tuple([z.number(), z.number()]).rest(z.number()));
+const boundariesSchema = z.object({
+  features: z.array(
+    z.object({
+      properties: z
+        .object({ kommunenummer: z.union([z.string(), z.number()]), kommunenavn: z.string().optional() })
+        .loose(),
+      geometry: z.discriminatedUnion('type', [
+        z.object({ type: z.literal('Polygon'), coordinates: z.array(ring) }),
+        z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring)) }),
+      ]),
+    }),
+  ),
+});
+
+const candidatesSchema = z.object({
+  source: z.string(),
+  discountRate: coefficientSchema,
+  lifetimeYears: coefficientSchema,
+});
+export type CandidateFinanceFile = z.infer<typeof candidatesSchema>;
+
+/** A region's transcribed report (for the audit, the actor counts and the demand drivers). */
+export interface SeedReportFiles {
+  /** The file under data/, as the report cites it. */
+  file: string;
+  seed: Seed;
+  /** The figures its text states in sentences (report-text-figures.json beside it), if any. */
+  text?: TextFigures;
+}
+
+export interface DataFiles {
+  readonly dir: string;
+  /** Municipalities, number changes, regions, statistics, residue kinds and coefficient profiles. */
+  reference(): ReferenceData;
+  /** The value-pyramid library: products, rates, technologies, eligibility, current uses, scenarios. */
+  library(): LoadedLibrary;
+  centroids(): Map<string, LatLon>;
+  transport(): LoadedTransport;
+  boundaries(): Map<string, BoundaryFeature>;
+  sectors(): SectorMapping;
+  sn2007Codes(): Set<string>;
+  sn2025Codes(): Set<string>;
+  candidateFinance(): CandidateFinanceFile;
+  /** The region's own sites (data/sites/<region>.json) and the file as cited, or undefined. */
+  regionSites(regionId: string): { file: string; sites: Site[] } | undefined;
+  seedReport(region: Region): SeedReportFiles | undefined;
+  /** A file's name as messages and reports cite it: `data/…`. */
+  cite(path: string): string;
+}
+
+function once<T>(load: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => {
+    value ??= { v: load() };
+    return value.v;
+  };
+}
+
+function perKey<T>(load: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    if (!cache.has(key)) cache.set(key, load(key));
+    return cache.get(key) as T;
+  };
+}
+
+export function openDataFiles(dir: string = DEFAULT_DATA_DIR): DataFiles {
+  const reference = once(() => loadReferenceData(dir));
+  const libraryOnce = once(() => loadLibrary(reference().kinds, dir));
+  const centroids = once(() => loadCentroids(dir));
+  const seedReport = perKey((path): SeedReportFiles => {
+    const seed = readJsonFile(join(dir, path), seedSchema, dir);
+    const textPath = join(path, '..', 'report-text-figures.json');
+    const text = existsSync(join(dir, textPath))
+      ? readJsonFile(join(dir, textPath), textFiguresSchema, dir)
+      : undefined;
+    return { file: `data/${path}`, seed, ...(text ? { text } : {}) };
+  });
+  return {
+    dir,
+    reference,
+    library: libraryOnce,
+    centroids,
+    transport: once(() => loadTransport(dir)),
+    boundaries: once(() => {
+      const file = readJsonFile(join(dir, BOUNDARIES_FILE), boundariesSchema, dir);
+      return new Map(
+        file.features.map((f) => {
+          const number = String(f.properties.kommunenummer);
+          return [
+            number,
+            {
+              number,
+              name: f.properties.kommunenavn ?? number,
+              geometry: f.geometry as BoundaryFeature['geometry'],
+            },
+          ];
+        }),
+      );
+    }),
+    sectors: once(() => loadSectorMapping(dir)),
+    sn2007Codes: once(() => loadSn2007Codes(dir)),
+    sn2025Codes: once(() => loadSn2025Codes(dir)),
+    candidateFinance: once(() => readJsonFile(join(dir, 'candidates.json'), candidatesSchema, dir)),
+    regionSites: perKey((regionId) => {
+      const path = join('sites', `${regionId}.json`);
+      if (!existsSync(join(dir, path))) return undefined;
+      const sites = readSitesFile(join(dir, path), libraryOnce(), reference().registry, centroids(), {
+        user: false,
+        base: dir,
+      });
+      return { file: `data/${path}`, sites };
+    }),
+    seedReport: (region) => {
+      if (!region.seedReport) return undefined;
+      if (!existsSync(join(dir, region.seedReport))) {
+        throw new AppError(
+          'invalid_data',
+          `region ${region.id}: its report ${region.seedReport} is not in data/`,
+        );
+      }
+      return seedReport(region.seedReport);
+    },
+    cite: (path) => `data/${relative(dir, join(dir, path))}`,
+  };
+}
