@@ -10,6 +10,7 @@ import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
 import { AppError } from '../domain/errors.ts';
 import { docsRoutes } from './docs.ts';
+import type { Env } from './env.ts';
 import { errorJson, respondError, zodIssues } from './errors.ts';
 import { actorRoutes } from './routes/actors.ts';
 import { catalogueRoutes } from './routes/catalogue.ts';
@@ -19,8 +20,6 @@ import { pyramidRoutes } from './routes/pyramid.ts';
 import { residueRoutes } from './routes/residues.ts';
 import { webApp, webRoutes } from './routes/web.ts';
 import type { ServerState } from './state.ts';
-
-export type Env = { Variables: { requestId: string } };
 
 /** JSON bodies are small; uploads (imports) have their own, larger limit on their route. */
 export const JSON_BODY_LIMIT = 1024 * 1024;

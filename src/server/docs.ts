@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { Env } from './app.ts';
+import type { Env } from './env.ts';
 import { errorJson } from './errors.ts';
 
 const ASSETS: Record<string, string> = {

@@ -4,7 +4,7 @@ import { actorStatusFilter, COUNT_UNITS } from '../../domain/actors.ts';
 import { AppError } from '../../domain/errors.ts';
 import { findRegion } from '../../domain/regions.ts';
 import { type ActorQuery, findActor, listActors, summariseActors } from '../../store/actors-repository.ts';
-import type { Env } from '../app.ts';
+import type { Env } from '../env.ts';
 import { errorResponses } from '../errors.ts';
 import { csvResponse } from '../export.ts';
 import { answer, FormatQuery, integerQuery, Opaque, safeText } from '../schemas.ts';

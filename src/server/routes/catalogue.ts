@@ -6,7 +6,7 @@ import { resolveMunicipality } from '../../domain/municipalities.ts';
 import { findRegion, type Region } from '../../domain/regions.ts';
 import { findProfile } from '../../ingest/reference-data.ts';
 import { getMeta, insertRegion, listRegions } from '../../store/reference-repository.ts';
-import type { Env } from '../app.ts';
+import type { Env } from '../env.ts';
 import { ErrorSchema, errorJson, errorResponses, zodIssues } from '../errors.ts';
 import { csvResponse, xlsxResponse } from '../export.ts';
 import {

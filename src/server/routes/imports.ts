@@ -14,7 +14,7 @@ import { loadSectorMapping } from '../../ingest/nace-sectors.ts';
 import { prepareAvvirkningImport, prepareLandbrukImport } from '../../ingest/statistics-import.ts';
 import { openActorImport } from '../../store/actors-repository.ts';
 import { writeImport } from '../../store/statistics-repository.ts';
-import type { Env } from '../app.ts';
+import type { Env } from '../env.ts';
 import { errorJson, errorResponses } from '../errors.ts';
 import { csvResponse } from '../export.ts';
 import { answer, FormatQuery, integerQuery, Opaque } from '../schemas.ts';

@@ -8,7 +8,7 @@ import { buildAllocationModel, interpretAllocation, type Solver } from '../../do
 import { AppError, type Issue } from '../../domain/errors.ts';
 import { allocationAnswer, prepareAllocation } from '../../ingest/allocation-input.ts';
 import { createHighsSolver } from '../../solver/highs.ts';
-import type { Env } from '../app.ts';
+import type { Env } from '../env.ts';
 import { errorResponses } from '../errors.ts';
 import { answer, Opaque, safeText } from '../schemas.ts';
 import type { ServerState } from '../state.ts';

@@ -10,7 +10,7 @@ import { runScenario, type Scenario } from '../../domain/scenarios.ts';
 import { findProfile } from '../../ingest/reference-data.ts';
 import { scenarioSchema } from '../../ingest/schemas.ts';
 import { regionStatements } from '../../ingest/seed-statements.ts';
-import type { Env } from '../app.ts';
+import type { Env } from '../env.ts';
 import { ErrorSchema, errorResponses, zodIssues } from '../errors.ts';
 import { csvResponse } from '../export.ts';
 import { answer, decimalQuery, FormatQuery, IdParam, Opaque } from '../schemas.ts';

@@ -8,7 +8,7 @@ import { selectMunicipalities, splitList } from '../../domain/selection.ts';
 import { traceResidue } from '../../domain/trace.ts';
 import { runEstimate } from '../../domain/uncertainty.ts';
 import { findProfile } from '../../ingest/reference-data.ts';
-import type { Env } from '../app.ts';
+import type { Env } from '../env.ts';
 import { errorResponses } from '../errors.ts';
 import { csvResponse, geojsonResponse, xlsxResponse } from '../export.ts';
 import { answer, FormatQuery, IdParam, integerQuery, Opaque, ResiduesSchema } from '../schemas.ts';

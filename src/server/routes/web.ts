@@ -10,7 +10,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { findRegion } from '../../domain/regions.ts';
-import type { Env } from '../app.ts';
+import type { Env } from '../env.ts';
 import { errorResponses } from '../errors.ts';
 import { answer, IdParam, Opaque } from '../schemas.ts';
 import type { ServerState } from '../state.ts';
