@@ -1,9 +1,7 @@
 /** Actors from Enhetsregisteret: the directory (filters, paging, CSV) and the summary for a region. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { actorStatusFilter, COUNT_UNITS } from '../../domain/actors.ts';
-import { AppError } from '../../domain/errors.ts';
-import { findRegion } from '../../domain/regions.ts';
-import { type ActorQuery, findActor, listActors, summariseActors } from '../../store/actors-repository.ts';
+import { actorByOrgnr, listRegionActors, summariseRegionActors } from '../../app/actors.ts';
+import { COUNT_UNITS } from '../../domain/actors.ts';
 import type { Env } from '../env.ts';
 import { errorResponses } from '../errors.ts';
 import { csvResponse } from '../export.ts';
@@ -38,42 +36,6 @@ const Filters = {
   includeInactive: flag,
   includeNonVat: flag,
 };
-
-async function actorQuery(
-  state: ServerState,
-  f: {
-    region?: string | undefined;
-    municipality?: string | undefined;
-    sector?: string | undefined;
-    form?: string | undefined;
-    q?: string | undefined;
-    units: ActorQuery['units'];
-    includeInactive?: boolean | undefined;
-    includeNonVat?: boolean | undefined;
-  },
-): Promise<ActorQuery> {
-  const data = await state.reference();
-  let municipalities: string[] | undefined;
-  if (f.region) municipalities = findRegion(data.regions, f.region).municipalities;
-  if (f.municipality) {
-    const nr = f.municipality.padStart(4, '0');
-    if (municipalities && !municipalities.includes(nr)) {
-      throw new AppError('invalid_input', `municipality ${nr} is not in region ${f.region}`);
-    }
-    municipalities = [nr];
-  }
-  return {
-    ...(municipalities ? { municipalities } : {}),
-    ...(f.sector ? { sector: f.sector } : {}),
-    ...(f.form ? { form: f.form } : {}),
-    ...(f.q ? { q: f.q } : {}),
-    ...(f.units ? { units: f.units } : {}),
-    status: actorStatusFilter({
-      includeInactive: f.includeInactive === true,
-      includeNonVat: f.includeNonVat === true,
-    }),
-  };
-}
 
 export function actorRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
   api.openapi(
@@ -113,10 +75,7 @@ export function actorRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const list = await listActors(state.store.db, await actorQuery(state, q), {
-        limit: q.limit,
-        offset: q.offset,
-      });
+      const list = await listRegionActors(state, q, { limit: q.limit, offset: q.offset });
       if (q.format === 'csv') {
         const rows = list.items.map((a) => ({ ...a, nace: a.nace.join(' '), sectors: a.sectors.join(' ') }));
         return csvResponse(
@@ -166,11 +125,7 @@ export function actorRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
       },
     }),
     async (c) => {
-      // A summary reads every matching actor: keep it until the next import changes the store.
-      const q = c.req.valid('query');
-      const summary = await state.memo(`actors-summary:${JSON.stringify(q)}`, async () =>
-        summariseActors(state.store.db, await actorQuery(state, q)),
-      );
+      const summary = await summariseRegionActors(state, c.req.valid('query'));
       return c.json(
         summary as unknown as {
           total: number;
@@ -201,12 +156,7 @@ export function actorRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
     }),
     async (c) => {
       const { orgnr } = c.req.valid('param');
-      const actor = await findActor(state.store.db, orgnr);
-      if (!actor)
-        throw new AppError(
-          'not_found',
-          `no actor ${orgnr} in the store (import the register first, or it was filtered out)`,
-        );
+      const actor = await actorByOrgnr(state, orgnr);
       return c.json(actor as unknown as Record<string, unknown>, 200);
     },
   );

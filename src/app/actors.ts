@@ -1,0 +1,88 @@
+/**
+ * The actor directory: which organisations and establishments of the register a request means
+ * (region, municipality, sector, form, name, the counting rule), listed with paging, summarised by
+ * form, sector and municipality, or one by its organisation number.
+ */
+import { type ActorStatusFilter, actorStatusFilter, type CountUnits } from '../domain/actors.ts';
+import { AppError } from '../domain/errors.ts';
+import type { ReferenceData } from '../domain/reference-data.ts';
+import { findRegion } from '../domain/regions.ts';
+import {
+  type ActorList,
+  type ActorListItem,
+  type ActorQuery,
+  type ActorSummary,
+  findActor,
+  listActors,
+  summariseActors,
+} from '../store/actors-repository.ts';
+import type { Workspace } from './workspace.ts';
+
+export interface ActorFilters {
+  region?: string | undefined;
+  municipality?: string | undefined;
+  sector?: string | undefined;
+  form?: string | undefined;
+  /** Part of the name, or an organisation number. */
+  q?: string | undefined;
+  units?: CountUnits | undefined;
+  includeInactive?: boolean | undefined;
+  includeNonVat?: boolean | undefined;
+}
+
+/** The store's query for the filters; an unknown region, sector or a municipality outside the region is refused. */
+export function actorQuery(ws: Pick<Workspace, 'files'>, data: ReferenceData, f: ActorFilters): ActorQuery {
+  let municipalities: string[] | undefined;
+  if (f.region) municipalities = findRegion(data.regions, f.region).municipalities;
+  if (f.municipality) {
+    const nr = f.municipality.padStart(4, '0');
+    if (municipalities && !municipalities.includes(nr)) {
+      throw new AppError(
+        'unknown_municipality',
+        `municipality ${nr} is not in region ${f.region} (${municipalities.join(', ')})`,
+      );
+    }
+    municipalities = [nr];
+  }
+  if (f.sector) {
+    const sectors = ws.files.sectors().sectors.map((s) => s.id);
+    if (!sectors.includes(f.sector))
+      throw new AppError('invalid_input', `invalid sector: ${f.sector} (one of ${sectors.join(', ')})`);
+  }
+  const status: ActorStatusFilter = actorStatusFilter({
+    includeInactive: f.includeInactive === true,
+    includeNonVat: f.includeNonVat === true,
+  });
+  return {
+    ...(municipalities ? { municipalities } : {}),
+    ...(f.sector ? { sector: f.sector } : {}),
+    ...(f.form ? { form: f.form } : {}),
+    ...(f.q ? { q: f.q } : {}),
+    ...(f.units ? { units: f.units } : {}),
+    status,
+  };
+}
+
+export async function listRegionActors(
+  ws: Workspace,
+  filters: ActorFilters,
+  paging: { limit: number; offset: number },
+): Promise<ActorList> {
+  return listActors(ws.store.db, actorQuery(ws, await ws.reference(), filters), paging);
+}
+
+/** Counts by form, sector and municipality; kept until the next write (a summary reads every matching actor). */
+export async function summariseRegionActors(ws: Workspace, filters: ActorFilters): Promise<ActorSummary> {
+  const query = actorQuery(ws, await ws.reference(), filters);
+  return ws.memo(`actors-summary:${JSON.stringify(query)}`, () => summariseActors(ws.store.db, query));
+}
+
+export async function actorByOrgnr(ws: Workspace, orgnr: string): Promise<ActorListItem> {
+  const actor = await findActor(ws.store.db, orgnr);
+  if (!actor)
+    throw new AppError(
+      'not_found',
+      `no actor ${orgnr} in the store (import the register first, or it was filtered out)`,
+    );
+  return actor;
+}
