@@ -463,7 +463,7 @@ describe.each(testDialects())('API on %s', (dialect) => {
       const a = await okJson<Residues>(await get(path));
       const b = await okJson<Residues>(await get(path));
       expect(a).toEqual(b);
-      expect(a.uncertainty).toEqual({ draws: 200, seed: 3 });
+      expect(a.uncertainty).toEqual({ draws: 200, seed: 3, distribution: 'coefficient ranges' });
       for (const t of [...a.totals, ...a.rows]) {
         expect(t.p10).toBeTypeOf('number');
         expect(t.p10 as number).toBeLessThanOrEqual(t.p50 as number);
@@ -1042,7 +1042,7 @@ describe('the server on a port', () => {
       const answeredAt = performance.now();
       expect(res.status).toBe(200);
       const body = JSON.parse(res.body) as Residues;
-      expect(body.uncertainty).toEqual({ draws: 20_000, seed: 5 });
+      expect(body.uncertainty).toEqual({ draws: 20_000, seed: 5, distribution: 'coefficient ranges' });
       expect(body.municipalities).toEqual(TWELVE);
       for (const t of body.totals) expect(t.p10 as number).toBeLessThanOrEqual(t.p90 as number);
       // The in-flight request was answered in full although stop() had been called before it was

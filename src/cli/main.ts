@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { DEFAULT_SEED } from '../app/residues.ts';
 import { AppError, isUserError } from '../domain/errors.ts';
 import type { StoreOptions } from '../store/database.ts';
 import { registerActors } from './commands/actors.ts';
@@ -62,12 +63,12 @@ export function buildProgram(ctx: CliContext): Command {
     .option('--no-serve', 'only print the estimate')
     .action(async (opts: { lang: string; port: string; host: string; serve: boolean }) => {
       ctx.out(
-        runResidues(ctx, {
+        await runResidues(ctx, {
           region: DEFAULT_REGION,
           profile: 'report',
           format: 'table',
           lang: opts.lang,
-          seed: '1',
+          seed: String(DEFAULT_SEED),
         }),
       );
       if (!opts.serve) return;

@@ -103,12 +103,17 @@ export async function buildReport(o: ReportOptions, inputs: ReportInputs): Promi
   const profile = findProfile(data, o.profile);
   const T = texts(o.lang);
   step('estimate');
-  const estimate = estimateRegion(data, profile, region.municipalities, {
-    ...(o.year === undefined ? {} : { year: o.year }),
-    draws: o.draws,
-    seed: o.seed,
-    random: inputs.random,
-  });
+  const estimate = estimateRegion(
+    data,
+    {
+      region: region.id,
+      profile: profile.id,
+      ...(o.year === undefined ? {} : { year: o.year }),
+      draws: o.draws,
+      seed: o.seed,
+    },
+    inputs.random,
+  );
   const ctx: ReportContext = {
     data,
     lib,

@@ -1,22 +1,14 @@
 /**
- * The region's residue estimate for the report, with P10–P90 from a seeded Monte Carlo. Unlike the
- * CLI's estimate it does not stop at a municipality that lacks statistics: it estimates every
- * (municipality, kind) it can and lists what is missing, so the report can say so instead of
- * showing zero.
+ * The region's residue estimate for the report, with P10–P90 from a seeded Monte Carlo: the
+ * application's `estimateResidues` task (every (municipality, kind) it can, and what is missing, so the
+ * report can say so instead of showing zero), kept in the shape the report's sections read.
  */
-import type { CoefficientProfile } from '../domain/coefficients.ts';
-import { AppError } from '../domain/errors.ts';
+import { estimateResiduesFrom, type MissingResidue } from '../app/residues.ts';
 import type { ReferenceData } from '../domain/reference-data.ts';
-import type { ResidueRow, ResidueTotal } from '../domain/residues.ts';
-import { type CompiledEstimate, type CompiledRow, compileEstimate } from '../domain/residues.ts';
-import { type Percentiles, type Random, runEstimate } from '../domain/uncertainty.ts';
+import type { CompiledEstimate, ResidueRow, ResidueTotal } from '../domain/residues.ts';
+import type { Percentiles, Random } from '../domain/uncertainty.ts';
 
-export interface MissingResidue {
-  municipality: string;
-  kind: string;
-  /** The statistics the recipe needs and the municipality lacks. */
-  statistics: string[];
-}
+export type { MissingResidue };
 
 export interface RegionEstimate {
   kinds: string[];
@@ -31,98 +23,23 @@ export interface RegionEstimate {
   seed: number;
 }
 
-function isMissing(e: unknown): e is AppError {
-  return e instanceof AppError && e.code === 'missing_statistics';
-}
-
-/** Compiles each (municipality, kind) on its own and merges them, re-indexing the coefficients. */
-function compileWhatExists(
-  data: ReferenceData,
-  profile: CoefficientProfile,
-  municipalities: string[],
-  kinds: string[],
-  year: number | undefined,
-): { compiled: CompiledEstimate; missing: MissingResidue[] } {
-  const missing: MissingResidue[] = [];
-  const coefficients: CompiledEstimate['coefficients'] = [];
-  const index = new Map<string, number>();
-  const rows: CompiledRow[] = [];
-  for (const municipality of municipalities) {
-    for (const kind of kinds) {
-      let part: CompiledEstimate;
-      try {
-        part = compileEstimate({
-          profile,
-          kinds: data.kinds,
-          statistics: data.statistics,
-          municipalities: [municipality],
-          kindIds: [kind],
-          ...(year === undefined ? {} : { year }),
-        });
-      } catch (e) {
-        if (!isMissing(e)) throw e;
-        missing.push({
-          municipality,
-          kind,
-          statistics: e.issues.map((i) => i.path.split('/')[1] ?? i.path),
-        });
-        continue;
-      }
-      const map = part.coefficients.map((c) => {
-        let ix = index.get(c.id);
-        if (ix === undefined) {
-          coefficients.push(c);
-          ix = coefficients.length - 1;
-          index.set(c.id, ix);
-        }
-        return ix;
-      });
-      for (const row of part.rows)
-        rows.push({
-          ...row,
-          terms: row.terms.map((t) => ({
-            ...t,
-            coefficientIndexes: t.coefficientIndexes.map((i) => map[i] as number),
-            dmIndex: map[t.dmIndex] as number,
-          })),
-        });
-    }
-  }
-  return { compiled: { profileId: profile.id, coefficients, rows, kinds, municipalities }, missing };
-}
-
+/** Every kind of the profile for the region's municipalities; `random` is already seeded with `seed`. */
 export function estimateRegion(
   data: ReferenceData,
-  profile: CoefficientProfile,
-  municipalities: string[],
-  o: { year?: number; draws: number; seed: number; random: Random },
+  request: { region: string; profile: string; year?: number; draws: number; seed: number },
+  random: Random,
 ): RegionEstimate {
-  const kinds = profile.recipes.map((r) => r.kind);
-  let compiled: CompiledEstimate;
-  let missing: MissingResidue[] = [];
-  try {
-    compiled = compileEstimate({
-      profile,
-      kinds: data.kinds,
-      statistics: data.statistics,
-      municipalities,
-      ...(o.year === undefined ? {} : { year: o.year }),
-    });
-  } catch (e) {
-    if (!isMissing(e)) throw e;
-    ({ compiled, missing } = compileWhatExists(data, profile, municipalities, kinds, o.year));
-  }
-  const run = runEstimate(compiled, o.draws, o.random);
-  const lacking = new Set(missing.map((m) => m.municipality));
+  const { answer, compiled } = estimateResiduesFrom(data, () => random, request);
+  const lacking = new Set(answer.missing.map((m) => m.municipality));
   return {
-    kinds,
-    municipalities,
-    complete: municipalities.filter((m) => !lacking.has(m)),
-    missing,
+    kinds: compiled.kinds,
+    municipalities: answer.municipalities,
+    complete: answer.municipalities.filter((m) => !lacking.has(m)),
+    missing: answer.missing,
     compiled,
-    rows: run.rows,
-    totals: run.totals,
-    draws: o.draws,
-    seed: o.seed,
+    rows: answer.rows,
+    totals: answer.totals,
+    draws: request.draws,
+    seed: request.seed,
   };
 }

@@ -114,7 +114,9 @@ export const ResiduesSchema = z
     profile: z.string(),
     year: z.number().optional(),
     municipalities: z.array(z.string()),
-    uncertainty: z.object({ draws: z.number(), seed: z.number() }).optional(),
+    uncertainty: z
+      .object({ draws: z.number(), seed: z.number(), distribution: z.literal('coefficient ranges') })
+      .optional(),
     rows: z.array(
       z.object({
         municipality: z.string(),
@@ -130,6 +132,29 @@ export const ResiduesSchema = z
     totals: z.array(
       z.object({ kind: z.string(), tonnesWet: z.number(), tonnesDm: z.number(), ...Percentiles }),
     ),
+    statistics: z
+      .array(
+        z.object({
+          variable: z.string(),
+          unit: z.string(),
+          years: z.array(z.number()),
+          datasets: z.array(
+            z.object({
+              id: z.string(),
+              year: z.number(),
+              municipalities: z.array(z.string()),
+              partial: z.string().optional(),
+            }),
+          ),
+        }),
+      )
+      .openapi({ description: 'Which year and dataset of each statistic the estimate read' }),
+    missing: z
+      .array(z.object({ municipality: z.string(), kind: z.string(), statistics: z.array(z.string()) }))
+      .openapi({
+        description:
+          'What could not be estimated; always empty here, as the API answers 400 missing_statistics instead',
+      }),
   })
   .openapi('Residues');
 

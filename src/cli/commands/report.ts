@@ -1,6 +1,7 @@
 /** `restverdi report`: the regional report (HTML, XLSX, optionally PDF) for a region, in one command. */
 import type { Command } from 'commander';
 import { seededRandom } from '../../app/random.ts';
+import { MAX_DRAWS } from '../../app/residues.ts';
 import { AppError } from '../../domain/errors.ts';
 import { LANGS } from '../../report/format.ts';
 import { writeReport } from '../../report/write.ts';
@@ -51,7 +52,7 @@ export async function runReport(ctx: CliContext, opts: ReportCommandOptions, now
     );
   const lang = keyword(opts.lang, 'lang', LANGS);
   const year = opts.year === undefined ? undefined : parseInteger(opts.year, 'year', 1900);
-  const draws = parseInteger(opts.draws, 'number of draws', 1, 100_000);
+  const draws = parseInteger(opts.draws, 'number of draws', 1, MAX_DRAWS);
   const seed = parseInteger(opts.seed, 'seed', 0);
   const started = performance.now();
   const progress = (step: string) =>

@@ -1,13 +1,17 @@
 import type { Command } from 'commander';
-import { seededRandom } from '../../app/random.ts';
+import {
+  completeResidues,
+  DEFAULT_SEED,
+  estimateResidues,
+  explainResidue,
+  MAX_DRAWS,
+  type ResiduesAnswer,
+} from '../../app/residues.ts';
 import { AppError } from '../../domain/errors.ts';
 import { findRegion } from '../../domain/regions.ts';
-import { compileEstimate } from '../../domain/residues.ts';
-import { selectMunicipalities, splitList } from '../../domain/selection.ts';
-import { statisticsUsed } from '../../domain/statistics-used.ts';
-import { type ResidueTrace, traceResidue } from '../../domain/trace.ts';
-import { type Percentiles, runEstimate } from '../../domain/uncertainty.ts';
-import { findProfile } from '../../ingest/reference-data.ts';
+import { splitList } from '../../domain/selection.ts';
+import type { ResidueTrace } from '../../domain/trace.ts';
+import type { Percentiles } from '../../domain/uncertainty.ts';
 import { type CliContext, kindName, municipalityLabel, parseInteger } from '../context.ts';
 import {
   type Format,
@@ -37,9 +41,6 @@ export interface ResiduesOptions {
 
 export const DEFAULT_REGION = 'gjovik-hadeland-ringerike';
 
-/** Enough for stable P10/P90; more only costs memory (draws × rows numbers are kept). */
-export const MAX_DRAWS = 100_000;
-
 function nonEmptyList(value: string | undefined, flag: string): string[] | undefined {
   const list = splitList(value);
   if (list !== undefined && list.length === 0)
@@ -59,28 +60,34 @@ export function registerResidues(program: Command, ctx: CliContext): void {
     )
     .option('--kinds <list>', 'comma-separated residue kinds (see `restverdi kinds`)')
     .option('--year <year>', 'use statistics for this year or the newest before it')
-    .option('--uncertainty <draws>', 'Monte Carlo draws over the coefficient ranges; adds p10, p50, p90')
-    .option('--seed <seed>', 'random seed for --uncertainty', '1')
+    .option(
+      '--uncertainty <draws>',
+      `Monte Carlo draws over the coefficient ranges (at most ${MAX_DRAWS}); adds p10, p50, p90`,
+    )
+    .option('--seed <seed>', 'random seed for --uncertainty', String(DEFAULT_SEED))
     .option('--explain <kind>', 'print the trace of one kind in one municipality (with --municipality)')
     .option('--municipality <nr>', 'the municipality to explain')
     .option('--format <format>', 'table, json or csv', 'table')
     .option('--lang <lang>', 'nb or en', 'nb')
-    .action((opts: ResiduesOptions) => {
-      ctx.out(runResidues(ctx, opts));
+    .action(async (opts: ResiduesOptions) => {
+      ctx.out(await runResidues(ctx, opts));
     });
 }
 
-export function runResidues(ctx: CliContext, opts: ResiduesOptions): string {
+/**
+ * Prints the estimate (or with --explain the trace of one figure). An estimate with missing statistics
+ * is not printed: the command exits 2 naming each municipality and statistic still missing (import them
+ * first), as the API answers 400; only the report shows a partial estimate, marking the gaps.
+ */
+export async function runResidues(ctx: CliContext, opts: ResiduesOptions): Promise<string> {
   const format = keyword(opts.format, 'format', [
     'table',
     'json',
     'csv',
   ] as const satisfies readonly Format[]);
   const lang = keyword(opts.lang, 'lang', ['nb', 'en'] as const satisfies readonly Lang[]);
-  const data = ctx.data();
-  const region = findRegion(data.regions, opts.region);
-  const profile = findProfile(data, opts.profile);
   const year = opts.year === undefined ? undefined : parseInteger(opts.year, 'year', 1900);
+  const base = { region: opts.region, profile: opts.profile, ...(year === undefined ? {} : { year }) };
 
   if (opts.explain === undefined && opts.municipality !== undefined) {
     throw new AppError(
@@ -90,6 +97,7 @@ export function runResidues(ctx: CliContext, opts: ResiduesOptions): string {
   }
   if (opts.explain !== undefined) {
     if (!opts.municipality) {
+      const region = findRegion(ctx.data().regions, opts.region);
       throw new AppError(
         'invalid_input',
         `--explain needs --municipality NR; municipalities in ${region.id}: ${region.municipalities.join(', ')}`,
@@ -105,55 +113,46 @@ export function runResidues(ctx: CliContext, opts: ResiduesOptions): string {
     }
     if (format === 'csv')
       throw new AppError('invalid_input', 'invalid format for --explain: csv (use table or json)');
-    const [nr] = selectMunicipalities(data.registry, region, [opts.municipality]);
-    const compiled = compileEstimate({
-      profile,
-      kinds: data.kinds,
-      statistics: data.statistics,
-      municipalities: [nr as string],
-      kindIds: [opts.explain],
-      ...(year === undefined ? {} : { year }),
+    const trace = await explainResidue(ctx.workspace(), {
+      ...base,
+      municipality: opts.municipality,
+      kind: opts.explain,
     });
-    const trace = traceResidue(compiled, data.statistics.datasets, nr as string, opts.explain);
     return format === 'json' ? renderJson(trace) : renderTrace(ctx, trace, lang);
   }
 
-  const municipalities = selectMunicipalities(
-    data.registry,
-    region,
-    nonEmptyList(opts.municipalities, '--municipalities'),
-  );
-  const kindIds = nonEmptyList(opts.kinds, '--kinds');
-  const compiled = compileEstimate({
-    profile,
-    kinds: data.kinds,
-    statistics: data.statistics,
-    municipalities,
-    ...(kindIds ? { kindIds } : {}),
-    ...(year === undefined ? {} : { year }),
-  });
-
+  const municipalities = nonEmptyList(opts.municipalities, '--municipalities');
+  const kinds = nonEmptyList(opts.kinds, '--kinds');
   const draws =
     opts.uncertainty === undefined ? undefined : parseInteger(opts.uncertainty, 'number of draws', 1);
   const seed = parseInteger(opts.seed, 'seed', 0);
-  const { rows, totals } = runEstimate(compiled, draws, seededRandom(seed));
-
-  const meta = {
-    region: region.id,
-    profile: profile.id,
-    ...(year === undefined ? {} : { year }),
-    municipalities,
-    ...(draws === undefined ? {} : { uncertainty: { draws, seed, distribution: 'coefficient ranges' } }),
-  };
+  const answer = completeResidues(
+    await estimateResidues(ctx.workspace(), {
+      ...base,
+      ...(municipalities ? { municipalities } : {}),
+      ...(kinds ? { kinds } : {}),
+      ...(draws === undefined ? {} : { draws }),
+      seed,
+    }),
+  );
+  if (format === 'json') return renderJson(answer);
   const pct: (keyof Percentiles)[] = draws === undefined ? [] : ['p10', 'p50', 'p90'];
-  // Which year of each statistic was used (the newest at or before --year, per municipality).
-  const statistics = statisticsUsed(compiled, data.statistics.datasets);
-  if (format === 'json') return renderJson({ ...meta, rows, totals, statistics });
   if (format === 'csv') {
-    const csvRows = rows.map(({ breakdown: _b, ...r }) => r);
+    const csvRows = answer.rows.map(({ breakdown: _b, ...r }) => r);
     return renderCsv(csvRows, ['municipality', 'kind', 'tonnesWet', 'tonnesDm', ...pct]);
   }
+  return renderEstimate(ctx, answer, pct, lang);
+}
 
+function renderEstimate(
+  ctx: CliContext,
+  answer: ResiduesAnswer,
+  pct: (keyof Percentiles)[],
+  lang: Lang,
+): string {
+  const data = ctx.data();
+  const { rows, totals, statistics } = answer;
+  const region = findRegion(data.regions, answer.region);
   const num = (v: number | undefined) => (v === undefined ? '' : formatNumber(v, lang));
   const head = [
     t('municipality', lang),
@@ -179,8 +178,9 @@ export function runResidues(ctx: CliContext, opts: ResiduesOptions): string {
   const sumWet = totals.reduce((s, r) => s + r.tonnesWet, 0);
   const sumDm = totals.reduce((s, r) => s + r.tonnesDm, 0);
   totalBody.push([t('total', lang), num(sumWet), num(sumDm), ...pct.map(() => '')]);
-  const title = `${region.name} · ${t('profile', lang).toLowerCase()} ${profile.id}${
-    draws === undefined ? '' : ` · Monte Carlo ${draws} ${t('draws', lang)}, ${t('seed', lang)} ${seed}`
+  const mc = answer.uncertainty;
+  const title = `${region.name} · ${t('profile', lang).toLowerCase()} ${answer.profile}${
+    mc === undefined ? '' : ` · Monte Carlo ${mc.draws} ${t('draws', lang)}, ${t('seed', lang)} ${mc.seed}`
   }`;
   return [
     title,

@@ -1,21 +1,19 @@
 /** Residues for a region: estimate with uncertainty, as JSON, CSV, GeoJSON or XLSX; and the trace of one figure. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import { findRegion } from '../../domain/regions.ts';
-import { compileEstimate } from '../../domain/residues.ts';
-import { selectMunicipalities, splitList } from '../../domain/selection.ts';
-import { traceResidue } from '../../domain/trace.ts';
-import { runEstimate } from '../../domain/uncertainty.ts';
-import { findProfile } from '../../ingest/reference-data.ts';
+import {
+  completeResidues,
+  DEFAULT_SEED,
+  estimateResidues,
+  explainResidue,
+  MAX_DRAWS,
+  MAX_SEED,
+} from '../../app/residues.ts';
+import { splitList } from '../../domain/selection.ts';
 import type { Env } from '../env.ts';
 import { errorResponses } from '../errors.ts';
 import { csvResponse, geojsonResponse, xlsxResponse } from '../export.ts';
 import { answer, FormatQuery, IdParam, integerQuery, Opaque, ResiduesSchema } from '../schemas.ts';
 import type { ServerState } from '../state.ts';
-
-/** Enough for stable P10/P90; each draw costs memory for every row. */
-export const MAX_DRAWS = 20_000;
 
 const ResidueQuery = z
   .object({
@@ -42,43 +40,32 @@ const ResidueQuery = z
       .max(MAX_DRAWS)
       .optional()
       .openapi({ description: 'Monte Carlo draws; adds p10, p50, p90' }),
-    seed: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 31 - 1)
-      .default(1),
+    seed: z.coerce.number().int().min(0).max(MAX_SEED).default(DEFAULT_SEED),
     format: FormatQuery(['json', 'csv', 'geojson', 'xlsx']),
   })
   .strict();
 
 export function residueRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
-  /** The estimate a query asks for, in the JSON shape of the answer. */
+  /** The estimate a query asks for, in the JSON shape of the answer (400 naming what is missing). */
   const estimate = async (id: string, q: z.infer<typeof ResidueQuery>) => {
-    const data = await state.reference();
-    const region = findRegion(data.regions, id);
-    const profile = findProfile(data, q.profile);
-    const municipalities = selectMunicipalities(data.registry, region, splitList(q.municipalities));
-    const kindIds = splitList(q.kinds);
-    const compiled = compileEstimate({
-      profile,
-      kinds: data.kinds,
-      statistics: data.statistics,
-      municipalities,
-      ...(kindIds && kindIds.length > 0 ? { kindIds } : {}),
-      ...(q.year === undefined ? {} : { year: q.year }),
-    });
-    const rng = xoroshiro128plus(q.seed);
-    const result = runEstimate(compiled, q.uncertainty, () => uniformFloat64(rng));
-    return {
-      region: region.id,
-      profile: profile.id,
-      ...(q.year === undefined ? {} : { year: q.year }),
-      municipalities,
-      ...(q.uncertainty === undefined ? {} : { uncertainty: { draws: q.uncertainty, seed: q.seed } }),
-      rows: result.rows,
-      totals: result.totals,
+    // An empty list (`?kinds=`) means all, as when the parameter is left out.
+    const list = (value: string | undefined) => {
+      const parts = splitList(value);
+      return parts && parts.length > 0 ? parts : undefined;
     };
+    const municipalities = list(q.municipalities);
+    const kinds = list(q.kinds);
+    return completeResidues(
+      await estimateResidues(state, {
+        region: id,
+        profile: q.profile,
+        ...(q.year === undefined ? {} : { year: q.year }),
+        ...(municipalities ? { municipalities } : {}),
+        ...(kinds ? { kinds } : {}),
+        ...(q.uncertainty === undefined ? {} : { draws: q.uncertainty }),
+        seed: q.seed,
+      }),
+    );
   };
 
   api.openapi(
@@ -167,24 +154,14 @@ export function residueRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
     async (c) => {
       const { id, kind, municipality } = c.req.valid('param');
       const q = c.req.valid('query');
-      const data = await state.reference();
-      const region = findRegion(data.regions, id);
-      const [nr] = selectMunicipalities(data.registry, region, [municipality]);
-      const compiled = compileEstimate({
-        profile: findProfile(data, q.profile),
-        kinds: data.kinds,
-        statistics: data.statistics,
-        municipalities: [nr as string],
-        kindIds: [kind],
+      const trace = await explainResidue(state, {
+        region: id,
+        profile: q.profile,
+        municipality,
+        kind,
         ...(q.year === undefined ? {} : { year: q.year }),
       });
-      return c.json(
-        traceResidue(compiled, data.statistics.datasets, nr as string, kind) as unknown as Record<
-          string,
-          unknown
-        >,
-        200,
-      );
+      return c.json(trace as unknown as Record<string, unknown>, 200);
     },
   );
 }
