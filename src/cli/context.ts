@@ -5,8 +5,8 @@
  */
 import { openWorkspace, type Workspace } from '../app/workspace.ts';
 import { AppError } from '../domain/errors.ts';
-import type { ResidueKind } from '../domain/residue-kinds.ts';
 import type { ReferenceData } from '../domain/reference-data.ts';
+import type { ResidueKind } from '../domain/residue-kinds.ts';
 import { openStore, type Store, type StoreOptions, storeOptionsFromEnv } from '../store/database.ts';
 import type { Lang } from './format.ts';
 
