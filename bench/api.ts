@@ -70,8 +70,8 @@ const ROUTES: [string, string][] = [
   ['health', '/api/health'],
 ];
 
-/** The register's real sample files (shared/data/external), uploaded so the actor routes have data. */
-const SAMPLES = new URL('../../shared/data/external/enhetsregisteret-samples/', import.meta.url);
+/** The register's real sample files (test/fixtures), uploaded so the actor routes have data. */
+const SAMPLES = new URL('../test/fixtures/enhetsregisteret-samples/', import.meta.url);
 
 async function loadActors(url: string): Promise<void> {
   for (const [kind, file] of [
@@ -119,7 +119,7 @@ const lines = [
   '',
   `Command: \`npm run bench:api\` (PostgreSQL too when TEST_DATABASE_URL is set, e.g. from \`.ci/postgres.sh start\`) · ${new Date().toISOString().slice(0, 10)} · ${machine()}`,
   '',
-  `autocannon in the benchmark process drives \`restverdi serve\` in a child process over loopback: ${CONNECTIONS} connections, ${DURATION_S} s per route after a warm-up run of the same length. The actor routes run on the register's sample files (shared/data/external/enhetsregisteret-samples, about 12 400 units), uploaded through /api/imports first.`,
+  `autocannon in the benchmark process drives \`restverdi serve\` in a child process over loopback: ${CONNECTIONS} connections, ${DURATION_S} s per route after a warm-up run of the same length. The actor routes run on the register's sample files (test/fixtures/enhetsregisteret-samples, about 12 400 units), uploaded through /api/imports first.`,
   '',
   '| route | requests/s | p50 ms | p90 ms | p99 ms | errors | non-2xx |',
   '|---|---|---|---|---|---|---|',

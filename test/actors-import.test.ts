@@ -1,5 +1,5 @@
 /**
- * The Enhetsregisteret import on the real samples (shared/data/external/enhetsregisteret-samples), on
+ * The Enhetsregisteret import on the real samples (test/fixtures/enhetsregisteret-samples), on
  * every dialect of RESTVERDI_TEST_DIALECTS: counts against an independent pass over the files, filters,
  * both CSV conventions for multi-line addresses, old municipality numbers, re-import and update, and
  * every corrupt file leaving the data exactly as it was.
@@ -25,7 +25,7 @@ import { loadReferenceData } from '../src/ingest/reference-data.ts';
 import { listActors, openActorImport, summariseActors } from '../src/store/actors-repository.ts';
 import { openTestStore, type TestStore, testDialects } from './helpers/stores.ts';
 
-const SAMPLES = join(import.meta.dirname, '../../shared/data/external/enhetsregisteret-samples');
+const SAMPLES = join(import.meta.dirname, 'fixtures/enhetsregisteret-samples');
 const ENHETER_CSV = join(SAMPLES, 'enheter-selection.csv');
 const UNDERENHETER_CSV = join(SAMPLES, 'underenheter-selection.csv');
 const data = loadReferenceData();

@@ -1,7 +1,7 @@
 /**
  * Actors and imports over the API: upload the register's real sample files and a roundwood-harvest
  * file, read the directory and summary back, and check that a corrupt upload changes nothing.
- * Fixtures: shared/data/external (enhetsregisteret-samples, avvirkning-kommune-ldir), as CI has them.
+ * Fixtures: test/fixtures (enhetsregisteret-samples, avvirkning-kommune-ldir).
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError, openTestApi, REGION, type TestApi } from './helpers/api.ts';
 import { testDialects } from './helpers/stores.ts';
 
-const EXTERNAL = new URL('../../shared/data/external/', import.meta.url);
+const EXTERNAL = new URL('fixtures/', import.meta.url);
 const ENHETER = readFileSync(new URL('enhetsregisteret-samples/enheter-selection.csv', EXTERNAL));
 const UNDERENHETER = readFileSync(new URL('enhetsregisteret-samples/underenheter-selection.csv', EXTERNAL));
 const HARVEST_2023 = readFileSync(

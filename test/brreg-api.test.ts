@@ -234,7 +234,7 @@ for (const dialect of testDialects()) {
 describe('CLI', () => {
   const dir = mkdtempSync(join(tmpdir(), 'restverdi-brreg-cli-'));
   const store = { file: join(dir, 'cli.sqlite') };
-  const samples = join(import.meta.dirname, '../../shared/data/external/enhetsregisteret-samples');
+  const samples = join(import.meta.dirname, 'fixtures/enhetsregisteret-samples');
 
   it('imports the bulk files and summarises the region, stating the counting rule', async () => {
     const r = await runCli(

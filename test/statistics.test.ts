@@ -1,5 +1,5 @@
 /**
- * Statistics from open data, on the real files in ../shared/data/external (CI has them): roundwood
+ * Statistics from open data, on the real files in test/fixtures (copied from the open data, each folder with its source): roundwood
  * harvest 2014–2023, Landbruksdirektoratet farm files, SSB replayed from recorded answers, regions,
  * and a second region estimated end to end. Expected harvest figures are computed here from the raw
  * CSV with a sum written independently of src/ingest/avvirkning.ts.
@@ -22,9 +22,13 @@ import { writeImport } from '../src/store/statistics-repository.ts';
 import { openTestStore, testDialects } from './helpers/stores.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const EXTERNAL = join(root, '..', 'shared', 'data', 'external');
-const AVV = join(EXTERNAL, 'avvirkning-kommune-ldir');
-const LDIR = join(EXTERNAL, 'landbruk-ldir');
+const FIXTURES = join(root, 'test', 'fixtures');
+const AVV = join(FIXTURES, 'avvirkning-kommune-ldir');
+const LDIR = join(FIXTURES, 'landbruk-ldir');
+/** The project's own copy of the 2024 del 1 file (data/sources), not repeated among the fixtures. */
+const SHIPPED_LDIR = join(root, 'data', 'sources', 'landbruk-ldir');
+const ldirFile = (file: string) =>
+  join(file === 'produksjonstilskudd-2024-del1.csv' ? SHIPPED_LDIR : LDIR, file);
 const data = loadReferenceData();
 const registry = data.registry;
 const REF = data.regions.find((r) => r.id === 'gjovik-hadeland-ringerike')?.municipalities ?? [];
@@ -191,7 +195,7 @@ function independentAll(numbers: string[]): number {
 
 describe('Landbruksdirektoratet farm files', () => {
   const read = (file: string, year?: number) =>
-    aggregateLandbruk(readFileSync(join(LDIR, file)), {
+    aggregateLandbruk(readFileSync(ldirFile(file)), {
       file,
       mapping,
       livestock,

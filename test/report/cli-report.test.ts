@@ -85,40 +85,37 @@ describe.skipIf(!existsSync(CHROMIUM))('the PDF', () => {
 });
 
 describe('restverdi report with Enhetsregisteret imported', () => {
-  const samples = join(import.meta.dirname, '../../../shared/data/external/enhetsregisteret-samples');
-  it.skipIf(!existsSync(samples))(
-    'counts the actors from the store, by form and by sector per municipality',
-    async () => {
-      const dir = out();
-      const store = { file: join(dir, 'store.sqlite') };
-      const imported = await runCli(
-        [
-          'import',
-          'brreg',
-          '--enheter',
-          join(samples, 'enheter-selection.csv'),
-          '--underenheter',
-          join(samples, 'underenheter-selection.csv'),
-        ],
-        { store },
-      );
-      expect(imported.code).toBe(0);
-      const summary = JSON.parse(
-        (
-          await runCli(['actors', 'summary', '--region', 'gjovik-hadeland-ringerike', '--format', 'json'], {
-            store,
-          })
-        ).stdout,
-      ) as { total: number; byForm: Record<string, number> };
-      expect(summary.total).toBeGreaterThan(0);
-      const r = await runCli(['report', '--out', dir, '--draws', '50'], { store });
-      expect(r.code).toBe(0);
-      const html = readFileSync(join(dir, 'rapport.html'), 'utf8');
-      expect(html).not.toContain('Enhetsregisteret er ikke importert');
-      expect(html).toContain(`I Enhetsregisteret er det ${fmt(summary.total, 'nb')} enheter`);
-      for (const [form, n] of Object.entries(summary.byForm))
-        expect(html).toContain(`<td>${form}</td><td class="n">${fmt(n, 'nb')}</td>`);
-      expect(html).toContain('Enheter etter sektor (NACE) og kommune');
-    },
-  );
+  const samples = join(import.meta.dirname, '../fixtures/enhetsregisteret-samples');
+  it('counts the actors from the store, by form and by sector per municipality', async () => {
+    const dir = out();
+    const store = { file: join(dir, 'store.sqlite') };
+    const imported = await runCli(
+      [
+        'import',
+        'brreg',
+        '--enheter',
+        join(samples, 'enheter-selection.csv'),
+        '--underenheter',
+        join(samples, 'underenheter-selection.csv'),
+      ],
+      { store },
+    );
+    expect(imported.code).toBe(0);
+    const summary = JSON.parse(
+      (
+        await runCli(['actors', 'summary', '--region', 'gjovik-hadeland-ringerike', '--format', 'json'], {
+          store,
+        })
+      ).stdout,
+    ) as { total: number; byForm: Record<string, number> };
+    expect(summary.total).toBeGreaterThan(0);
+    const r = await runCli(['report', '--out', dir, '--draws', '50'], { store });
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(dir, 'rapport.html'), 'utf8');
+    expect(html).not.toContain('Enhetsregisteret er ikke importert');
+    expect(html).toContain(`I Enhetsregisteret er det ${fmt(summary.total, 'nb')} enheter`);
+    for (const [form, n] of Object.entries(summary.byForm))
+      expect(html).toContain(`<td>${form}</td><td class="n">${fmt(n, 'nb')}</td>`);
+    expect(html).toContain('Enheter etter sektor (NACE) og kommune');
+  });
 });
