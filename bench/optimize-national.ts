@@ -11,13 +11,9 @@ import { resourceUsage } from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { openDataFiles } from '../src/app/data-files.ts';
 import { seededRandom } from '../src/app/random.ts';
-import {
-  type AllocationInput,
-  buildAllocationModel,
-  interpretAllocation,
-  type Site,
-  type Supply,
-} from '../src/domain/allocation.ts';
+import type { AllocationInput, Site, Supply } from '../src/domain/allocation/input.ts';
+import { interpretAllocation } from '../src/domain/allocation/interpret.ts';
+import { buildAllocationModel } from '../src/domain/allocation/model.ts';
 import { writeMps } from '../src/domain/mps.ts';
 import { createHighsSolver, highsRuntime } from '../src/solver/highs.ts';
 import { type Timing, writeSection } from './lib.ts';

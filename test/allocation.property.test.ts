@@ -6,13 +6,10 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AllocationInput,
-  allocateStreams,
-  buildAllocationModel,
-  type Site,
-  type Solver,
-} from '../src/domain/allocation.ts';
+import { allocateStreams } from '../src/domain/allocation/allocate.ts';
+import type { AllocationInput, Site } from '../src/domain/allocation/input.ts';
+import type { Solver } from '../src/domain/allocation/lp.ts';
+import { buildAllocationModel } from '../src/domain/allocation/model.ts';
 import { testCurrentUses, testLibrary } from '../src/domain/fixtures/allocation-library.ts';
 import { writeMps } from '../src/domain/mps.ts';
 import { createHighsSolver } from '../src/solver/highs.ts';

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
 import type { SectorMapping } from '../domain/actors.ts';
-import type { Site } from '../domain/allocation.ts';
+import type { Site } from '../domain/allocation/input.ts';
 import { AppError } from '../domain/errors.ts';
 import type { LatLon } from '../domain/geo.ts';
 import type { ReferenceData } from '../domain/reference-data.ts';

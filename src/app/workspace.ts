@@ -4,7 +4,7 @@
  * clock, the solver and the random source — passed in, never reached for — and the reference data as
  * the store holds it (data/ plus every import), cached until a write invalidates it.
  */
-import type { Solver } from '../domain/allocation.ts';
+import type { Solver } from '../domain/allocation/lp.ts';
 import type { ReferenceData } from '../domain/reference-data.ts';
 import type { Random } from '../domain/uncertainty.ts';
 import type { LoadedLibrary } from '../ingest/library.ts';

@@ -5,7 +5,7 @@
  * `offset` fixed at 1 whose cost is the constant (portable, where an RHS on the objective row is not:
  * solvers disagree on its sign).
  */
-import type { LinearModel } from './allocation.ts';
+import type { LinearModel } from './allocation/lp.ts';
 
 /** Shortest text that reads back to the same double. */
 function num(x: number): string {

@@ -5,13 +5,9 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import {
-  type AllocationInput,
-  type AllocationResult,
-  candidateSites,
-  type Objective,
-  type Site,
-} from '../domain/allocation.ts';
+import { candidateSites } from '../domain/allocation/finance.ts';
+import type { AllocationInput, Objective, Site } from '../domain/allocation/input.ts';
+import type { AllocationResult } from '../domain/allocation/result.ts';
 import type { CoefficientProfile } from '../domain/coefficients.ts';
 import { AppError } from '../domain/errors.ts';
 import type { ReferenceData } from '../domain/reference-data.ts';

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import type { Site, TransportParams } from '../domain/allocation.ts';
+import type { Site, TransportParams } from '../domain/allocation/input.ts';
 import { AppError, type Issue } from '../domain/errors.ts';
 import type { LatLon } from '../domain/geo.ts';
 import { type MunicipalityRegistry, resolveMunicipality } from '../domain/municipalities.ts';

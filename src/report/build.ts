@@ -5,7 +5,10 @@
  */
 import { relative } from 'node:path';
 import type { Kysely } from 'kysely';
-import { type AllocationResult, allocateStreams, type Site, type Solver } from '../domain/allocation.ts';
+import { allocateStreams } from '../domain/allocation/allocate.ts';
+import type { Site } from '../domain/allocation/input.ts';
+import type { Solver } from '../domain/allocation/lp.ts';
+import type { AllocationResult } from '../domain/allocation/result.ts';
 import { AppError } from '../domain/errors.ts';
 import type { ReferenceData } from '../domain/reference-data.ts';
 import { findRegion } from '../domain/regions.ts';

@@ -4,7 +4,7 @@
  * was several times slower to parse than the arrays (docs/benchmarks.md).
  */
 import highsImport, { type Highs } from 'highs';
-import type { LinearModel, Solver, SolverResult, SolverStatus } from '../domain/allocation.ts';
+import type { LinearModel, Solver, SolverResult, SolverStatus } from '../domain/allocation/lp.ts';
 
 type Loader = () => Promise<Highs>;
 // The package's types are CommonJS-shaped; under ESM the default export is the loader itself.

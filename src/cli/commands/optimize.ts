@@ -1,14 +1,11 @@
 /** `restverdi optimize` (alias `optimise`): the allocation of a region's streams to sites. */
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import {
-  type AllocationResult,
-  buildAllocationModel,
-  interpretAllocation,
-  type Objective,
-  type Solver,
-  type UnallocatedReason,
-} from '../../domain/allocation.ts';
+import type { Objective } from '../../domain/allocation/input.ts';
+import { interpretAllocation } from '../../domain/allocation/interpret.ts';
+import type { Solver } from '../../domain/allocation/lp.ts';
+import { buildAllocationModel, type UnallocatedReason } from '../../domain/allocation/model.ts';
+import type { AllocationResult } from '../../domain/allocation/result.ts';
 import { AppError } from '../../domain/errors.ts';
 import { writeMps } from '../../domain/mps.ts';
 import { allocationAnswer, prepareAllocation } from '../../ingest/allocation-input.ts';

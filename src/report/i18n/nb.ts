@@ -1,5 +1,5 @@
 /** The report in bokmål: words, headings and the prose templates the numbers are filled into. */
-import type { SiteStatus } from '../../domain/allocation.ts';
+import type { SiteStatus } from '../../domain/allocation/input.ts';
 import type { Severity } from '../../domain/audit.ts';
 import { fmt } from '../format.ts';
 

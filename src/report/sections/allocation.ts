@@ -1,5 +1,5 @@
 /** The optimiser's best allocation of the region's streams to sites, with a Sankey of the flows. */
-import type { AllocationResult } from '../../domain/allocation.ts';
+import type { AllocationResult } from '../../domain/allocation/result.ts';
 import type { PreparedAllocation } from '../../ingest/allocation-input.ts';
 import type { ReportContext } from '../context.ts';
 import { fmt, round } from '../format.ts';

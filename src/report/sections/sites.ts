@@ -1,7 +1,7 @@
 /** Demand drivers and sites: the region's plants with their catchments (transport radius) on a map. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Site } from '../../domain/allocation.ts';
+import type { Site } from '../../domain/allocation/input.ts';
 import type { ReportContext } from '../context.ts';
 import { round } from '../format.ts';
 import { esc, figure, list, note, para } from '../html.ts';

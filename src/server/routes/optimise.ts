@@ -4,7 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { buildAllocationModel, interpretAllocation, type Solver } from '../../domain/allocation.ts';
+import { interpretAllocation } from '../../domain/allocation/interpret.ts';
+import type { Solver } from '../../domain/allocation/lp.ts';
+import { buildAllocationModel } from '../../domain/allocation/model.ts';
 import { AppError, type Issue } from '../../domain/errors.ts';
 import { allocationAnswer, prepareAllocation } from '../../ingest/allocation-input.ts';
 import { createHighsSolver } from '../../solver/highs.ts';

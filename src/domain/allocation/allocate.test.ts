@@ -1,14 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHighsSolver } from '../solver/highs.ts';
-import {
-  type AllocationInput,
-  allocateStreams,
-  buildAllocationModel,
-  type Site,
-  type Solver,
-} from './allocation.ts';
-import { testCurrentUses, testLibrary } from './fixtures/allocation-library.ts';
-import { haversineKm } from './geo.ts';
+import { createHighsSolver } from '../../solver/highs.ts';
+import { testCurrentUses, testLibrary } from '../fixtures/allocation-library.ts';
+import { haversineKm } from '../geo.ts';
+import { allocateStreams } from './allocate.ts';
+import type { AllocationInput, Site } from './input.ts';
+import type { Solver } from './lp.ts';
+import { buildAllocationModel } from './model.ts';
 
 let solver: Solver;
 beforeAll(async () => {

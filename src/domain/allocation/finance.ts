@@ -1,0 +1,60 @@
+/** Candidate sites and the finance that turns their capex into a yearly fixed cost. */
+import type { LatLon } from '../geo.ts';
+import type { Library } from '../scenarios.ts';
+import type { Site } from './input.ts';
+
+export interface CandidateFinance {
+  discountRate: number;
+  lifetimeYears: number;
+}
+
+/** Capital recovery factor: the annual payment per NOK invested at rate r over n years. */
+export function capitalRecoveryFactor({ discountRate: r, lifetimeYears: n }: CandidateFinance): number {
+  return r === 0 ? 1 / n : r / (1 - (1 + r) ** -n);
+}
+
+/**
+ * A candidate site per municipality and technology that takes residues: typical capacity, at the
+ * municipality's centroid, with its annualised capex as a fixed cost (opened only if it pays).
+ */
+export function candidateSites(
+  lib: Library,
+  municipalities: string[],
+  positions: Map<string, LatLon>,
+  finance: CandidateFinance,
+  technologies?: string[],
+): Site[] {
+  const kinds = new Set(lib.kinds.map((k) => k.id));
+  const crf = capitalRecoveryFactor(finance);
+  const techs = lib.technologies.filter(
+    (t) =>
+      (technologies ? technologies.includes(t.id) : true) &&
+      t.inputs.some((i) => kinds.has(i)) &&
+      t.transportRadiusKm.value > 0,
+  );
+  const out: Site[] = [];
+  for (const m of municipalities) {
+    const position = positions.get(m);
+    if (!position) continue;
+    for (const t of techs) {
+      const capacity = t.typicalCapacityTonnes.value;
+      const capexUnits = t.capexPer
+        ? capacity * (t.outputs.find((o) => o.product === t.capexPer)?.yield.value ?? 0)
+        : capacity;
+      out.push({
+        id: `kandidat-${m}-${t.id}`,
+        name: `${t.name.nb} (${m})`,
+        technology: t.id,
+        capacityTonnes: capacity,
+        basis: t.basis,
+        position,
+        municipality: m,
+        status: 'candidate',
+        fixedCostNokPerYear: t.capexNokPerTonneCapacity.value * capexUnits * crf,
+        capacityIsAssumption: true,
+        note: `typical capacity of ${t.id}; fixed cost = capex × capacity × capital recovery factor ${crf.toFixed(4)}`,
+      });
+    }
+  }
+  return out;
+}
