@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allocateStreams } from '../src/domain/allocation/allocate.ts';
+import { allocationBalance } from '../src/domain/allocation/balance.ts';
 import type { AllocationInput, Site } from '../src/domain/allocation/input.ts';
 import type { Solver } from '../src/domain/allocation/lp.ts';
 import { buildAllocationModel } from '../src/domain/allocation/model.ts';
@@ -103,6 +104,13 @@ describe('allocation properties over random instances', () => {
         expect(r.objective.value).toBeCloseTo(flows + left, 4);
         expect(r.valueNok).toBeCloseTo(flows + left, 4);
         expect(r.valueNok as number).toBeGreaterThanOrEqual(r.baseline.valueNok - 1e-6);
+        // Flows + what is left = supply, and every site keeps its limits, read from the result.
+        const balance = allocationBalance(input, r);
+        expect(balance.supplies.filter((b) => !b.closes)).toEqual([]);
+        expect(
+          balance.sites.filter((b) => !(b.withinCapacity && b.meetsMinimum && b.agreesWithReport)),
+        ).toEqual([]);
+        expect(balance.closes).toBe(true);
       }),
       PARAMS,
     );

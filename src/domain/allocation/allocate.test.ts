@@ -3,6 +3,7 @@ import { createHighsSolver } from '../../solver/highs.ts';
 import { testCurrentUses, testLibrary } from '../fixtures/allocation-library.ts';
 import { haversineKm } from '../geo.ts';
 import { allocateStreams } from './allocate.ts';
+import { allocationBalance } from './balance.ts';
 import type { AllocationInput, Site } from './input.ts';
 import type { Solver } from './lp.ts';
 import { buildAllocationModel } from './model.ts';
@@ -11,6 +12,13 @@ let solver: Solver;
 beforeAll(async () => {
   solver = await createHighsSolver();
 });
+
+/** Every solved allocation here must balance: flows + what is left = supply, sites within their limits. */
+function allocate(i: AllocationInput, s: Solver): ReturnType<typeof allocateStreams> {
+  const r = allocateStreams(i, s);
+  if (r.status === 'optimal') expect(allocationBalance(i, r).closes).toBe(true);
+  return r;
+}
 
 const M1 = { lat: 60, lon: 10 };
 const M2 = { lat: 60, lon: 10.5 };
@@ -52,7 +60,7 @@ function input(over: Partial<AllocationInput> = {}): AllocationInput {
 describe('allocateStreams on hand-computed instances', () => {
   it('fills a site from the nearest municipality first and prices its capacity at the marginal flow', () => {
     // Margin over the current use (20 NOK/t): M1 90 − 20 = 70 NOK/t; M2 70 − 27.8 km × 1 NOK/t·km.
-    const r = allocateStreams(input(), solver);
+    const r = allocate(input(), solver);
     expect(r.status).toBe('optimal');
     const byFrom = Object.fromEntries(r.flows.map((f) => [f.from, f.tonnes]));
     expect(byFrom.M1).toBeCloseTo(80, 6);
@@ -74,17 +82,14 @@ describe('allocateStreams on hand-computed instances', () => {
   });
 
   it('takes the route worth most: feed (200 NOK/t net) over energy (90)', () => {
-    const r = allocateStreams(
-      input({ sites: [site({ id: 'F1', technology: 'F', capacityTonnes: 1000 })] }),
-      solver,
-    );
+    const r = allocate(input({ sites: [site({ id: 'F1', technology: 'F', capacityTonnes: 1000 })] }), solver);
     expect(r.flows.map((f) => f.route)).toEqual([['F'], ['F']]);
     expect(r.upliftNok).toBeCloseTo(80 * 180 + 60 * (180 - D12), 4);
     expect(r.sites[0]?.shadowPriceNokPerTonne).toBe(0);
   });
 
   it('never sends manure to feed: the rule leaves it unallocated with the reason', () => {
-    const r = allocateStreams(
+    const r = allocate(
       input({
         supplies: [{ municipality: 'M1', kind: 'm', tonnesWet: 50 }],
         sites: [site({ id: 'F1', technology: 'F' })],
@@ -96,14 +101,14 @@ describe('allocateStreams on hand-computed instances', () => {
   });
 
   it('leaves a stream beyond the radius, and says that the radius binds at a site with room', () => {
-    const r = allocateStreams(
+    const r = allocate(
       input({ supplies: [{ municipality: 'M3', kind: 'a', tonnesWet: 50 }], sites: [site({ id: 'S1' })] }),
       solver,
     );
     expect(r.flows).toEqual([]);
     expect(r.unallocated[0]?.reason).toBe('beyond-radius');
     expect(r.binding.radii).toEqual(['S1']);
-    const wider = allocateStreams(
+    const wider = allocate(
       input({
         supplies: [{ municipality: 'M3', kind: 'a', tonnesWet: 50 }],
         sites: [site({ id: 'S1', transportRadiusKm: 120 })],
@@ -115,7 +120,7 @@ describe('allocateStreams on hand-computed instances', () => {
 
   it('leaves a stream in its current use when transport eats the margin', () => {
     // At 3 NOK/t·km, M2's margin is 70 − 83 < 0.
-    const r = allocateStreams(
+    const r = allocate(
       input({
         transport: { detourFactor: 1, costNokPerTonneKm: 3, kgCo2ePerTonneKm: 0 },
         sites: [site({ id: 'S1', capacityTonnes: 1000 })],
@@ -129,10 +134,7 @@ describe('allocateStreams on hand-computed instances', () => {
   });
 
   it('counts dry-matter capacity in t DM: 10 t DM takes 20 t wet of a 50 % DM stream', () => {
-    const r = allocateStreams(
-      input({ sites: [site({ id: 'S1', capacityTonnes: 10, basis: 'dm' })] }),
-      solver,
-    );
+    const r = allocate(input({ sites: [site({ id: 'S1', capacityTonnes: 10, basis: 'dm' })] }), solver);
     expect(r.flows.reduce((s, f) => s + f.tonnes, 0)).toBeCloseTo(20, 6);
     expect(r.sites[0]?.usedTonnes).toBeCloseTo(10, 6);
     // One more t DM takes 2 t wet from M1 at 70 NOK/t.
@@ -140,7 +142,7 @@ describe('allocateStreams on hand-computed instances', () => {
   });
 
   it('names the site whose minimum intake the supply within reach cannot meet', () => {
-    const r = allocateStreams(
+    const r = allocate(
       input({ sites: [site({ id: 'S1', capacityTonnes: 1000, minimumIntakeTonnes: 500 })] }),
       solver,
     );
@@ -150,7 +152,7 @@ describe('allocateStreams on hand-computed instances', () => {
 
   it('opens a candidate site only when it pays its fixed cost (MIP)', () => {
     const gain = 80 * 70 + 20 * (70 - D12);
-    const cheap = allocateStreams(
+    const cheap = allocate(
       input({ sites: [site({ id: 'C1', status: 'candidate', fixedCostNokPerYear: 1000 })] }),
       solver,
     );
@@ -158,7 +160,7 @@ describe('allocateStreams on hand-computed instances', () => {
     expect(cheap.sites[0]?.open).toBe(true);
     expect(cheap.upliftNok).toBeCloseTo(gain - 1000, 3);
     expect(cheap.sites[0]?.shadowPriceNokPerTonne).toBeNull();
-    const dear = allocateStreams(
+    const dear = allocate(
       input({ sites: [site({ id: 'C1', status: 'candidate', fixedCostNokPerYear: gain + 1 })] }),
       solver,
     );
@@ -169,7 +171,7 @@ describe('allocateStreams on hand-computed instances', () => {
 
   it('maximises CO2e saved net of transport under the co2e objective', () => {
     // p saves 0.5 t CO2e per t; transport 100 kg per t·km makes M2 (27.8 km) a net emitter.
-    const r = allocateStreams(
+    const r = allocate(
       input({
         objective: 'co2e',
         transport: { detourFactor: 1, costNokPerTonneKm: 1, kgCo2ePerTonneKm: 10 },
