@@ -210,7 +210,8 @@ describe('restverdi optimize', () => {
     );
     const r = await run('optimize', '--sites', file, '--no-default-sites');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/site hungry needs at least 800000 t wet/);
+    expect(r.stderr).toMatch(/^restverdi: Ingen fordeling \(infeasible\)/);
+    expect(r.stderr).toMatch(/limit: Anlegget hungry trenger minst 800\s000 tonn våtvekt i året/);
   });
 
   it('opens candidate sites only where they pay (MIP)', async () => {

@@ -7,10 +7,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { Message } from '../src/domain/message.ts';
 import { enumerateRoutes, type PyramidResult, valuePyramid } from '../src/domain/pyramid.ts';
 import { TIERS, type Tier } from '../src/domain/valuation.ts';
 import { loadLibrary } from '../src/ingest/library.ts';
 import { loadReferenceData } from '../src/ingest/reference-data.ts';
+import { renderMessage } from '../src/messages/catalogue.ts';
 import { run } from './helpers/cli.ts';
 
 const dataDir = fileURLToPath(new URL('../data/', import.meta.url));
@@ -112,10 +114,16 @@ describe("slakteavfall: the report's pyramid example", () => {
       expect(t.valueNok).toBeNull();
       expect(t.upliftNok).toBeNull();
       // Food is closed by the category 3 rule; products because no technology goes there.
-      expect(t.reason).toMatch(
+      expect(t.reason?.code).toBe(tier === 'mat' ? 'tier_closed_by_rule' : 'tier_no_technology');
+      expect(renderMessage(t.reason as Message, 'en')).toMatch(
         tier === 'mat'
-          ? /abp-cat3 may not reach tier mat/
-          : /no technology in the library lifts slakteavfall to produkt/,
+          ? /^Food is closed to slakteavfall \(abp-cat3\): /
+          : /^No technology in the library lifts slakteavfall to products and materials$/,
+      );
+      expect(renderMessage(t.reason as Message, 'nb')).toMatch(
+        tier === 'mat'
+          ? /^Mat er stengt for slakteavfall \(abp-cat3\): /
+          : /^Ingen teknologi i biblioteket løfter/,
       );
     }
     expect(result.highestTier).toBe('pharma');
@@ -143,8 +151,10 @@ describe('husdyrgjodsel: manure never reaches feed, food or pharma', () => {
       expect(t.reason, `reason of tier ${tier}`).toBeTruthy();
     }
     const feed = tierOf(result, 'for');
-    expect(feed.reason).toContain('abp-cat2');
-    expect(feed.reason).toContain(manureRule?.rule);
+    expect(feed.reason?.code).toBe('tier_closed_by_rule');
+    expect(feed.reason?.params).toEqual(
+      expect.objectContaining({ regulatoryClass: 'abp-cat2', rule: manureRule?.rule }),
+    );
   });
 
   it('reaches products (or energy) with its best route', () => {
@@ -172,7 +182,9 @@ describe('husdyrgjodsel: manure never reaches feed, food or pharma', () => {
       );
       if (t.route === null) {
         expect(t.valuePerTonneNok).toBeNull();
-        expect(typeof t.reason).toBe('string');
+        expect(t.reason).toEqual(
+          expect.objectContaining({ code: expect.any(String), text: expect.any(String) }),
+        );
       } else {
         expect(Array.isArray(t.route)).toBe(true);
         expect(typeof t.valuePerTonneNok).toBe('number');

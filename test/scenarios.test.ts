@@ -307,7 +307,10 @@ describe('eligibility: a product keeps the regulatory class of its origin', () =
   function expectRefusedBy(error: AppError, rule: typeof manure): void {
     expect(error.code).toBe('ineligible_route');
     expect(error.message).toContain(rule.rule);
-    expect(error.issues).toEqual([{ path: `rule ${rule.id}`, message: rule.legalSource.citation }]);
+    // The step refused (where → technology), then the rule with its legal source.
+    expect(error.issues).toHaveLength(2);
+    expect(error.issues[1]).toEqual({ path: `rule ${rule.id}`, message: rule.legalSource.citation });
+    expect(error.detail?.code).toMatch(/^eligibility_(tier|technology)_forbidden$/);
     expect(rule.legalSource.citation.length).toBeGreaterThan(20);
   }
 

@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { DEFAULT_SEED } from '../app/residues.ts';
 import { AppError, isUserError } from '../domain/errors.ts';
+import { renderMessage } from '../messages/catalogue.ts';
+import { type Lang, parseLang } from '../messages/format.ts';
 import type { StoreOptions } from '../store/database.ts';
 import { registerActors } from './commands/actors.ts';
 import { registerAudit } from './commands/audit.ts';
@@ -113,20 +115,28 @@ export async function main(
     await program.parseAsync(argv);
     return 0;
   } catch (error) {
-    return report(error, io);
+    return report(error, io, langOf(argv));
   } finally {
     await ctx.close();
   }
 }
 
-function report(error: unknown, io: Output): number {
+/** The language of a command line: its --lang, else bokmål (errors are printed in it). */
+function langOf(argv: string[]): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = i < 0 ? undefined : argv[i]?.includes('=') ? argv[i]?.split('=')[1] : argv[i + 1];
+  return parseLang(value) ?? 'nb';
+}
+
+function report(error: unknown, io: Output, lang: Lang): number {
   if (error instanceof CommanderError) {
     // --help and --version end here with exit code 0; usage errors are already printed.
     return error.exitCode === 0 ? 0 : 2;
   }
   if (error instanceof AppError) {
-    io.err(`restverdi: ${error.message}\n`);
-    for (const issue of error.issues.slice(0, 20)) io.err(`  ${issue.path}: ${issue.message}\n`);
+    io.err(`restverdi: ${error.detail ? renderMessage(error.detail, lang) : error.message}\n`);
+    for (const issue of error.issues.slice(0, 20))
+      io.err(`  ${issue.path}: ${issue.detail ? renderMessage(issue.detail, lang) : issue.message}\n`);
     if (error.issues.length > 20) io.err(`  … and ${error.issues.length - 20} more\n`);
     return isUserError(error) ? 2 : 1;
   }

@@ -4,6 +4,7 @@
  * after it has been digested.
  */
 import type { Source } from './coefficients.ts';
+import { type Message, message } from './message.ts';
 import type { RegulatoryClass } from './residue-kinds.ts';
 import type { Tier } from './valuation.ts';
 
@@ -19,7 +20,7 @@ export interface EligibilityRule {
   legalSource: Source;
 }
 
-export type Eligibility = { ok: true } | { ok: false; rule: EligibilityRule; reason: string };
+export type Eligibility = { ok: true } | { ok: false; rule: EligibilityRule; reason: Message };
 
 export function checkEligibility(
   rules: EligibilityRule[],
@@ -32,14 +33,22 @@ export function checkEligibility(
       return {
         ok: false,
         rule,
-        reason: `${regulatoryClass} may not reach tier ${target.tier}: ${rule.rule}`,
+        reason: message('eligibility_tier_forbidden', {
+          regulatoryClass,
+          tier: target.tier,
+          rule: rule.rule,
+        }),
       };
     }
     if (target.technology && rule.forbiddenTechnologies?.includes(target.technology)) {
       return {
         ok: false,
         rule,
-        reason: `${regulatoryClass} may not go to ${target.technology}: ${rule.rule}`,
+        reason: message('eligibility_technology_forbidden', {
+          regulatoryClass,
+          technology: target.technology,
+          rule: rule.rule,
+        }),
       };
     }
   }

@@ -6,6 +6,7 @@
 import type { Source } from './coefficients.ts';
 import { checkEligibility } from './eligibility.ts';
 import { AppError } from './errors.ts';
+import { type Message, message } from './message.ts';
 import { type Library, runScenario, type ScenarioResult, type ScenarioStep } from './scenarios.ts';
 import type { Technology } from './technologies.ts';
 import { type Price, priceNokPerTonne, TIERS, type Tier, tierRank } from './valuation.ts';
@@ -35,7 +36,7 @@ export interface TierValue {
   co2ePerTonne: number | null;
   products: { product: string; tier: Tier; tonnesPerTonne: number; valuePerTonneNok: number }[];
   /** Why the tier is closed or empty. */
-  reason?: string;
+  reason?: Message;
   /** Value at this tier minus the value of the current use (null when either is unknown). */
   upliftNok: number | null;
   /** Other routes reaching the tier, worse, with their value per tonne. */
@@ -128,7 +129,7 @@ export function valuePyramid(
   }
   if (!(tonnesWet >= 0)) throw new AppError('invalid_input', `invalid tonnes: ${tonnesWet}`);
   const byTier = new Map<Tier, { route: string[]; result: ScenarioResult }[]>();
-  const refused = new Map<Tier, string>();
+  const refused = new Map<Tier, Message>();
   for (const route of enumerateRoutes(lib, kindId)) {
     const last = lib.technologies.find((t) => t.id === route[route.length - 1]) as Technology;
     try {
@@ -138,16 +139,24 @@ export function valuePyramid(
       byTier.set(last.tier, list);
     } catch (error) {
       if (error instanceof AppError && error.code === 'ineligible_route') {
-        if (!refused.has(last.tier)) refused.set(last.tier, error.message);
+        if (!refused.has(last.tier) && error.detail) refused.set(last.tier, error.detail);
         continue;
       }
       throw error;
     }
   }
   // A tier the stream's class may never reach is closed by its rule, whatever the library holds.
-  const closedBy = (tier: Tier): string | undefined => {
+  const closedBy = (tier: Tier): Message | undefined => {
     const verdict = checkEligibility(lib.rules, kind.regulatoryClass, { tier });
-    return verdict.ok ? undefined : `${verdict.reason} (${verdict.rule.legalSource.citation})`;
+    return verdict.ok
+      ? undefined
+      : message('tier_closed_by_rule', {
+          kind: kindId,
+          tier,
+          regulatoryClass: kind.regulatoryClass,
+          rule: verdict.rule.rule,
+          citation: verdict.rule.legalSource.citation,
+        });
   };
   const tiers: TierValue[] = TIERS.map((tier) => {
     const options = (byTier.get(tier) ?? []).sort((a, b) => b.result.valueNok - a.result.valueNok);
@@ -160,8 +169,7 @@ export function valuePyramid(
         valueNok: null,
         co2ePerTonne: null,
         products: [],
-        reason:
-          closedBy(tier) ?? refused.get(tier) ?? `no technology in the library lifts ${kindId} to ${tier}`,
+        reason: closedBy(tier) ?? refused.get(tier) ?? message('tier_no_technology', { kind: kindId, tier }),
         upliftNok: null,
         alternatives: [],
       };

@@ -229,9 +229,13 @@ export function runScenario(scenario: Scenario, lib: Library): ScenarioResult {
         if (!verdict.ok) {
           throw new AppError(
             'ineligible_route',
-            `${where}: ${step.input} → ${tech.id} refused: ${verdict.reason}`,
+            `${where}: ${step.input} → ${tech.id} refused: ${origin} ${verdict.reason.code === 'eligibility_technology_forbidden' ? `may not go to ${tech.id}` : `may not reach tier ${tier}`}: ${verdict.rule.rule}`,
             {
-              issues: [{ path: `rule ${verdict.rule.id}`, message: verdict.rule.legalSource.citation }],
+              issues: [
+                { path: where, message: `${step.input} → ${tech.id}` },
+                { path: `rule ${verdict.rule.id}`, message: verdict.rule.legalSource.citation },
+              ],
+              detail: verdict.reason,
             },
           );
         }

@@ -9,6 +9,7 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
 import { AppError } from '../domain/errors.ts';
+import { langFromAcceptLanguage, parseLang } from '../messages/format.ts';
 import { docsRoutes } from './docs.ts';
 import type { Env } from './env.ts';
 import { errorJson, respondError, zodIssues } from './errors.ts';
@@ -46,6 +47,14 @@ export function createApp(
 ): OpenAPIHono<Env> {
   const app = new OpenAPIHono<Env>();
   app.use('*', requestId());
+  // The language of messages in answers: ?lang=nb|en, else Accept-Language, else bokmål.
+  app.use('*', async (c, next) => {
+    c.set(
+      'lang',
+      parseLang(c.req.query('lang')) ?? langFromAcceptLanguage(c.req.header('accept-language')) ?? 'nb',
+    );
+    await next();
+  });
   app.use('*', async (c, next) => {
     const start = performance.now();
     await next();

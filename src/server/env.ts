@@ -1,2 +1,4 @@
 /** The Hono environment every route shares: the variables middleware sets on the context. */
-export type Env = { Variables: { requestId: string } };
+import type { Lang } from '../messages/format.ts';
+
+export type Env = { Variables: { requestId: string; lang: Lang } };

@@ -7,6 +7,8 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppError, ErrorCode, Issue } from '../domain/errors.ts';
+import { renderMessage } from '../messages/catalogue.ts';
+import type { Lang } from '../messages/format.ts';
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   unknown_region: 404,
@@ -55,8 +57,15 @@ export function errorJson(code: string, message: string, issues: Issue[] = [], r
   return { error: { code, message, issues: shown, ...(requestId ? { requestId } : {}) } };
 }
 
+/** The error in the request's language where it carries a message code (English otherwise). */
 export function respondError(c: Context, error: AppError) {
-  return c.json(errorJson(error.code, error.message, error.issues), statusOf(error.code));
+  const lang: Lang = c.get('lang') ?? 'nb';
+  const message = error.detail ? renderMessage(error.detail, lang) : error.message;
+  const issues = error.issues.map((i) => ({
+    path: i.path,
+    message: i.detail ? renderMessage(i.detail, lang) : i.message,
+  }));
+  return c.json(errorJson(error.code, message, issues), statusOf(error.code));
 }
 
 /** zod issues as our issues: each with a dotted path (query.year, body.steps[0].technology). */

@@ -1,5 +1,7 @@
 /** The API client: typed fetches of /api, one error type carrying the API's message and issues. */
+
 import { useEffect, useState } from 'react';
+import type { Message } from '../../src/domain/message.ts';
 
 export interface Named {
   nb: string;
@@ -122,7 +124,8 @@ export interface PyramidTier {
   valueNok: number | null;
   co2ePerTonne: number | null;
   products: { product: string; tier: string; tonnesPerTonne: number; valuePerTonneNok: number }[];
-  reason?: string;
+  /** Why the tier is closed: a message code, rendered with the shared catalogue. */
+  reason?: Message;
   upliftNok: number | null;
   alternatives: { route: string[]; valuePerTonneNok: number }[];
 }
@@ -243,7 +246,7 @@ export interface Allocation {
     valueNok: number;
     upliftNok: number;
   }[];
-  unallocated: { municipality: string; kind: string; tonnes: number; reason: string; detail: string }[];
+  unallocated: { municipality: string; kind: string; tonnes: number; reason: string; detail: Message }[];
   binding: { capacities: string[]; radii: string[] };
   assumedCapacities: string[];
 }

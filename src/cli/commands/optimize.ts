@@ -7,8 +7,10 @@ import type { Solver } from '../../domain/allocation/lp.ts';
 import { buildAllocationModel, type UnallocatedReason } from '../../domain/allocation/model.ts';
 import type { AllocationResult } from '../../domain/allocation/result.ts';
 import { AppError } from '../../domain/errors.ts';
+import { message } from '../../domain/message.ts';
 import { writeMps } from '../../domain/mps.ts';
 import { allocationAnswer, prepareAllocation } from '../../ingest/allocation-input.ts';
+import { renderMessage } from '../../messages/catalogue.ts';
 import { createHighsSolver } from '../../solver/highs.ts';
 import { type CliContext, kindName, municipalityLabel } from '../context.ts';
 import { type Format, formatNumber, keyword, type Lang, renderJson, renderTable } from '../format.ts';
@@ -98,8 +100,11 @@ export function runOptimize(ctx: CliContext, opts: OptimizeOptions, solver: Solv
   if (result.status !== 'optimal') {
     throw new AppError(
       result.status === 'infeasible' ? 'infeasible' : 'invalid_input',
-      `no allocation (${result.status}): ${result.conflicts.join('; ')}`,
-      { issues: result.conflicts.map((c) => ({ path: 'limit', message: c })) },
+      `no allocation (${result.status}): ${result.conflicts.map((c) => renderMessage(c, 'en')).join('; ')}`,
+      {
+        issues: result.conflicts.map((c) => ({ path: 'limit', message: renderMessage(c, 'en'), detail: c })),
+        detail: message('allocation_failed', { status: result.status }),
+      },
     );
   }
   if (format === 'json') {

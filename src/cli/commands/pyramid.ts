@@ -1,6 +1,7 @@
 /** Value-pyramid commands: scenarios, the pyramid per stream, and the technology library. */
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
+import { messageNames } from '../../app/names.ts';
 import { AppError } from '../../domain/errors.ts';
 import { valuePyramid } from '../../domain/pyramid.ts';
 import { findRegion } from '../../domain/regions.ts';
@@ -9,6 +10,7 @@ import { runScenario, type Scenario } from '../../domain/scenarios.ts';
 import { TIER_NAMES } from '../../domain/valuation.ts';
 import { type LoadedLibrary, readScenarioFile } from '../../ingest/library.ts';
 import { findProfile } from '../../ingest/reference-data.ts';
+import { localise, renderMessage } from '../../messages/catalogue.ts';
 import { type CliContext, kindName } from '../context.ts';
 import {
   type Format,
@@ -198,7 +200,8 @@ export function runPyramid(ctx: CliContext, opts: PyramidOptions): string {
     basisNote = `${region.id}, ${profile.id}`;
   }
   const result = valuePyramid(lib, opts.kind, tonnes, lib.currentUses);
-  if (format === 'json') return renderJson({ ...result, tonnesFrom: basisNote });
+  const names = messageNames(data, lib);
+  if (format === 'json') return renderJson(localise({ ...result, tonnesFrom: basisNote }, lang, names));
   const n = (v: number | null) => (v === null ? '–' : formatNumber(v, lang));
   const mnok = (v: number | null) => (v === null ? '–' : formatNumber(v / 1e6, lang, 1));
   const lines = [
@@ -221,7 +224,7 @@ export function runPyramid(ctx: CliContext, opts: PyramidOptions): string {
           n(tier.valuePerTonneNok),
           mnok(tier.valueNok),
           mnok(tier.upliftNok),
-          tier.reason ? tier.reason.slice(0, 90) : '',
+          tier.reason ? renderMessage(tier.reason, lang, names).slice(0, 90) : '',
         ]),
       [false, false, true, true, true, false],
     ),

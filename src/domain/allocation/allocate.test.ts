@@ -147,7 +147,13 @@ describe('allocateStreams on hand-computed instances', () => {
       solver,
     );
     expect(r.status).toBe('infeasible');
-    expect(r.conflicts.join(' ')).toMatch(/site S1 needs at least 500 t wet.*only 140 t/);
+    expect(r.conflicts.map((c) => c.code)).toEqual(['infeasible_minimum_intake']);
+    expect(r.conflicts[0]?.params).toEqual({
+      site: 'S1',
+      minimumTonnes: 500,
+      basis: 'wet',
+      reachableTonnes: 140,
+    });
   });
 
   it('opens a candidate site only when it pays its fixed cost (MIP)', () => {

@@ -1,4 +1,5 @@
 /** Reads the solver's answer back into the allocation's result. */
+import { type Message, message } from '../message.ts';
 import { explainInfeasible } from './infeasible.ts';
 import type { Site, Supply } from './input.ts';
 import type { SolverResult } from './lp.ts';
@@ -60,10 +61,8 @@ export function interpretAllocation(
         sol.status === 'infeasible'
           ? explainInfeasible(am)
           : sol.status === 'unbounded'
-            ? [
-                'the objective is unbounded: a flow has no supply limit (a bug in the model builder; please report it)',
-              ]
-            : [sol.message ?? `the solver stopped: ${sol.status}`],
+            ? [message('model_unbounded', {})]
+            : [message('solver_stopped', { status: sol.status, detail: sol.message ?? '' })],
       model: meta,
     };
   }
@@ -190,20 +189,19 @@ export function interpretAllocation(
     if (left <= TOL * Math.max(1, sup.tonnesWet)) return;
     const has = am.supplyHas[q] as number;
     let reason: UnallocatedReason;
-    let detail: string;
+    let detail: Message;
     if (has & HAS_POSITIVE) {
       reason = 'capacity-full';
-      detail = `the sites that would pay for it are full: ${[...(payingSites.get(q) ?? [])].join(', ')}`;
+      detail = message('unallocated_capacity_full', { sites: [...(payingSites.get(q) ?? [])] });
     } else if (has & HAS_WITHIN_RADIUS) {
       reason = 'negative-margin';
-      detail =
-        'every eligible site within reach pays less than the current use once opex and transport are counted';
+      detail = message('unallocated_negative_margin', {});
     } else if (has & HAS_ELIGIBLE) {
       reason = 'beyond-radius';
-      detail = 'every site that could take it is beyond its transport radius';
+      detail = message('unallocated_beyond_radius', {});
     } else {
       reason = 'no-eligible-site';
-      detail = 'no site’s technology accepts it (or the rules forbid every route)';
+      detail = message('unallocated_no_eligible_site', {});
     }
     unallocated.push({ municipality: sup.municipality, kind: sup.kind, tonnes: left, reason, detail });
   });

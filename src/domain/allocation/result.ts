@@ -1,4 +1,5 @@
 /** What an allocation answers: flows, sites, streams, what is left and why, and the model's size. */
+import type { Message } from '../message.ts';
 import type { Basis } from '../technologies.ts';
 import type { Objective, SiteStatus } from './input.ts';
 import type { SolverStatus } from './lp.ts';
@@ -61,7 +62,8 @@ export interface Unallocated {
   kind: string;
   tonnes: number;
   reason: UnallocatedReason;
-  detail: string;
+  /** The reason in words, as a message code. */
+  detail: Message;
 }
 
 export interface AllocationResult {
@@ -77,8 +79,8 @@ export interface AllocationResult {
   streams: StreamResult[];
   unallocated: Unallocated[];
   binding: { capacities: string[]; radii: string[] };
-  /** When the model has no solution: the limits that conflict, in words. */
-  conflicts: string[];
+  /** When the model has no solution: the limits that conflict. */
+  conflicts: Message[];
   model: {
     columns: number;
     rows: number;

@@ -9,6 +9,7 @@ import type { Solver } from '../../domain/allocation/lp.ts';
 import { buildAllocationModel } from '../../domain/allocation/model.ts';
 import { AppError, type Issue } from '../../domain/errors.ts';
 import { allocationAnswer, prepareAllocation } from '../../ingest/allocation-input.ts';
+import { renderMessage } from '../../messages/catalogue.ts';
 import { createHighsSolver } from '../../solver/highs.ts';
 import type { Env } from '../env.ts';
 import { errorResponses } from '../errors.ts';
@@ -126,9 +127,13 @@ export function optimiseRoutes(api: OpenAPIHono<Env>, state: ServerState): void 
           if (result.status !== 'optimal') {
             throw new AppError(
               result.status === 'infeasible' ? 'infeasible' : 'invalid_input',
-              `no allocation (${result.status}): ${result.conflicts.join('; ')}`,
+              `no allocation (${result.status}): ${result.conflicts.map((c) => renderMessage(c, 'en')).join('; ')}`,
               {
-                issues: result.conflicts.map((m) => ({ path: 'limit', message: m })),
+                issues: result.conflicts.map((m) => ({
+                  path: 'limit',
+                  message: renderMessage(m, 'en'),
+                  detail: m,
+                })),
               },
             );
           }

@@ -1,5 +1,6 @@
 /** The value pyramid per stream, scenarios (list, get, store, run a stored or posted one), and the audit. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { messageNames } from '../../app/names.ts';
 import { audit } from '../../domain/audit.ts';
 import { scenarioStatements } from '../../domain/audit-scenarios.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -10,6 +11,7 @@ import { runScenario, type Scenario } from '../../domain/scenarios.ts';
 import { findProfile } from '../../ingest/reference-data.ts';
 import { scenarioSchema } from '../../ingest/schemas.ts';
 import { regionStatements } from '../../ingest/seed-statements.ts';
+import { localise } from '../../messages/catalogue.ts';
 import type { Env } from '../env.ts';
 import { ErrorSchema, errorResponses, zodIssues } from '../errors.ts';
 import { csvResponse } from '../export.ts';
@@ -76,8 +78,8 @@ export function pyramidRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
       if (q.tonnes !== undefined && q.region !== undefined)
         throw new AppError('invalid_input', 'give either tonnes or region, not both');
       let tonnes = q.tonnes;
+      const data = await state.reference();
       if (tonnes === undefined) {
-        const data = await state.reference();
         const region = findRegion(data.regions, q.region ?? 'gjovik-hadeland-ringerike');
         const profile = findProfile(data, q.profile);
         if (!profile.recipes.some((r) => r.kind === kind)) {
@@ -95,8 +97,9 @@ export function pyramidRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
         });
         tonnes = e.totals[0]?.tonnesWet ?? 0;
       }
+      const result = valuePyramid(state.library, kind, tonnes, state.library.currentUses);
       return c.json(
-        valuePyramid(state.library, kind, tonnes, state.library.currentUses) as unknown as Record<
+        localise(result, c.get('lang'), messageNames(data, state.library)) as unknown as Record<
           string,
           unknown
         >,

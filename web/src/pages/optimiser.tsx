@@ -4,6 +4,7 @@
  * by site, the uplift, and binding limits with their shadow prices in words.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { renderMessage } from '../../../src/messages/catalogue.ts';
 import { type Allocation, api, type Job, post, type Site, type Technology, useApi } from '../api.ts';
 import { LazyMap as MapView } from '../components/lazy-map.tsx';
 import type { Flow } from '../components/map-view.tsx';
@@ -419,7 +420,8 @@ function AllocationView({ result, sites, geo }: { result: Allocation; sites: Sit
           <ul>
             {result.unallocated.slice(0, 40).map((u) => (
               <li key={`${u.municipality}-${u.kind}`}>
-                {app.munName(u.municipality)}, {app.kindName(u.kind)}: {f.num(u.tonnes)} t — {u.detail}
+                {app.munName(u.municipality)}, {app.kindName(u.kind)}: {f.num(u.tonnes)} t —{' '}
+                {renderMessage(u.detail, f.lang, { kind: (id) => app.kindName(id) })}
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 /** The value pyramid per stream: tiers it may reach, value per tonne and in total, current use, uplift, reasons. */
 import { useEffect, useState } from 'react';
+import { renderMessage } from '../../../src/messages/catalogue.ts';
 import { api, type Pyramid, type Residues, type Sources, type Technology, useApi } from '../api.ts';
 import { ErrorBox, Loading, Select, SourceLine } from '../components/ui.tsx';
 import { useApp } from '../context.tsx';
@@ -40,7 +41,7 @@ export default function PyramidPage() {
 
   const techs = useApi<{ technologies: Technology[] }>('/technologies');
   const sources = useApi<Sources>('/sources');
-  const { name } = useI18n();
+  const { name, lang } = useI18n();
   const techName = (id: string) => name(techs.data?.technologies.find((x) => x.id === id)?.name) || id;
   const productName = (id: string) => name(sources.data?.products.find((x) => x.id === id)?.name) || id;
   const p = pyr.data;
@@ -126,7 +127,12 @@ export default function PyramidPage() {
                   ) : (
                     <div className="tier-body">
                       <span>
-                        {t.closed}: {tier.reason}
+                        {t.closed}:{' '}
+                        {tier.reason &&
+                          renderMessage(tier.reason, lang, {
+                            kind: (id) => app.kindName(id),
+                            technology: techName,
+                          })}
                       </span>
                     </div>
                   )}

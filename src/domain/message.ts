@@ -1,0 +1,70 @@
+/**
+ * What the domain says to a person, as a code with parameters rather than a sentence: every shell
+ * renders it in bokmål or English from one catalogue (src/messages/catalogue.ts). The parameters are
+ * the facts (ids, numbers, cited rule texts); the words belong to the catalogue.
+ */
+import type { Tier } from './valuation.ts';
+
+/** Every message the domain can give, with the parameters each takes. */
+export interface MessageParams {
+  // Value pyramid: why a tier has no value for a stream.
+  tier_closed_by_rule: { kind: string; tier: Tier; regulatoryClass: string; rule: string; citation: string };
+  tier_no_technology: { kind: string; tier: Tier };
+  // Eligibility: why a stream may not take a route.
+  eligibility_tier_forbidden: { regulatoryClass: string; tier: Tier; rule: string };
+  eligibility_technology_forbidden: { regulatoryClass: string; technology: string; rule: string };
+  // Allocation: why tonnes are left in their current use, and why a model has no solution.
+  unallocated_capacity_full: { sites: string[] };
+  unallocated_negative_margin: Record<string, never>;
+  unallocated_beyond_radius: Record<string, never>;
+  unallocated_no_eligible_site: Record<string, never>;
+  infeasible_minimum_intake: { site: string; minimumTonnes: number; basis: string; reachableTonnes: number };
+  infeasible_shared_minimums: { sites: string[]; minimumTonnes: number[] };
+  allocation_failed: { status: string };
+  infeasible_no_solution: Record<string, never>;
+  model_unbounded: Record<string, never>;
+  /** The solver's own words (`detail`, English) when it stops without an optimum. */
+  solver_stopped: { status: string; detail: string };
+  // The audit: a stated figure that its stated inputs do not give.
+  audit_sum: { label: string; stated: number; computed: number; parts: number };
+  audit_product: { label: string; stated: number; computed: number; formula: string; explanation: string };
+  audit_growth: {
+    label: string;
+    stated: number;
+    computed: number;
+    start: number;
+    ratePercent: number;
+    years: number;
+    impliedPercent: number;
+  };
+  audit_range: { label: string; stated: number; what: string; low: number; high: number; central: number };
+  audit_balance: { label: string; outputs: string; outputTotal: number; input: number };
+  // Residues: what an estimate lacks.
+  missing_statistics: { municipality: string; kind: string; statistics: string[] };
+  // Regions: what is wrong with a region's definition.
+  region_municipality_unknown: { region: string; municipality: string };
+  region_subregion_member_outside: { region: string; subRegion: string; municipality: string };
+  region_municipality_in_two_subregions: { region: string; municipality: string };
+}
+
+export type MessageCode = keyof MessageParams;
+
+export type Message<C extends MessageCode = MessageCode> = {
+  [K in C]: { code: K; params: MessageParams[K] };
+}[C];
+
+export function message<C extends MessageCode>(code: C, params: MessageParams[C]): Message<C> {
+  return { code, params } as Message<C>;
+}
+
+/** Is this value a message (for renderers walking an answer)? */
+export function isMessage(value: unknown): value is Message {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === 'string' &&
+    typeof (value as { params?: unknown }).params === 'object' &&
+    (value as { params?: unknown }).params !== null &&
+    !Array.isArray(value)
+  );
+}

@@ -1,0 +1,179 @@
+/**
+ * Every message of the domain in bokmål and English: one template per code and language, filled with
+ * the message's parameters and numbers formatted for the language. Names of kinds, technologies and
+ * municipalities come from the data through `Names`, so a message never shows an id where a name exists.
+ */
+import { isMessage, type Message, type MessageCode, type MessageParams } from '../domain/message.ts';
+import { TIER_NAMES, type Tier } from '../domain/valuation.ts';
+import { formatList, formatNumber, type Lang } from './format.ts';
+
+/** How ids read in the language; each falls back to the id. */
+export interface Names {
+  kind?: (id: string, lang: Lang) => string;
+  technology?: (id: string, lang: Lang) => string;
+  municipality?: (nr: string) => string;
+}
+
+interface Say {
+  n: (v: number, digits?: number) => string;
+  list: (items: readonly string[]) => string;
+  tier: (t: Tier) => string;
+  kind: (id: string) => string;
+  tech: (id: string) => string;
+  muni: (nr: string) => string;
+}
+
+type Template<C extends MessageCode> = (p: MessageParams[C], s: Say) => string;
+type Catalogue = { [C in MessageCode]: { nb: Template<C>; en: Template<C> } };
+
+/** Enough digits to show what differs, no more: 964 681, 49.5, 0.0355. */
+const digitsFor = (v: number) =>
+  Number.isInteger(v) ? 0 : Math.abs(v) >= 100 ? 1 : Math.abs(v) >= 1 ? 2 : 4;
+
+export const CATALOGUE: Catalogue = {
+  tier_closed_by_rule: {
+    nb: (p, s) =>
+      `${s.tier(p.tier)} er stengt for ${s.kind(p.kind)} (${p.regulatoryClass}): ${p.rule} (${p.citation})`,
+    en: (p, s) =>
+      `${s.tier(p.tier)} is closed to ${s.kind(p.kind)} (${p.regulatoryClass}): ${p.rule} (${p.citation})`,
+  },
+  tier_no_technology: {
+    nb: (p, s) =>
+      `Ingen teknologi i biblioteket løfter ${s.kind(p.kind)} til ${s.tier(p.tier).toLowerCase()}`,
+    en: (p, s) => `No technology in the library lifts ${s.kind(p.kind)} to ${s.tier(p.tier).toLowerCase()}`,
+  },
+  eligibility_tier_forbidden: {
+    nb: (p, s) => `${p.regulatoryClass} kan ikke nå nivået ${s.tier(p.tier).toLowerCase()}: ${p.rule}`,
+    en: (p, s) => `${p.regulatoryClass} may not reach the tier ${s.tier(p.tier).toLowerCase()}: ${p.rule}`,
+  },
+  eligibility_technology_forbidden: {
+    nb: (p, s) => `${p.regulatoryClass} kan ikke gå til ${s.tech(p.technology)}: ${p.rule}`,
+    en: (p, s) => `${p.regulatoryClass} may not go to ${s.tech(p.technology)}: ${p.rule}`,
+  },
+  unallocated_capacity_full: {
+    nb: (p, s) => `Anleggene som ville betalt for det, er fulle: ${s.list(p.sites)}`,
+    en: (p, s) => `The sites that would pay for it are full: ${s.list(p.sites)}`,
+  },
+  unallocated_negative_margin: {
+    nb: () =>
+      'Hvert godkjent anlegg innen rekkevidde gir mindre enn dagens bruk når drift og transport er regnet med',
+    en: () =>
+      'Every eligible site within reach pays less than the current use once opex and transport are counted',
+  },
+  unallocated_beyond_radius: {
+    nb: () => 'Alle anlegg som kunne tatt det, ligger utenfor sin transportradius',
+    en: () => 'Every site that could take it is beyond its transport radius',
+  },
+  unallocated_no_eligible_site: {
+    nb: () => 'Ingen anleggs teknologi tar imot det (eller regelverket stenger hver vei)',
+    en: () => 'No site’s technology accepts it (or the rules forbid every route)',
+  },
+  infeasible_minimum_intake: {
+    nb: (p, s) =>
+      `Anlegget ${p.site} trenger minst ${s.n(p.minimumTonnes)} tonn ${p.basis === 'dm' ? 'tørrstoff' : 'våtvekt'} i året, men bare ${s.n(p.reachableTonnes)} tonn godkjent tilgang ligger innenfor transportradiusen`,
+    en: (p, s) =>
+      `Site ${p.site} needs at least ${s.n(p.minimumTonnes)} t ${p.basis === 'dm' ? 'dry matter' : 'wet'} a year, but only ${s.n(p.reachableTonnes)} t of eligible supply lies within its transport radius`,
+  },
+  infeasible_shared_minimums: {
+    nb: (p, s) =>
+      `Minsteinntaket til ${s.list(p.sites.map((x, i) => `${x} (${s.n(p.minimumTonnes[i] ?? 0)} tonn)`))} kan ikke alle dekkes av tilgangen de deler`,
+    en: (p, s) =>
+      `The minimum intakes of ${s.list(p.sites.map((x, i) => `${x} (${s.n(p.minimumTonnes[i] ?? 0)} t)`))} cannot all be met from the supply they share`,
+  },
+  allocation_failed: {
+    nb: (p) => `Ingen fordeling (${p.status}): grensene under kan ikke alle holdes`,
+    en: (p) => `No allocation (${p.status}): the limits below cannot all be kept`,
+  },
+  infeasible_no_solution: {
+    nb: () => 'Løseren fant ingen gyldig fordeling; sjekk kapasiteter og minsteinntak',
+    en: () => 'The solver found no feasible allocation; check capacities and minimum intakes',
+  },
+  model_unbounded: {
+    nb: () =>
+      'Målet er ubegrenset: en strøm mangler tilgangsgrense (en feil i modellbyggeren; meld den gjerne)',
+    en: () =>
+      'The objective is unbounded: a flow has no supply limit (a bug in the model builder; please report it)',
+  },
+  solver_stopped: {
+    nb: (p) => `Løseren stoppet (${p.status})${p.detail ? `: ${p.detail}` : ''}`,
+    en: (p) => `The solver stopped (${p.status})${p.detail ? `: ${p.detail}` : ''}`,
+  },
+  audit_sum: {
+    nb: (p, s) =>
+      `${p.label}: oppgitt ${s.n(p.stated, digitsFor(p.stated))}, men de ${p.parts} delene summerer seg til ${s.n(p.computed, digitsFor(p.computed))}`,
+    en: (p, s) =>
+      `${p.label}: stated ${s.n(p.stated, digitsFor(p.stated))}, but the ${p.parts} parts add up to ${s.n(p.computed, digitsFor(p.computed))}`,
+  },
+  audit_product: {
+    nb: (p, s) =>
+      `${p.label}: oppgitt ${s.n(p.stated, digitsFor(p.stated))}, men ${p.formula} = ${s.n(p.computed, digitsFor(p.computed))}${p.explanation ? `. ${p.explanation}` : ''}`,
+    en: (p, s) =>
+      `${p.label}: stated ${s.n(p.stated, digitsFor(p.stated))}, but ${p.formula} = ${s.n(p.computed, digitsFor(p.computed))}${p.explanation ? `. ${p.explanation}` : ''}`,
+  },
+  audit_growth: {
+    nb: (p, s) =>
+      `${p.label}: ${s.n(p.start, digitsFor(p.start))} med ${s.n(p.ratePercent, 1)} % vekst i året i ${p.years} år gir ${s.n(p.computed, digitsFor(p.computed))}, ikke ${s.n(p.stated, digitsFor(p.stated))} (oppgitt sluttverdi svarer til ${s.n(p.impliedPercent, 1)} % i året)`,
+    en: (p, s) =>
+      `${p.label}: ${s.n(p.start, digitsFor(p.start))} growing ${s.n(p.ratePercent, 1)} % a year for ${p.years} years gives ${s.n(p.computed, digitsFor(p.computed))}, not ${s.n(p.stated, digitsFor(p.stated))} (the stated end value implies ${s.n(p.impliedPercent, 1)} % a year)`,
+  },
+  audit_range: {
+    nb: (p, s) =>
+      `${p.label}: oppgitt ${s.n(p.stated, digitsFor(p.stated))} ligger utenfor ${p.what} (${s.n(p.low, digitsFor(p.low))}–${s.n(p.high, digitsFor(p.high))}, sentralt ${s.n(p.central, digitsFor(p.central))})`,
+    en: (p, s) =>
+      `${p.label}: stated ${s.n(p.stated, digitsFor(p.stated))} lies outside ${p.what} (${s.n(p.low, digitsFor(p.low))}–${s.n(p.high, digitsFor(p.high))}, central ${s.n(p.central, digitsFor(p.central))})`,
+  },
+  audit_balance: {
+    nb: (p, s) =>
+      `${p.label}: det som går ut (${p.outputs} = ${s.n(p.outputTotal, digitsFor(p.outputTotal))}), er mer enn det som går inn (${s.n(p.input, digitsFor(p.input))})`,
+    en: (p, s) =>
+      `${p.label}: the outputs (${p.outputs} = ${s.n(p.outputTotal, digitsFor(p.outputTotal))}) exceed what goes in (${s.n(p.input, digitsFor(p.input))})`,
+  },
+  missing_statistics: {
+    nb: (p, s) =>
+      `${s.muni(p.municipality)} mangler statistikk for ${s.kind(p.kind)}: ${s.list(p.statistics)}`,
+    en: (p, s) => `${s.muni(p.municipality)} lacks statistics for ${s.kind(p.kind)}: ${s.list(p.statistics)}`,
+  },
+  region_municipality_unknown: {
+    nb: (p) => `${p.region}: kommune ${p.municipality} finnes ikke i dagens inndeling`,
+    en: (p) => `${p.region}: municipality ${p.municipality} does not exist today`,
+  },
+  region_subregion_member_outside: {
+    nb: (p) => `${p.region}: ${p.municipality} i delregionen ${p.subRegion} er ikke med i regionen`,
+    en: (p) => `${p.region}: ${p.municipality} of sub-region ${p.subRegion} is not in the region`,
+  },
+  region_municipality_in_two_subregions: {
+    nb: (p) => `${p.region}: kommune ${p.municipality} er med i mer enn én delregion`,
+    en: (p) => `${p.region}: municipality ${p.municipality} is in more than one sub-region`,
+  },
+};
+
+export const MESSAGE_CODES = Object.keys(CATALOGUE) as MessageCode[];
+
+/** The message in the language. An unknown code (from a newer store, say) shows as its code. */
+export function renderMessage(m: Message, lang: Lang, names: Names = {}): string {
+  const entry = CATALOGUE[m.code] as { nb: Template<MessageCode>; en: Template<MessageCode> } | undefined;
+  if (!entry) return m.code;
+  const say: Say = {
+    n: (v, digits = 0) => formatNumber(v, lang, digits),
+    list: (items) => formatList(items, lang),
+    tier: (t) => TIER_NAMES[t]?.[lang] ?? t,
+    kind: (id) => names.kind?.(id, lang) ?? id,
+    tech: (id) => names.technology?.(id, lang) ?? id,
+    muni: (nr) => names.municipality?.(nr) ?? nr,
+  };
+  return entry[lang](m.params as never, say);
+}
+
+/**
+ * An answer made for people: every message in it gains its `text` in the language (the code and
+ * parameters stay, so a program can still branch on the code). Returns a copy.
+ */
+export function localise<T>(value: T, lang: Lang, names: Names = {}): T {
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v === null || typeof v !== 'object' || v instanceof Date) return v;
+    if (isMessage(v) && v.code in CATALOGUE) return { ...v, text: renderMessage(v, lang, names) };
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+  };
+  return walk(value) as T;
+}
