@@ -12,13 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGzip } from 'node:zlib';
+import { openDataFiles } from '../src/app/data-files.ts';
 import { seededRandom } from '../src/app/random.ts';
 import { createSectorClassifier } from '../src/domain/actors.ts';
 import { orgnrCheckDigit } from '../src/domain/orgnr.ts';
 import { readBrregBulk } from '../src/ingest/brreg-bulk.ts';
 import { importBrregBulk } from '../src/ingest/brreg-import.ts';
-import { loadSectorMapping, loadSn2007Codes } from '../src/ingest/nace-sectors.ts';
-import { loadReferenceData } from '../src/ingest/reference-data.ts';
 import { openActorImport } from '../src/store/actors-repository.ts';
 import { openStore } from '../src/store/database.ts';
 import { type Timing, writeSection } from './lib.ts';
@@ -39,10 +38,11 @@ const FORMS: [string, string, number][] = [
 async function generate(file: string, records: number): Promise<void> {
   const random = seededRandom(20240201);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
-  const data = loadReferenceData();
+  const files = openDataFiles();
+  const data = files.reference();
   const today = [...data.registry.municipalities.values()];
   const old = [...data.registry.changes.keys()].filter((n) => !data.registry.municipalities.has(n));
-  const nace = [...loadSn2007Codes()].filter((c) => /^\d\d\.\d{3}$/.test(c));
+  const nace = [...files.sn2007Codes()].filter((c) => /^\d\d\.\d{3}$/.test(c));
   const gzip = createGzip({ level: 6 });
   const out = createWriteStream(file);
   gzip.pipe(out);
@@ -141,8 +141,9 @@ interface ChildResult {
 }
 
 async function child(mode: string, file: string, db: string): Promise<void> {
-  const data = loadReferenceData();
-  const classify = createSectorClassifier(loadSectorMapping());
+  const files = openDataFiles();
+  const data = files.reference();
+  const classify = createSectorClassifier(files.sectors());
   const start = process.hrtime.bigint();
   let records = 0;
   let counts: unknown;

@@ -7,10 +7,11 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { openDataFiles } from '../src/app/data-files.ts';
 import type { Coefficient, Source } from '../src/domain/coefficients.ts';
 import { TIER_NAMES } from '../src/domain/valuation.ts';
-import { type LoadedLibrary, loadLibrary } from '../src/ingest/library.ts';
-import { loadReferenceData, type ReferenceData } from '../src/ingest/reference-data.ts';
+import type { LoadedLibrary } from '../src/ingest/library.ts';
+import type { ReferenceData } from '../src/ingest/reference-data.ts';
 import { scenarioSchema } from '../src/ingest/schemas.ts';
 
 const STATUS: Record<Coefficient['source']['status'], string> = {
@@ -190,9 +191,9 @@ export function renderScenarioSchema(): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const data = loadReferenceData();
-  writeFileSync(DOC_PATH, renderCoefficientDoc(data));
-  writeFileSync(LIBRARY_DOC_PATH, renderLibraryDoc(loadLibrary(data.kinds, data.dataDir)));
+  const files = openDataFiles();
+  writeFileSync(DOC_PATH, renderCoefficientDoc(files.reference()));
+  writeFileSync(LIBRARY_DOC_PATH, renderLibraryDoc(files.library()));
   writeFileSync(SCENARIO_SCHEMA_PATH, renderScenarioSchema());
   console.log(`wrote ${DOC_PATH}, ${LIBRARY_DOC_PATH} and ${SCENARIO_SCHEMA_PATH}`);
 }

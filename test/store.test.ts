@@ -2,12 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estimateResidues } from '../src/domain/residues.ts';
 import { loadLibrary } from '../src/ingest/library.ts';
 import { findProfile, loadReferenceData } from '../src/ingest/reference-data.ts';
-import {
-  getMeta,
-  listRegions,
-  loadReferenceDataFromStore,
-  seedReferenceData,
-} from '../src/store/reference-repository.ts';
+import { getMeta, loadReferenceDataFromStore, seedReferenceData } from '../src/store/reference-repository.ts';
+import { listRegions } from '../src/store/regions-repository.ts';
 import { openTestStore, type TestStore, testDialects } from './helpers/stores.ts';
 
 const files = loadReferenceData();

@@ -12,12 +12,15 @@ import { AppError } from '../domain/errors.ts';
 import type { LatLon } from '../domain/geo.ts';
 import type { ReferenceData } from '../domain/reference-data.ts';
 import type { Region } from '../domain/regions.ts';
+import { type LandbrukMapping, landbrukMappingSchema } from '../ingest/landbruk.ts';
 import { type LoadedLibrary, loadLibrary } from '../ingest/library.ts';
 import { loadSectorMapping, loadSn2007Codes, loadSn2025Codes } from '../ingest/nace-sectors.ts';
+import { type LivestockMapping, livestockMappingSchema } from '../ingest/produksjonstilskudd.ts';
 import { DEFAULT_DATA_DIR, loadReferenceData, readJsonFile } from '../ingest/reference-data.ts';
 import { coefficientSchema } from '../ingest/schemas.ts';
 import { type Seed, seedSchema, type TextFigures, textFiguresSchema } from '../ingest/seed-statements.ts';
 import { type LoadedTransport, loadCentroids, loadTransport, readSitesFile } from '../ingest/sites.ts';
+import { type SsbTables, ssbTablesSchema } from '../ingest/ssb.ts';
 
 export { DEFAULT_DATA_DIR };
 
@@ -82,7 +85,17 @@ export interface DataFiles {
   seedReport(region: Region): SeedReportFiles | undefined;
   /** A file's name as messages and reports cite it: `data/…`. */
   cite(path: string): string;
+  /** How Landbruksdirektoratet's farm files are told apart and summed (mappings/landbruk-files.json). */
+  landbrukMapping(): LandbrukMapping;
+  /** Produksjonstilskudd codes to livestock categories (mappings/produksjonstilskudd-livestock.json). */
+  livestockMapping(): LivestockMapping;
+  /** The SSB PxWebApi tables Restverdi can import (ssb/tables.json). */
+  ssbTables(): SsbTables;
 }
+
+export const LANDBRUK_MAPPING_FILE = 'mappings/landbruk-files.json';
+export const LIVESTOCK_MAPPING_FILE = 'mappings/produksjonstilskudd-livestock.json';
+export const SSB_TABLES_FILE = 'ssb/tables.json';
 
 function once<T>(load: () => T): () => T {
   let value: { v: T } | undefined;
@@ -158,5 +171,10 @@ export function openDataFiles(dir: string = DEFAULT_DATA_DIR): DataFiles {
       return seedReport(region.seedReport);
     },
     cite: (path) => `data/${relative(dir, join(dir, path))}`,
+    landbrukMapping: once(() => readJsonFile(join(dir, LANDBRUK_MAPPING_FILE), landbrukMappingSchema, dir)),
+    livestockMapping: once(() =>
+      readJsonFile(join(dir, LIVESTOCK_MAPPING_FILE), livestockMappingSchema, dir),
+    ),
+    ssbTables: once(() => readJsonFile(join(dir, SSB_TABLES_FILE), ssbTablesSchema, dir)),
   };
 }

@@ -13,8 +13,10 @@ import { registerActors } from './commands/actors.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerCatalogue } from './commands/catalogue.ts';
 import { registerCoefficients } from './commands/coefficients.ts';
+import { registerImport } from './commands/import.ts';
 import { registerOptimize } from './commands/optimize.ts';
 import { registerPyramid } from './commands/pyramid.ts';
+import { registerRegions } from './commands/regions.ts';
 import { registerReport } from './commands/report.ts';
 import { DEFAULT_REGION, registerResidues, runResidues } from './commands/residues.ts';
 import { registerStatistics } from './commands/statistics.ts';
@@ -35,7 +37,9 @@ export function buildProgram(ctx: CliContext): Command {
   registerPyramid(program, ctx);
   registerAudit(program, ctx);
   registerOptimize(program, ctx);
+  registerImport(program, ctx);
   registerStatistics(program, ctx);
+  registerRegions(program, ctx);
   registerActors(program, ctx);
   registerReport(program, ctx);
   program

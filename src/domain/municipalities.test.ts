@@ -67,7 +67,7 @@ describe('regions', () => {
   };
 
   it('accepts a region whose sub-regions partition it', () => {
-    expect(validateRegion(region, registry)).toEqual([]);
+    expect(validateRegion(region, registry).problems).toEqual([]);
   });
 
   it('finds members that do not exist today or sit in two sub-regions', () => {
@@ -76,9 +76,9 @@ describe('regions', () => {
       municipalities: ['3305', '3407', '3007'],
       subRegions: [...region.subRegions, { id: 'c', name: 'C', municipalities: ['3305'] }],
     };
-    expect(validateRegion(bad, registry)).toEqual([
-      'r: municipality 3007 does not exist today',
-      'r: a municipality is in more than one sub-region',
+    expect(validateRegion(bad, registry, { oldNumbers: 'refuse' }).problems).toEqual([
+      { path: 'municipalities[2]', message: 'municipality 3007 does not exist today' },
+      { path: 'subRegions', message: '3305 is in more than one sub-region' },
     ]);
   });
 

@@ -147,19 +147,12 @@ export function loadReferenceData(dataDir = DEFAULT_DATA_DIR): ReferenceData {
 
   const regions: Region[] = jsonFiles(join(dataDir, 'regions')).map((file) => {
     const r = read(file, regionFileSchema);
-    const fromSubs = r.subRegions.flatMap((s) => s.municipalities);
-    const region: Region = {
-      id: r.id,
-      name: r.name,
-      municipalities: r.municipalities ?? fromSubs,
-      subRegions: r.subRegions,
-      ...(r.description ? { description: r.description } : {}),
-      ...(r.source ? { source: r.source } : {}),
-      ...(r.seedReport ? { seedReport: r.seedReport } : {}),
-    };
-    const problems = validateRegion(region, registry);
+    const { region, problems } = validateRegion(r, registry, { oldNumbers: 'refuse' });
     if (problems.length > 0) {
-      throw new AppError('invalid_data', `${relative(dataDir, file)}: ${problems.join('; ')}`);
+      throw new AppError(
+        'invalid_data',
+        `${relative(dataDir, file)}: ${problems.map((p) => `${r.id}: ${p.path}: ${p.message}`).join('; ')}`,
+      );
     }
     return region;
   });

@@ -26,7 +26,17 @@ export const seedSchema = z.object({
   agriculture_daa: table,
   forestry_harvest_m3_2024: table,
   residues_tonnes_wet_region_total: z.record(z.string(), z.unknown()),
-  actors_brreg: z.object({ total_organisations: z.number(), by_form: z.record(z.string(), z.number()) }),
+  actors_brreg: z.object({
+    total_organisations: z.number(),
+    by_form: z.record(z.string(), z.number()),
+    // The report's actor section shows these when the register has not been imported.
+    by_sector: z.record(z.string(), z.number()).optional(),
+    filters: z.string().optional(),
+  }),
+  /** The plants and projects the report names as demand drivers (the sites section lists them). */
+  demand_drivers: z
+    .array(z.object({ kind: z.string(), what: z.string(), municipality: z.string(), status: z.string() }))
+    .optional(),
   scenarios: z.object({
     insect_meal: z.object({
       tonnes_dm: z.number(),

@@ -3,24 +3,20 @@
  * first, and one error lists the problems of all of them, so a bad file means nothing is written.
  * The CLI and the API write the result with the store's writeImport, in one transaction.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { AppError, type Issue } from '../domain/errors.ts';
 import type { ImportedDataset, ImportLogLine, PreparedImport } from '../domain/imports.ts';
 import type { MunicipalityRegistry } from '../domain/municipalities.ts';
 import type { Dataset, Observation } from '../domain/observations.ts';
 import { harvestValues, parseAvvirkning } from './avvirkning.ts';
-import { aggregateLandbruk, fillYear, parseLandbrukMapping } from './landbruk.ts';
-import { parseLivestockMapping } from './produksjonstilskudd.ts';
+import { aggregateLandbruk, fillYear, type LandbrukMapping } from './landbruk.ts';
+import type { LivestockMapping } from './produksjonstilskudd.ts';
+import type { SsbParsed } from './ssb.ts';
 
 /** One file to import: its name (for messages and provenance) and its bytes. */
 export interface ImportInput {
   name: string;
   bytes: Uint8Array;
-}
-
-function loadJson(dataDir: string, path: string): unknown {
-  return JSON.parse(readFileSync(join(dataDir, path), 'utf8'));
 }
 
 /** Parses every file and throws one error listing the problems of all of them, so nothing is written. */
@@ -164,16 +160,16 @@ function harvestName(variable: string): string {
  */
 export async function prepareLandbrukImport(
   inputs: ImportInput[],
-  opts: { registry: MunicipalityRegistry; dataDir: string; year?: number; partial?: string },
+  opts: {
+    registry: MunicipalityRegistry;
+    /** data/mappings/landbruk-files.json and produksjonstilskudd-livestock.json, parsed. */
+    mapping: LandbrukMapping;
+    livestock: LivestockMapping;
+    year?: number;
+    partial?: string;
+  },
 ): Promise<PreparedImport> {
-  const mapping = parseLandbrukMapping(
-    loadJson(opts.dataDir, 'mappings/landbruk-files.json'),
-    'data/mappings/landbruk-files.json',
-  );
-  const livestock = parseLivestockMapping(
-    loadJson(opts.dataDir, 'mappings/produksjonstilskudd-livestock.json'),
-    'data/mappings/produksjonstilskudd-livestock.json',
-  );
+  const { mapping, livestock } = opts;
   const year = opts.year;
   const parsed = await parseAll(inputs, (f) =>
     aggregateLandbruk(f.bytes, {
@@ -238,4 +234,83 @@ export async function prepareLandbrukImport(
     });
   }
   return { kind: 'landbruk', files: inputs.map((f) => f.name), datasets, log, summary };
+}
+
+/**
+ * An SSB PxWebApi answer as datasets `ssb-<table>-<year>` (with a hash of the municipalities when
+ * only some were asked for); cells SSB marks missing are logged, never stored as 0. Nothing is written here.
+ */
+export function prepareSsbImport(
+  parsed: SsbParsed,
+  request: {
+    table: string;
+    api: string;
+    url: string;
+    query: unknown;
+    municipalities?: string[];
+    retrievedAt: string;
+  },
+): PreparedImport {
+  const { table, url, query, municipalities, retrievedAt } = request;
+  if (parsed.values.length === 0)
+    throw new AppError(
+      'invalid_data',
+      `SSB ${table}: the answer holds no municipality values (nothing imported)`,
+    );
+  const subset = municipalities
+    ? `-${createHash('sha256').update(municipalities.join(',')).digest('hex').slice(0, 8)}`
+    : '';
+  const datasets: ImportedDataset[] = parsed.years.map((y) => {
+    const id = `ssb-${table}-${y}${subset}`;
+    const values = parsed.values.filter((v) => v.year === y);
+    return {
+      dataset: {
+        id,
+        title: `${parsed.label}${municipalities ? ` (municipalities ${municipalities.join(', ')})` : ''}`,
+        year: y,
+        yearNote: `SSB table ${table}, period ${y}${parsed.updated ? `, table updated ${parsed.updated}` : ''}; retrieved ${retrievedAt}.`,
+        source: {
+          citation: `Statistisk sentralbyrå (SSB), table ${table}: ${parsed.label}`,
+          url,
+          table: `${table} (PxWebApi ${request.api}) query ${JSON.stringify(query)}`,
+          licence: 'CC BY 4.0 (SSB)',
+        },
+        variables: parsed.variables,
+      },
+      provenance: `ssb:${table}`,
+      observations: values.map((v) => ({
+        municipality: v.municipality,
+        ...(v.numberInSource !== v.municipality ? { numberInSource: v.numberInSource } : {}),
+        variable: v.variable,
+        year: v.year,
+        value: v.value,
+        unit: parsed.variables[v.variable]?.unit ?? '1',
+        dataset: id,
+      })),
+    };
+  });
+  const log: ImportLogLine[] = [
+    ...parsed.skippedRegions.map((s) => ({
+      level: 'warning' as const,
+      position: `${table}:${s.code}`,
+      message: `${s.cells} cell(s) skipped: ${s.reason}`,
+    })),
+    ...parsed.missingCells.map((m) => ({
+      level: 'warning' as const,
+      position: `${table}:${m.region}:${m.year}`,
+      message: `${m.variable}: no value (status ${m.status}); not stored`,
+    })),
+  ];
+  const summary = datasets.map((d) => ({
+    file: url,
+    dataset: d.dataset.id,
+    year: d.dataset.year,
+    municipalities: new Set(d.observations.map((o) => o.municipality)).size,
+    observations: d.observations.length,
+    skippedRegions: parsed.skippedRegions,
+    missingCells: parsed.missingCells.length,
+    query,
+    retrievedAt,
+  }));
+  return { kind: 'ssb', files: [url], datasets, log, summary };
 }

@@ -1,11 +1,11 @@
 /**
  * Municipality boundaries for the report's maps: Kartverket's 2024 division, simplified
- * (data/sources/kommuner-geojson-2024/Kommuner-S.geojson, CC BY 4.0), read once per data folder.
+ * (data/sources/kommuner-geojson-2024/Kommuner-S.geojson, CC BY 4.0), as the workspace's data files
+ * read it once (src/app/data-files.ts).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { BOUNDARIES_FILE, type DataFiles, type Ring } from '../app/data-files.ts';
 
-export type Ring = [number, number][];
+export { BOUNDARIES_FILE, type Ring };
 
 export interface Boundary {
   number: string;
@@ -14,28 +14,15 @@ export interface Boundary {
   polygons: Ring[][];
 }
 
-export const BOUNDARIES_FILE = 'sources/kommuner-geojson-2024/Kommuner-S.geojson';
-
-interface Feature {
-  properties: { kommunenummer: string; kommunenavn?: string; name?: string };
-  geometry: { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] };
-}
-
-const cache = new Map<string, Map<string, Boundary>>();
-
-export function loadBoundaries(dataDir: string): Map<string, Boundary> {
-  const hit = cache.get(dataDir);
-  if (hit) return hit;
-  const file = JSON.parse(readFileSync(join(dataDir, BOUNDARIES_FILE), 'utf8')) as { features: Feature[] };
+export function reportBoundaries(files: DataFiles): Map<string, Boundary> {
   const out = new Map<string, Boundary>();
-  for (const f of file.features) {
+  for (const f of files.boundaries().values()) {
     const g = f.geometry;
-    out.set(f.properties.kommunenummer, {
-      number: f.properties.kommunenummer,
-      name: f.properties.kommunenavn ?? f.properties.name ?? f.properties.kommunenummer,
+    out.set(f.number, {
+      number: f.number,
+      name: f.name,
       polygons: g.type === 'Polygon' ? [g.coordinates] : g.coordinates,
     });
   }
-  cache.set(dataDir, out);
   return out;
 }

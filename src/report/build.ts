@@ -1,10 +1,10 @@
 /**
  * Builds the regional report from the data: the estimate, sites, allocation and every section, in
- * the order of the seed report. Pure apart from reading data/ files; the clock, the random seed and
+ * the order of the seed report. data/'s files come from the workspace (inputs.files); the clock, the random seed and
  * the solver are passed in, so the same inputs give the same report.
  */
-import { relative } from 'node:path';
 import type { Kysely } from 'kysely';
+import type { DataFiles } from '../app/data-files.ts';
 import { allocateStreams } from '../domain/allocation/allocate.ts';
 import type { Site } from '../domain/allocation/input.ts';
 import type { Solver } from '../domain/allocation/lp.ts';
@@ -15,15 +15,9 @@ import { findRegion } from '../domain/regions.ts';
 import { prepareAllocation } from '../ingest/allocation-input.ts';
 import type { LoadedLibrary } from '../ingest/library.ts';
 import { findProfile } from '../ingest/reference-data.ts';
-import {
-  type LoadedTransport,
-  loadCentroids,
-  loadTransport,
-  readSitesFile,
-  regionSitesFile,
-} from '../ingest/sites.ts';
+import type { LoadedTransport } from '../ingest/sites.ts';
 import type { Database } from '../store/schema.ts';
-import { loadBoundaries } from './boundaries.ts';
+import { reportBoundaries } from './boundaries.ts';
 import type { ReportContext } from './context.ts';
 import { estimateRegion } from './estimate.ts';
 import type { Lang } from './format.ts';
@@ -57,6 +51,8 @@ export interface ReportOptions {
 export interface ReportInputs {
   data: ReferenceData;
   lib: LoadedLibrary;
+  /** data/'s files: boundaries, centroids, the region's sites, transport, sectors, the seed report. */
+  files: DataFiles;
   db?: Kysely<Database>;
   /** The optimiser; without it the allocation section says it was not run. */
   solver?: Solver;
@@ -120,26 +116,25 @@ export async function buildReport(o: ReportOptions, inputs: ReportInputs): Promi
   const ctx: ReportContext = {
     data,
     lib,
+    files: inputs.files,
     ...(inputs.db ? { db: inputs.db } : {}),
     region,
     profile,
     ...(o.year === undefined ? {} : { year: o.year }),
     lang: o.lang,
     T,
-    boundaries: loadBoundaries(data.dataDir),
-    centroids: loadCentroids(data.dataDir),
+    boundaries: reportBoundaries(inputs.files),
+    centroids: inputs.files.centroids(),
     estimate,
     name: (nr) => data.registry.municipalities.get(nr)?.name ?? nr,
     kindName: (id) => data.kinds.find((k) => k.id === id)?.name[o.lang] ?? id,
   };
-  const sitesPath = regionSitesFile(region.id, data.dataDir);
-  const sites: Site[] = sitesPath
-    ? readSitesFile(sitesPath, lib, data.registry, ctx.centroids, { user: false, base: data.dataDir })
-    : [];
-  const sitesFile = sitesPath ? `data/${relative(data.dataDir, sitesPath)}` : undefined;
+  const regionSites = inputs.files.regionSites(region.id);
+  const sites: Site[] = regionSites?.sites ?? [];
+  const sitesFile = regionSites?.file;
   let transport: LoadedTransport | undefined;
   try {
-    transport = loadTransport(data.dataDir);
+    transport = inputs.files.transport();
   } catch {
     transport = undefined;
   }

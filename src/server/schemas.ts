@@ -1,5 +1,6 @@
 /** Shared request and response schemas of the API (zod, with OpenAPI names). */
 import { z } from '@hono/zod-openapi';
+import { REGION_ID } from '../domain/regions.ts';
 import { safeText } from '../ingest/schemas.ts';
 
 export { safeText };
@@ -62,7 +63,7 @@ const municipalityNumber = z
 
 export const RegionInputSchema = z
   .object({
-    id: z.string().regex(/^[a-z][a-z0-9-]{1,63}$/, 'a lower-case id of letters, digits and dashes'),
+    id: z.string().regex(REGION_ID, 'a lower-case id of letters, digits and dashes'),
     name: safeText(200).min(1),
     description: safeText(2000).optional(),
     municipalities: z.array(municipalityNumber).min(1).max(400).optional(),
@@ -70,7 +71,7 @@ export const RegionInputSchema = z
       .array(
         z
           .object({
-            id: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/),
+            id: z.string().regex(REGION_ID),
             name: safeText(200).min(1),
             municipalities: z.array(municipalityNumber).min(1).max(400),
           })

@@ -8,28 +8,15 @@ import type { CoefficientProfile } from '../domain/coefficients.ts';
 import { createMunicipalityRegistry } from '../domain/municipalities.ts';
 import { type Dataset, indexObservations, type Observation } from '../domain/observations.ts';
 import type { ReferenceData } from '../domain/reference-data.ts';
-import type { Region } from '../domain/regions.ts';
 import type { ResidueKind } from '../domain/residue-kinds.ts';
 import type { Scenario } from '../domain/scenarios.ts';
+import { insertChunked } from './insert-chunked.ts';
+import { listRegions, replaceBuiltinRegions } from './regions-repository.ts';
 import type { Database } from './schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** Inserts in chunks so no statement exceeds SQLite's or PostgreSQL's parameter limits. */
-export async function insertChunked<T extends keyof Database & string>(
-  db: Db,
-  table: T,
-  rows: Database[T][],
-  chunk = 200,
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += chunk) {
-    await db
-      .insertInto(table)
-      // biome-ignore lint/suspicious/noExplicitAny: Kysely's insert typing cannot follow a generic table name.
-      .values(rows.slice(i, i + chunk) as any)
-      .execute();
-  }
-}
+export { insertChunked };
 
 export function referenceVersion(data: ReferenceData, scenarios: Scenario[]): string {
   const h = createHash('sha256');
@@ -72,13 +59,6 @@ export async function seedReferenceData(
   const version = referenceVersion(data, scenarios);
   if ((await getMeta(db, 'reference_version')) === version) return false;
   await db.transaction().execute(async (trx) => {
-    const builtinRegions = (
-      await trx.selectFrom('regions').select('id').where('builtin', '=', 1).execute()
-    ).map((r) => r.id);
-    if (builtinRegions.length > 0) {
-      await trx.deleteFrom('region_members').where('region_id', 'in', builtinRegions).execute();
-      await trx.deleteFrom('regions').where('id', 'in', builtinRegions).execute();
-    }
     const fileDatasets = (
       await trx.selectFrom('datasets').select('id').where('provenance', 'like', 'data/%').execute()
     ).map((d) => d.id);
@@ -110,7 +90,7 @@ export async function seedReferenceData(
         valid_from: c.validFrom,
       })),
     );
-    for (const r of data.regions) await insertRegion(trx, r, true, now);
+    await replaceBuiltinRegions(trx, data.regions, now);
     for (const d of data.datasets) {
       await trx
         .insertInto('datasets')
@@ -185,69 +165,6 @@ export function observationRow(o: Observation): Database['observations'] {
     unit: o.unit,
     number_in_source: o.numberInSource ?? null,
   };
-}
-
-export async function insertRegion(db: Db, r: Region, builtin: boolean, now: string): Promise<void> {
-  await db
-    .insertInto('regions')
-    .values({
-      id: r.id,
-      name: r.name,
-      description: r.description ?? null,
-      source: r.source ?? null,
-      seed_report: r.seedReport ?? null,
-      builtin: builtin ? 1 : 0,
-      updated_at: now,
-    })
-    .execute();
-  const sub = new Map<string, { id: string; name: string }>();
-  for (const s of r.subRegions) for (const m of s.municipalities) sub.set(m, { id: s.id, name: s.name });
-  await insertChunked(
-    db,
-    'region_members',
-    r.municipalities.map((m, position) => ({
-      region_id: r.id,
-      municipality: m,
-      sub_region_id: sub.get(m)?.id ?? null,
-      sub_region_name: sub.get(m)?.name ?? null,
-      position,
-    })),
-  );
-}
-
-export async function listRegions(db: Db): Promise<(Region & { builtin: boolean; updatedAt: string })[]> {
-  const regions = await db.selectFrom('regions').selectAll().orderBy('id').execute();
-  const members = await db
-    .selectFrom('region_members')
-    .selectAll()
-    .orderBy('region_id')
-    .orderBy('position')
-    .execute();
-  return regions.map((r) => {
-    const own = members.filter((m) => m.region_id === r.id);
-    const subs = new Map<string, { id: string; name: string; municipalities: string[] }>();
-    for (const m of own) {
-      if (!m.sub_region_id) continue;
-      const s = subs.get(m.sub_region_id) ?? {
-        id: m.sub_region_id,
-        name: m.sub_region_name ?? m.sub_region_id,
-        municipalities: [],
-      };
-      s.municipalities.push(m.municipality);
-      subs.set(m.sub_region_id, s);
-    }
-    return {
-      id: r.id,
-      name: r.name,
-      municipalities: own.map((m) => m.municipality),
-      subRegions: [...subs.values()],
-      ...(r.description ? { description: r.description } : {}),
-      ...(r.source ? { source: r.source } : {}),
-      ...(r.seed_report ? { seedReport: r.seed_report } : {}),
-      builtin: r.builtin === 1,
-      updatedAt: r.updated_at,
-    };
-  });
 }
 
 /** The reference data as the engine needs it, read from the store. */

@@ -8,18 +8,17 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCentroids } from '../../src/ingest/sites.ts';
-import { loadBoundaries } from '../../src/report/boundaries.ts';
+import { reportBoundaries } from '../../src/report/boundaries.ts';
 import { QUALITATIVE, renderMap } from '../../src/report/map.ts';
 import { barChart, stackedBars } from '../../src/report/plot.ts';
 import { renderSankey } from '../../src/report/sankey.ts';
 import { pyramidSvg } from '../../src/report/sections/principle.ts';
-import { data, REGION, testReport } from './helpers.ts';
+import { data, files, REGION, testReport } from './helpers.ts';
 import { changedPath, expectSnapshot } from './snapshot.ts';
 
 const region = data.regions.find((r) => r.id === REGION);
-const boundaries = loadBoundaries(data.dataDir);
-const centroids = loadCentroids(data.dataDir);
+const boundaries = reportBoundaries(files);
+const centroids = files.centroids();
 const name = (nr: string) => data.registry.municipalities.get(nr)?.name ?? nr;
 
 describe('chart snapshots', () => {

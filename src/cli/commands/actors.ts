@@ -5,21 +5,12 @@
  */
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import {
-  actorStatusFilter,
-  COUNT_UNITS,
-  type CountUnits,
-  createSectorClassifier,
-  type StatusOptions,
-} from '../../domain/actors.ts';
+import { importRegisterBulk, pullRegister, updateRegister } from '../../app/imports.ts';
+import { actorStatusFilter, COUNT_UNITS, type CountUnits, type StatusOptions } from '../../domain/actors.ts';
 import { AppError } from '../../domain/errors.ts';
 import { findRegion } from '../../domain/regions.ts';
 import type { BulkProgress, BulkSource } from '../../ingest/brreg-bulk.ts';
-import { type BrregClientOptions, createBrregClient, DEFAULT_BRREG_URL } from '../../ingest/brreg-client.ts';
-import { importBrregBulk } from '../../ingest/brreg-import.ts';
-import { pullBrregSearch, updateFromFeed } from '../../ingest/brreg-sync.ts';
-import { loadSectorMapping } from '../../ingest/nace-sectors.ts';
-import { listActors, openActorImport, summariseActors } from '../../store/actors-repository.ts';
+import { listActors, summariseActors } from '../../store/actors-repository.ts';
 import { type CliContext, municipalityLabel, parseInteger } from '../context.ts';
 import { type Format, keyword, renderCsv, renderJson, renderTable } from '../format.ts';
 
@@ -66,8 +57,10 @@ function addStatusOptions(cmd: Command): Command {
     .option('--units <units>', 'all (legal units and establishments), enheter or underenheter', 'all');
 }
 
-function clientOptions(baseUrl?: string): BrregClientOptions {
-  return { baseUrl: baseUrl ?? process.env.RESTVERDI_BRREG_URL ?? DEFAULT_BRREG_URL };
+/** --base-url, else RESTVERDI_BRREG_URL, else the app's default (data.brreg.no). */
+function baseUrl(flag?: string): { baseUrl?: string } {
+  const url = flag ?? process.env.RESTVERDI_BRREG_URL;
+  return url ? { baseUrl: url } : {};
 }
 
 export function registerActors(program: Command, ctx: CliContext): void {
@@ -88,31 +81,20 @@ export function registerActors(program: Command, ctx: CliContext): void {
       if (opts.underenheter) sources.push({ unitType: 'underenhet', path: opts.underenheter });
       if (sources.length === 0)
         throw new AppError('invalid_input', 'import brreg: give --enheter FILE and/or --underenheter FILE');
-      const data = ctx.data();
-      const classify = createSectorClassifier(loadSectorMapping(data.dataDir));
-      const store = ctx.store();
-      {
-        const onProgress = progressBar(opts.progress);
-        const now = new Date();
-        const result = await importBrregBulk(openActorImport(store, now.toISOString()), sources, {
-          registry: data.registry,
-          feedSince: new Date(now.getTime() - 86_400_000).toISOString(),
-          classify,
-          ...(onProgress ? { onProgress } : {}),
-        });
-        for (const f of result.files) {
-          const problems = Object.entries(f.problems)
-            .map(([k, v]) => `${k} ${v}`)
-            .join(', ');
-          ctx.out(
-            `${f.file}: ${f.records} ${f.unitType === 'enhet' ? 'enheter' : 'underenheter'} (${f.format}${f.gzip ? ', gzip' : ''}); ${f.mappedMunicipality} old municipality numbers mapped; problems: ${problems || 'none'}\n`,
-          );
-        }
-        const a = result.applied;
+      const onProgress = progressBar(opts.progress);
+      const result = await importRegisterBulk(ctx.workspace(), sources, onProgress ? { onProgress } : {});
+      for (const f of result.files) {
+        const problems = Object.entries(f.problems)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ');
         ctx.out(
-          `import ${result.importId}: ${a.inserted} new, ${a.updated} changed, ${a.unchanged} unchanged, ${a.removed} removed (${store.location})\n`,
+          `${f.file}: ${f.records} ${f.unitType === 'enhet' ? 'enheter' : 'underenheter'} (${f.format}${f.gzip ? ', gzip' : ''}); ${f.mappedMunicipality} old municipality numbers mapped; problems: ${problems || 'none'}\n`,
         );
       }
+      const a = result.applied;
+      ctx.out(
+        `import ${result.importId}: ${a.inserted} new, ${a.updated} changed, ${a.unchanged} unchanged, ${a.removed} removed (${ctx.store().location})\n`,
+      );
     });
 
   importCmd
@@ -125,29 +107,15 @@ export function registerActors(program: Command, ctx: CliContext): void {
     .option('--form <form>', 'organisation form(s), comma-separated (e.g. AS,ENK)')
     .option('--base-url <url>', 'API base URL (default RESTVERDI_BRREG_URL or data.brreg.no)')
     .action(async (opts: { municipality: string; nace?: string; form?: string; baseUrl?: string }) => {
-      const data = ctx.data();
-      if (!data.registry.municipalities.has(opts.municipality))
-        throw new AppError(
-          'unknown_municipality',
-          `unknown municipality ${opts.municipality} (today’s numbers)`,
-        );
-      const classify = createSectorClassifier(loadSectorMapping(data.dataDir));
-      const client = createBrregClient(clientOptions(opts.baseUrl));
-      const store = ctx.store();
-      {
-        const now = new Date().toISOString();
-        const r = await pullBrregSearch(client, openActorImport(store, now), {
-          municipality: opts.municipality,
-          ...(opts.nace ? { nace: opts.nace.split(',') } : {}),
-          ...(opts.form ? { forms: opts.form.split(',') } : {}),
-          registry: data.registry,
-          classify,
-          now,
-        });
-        ctx.out(
-          `import ${r.importId}: ${r.enheter} enheter and ${r.underenheter} underenheter in ${r.queries} queries; ${r.applied.inserted} new, ${r.applied.updated} changed, ${r.applied.unchanged} unchanged\n`,
-        );
-      }
+      const r = await pullRegister(ctx.workspace(), {
+        municipality: opts.municipality,
+        ...(opts.nace ? { nace: opts.nace.split(',') } : {}),
+        ...(opts.form ? { forms: opts.form.split(',') } : {}),
+        ...baseUrl(opts.baseUrl),
+      });
+      ctx.out(
+        `import ${r.importId}: ${r.enheter} enheter and ${r.underenheter} underenheter in ${r.queries} queries; ${r.applied.inserted} new, ${r.applied.updated} changed, ${r.applied.unchanged} unchanged\n`,
+      );
     });
 
   const updateCmd =
@@ -164,23 +132,14 @@ export function registerActors(program: Command, ctx: CliContext): void {
     )
     .option('--base-url <url>', 'API base URL (default RESTVERDI_BRREG_URL or data.brreg.no)')
     .action(async (opts: { since?: string; baseUrl?: string }) => {
-      const data = ctx.data();
-      const classify = createSectorClassifier(loadSectorMapping(data.dataDir));
-      const client = createBrregClient(clientOptions(opts.baseUrl));
-      const store = ctx.store();
-      {
-        const now = new Date().toISOString();
-        const r = await updateFromFeed(client, openActorImport(store, now), {
-          registry: data.registry,
-          classify,
-          now,
-          ...(opts.since ? { since: opts.since } : {}),
-        });
-        for (const u of r.units)
-          ctx.out(
-            `${u.unitType === 'enhet' ? 'enheter' : 'underenheter'}: ${u.changes} changes from ${u.from}; ${u.applied.inserted} new, ${u.applied.updated} changed, ${u.removed} removed; next oppdateringsid ${u.nextId ?? '(none)'}\n`,
-          );
-      }
+      const r = await updateRegister(ctx.workspace(), {
+        ...(opts.since ? { since: opts.since } : {}),
+        ...baseUrl(opts.baseUrl),
+      });
+      for (const u of r.units)
+        ctx.out(
+          `${u.unitType === 'enhet' ? 'enheter' : 'underenheter'}: ${u.changes} changes from ${u.from}; ${u.applied.inserted} new, ${u.applied.updated} changed, ${u.removed} removed; next oppdateringsid ${u.nextId ?? '(none)'}\n`,
+        );
     });
 
   const actors = program
@@ -197,7 +156,7 @@ export function registerActors(program: Command, ctx: CliContext): void {
     const units = keyword(opts.units, 'units', COUNT_UNITS) as CountUnits;
     const data = ctx.data();
     const region = findRegion(data.regions, opts.region);
-    const mapping = loadSectorMapping(data.dataDir);
+    const mapping = ctx.workspace().files.sectors();
     const summary = await summariseActors(ctx.store().db, {
       municipalities: region.municipalities,
       units,
@@ -269,7 +228,7 @@ export function registerActors(program: Command, ctx: CliContext): void {
       const units = keyword(opts.units, 'units', COUNT_UNITS) as CountUnits;
       const data = ctx.data();
       const region = findRegion(data.regions, opts.region);
-      const mapping = loadSectorMapping(data.dataDir);
+      const mapping = ctx.workspace().files.sectors();
       if (opts.sector && !mapping.sectors.some((s) => s.id === opts.sector))
         keyword(
           opts.sector,

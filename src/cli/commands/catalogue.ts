@@ -1,12 +1,8 @@
 /** Listing commands: regions, municipalities, residue kinds. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Command } from 'commander';
-import { AppError } from '../../domain/errors.ts';
 import { type Resolution, resolveMunicipality } from '../../domain/municipalities.ts';
 import { findObservation } from '../../domain/observations.ts';
 import { findRegion } from '../../domain/regions.ts';
-import { loadCentroids } from '../../ingest/sites.ts';
 import type { CliContext } from '../context.ts';
 import {
   type Format,
@@ -159,7 +155,7 @@ export function runKinds(ctx: CliContext, opts: ListOptions): string {
 /** Population, area and centroid of a municipality, with the year of the statistics used. */
 function municipalityFacts(ctx: CliContext): (nr: string) => Record<string, unknown> {
   const data = ctx.data();
-  const centroids = loadCentroids(data.dataDir);
+  const centroids = ctx.workspace().files.centroids();
   return (nr) => {
     const population = findObservation(data.statistics, nr, 'population');
     const area = findObservation(data.statistics, nr, 'area.total_km2');
@@ -179,30 +175,23 @@ function municipalityFacts(ctx: CliContext): (nr: string) => Record<string, unkn
  */
 export function renderMunicipalitiesGeojson(ctx: CliContext, regionId?: string): string {
   const data = ctx.data();
-  const file = join(data.dataDir, 'sources/kommuner-geojson-2024/Kommuner-S.geojson');
-  let geo: { features: { properties: Record<string, unknown>; geometry: unknown }[] };
-  try {
-    geo = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (cause) {
-    throw new AppError('invalid_data', `cannot read ${file}: ${(cause as Error).message}`, { cause });
-  }
+  const boundaries = ctx.workspace().files.boundaries();
   const wanted = new Set(
     regionId ? findRegion(data.regions, regionId).municipalities : data.registry.municipalities.keys(),
   );
   const facts = municipalityFacts(ctx);
-  const features = geo.features
-    .filter((f) => wanted.has(String(f.properties.kommunenummer)))
+  const features = [...boundaries.values()]
+    .filter((f) => wanted.has(f.number))
     .map((f) => {
-      const nr = String(f.properties.kommunenummer);
-      const m = data.registry.municipalities.get(nr);
+      const m = data.registry.municipalities.get(f.number);
       return {
         type: 'Feature',
-        id: nr,
+        id: f.number,
         properties: {
-          number: nr,
-          name: m?.name ?? f.properties.kommunenavn,
+          number: f.number,
+          name: m?.name ?? f.name,
           county: m?.county ?? '',
-          ...facts(nr),
+          ...facts(f.number),
         },
         geometry: f.geometry,
       };

@@ -3,38 +3,22 @@
  * sector, per municipality (summariseActors, the report's status filter). When the register has not
  * been imported, the seed report's own counts are shown, labelled as the report's.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { type ActorSummary, summariseActors } from '../../store/actors-repository.ts';
 import type { ReportContext } from '../context.ts';
 import { note, para } from '../html.ts';
 import type { Cell } from '../report-table.ts';
 import type { Section } from '../section.ts';
 
-interface SectorFile {
-  sectors: { id: string; name: { nb: string; en: string } }[];
-}
-
-interface SeedActors {
-  total_organisations: number;
-  by_form: Record<string, number>;
-  by_sector: Record<string, number>;
-  filters: string;
-}
-
 export const SECTORS_FILE = 'mappings/nace-sectors.json';
 
+type SeedActors = NonNullable<ReturnType<ReportContext['files']['seedReport']>>['seed']['actors_brreg'];
+
 function sectorNames(ctx: ReportContext): Map<string, string> {
-  const file = JSON.parse(readFileSync(join(ctx.data.dataDir, SECTORS_FILE), 'utf8')) as SectorFile;
-  return new Map(file.sectors.map((s) => [s.id, s.name[ctx.lang]]));
+  return new Map(ctx.files.sectors().sectors.map((s) => [s.id, s.name[ctx.lang]]));
 }
 
 function seedActors(ctx: ReportContext): SeedActors | undefined {
-  if (!ctx.region.seedReport) return undefined;
-  const seed = JSON.parse(readFileSync(join(ctx.data.dataDir, ctx.region.seedReport), 'utf8')) as {
-    actors_brreg?: SeedActors;
-  };
-  return seed.actors_brreg;
+  return ctx.files.seedReport(ctx.region)?.seed.actors_brreg;
 }
 
 const byCount = (a: [string, number], b: [string, number]) => b[1] - a[1] || a[0].localeCompare(b[0]);
@@ -120,9 +104,9 @@ export async function actorsSection(ctx: ReportContext): Promise<Section> {
         { head: T.count, unit: T.units, type: 'number' },
       ],
       // Sub-counts (of which …) and overlapping sectors: no total, it would count actors twice.
-      rows: Object.entries(seed.by_sector).map(([id, n]) => [sectorName(id), n]),
+      rows: Object.entries(seed.by_sector ?? {}).map(([id, n]) => [sectorName(id), n]),
     },
   });
-  section.blocks.push({ html: note(`${T.actorsSeedFilter}: ${seed.filters}`) });
+  if (seed.filters) section.blocks.push({ html: note(`${T.actorsSeedFilter}: ${seed.filters}`) });
   return section;
 }

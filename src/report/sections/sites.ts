@@ -1,6 +1,4 @@
 /** Demand drivers and sites: the region's plants with their catchments (transport radius) on a map. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Site } from '../../domain/allocation/input.ts';
 import type { ReportContext } from '../context.ts';
 import { round } from '../format.ts';
@@ -24,11 +22,7 @@ export function siteRadiusKm(ctx: ReportContext, site: Site): number {
 }
 
 function drivers(ctx: ReportContext): Driver[] {
-  if (!ctx.region.seedReport) return [];
-  const seed = JSON.parse(readFileSync(join(ctx.data.dataDir, ctx.region.seedReport), 'utf8')) as {
-    demand_drivers?: Driver[];
-  };
-  return seed.demand_drivers ?? [];
+  return ctx.files.seedReport(ctx.region)?.seed.demand_drivers ?? [];
 }
 
 export function sitesSection(ctx: ReportContext, sites: Site[], sitesFile: string | undefined): Section {

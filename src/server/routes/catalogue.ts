@@ -1,11 +1,12 @@
 /** Health, municipalities, regions (list, get, create, update, delete), kinds, profiles and coefficients, technologies. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { AppError, type Issue } from '../../domain/errors.ts';
+import { createRegion, deleteRegion, getRegion, listRegions, replaceRegion } from '../../app/regions.ts';
+import { AppError } from '../../domain/errors.ts';
 import { resolveMunicipality } from '../../domain/municipalities.ts';
-import { findRegion, type Region } from '../../domain/regions.ts';
+import { findRegion } from '../../domain/regions.ts';
 import { findProfile } from '../../ingest/reference-data.ts';
-import { getMeta, insertRegion, listRegions } from '../../store/reference-repository.ts';
+import { getMeta } from '../../store/reference-repository.ts';
 import type { Env } from '../env.ts';
 import { ErrorSchema, errorJson, errorResponses, zodIssues } from '../errors.ts';
 import { csvResponse, xlsxResponse } from '../export.ts';
@@ -136,7 +137,7 @@ export function catalogueRoutes(api: OpenAPIHono<Env>, state: ServerState): void
       },
     }),
     async (c) => {
-      const regions = await listRegions(state.store.db);
+      const regions = await listRegions(state);
       if (c.req.valid('query').format === 'csv') {
         const rows = regions.flatMap((r) =>
           r.municipalities.map((m) => ({
@@ -159,7 +160,7 @@ export function catalogueRoutes(api: OpenAPIHono<Env>, state: ServerState): void
       request: { params: IdParam },
       responses: { 200: json(RegionSchema, 'One region'), ...errorResponses },
     }),
-    async (c) => c.json(await regionById(state, c.req.valid('param').id), 200),
+    async (c) => c.json(await getRegion(state, c.req.valid('param').id), 200),
   );
 
   api.openapi(
@@ -171,23 +172,7 @@ export function catalogueRoutes(api: OpenAPIHono<Env>, state: ServerState): void
       responses: { 201: json(RegionSchema, 'The region was created'), ...errorResponses, ...conflict },
     }),
     async (c) => {
-      const input = c.req.valid('json');
-      const region = await validRegion(state, input);
-      await state.store.db.transaction().execute(async (trx) => {
-        const exists = await trx
-          .selectFrom('regions')
-          .select('id')
-          .where('id', '=', region.id)
-          .executeTakeFirst();
-        if (exists)
-          throw new AppError(
-            'conflict',
-            `region "${region.id}" exists; PUT /api/regions/${region.id} changes it`,
-          );
-        await insertRegion(trx, region, false, state.clock.now().toISOString());
-      });
-      state.invalidate();
-      return c.json(await regionById(state, region.id), 201);
+      return c.json(await inBody(createRegion(state, c.req.valid('json'))), 201);
     },
     regionHook as never,
   );
@@ -205,28 +190,7 @@ export function catalogueRoutes(api: OpenAPIHono<Env>, state: ServerState): void
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const input = c.req.valid('json');
-      if (input.id !== id)
-        throw new AppError('invalid_input', `the body's id "${input.id}" differs from the path's "${id}"`);
-      const region = await validRegion(state, input);
-      await state.store.db.transaction().execute(async (trx) => {
-        const row = await trx
-          .selectFrom('regions')
-          .select(['id', 'builtin'])
-          .where('id', '=', id)
-          .executeTakeFirst();
-        if (!row) throw new AppError('unknown_region', `unknown region "${id}"`);
-        if (row.builtin === 1)
-          throw new AppError(
-            'conflict',
-            `region "${id}" ships with Restverdi and cannot be changed; create a new one`,
-          );
-        await trx.deleteFrom('region_members').where('region_id', '=', id).execute();
-        await trx.deleteFrom('regions').where('id', '=', id).execute();
-        await insertRegion(trx, region, false, state.clock.now().toISOString());
-      });
-      state.invalidate();
-      return c.json(await regionById(state, id), 200);
+      return c.json(await inBody(replaceRegion(state, id, c.req.valid('json'))), 200);
     },
     regionHook as never,
   );
@@ -240,20 +204,7 @@ export function catalogueRoutes(api: OpenAPIHono<Env>, state: ServerState): void
       responses: { 204: { description: 'The region was deleted' }, ...errorResponses, ...conflict },
     }),
     async (c) => {
-      const { id } = c.req.valid('param');
-      await state.store.db.transaction().execute(async (trx) => {
-        const row = await trx
-          .selectFrom('regions')
-          .select(['id', 'builtin'])
-          .where('id', '=', id)
-          .executeTakeFirst();
-        if (!row) throw new AppError('unknown_region', `unknown region "${id}"`);
-        if (row.builtin === 1)
-          throw new AppError('conflict', `region "${id}" ships with Restverdi and cannot be deleted`);
-        await trx.deleteFrom('region_members').where('region_id', '=', id).execute();
-        await trx.deleteFrom('regions').where('id', '=', id).execute();
-      });
-      state.invalidate();
+      await deleteRegion(state, c.req.valid('param').id);
       return c.body(null, 204);
     },
   );
@@ -377,55 +328,15 @@ export function catalogueRoutes(api: OpenAPIHono<Env>, state: ServerState): void
   );
 }
 
-async function regionById(state: ServerState, id: string) {
-  const region = (await listRegions(state.store.db)).find((r) => r.id === id);
-  if (!region) {
-    const known = (await listRegions(state.store.db)).map((r) => r.id).join(', ');
-    throw new AppError('unknown_region', `unknown region "${id}"; regions: ${known}`);
+/** The region's problems as the API names them: paths into the request body. */
+async function inBody<T>(task: Promise<T>): Promise<T> {
+  try {
+    return await task;
+  } catch (error) {
+    if (!(error instanceof AppError) || error.issues.length === 0) throw error;
+    throw new AppError(error.code, error.message, {
+      issues: error.issues.map((i) => ({ path: `body.${i.path}`, message: i.message })),
+      cause: error,
+    });
   }
-  return region;
-}
-
-/** Maps old numbers to today's and checks the sub-regions; every problem is listed. */
-async function validRegion(state: ServerState, input: z.infer<typeof RegionInputSchema>): Promise<Region> {
-  const data = await state.reference();
-  const issues: Issue[] = [];
-  const map = (raw: string, path: string): string | undefined => {
-    const r = resolveMunicipality(data.registry, raw);
-    if (r.ok) return r.number;
-    issues.push({ path, message: r.reason });
-    return undefined;
-  };
-  const subRegions = input.subRegions.map((s, i) => ({
-    id: s.id,
-    name: s.name,
-    municipalities: s.municipalities
-      .map((m, j) => map(m, `body.subRegions[${i}].municipalities[${j}]`))
-      .filter((m): m is string => !!m),
-  }));
-  const listed = input.municipalities
-    ?.map((m, j) => map(m, `body.municipalities[${j}]`))
-    .filter((m): m is string => !!m);
-  const municipalities = [...new Set(listed ?? subRegions.flatMap((s) => s.municipalities))];
-  const inSubs = subRegions.flatMap((s) => s.municipalities);
-  for (const m of inSubs) {
-    if (!municipalities.includes(m))
-      issues.push({
-        path: 'body.subRegions',
-        message: `sub-region member ${m} is not in the region's municipalities`,
-      });
-  }
-  if (new Set(inSubs).size !== inSubs.length)
-    issues.push({ path: 'body.subRegions', message: 'a municipality is in more than one sub-region' });
-  if (municipalities.length === 0)
-    issues.push({ path: 'body.municipalities', message: 'a region needs at least one municipality' });
-  if (issues.length > 0)
-    throw new AppError('invalid_input', `invalid region: ${issues.length} problem(s)`, { issues });
-  return {
-    id: input.id,
-    name: input.name,
-    municipalities,
-    subRegions,
-    ...(input.description ? { description: input.description } : {}),
-  };
 }

@@ -7,13 +7,15 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { createSectorClassifier } from '../../domain/actors.ts';
+import {
+  getImport,
+  getImportLog,
+  importFarmFiles,
+  importHarvest,
+  importRegisterBulk,
+  listImports,
+} from '../../app/imports.ts';
 import { AppError } from '../../domain/errors.ts';
-import { importBrregBulk } from '../../ingest/brreg-import.ts';
-import { loadSectorMapping } from '../../ingest/nace-sectors.ts';
-import { prepareAvvirkningImport, prepareLandbrukImport } from '../../ingest/statistics-import.ts';
-import { openActorImport } from '../../store/actors-repository.ts';
-import { writeImport } from '../../store/statistics-repository.ts';
 import type { Env } from '../env.ts';
 import { errorJson, errorResponses } from '../errors.ts';
 import { csvResponse } from '../export.ts';
@@ -64,22 +66,14 @@ export function importRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
     }),
     async (c) => {
       const { kind, name } = c.req.valid('query');
-      const data = await state.reference();
       const body = c.req.raw.body;
       if (!body) throw new AppError('invalid_input', 'the request has no body: send the file as the body');
       let answerBody: Record<string, unknown>;
       if (kind === 'brreg-enheter' || kind === 'brreg-underenheter') {
         const stream = Readable.fromWeb(body as unknown as NodeReadableStream);
-        const now = state.clock.now();
-        const result = await importBrregBulk(
-          openActorImport(state.store, now.toISOString()),
-          [{ unitType: kind === 'brreg-enheter' ? 'enhet' : 'underenhet', stream, name }],
-          {
-            registry: data.registry,
-            classify: createSectorClassifier(loadSectorMapping(data.dataDir)),
-            feedSince: new Date(now.getTime() - 86_400_000).toISOString(),
-          },
-        );
+        const result = await importRegisterBulk(state, [
+          { unitType: kind === 'brreg-enheter' ? 'enhet' : 'underenhet', stream, name },
+        ]);
         answerBody = { importId: result.importId, kind, files: result.files, applied: result.applied };
       } else {
         const bytes = new Uint8Array(await new Response(body).arrayBuffer());
@@ -90,22 +84,15 @@ export function importRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
           );
         }
         const input = [{ name, bytes }];
-        const prepared =
-          kind === 'avvirkning'
-            ? await prepareAvvirkningImport(input, data.registry)
-            : await prepareLandbrukImport(input, { registry: data.registry, dataDir: data.dataDir });
-        const result = await writeImport(state.store.db, {
-          ...prepared,
-          now: state.clock.now().toISOString(),
-        });
+        const result =
+          kind === 'avvirkning' ? await importHarvest(state, input) : await importFarmFiles(state, input);
         answerBody = {
           importId: result.importId,
           kind,
           datasets: result.datasets,
-          summary: prepared.summary,
+          summary: result.summary,
         };
       }
-      state.invalidate();
       return c.json(answerBody, 201);
     },
   );
@@ -127,13 +114,7 @@ export function importRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
       },
     }),
     async (c) => {
-      const rows = await state.store.db
-        .selectFrom('imports')
-        .selectAll()
-        .orderBy('id', 'desc')
-        .limit(100)
-        .execute();
-      return c.json({ imports: rows.map(importView) }, 200);
+      return c.json({ imports: await listImports(state) }, 200);
     },
   );
 
@@ -151,13 +132,7 @@ export function importRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
       },
     }),
     async (c) => {
-      const row = await state.store.db
-        .selectFrom('imports')
-        .selectAll()
-        .where('id', '=', c.req.valid('param').id)
-        .executeTakeFirst();
-      if (!row) throw new AppError('not_found', `no import ${c.req.valid('param').id}`);
-      return c.json(importView(row), 200);
+      return c.json(await getImport(state, c.req.valid('param').id), 200);
     },
   );
 
@@ -190,44 +165,10 @@ export function importRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const exists = await state.store.db
-        .selectFrom('imports')
-        .select('id')
-        .where('id', '=', id)
-        .executeTakeFirst();
-      if (!exists) throw new AppError('not_found', `no import ${id}`);
-      const log = await state.store.db
-        .selectFrom('import_log')
-        .select(['seq', 'level', 'position', 'message'])
-        .where('import_id', '=', id)
-        .orderBy('seq')
-        .limit(100_000)
-        .execute();
+      const log = await getImportLog(state, id);
       if (c.req.valid('query').format === 'csv')
         return csvResponse(c, log, ['seq', 'level', 'position', 'message'], `import-${id}-log`);
       return c.json({ log }, 200);
     },
   );
-}
-
-function importView(r: {
-  id: number;
-  kind: string;
-  file: string | null;
-  status: string;
-  started_at: string;
-  finished_at: string | null;
-  counts_json: string | null;
-  message: string | null;
-}) {
-  return {
-    id: r.id,
-    kind: r.kind,
-    file: r.file,
-    status: r.status,
-    startedAt: r.started_at,
-    finishedAt: r.finished_at,
-    counts: r.counts_json ? (JSON.parse(r.counts_json) as Record<string, unknown>) : null,
-    message: r.message,
-  };
 }

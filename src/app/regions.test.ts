@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../domain/errors.ts';
+import { openStore } from '../store/database.ts';
+import { createRegion, deleteRegion, getRegion, listRegions, replaceRegion, showRegion } from './regions.ts';
+import { openWorkspace, type Workspace } from './workspace.ts';
+
+const NOW = '2026-11-28T12:00:00.000Z';
+const BUILTIN = 'gjovik-hadeland-ringerike';
+
+async function rejection(p: Promise<unknown>): Promise<AppError> {
+  const error = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return error;
+}
+
+describe('regions (app)', () => {
+  let ws: Workspace;
+  beforeAll(async () => {
+    ws = await openWorkspace(await openStore({ file: ':memory:' }), { clock: { now: () => new Date(NOW) } });
+  });
+  afterAll(async () => {
+    await ws.store.close();
+  });
+
+  it('creates a region, mapping old numbers, and the next estimate sees it', async () => {
+    const created = await createRegion(ws, {
+      id: 'ringerike-hole',
+      name: 'Ringerike og Hole',
+      municipalities: ['3007', '0612'],
+      subRegions: [{ name: 'Ringerike', municipalities: ['3305'] }],
+    });
+    expect(created).toEqual({
+      id: 'ringerike-hole',
+      name: 'Ringerike og Hole',
+      municipalities: ['3305', '3310'],
+      subRegions: [{ id: 'ringerike', name: 'Ringerike', municipalities: ['3305'] }],
+      builtin: false,
+      updatedAt: NOW,
+    });
+    expect((await ws.reference()).regions.map((r) => r.id)).toContain('ringerike-hole');
+    expect((await listRegions(ws)).map((r) => r.id)).toContain('ringerike-hole');
+  });
+
+  it('refuses an invalid region with every problem and writes nothing', async () => {
+    const error = await rejection(createRegion(ws, { id: 'Bad', name: '', municipalities: ['9999', 'abc'] }));
+    expect(error.code).toBe('invalid_input');
+    expect(error.issues.map((i) => i.path)).toEqual(['id', 'name', 'municipalities[0]', 'municipalities[1]']);
+    expect(error.message).toContain('4 problem(s)');
+    expect((await listRegions(ws)).map((r) => r.id)).not.toContain('Bad');
+  });
+
+  it('refuses an id in use (conflict), built in or not', async () => {
+    for (const id of ['ringerike-hole', BUILTIN]) {
+      const error = await rejection(createRegion(ws, { id, name: 'X', municipalities: ['3407'] }));
+      expect(error.code).toBe('conflict');
+    }
+    expect((await getRegion(ws, 'ringerike-hole')).municipalities).toEqual(['3305', '3310']);
+  });
+
+  it('replaces a person’s region; refuses the built-in one, an unknown one and differing ids', async () => {
+    const replaced = await replaceRegion(ws, 'ringerike-hole', {
+      id: 'ringerike-hole',
+      name: 'Ringerike',
+      municipalities: ['3305'],
+    });
+    expect(replaced).toMatchObject({ name: 'Ringerike', municipalities: ['3305'], subRegions: [] });
+    expect(
+      (await rejection(replaceRegion(ws, BUILTIN, { id: BUILTIN, name: 'X', municipalities: ['3407'] })))
+        .code,
+    ).toBe('conflict');
+    expect(
+      (await rejection(replaceRegion(ws, 'nowhere', { id: 'nowhere', name: 'X', municipalities: ['3407'] })))
+        .code,
+    ).toBe('unknown_region');
+    expect(
+      (
+        await rejection(
+          replaceRegion(ws, 'ringerike-hole', { id: 'other', name: 'X', municipalities: ['3407'] }),
+        )
+      ).code,
+    ).toBe('invalid_input');
+    expect(
+      (
+        await rejection(
+          replaceRegion(ws, 'ringerike-hole', { id: 'ringerike-hole', name: 'X', municipalities: ['9999'] }),
+        )
+      ).code,
+    ).toBe('invalid_input');
+    expect((await getRegion(ws, 'ringerike-hole')).name).toBe('Ringerike');
+  });
+
+  it('shows a region’s members with the newest statistics of each', async () => {
+    const { region, members } = await showRegion(ws, BUILTIN);
+    expect(members).toHaveLength(region.municipalities.length);
+    expect(members[0]?.statistics.population).toMatchObject({ year: expect.any(Number) });
+    expect(members.every((m) => m.subRegion !== null)).toBe(true);
+    expect((await rejection(showRegion(ws, 'nowhere'))).code).toBe('unknown_region');
+  });
+
+  it('deletes a person’s region; refuses the built-in one and an unknown one', async () => {
+    await deleteRegion(ws, 'ringerike-hole');
+    expect((await rejection(getRegion(ws, 'ringerike-hole'))).code).toBe('unknown_region');
+    expect((await ws.reference()).regions.map((r) => r.id)).not.toContain('ringerike-hole');
+    expect((await rejection(deleteRegion(ws, 'ringerike-hole'))).code).toBe('unknown_region');
+    expect((await rejection(deleteRegion(ws, BUILTIN))).code).toBe('conflict');
+    expect((await getRegion(ws, BUILTIN)).builtin).toBe(true);
+  });
+});

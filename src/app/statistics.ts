@@ -1,0 +1,114 @@
+/** Statistics in the store: the datasets with their provenance, and roundwood harvest per municipality. */
+import { AppError, type Issue } from '../domain/errors.ts';
+import { resolveMunicipality } from '../domain/municipalities.ts';
+import { findRegion } from '../domain/regions.ts';
+import {
+  HARVEST_ASSORTMENTS,
+  HARVEST_SPECIES,
+  type HarvestAssortment,
+  type HarvestSpecies,
+} from '../ingest/avvirkning.ts';
+import type { StoredDataset } from '../store/statistics-repository.ts';
+import * as repository from '../store/statistics-repository.ts';
+import type { Workspace } from './workspace.ts';
+
+export type { StoredDataset };
+
+export async function listDatasets(ws: Workspace): Promise<StoredDataset[]> {
+  return repository.listDatasets(ws.store.db);
+}
+
+export interface HarvestRequest {
+  /** Municipality numbers (old ones are mapped); or give `region`. */
+  municipalities?: string[];
+  region?: string;
+  /** Default: the newest year imported for these municipalities. */
+  year?: number;
+}
+
+/** A type, not an interface, so rows render as records. */
+export type HarvestRow = {
+  municipality: string;
+  year: number;
+  species: HarvestSpecies;
+  assortment: HarvestAssortment;
+  m3: number;
+  dataset: string;
+};
+
+export interface HarvestAnswer {
+  year: number;
+  yearNote: string;
+  municipalities: string[];
+  municipalitiesWithoutRows: string[];
+  rows: HarvestRow[];
+  totals: { species: HarvestSpecies; m3: number }[];
+}
+
+/** Roundwood harvest per municipality, species and assortment (m3) of one year, from the imports. */
+export async function harvestStatistics(ws: Workspace, request: HarvestRequest): Promise<HarvestAnswer> {
+  const data = await ws.reference();
+  let municipalities: string[];
+  if (request.municipalities !== undefined) {
+    const issues: Issue[] = [];
+    municipalities = [];
+    for (const raw of request.municipalities) {
+      const r = /^\d{1,4}$/.test(raw) ? resolveMunicipality(data.registry, raw) : undefined;
+      if (!r?.ok) issues.push({ path: raw, message: r && !r.ok ? r.reason : 'not a municipality number' });
+      else if (!municipalities.includes(r.number)) municipalities.push(r.number);
+    }
+    if (issues.length > 0)
+      throw new AppError(
+        'unknown_municipality',
+        `municipalities: ${issues.map((i) => `${i.path} (${i.message})`).join('; ')}`,
+        { issues },
+      );
+  } else if (request.region !== undefined) {
+    municipalities = findRegion(data.regions, request.region).municipalities;
+  } else {
+    throw new AppError('invalid_input', 'give municipality numbers or a region');
+  }
+  if (municipalities.length === 0) throw new AppError('invalid_input', 'the list of municipalities is empty');
+  const species = new Set<string>(HARVEST_SPECIES);
+  const assortments = new Set<string>(HARVEST_ASSORTMENTS);
+  const all = (await repository.observationsLike(ws.store.db, 'harvest.', municipalities))
+    .map((o) => {
+      const [, s, a] = o.variable.split('.');
+      return { o, s, a };
+    })
+    .filter(({ s, a }) => s && a && species.has(s) && assortments.has(a));
+  const years = [...new Set(all.map(({ o }) => o.year))].sort((a, b) => b - a);
+  const year = request.year ?? years[0];
+  if (year === undefined || !years.includes(year)) {
+    throw new AppError(
+      'missing_statistics',
+      `no harvest by species and assortment for ${municipalities.join(', ')}${request.year ? ` in ${request.year}` : ''}; years in the store: ${years.join(', ') || 'none'} (import with \`restverdi import avvirkning FILE\`)`,
+    );
+  }
+  const rows = all
+    .filter(({ o }) => o.year === year)
+    .map(({ o, s, a }) => ({
+      municipality: o.municipality,
+      year: o.year,
+      species: s as HarvestSpecies,
+      assortment: a as HarvestAssortment,
+      m3: o.value,
+      dataset: o.dataset_id,
+    }))
+    .sort(
+      (x, y) =>
+        municipalities.indexOf(x.municipality) - municipalities.indexOf(y.municipality) ||
+        HARVEST_SPECIES.indexOf(x.species) - HARVEST_SPECIES.indexOf(y.species) ||
+        HARVEST_ASSORTMENTS.indexOf(x.assortment) - HARVEST_ASSORTMENTS.indexOf(y.assortment),
+    );
+  const without = municipalities.filter((m) => !rows.some((r) => r.municipality === m));
+  const yearNote =
+    request.year === undefined
+      ? `newest year with harvest for these municipalities: ${year} (years in the store: ${years.join(', ')})`
+      : `year ${year} as asked`;
+  const totals = HARVEST_SPECIES.map((s) => ({
+    species: s,
+    m3: rows.filter((r) => r.species === s).reduce((sum, r) => sum + r.m3, 0),
+  }));
+  return { year, yearNote, municipalities, municipalitiesWithoutRows: without, rows, totals };
+}
