@@ -5,11 +5,12 @@
  */
 import { relative } from 'node:path';
 import type { Kysely } from 'kysely';
-import { type AllocationResult, allocateStreams, type Site, type Solver } from '../domain/allocation.ts';
+import { planAllocation, runAllocation as runAllocationTask } from '../app/allocation.ts';
+import type { DataFiles } from '../app/data-files.ts';
+import type { AllocationResult, Site, Solver } from '../domain/allocation.ts';
 import { AppError } from '../domain/errors.ts';
 import type { ReferenceData } from '../domain/reference-data.ts';
 import { findRegion } from '../domain/regions.ts';
-import { prepareAllocation } from '../ingest/allocation-input.ts';
 import type { LoadedLibrary } from '../ingest/library.ts';
 import { findProfile } from '../ingest/reference-data.ts';
 import {
@@ -54,6 +55,8 @@ export interface ReportOptions {
 export interface ReportInputs {
   data: ReferenceData;
   lib: LoadedLibrary;
+  /** data/'s files: boundaries, centroids, the region's sites, transport, sectors, the seed report. */
+  files: DataFiles;
   db?: Kysely<Database>;
   /** The optimiser; without it the allocation section says it was not run. */
   solver?: Solver;
@@ -68,28 +71,28 @@ export interface BuiltReport {
   allocation?: AllocationResult;
 }
 
-function runAllocation(ctx: ReportContext, inputs: ReportInputs): AllocationRun {
+async function runAllocation(ctx: ReportContext, inputs: ReportInputs): Promise<AllocationRun> {
   if (!inputs.solver) return { ok: false, reason: 'no solver' };
   const { estimate } = ctx;
   if (estimate.complete.length === 0) return { ok: false, reason: ctx.T.noData(ctx.T.titles.residues) };
-  // prepareAllocation estimates the region itself: give it the municipalities with every statistic,
-  // then use the report's own estimate (the chosen year, partial municipalities included) as supply.
-  const region = { ...ctx.region, municipalities: estimate.complete };
-  const data = { ...ctx.data, regions: ctx.data.regions.map((r) => (r.id === region.id ? region : r)) };
   try {
-    const prepared = prepareAllocation(data, inputs.lib, {
-      region: region.id,
-      profile: ctx.profile.id,
-      objective: 'value',
-    });
-    prepared.input.supplies = estimate.rows.map((r) => ({
-      municipality: r.municipality,
-      kind: r.kind,
-      tonnesWet: r.tonnesWet,
-    }));
-    const result = allocateStreams(prepared.input, inputs.solver);
+    // The supplies are the report's own estimate (the chosen year, partial municipalities included).
+    const plan = planAllocation(
+      { files: inputs.files, library: inputs.lib, data: ctx.data },
+      {
+        region: ctx.region.id,
+        profile: ctx.profile.id,
+        objective: 'value',
+        supplies: estimate.rows.map((r) => ({
+          municipality: r.municipality,
+          kind: r.kind,
+          tonnesWet: r.tonnesWet,
+        })),
+      },
+    );
+    const result = await runAllocationTask(plan, inputs.solver);
     const leftOut = estimate.municipalities.filter((m) => !estimate.complete.includes(m));
-    return { ok: true, prepared, result, leftOut };
+    return { ok: true, plan, result, leftOut };
   } catch (e) {
     if (e instanceof AppError) return { ok: false, reason: e.message };
     throw e;
@@ -149,7 +152,7 @@ export async function buildReport(o: ReportOptions, inputs: ReportInputs): Promi
   step('scenarios');
   sections.push(await scenariosSection(ctx));
   step('allocation');
-  const allocation = runAllocation(ctx, inputs);
+  const allocation = await runAllocation(ctx, inputs);
   sections.push(allocationSection(ctx, allocation));
   step('audit');
   sections.push(auditSection(ctx), sourcesSection(ctx, transport, sitesFile));

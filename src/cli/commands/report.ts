@@ -4,7 +4,6 @@ import { seededRandom } from '../../app/random.ts';
 import { AppError } from '../../domain/errors.ts';
 import { LANGS } from '../../report/format.ts';
 import { writeReport } from '../../report/write.ts';
-import { createHighsSolver } from '../../solver/highs.ts';
 import { type CliContext, parseInteger } from '../context.ts';
 import { keyword } from '../format.ts';
 import { DEFAULT_REGION } from './residues.ts';
@@ -57,7 +56,7 @@ export async function runReport(ctx: CliContext, opts: ReportCommandOptions, now
   const progress = (step: string) =>
     ctx.err(`restverdi report: ${step} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
   progress('solver');
-  const solver = await createHighsSolver({ timeLimitSeconds: 120 });
+  const solver = await ctx.workspace().solver({ timeLimitSeconds: 120 });
   const written = await writeReport(
     {
       region: opts.region,
@@ -71,6 +70,7 @@ export async function runReport(ctx: CliContext, opts: ReportCommandOptions, now
     {
       data: ctx.data(),
       lib: ctx.workspace().library,
+      files: ctx.workspace().files,
       db: ctx.store().db,
       solver,
       random: seededRandom(seed),
