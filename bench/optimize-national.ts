@@ -9,11 +9,11 @@ import { execFileSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { resourceUsage } from 'node:process';
 import { fileURLToPath } from 'node:url';
+import { type AllocationStage, runAllocation } from '../src/app/allocation.ts';
 import { openDataFiles } from '../src/app/data-files.ts';
 import { seededRandom } from '../src/app/random.ts';
 import type { AllocationInput, Site, Supply } from '../src/domain/allocation/input.ts';
-import { interpretAllocation } from '../src/domain/allocation/interpret.ts';
-import { buildAllocationModel } from '../src/domain/allocation/model.ts';
+import type { LinearModel } from '../src/domain/allocation/lp.ts';
 import { writeMps } from '../src/domain/mps.ts';
 import { createHighsSolver, highsRuntime } from '../src/solver/highs.ts';
 import { type Timing, writeSection } from './lib.ts';
@@ -82,21 +82,28 @@ async function child(variant: string): Promise<ChildReport> {
     objective: 'value',
     keepUnprofitableArcs: variant === 'all-arcs',
   };
-  const t1 = performance.now();
-  const am = buildAllocationModel(input);
-  const buildMs = performance.now() - t1;
-  const t2 = performance.now();
-  const sol = solver.solve(am.model);
-  const solveMs = performance.now() - t2;
-  const t3 = performance.now();
-  const result = interpretAllocation(am, sol, solver.name);
-  const interpretMs = performance.now() - t3;
+  // The task's own sequence (build → solve → interpret); each stage's time from its start to the next.
+  const starts: Partial<Record<AllocationStage, number>> = {};
+  let model: LinearModel | undefined;
+  const result = await runAllocation({ input }, solver, {
+    onStage: (stage) => {
+      starts[stage] = performance.now();
+    },
+    onModel: (m) => {
+      model = m;
+    },
+  });
+  const end = performance.now();
+  const at = (stage: AllocationStage) => starts[stage] as number;
+  const buildMs = at('solving') - at('building');
+  const solveMs = at('interpreting') - at('solving');
+  const interpretMs = end - at('interpreting');
   // performance.now() counts from process start: Node, tsx, loading, building, solving, reading back.
   const processMs = performance.now();
   let mpsParseSolveMs: number | undefined;
-  if (variant === 'radius') {
+  if (variant === 'radius' && model) {
     // The same model as text: write MPS, let HiGHS parse and solve it.
-    const text = writeMps(am.model);
+    const text = writeMps(model);
     const highs = await highsRuntime();
     const t4 = performance.now();
     const m = highs.createModel({ format: 'mps', data: text });
@@ -106,13 +113,13 @@ async function child(variant: string): Promise<ChildReport> {
     m.dispose();
   }
   const highs = await highsRuntime();
-  const p = am.pruned;
+  const p = result.model.prunedArcs;
   return {
     variant,
-    columns: am.model.numCols,
-    rows: am.model.numRows,
-    nonzeros: am.model.starts[am.model.numCols] as number,
-    candidateArcs: am.model.numCols + p.ineligible + p.beyondRadius + p.negativeMargin,
+    columns: result.model.columns,
+    rows: result.model.rows,
+    nonzeros: result.model.nonzeros,
+    candidateArcs: result.model.columns + p.ineligible + p.beyondRadius + p.negativeMargin,
     pruned: p,
     loadMs,
     buildMs,

@@ -4,18 +4,18 @@
  * the solver are passed in, so the same inputs give the same report.
  */
 import type { Kysely } from 'kysely';
+import { planAllocation, runAllocation as runAllocationTask } from '../app/allocation.ts';
 import type { DataFiles } from '../app/data-files.ts';
-import { allocateStreams } from '../domain/allocation/allocate.ts';
 import type { Site } from '../domain/allocation/input.ts';
 import type { Solver } from '../domain/allocation/lp.ts';
 import type { AllocationResult } from '../domain/allocation/result.ts';
 import { AppError } from '../domain/errors.ts';
 import type { ReferenceData } from '../domain/reference-data.ts';
 import { findRegion } from '../domain/regions.ts';
-import { prepareAllocation } from '../ingest/allocation-input.ts';
 import type { LoadedLibrary } from '../ingest/library.ts';
 import { findProfile } from '../ingest/reference-data.ts';
 import type { LoadedTransport } from '../ingest/sites.ts';
+import { renderMessage } from '../messages/catalogue.ts';
 import type { Database } from '../store/schema.ts';
 import { reportBoundaries } from './boundaries.ts';
 import type { ReportContext } from './context.ts';
@@ -67,30 +67,31 @@ export interface BuiltReport {
   allocation?: AllocationResult;
 }
 
-function runAllocation(ctx: ReportContext, inputs: ReportInputs): AllocationRun {
+async function runAllocation(ctx: ReportContext, inputs: ReportInputs): Promise<AllocationRun> {
   if (!inputs.solver) return { ok: false, reason: 'no solver' };
   const { estimate } = ctx;
   if (estimate.complete.length === 0) return { ok: false, reason: ctx.T.noData(ctx.T.titles.residues) };
-  // prepareAllocation estimates the region itself: give it the municipalities with every statistic,
-  // then use the report's own estimate (the chosen year, partial municipalities included) as supply.
-  const region = { ...ctx.region, municipalities: estimate.complete };
-  const data = { ...ctx.data, regions: ctx.data.regions.map((r) => (r.id === region.id ? region : r)) };
   try {
-    const prepared = prepareAllocation(data, inputs.lib, {
-      region: region.id,
-      profile: ctx.profile.id,
-      objective: 'value',
-    });
-    prepared.input.supplies = estimate.rows.map((r) => ({
-      municipality: r.municipality,
-      kind: r.kind,
-      tonnesWet: r.tonnesWet,
-    }));
-    const result = allocateStreams(prepared.input, inputs.solver);
+    // The supplies are the report's own estimate (the chosen year, partial municipalities included).
+    const plan = planAllocation(
+      { files: inputs.files, library: inputs.lib, data: ctx.data },
+      {
+        region: ctx.region.id,
+        profile: ctx.profile.id,
+        objective: 'value',
+        supplies: estimate.rows.map((r) => ({
+          municipality: r.municipality,
+          kind: r.kind,
+          tonnesWet: r.tonnesWet,
+        })),
+      },
+    );
+    const result = await runAllocationTask(plan, inputs.solver);
     const leftOut = estimate.municipalities.filter((m) => !estimate.complete.includes(m));
-    return { ok: true, prepared, result, leftOut };
+    return { ok: true, plan, result, leftOut };
   } catch (e) {
-    if (e instanceof AppError) return { ok: false, reason: e.message };
+    if (e instanceof AppError)
+      return { ok: false, reason: e.detail ? renderMessage(e.detail, ctx.lang) : e.message };
     throw e;
   }
 }
@@ -152,7 +153,7 @@ export async function buildReport(o: ReportOptions, inputs: ReportInputs): Promi
   step('scenarios');
   sections.push(await scenariosSection(ctx));
   step('allocation');
-  const allocation = runAllocation(ctx, inputs);
+  const allocation = await runAllocation(ctx, inputs);
   sections.push(allocationSection(ctx, allocation));
   step('audit');
   sections.push(auditSection(ctx), sourcesSection(ctx, transport, sitesFile));

@@ -1,17 +1,18 @@
 /** `restverdi optimize` (alias `optimise`): the allocation of a region's streams to sites. */
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import {
+  type AllocationRequest,
+  allocationAnswer,
+  allocationDeps,
+  planAllocation,
+  runAllocation,
+} from '../../app/allocation.ts';
 import type { Objective } from '../../domain/allocation/input.ts';
-import { interpretAllocation } from '../../domain/allocation/interpret.ts';
-import type { Solver } from '../../domain/allocation/lp.ts';
-import { buildAllocationModel, type UnallocatedReason } from '../../domain/allocation/model.ts';
+import type { UnallocatedReason } from '../../domain/allocation/model.ts';
 import type { AllocationResult } from '../../domain/allocation/result.ts';
 import { AppError } from '../../domain/errors.ts';
-import { message } from '../../domain/message.ts';
 import { writeMps } from '../../domain/mps.ts';
-import { allocationAnswer, prepareAllocation } from '../../ingest/allocation-input.ts';
-import { renderMessage } from '../../messages/catalogue.ts';
-import { createHighsSolver } from '../../solver/highs.ts';
 import { type CliContext, kindName, municipalityLabel } from '../context.ts';
 import { type Format, formatNumber, keyword, type Lang, renderJson, renderTable } from '../format.ts';
 
@@ -63,8 +64,7 @@ export function registerOptimize(program: Command, ctx: CliContext): void {
     .option('--format <format>', 'table or json', 'table')
     .option('--lang <lang>', 'nb or en', 'nb')
     .action(async (opts: OptimizeOptions) => {
-      const solver = await createHighsSolver({ timeLimitSeconds: Number(opts.timeLimit ?? 120) });
-      ctx.out(runOptimize(ctx, opts, solver));
+      ctx.out(await runOptimize(ctx, opts));
     });
 }
 
@@ -75,13 +75,11 @@ function parseNumber(value: string, name: string): number {
   return n;
 }
 
-export function runOptimize(ctx: CliContext, opts: OptimizeOptions, solver: Solver): string {
-  const format = keyword(opts.format, 'format', FORMATS);
-  const lang = keyword(opts.lang, 'lang', LANGS);
+/** The command's options as the allocation task's request. */
+export function optimizeRequest(opts: OptimizeOptions): AllocationRequest {
   const objective = keyword(opts.objective, 'objective', OBJECTIVES);
-  if (opts.timeLimit !== undefined) parseNumber(opts.timeLimit, '--time-limit');
   const price = opts.co2ePrice !== undefined ? parseNumber(opts.co2ePrice, '--co2e-price') : undefined;
-  const prepared = prepareAllocation(ctx.data(), ctx.workspace().library, {
+  return {
     region: opts.region,
     profile: opts.profile,
     objective,
@@ -93,34 +91,30 @@ export function runOptimize(ctx: CliContext, opts: OptimizeOptions, solver: Solv
       ? { candidateTechnologies: opts.candidateTechnologies.split(',').map((t) => t.trim()) }
       : {}),
     ...(opts.distances ? { distancesFile: opts.distances } : {}),
+  };
+}
+
+export async function runOptimize(ctx: CliContext, opts: OptimizeOptions): Promise<string> {
+  const format = keyword(opts.format, 'format', FORMATS);
+  const lang = keyword(opts.lang, 'lang', LANGS);
+  const timeLimitSeconds = parseNumber(opts.timeLimit ?? '120', '--time-limit');
+  const ws = ctx.workspace();
+  const plan = planAllocation(await allocationDeps(ws), optimizeRequest(opts));
+  const solver = await ws.solver({ timeLimitSeconds });
+  const result = await runAllocation(plan, solver, {
+    ...(opts.writeModel
+      ? { onModel: (model) => writeFileSync(opts.writeModel as string, writeMps(model)) }
+      : {}),
   });
-  const am = buildAllocationModel(prepared.input);
-  if (opts.writeModel) writeFileSync(opts.writeModel, writeMps(am.model));
-  const result = interpretAllocation(am, solver.solve(am.model), solver.name);
-  if (result.status !== 'optimal') {
-    throw new AppError(
-      result.status === 'infeasible' ? 'infeasible' : 'invalid_input',
-      `no allocation (${result.status}): ${result.conflicts.map((c) => renderMessage(c, 'en')).join('; ')}`,
-      {
-        issues: result.conflicts.map((c) => ({ path: 'limit', message: renderMessage(c, 'en'), detail: c })),
-        detail: message('allocation_failed', { status: result.status }),
-      },
-    );
-  }
   if (format === 'json') {
-    return renderJson(
-      allocationAnswer(prepared, result, {
-        distances: opts.distances !== undefined,
-        ...(opts.writeModel ? { modelFile: opts.writeModel } : {}),
-      }),
-    );
+    return renderJson(allocationAnswer(plan, result, opts.writeModel ? { modelFile: opts.writeModel } : {}));
   }
   return renderOptimizeTable(ctx, result, {
-    region: prepared.region.name,
-    profile: prepared.profile.id,
+    region: plan.region.name,
+    profile: plan.profile.id,
     lang,
     opts,
-    assumptions: prepared.assumedCapacities,
+    assumptions: plan.assumedCapacities,
   });
 }
 

@@ -5,7 +5,6 @@ import { MAX_DRAWS } from '../../app/residues.ts';
 import { AppError } from '../../domain/errors.ts';
 import { LANGS } from '../../report/format.ts';
 import { writeReport } from '../../report/write.ts';
-import { createHighsSolver } from '../../solver/highs.ts';
 import { type CliContext, parseInteger } from '../context.ts';
 import { keyword } from '../format.ts';
 import { DEFAULT_REGION } from './residues.ts';
@@ -58,7 +57,7 @@ export async function runReport(ctx: CliContext, opts: ReportCommandOptions, now
   const progress = (step: string) =>
     ctx.err(`restverdi report: ${step} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
   progress('solver');
-  const solver = await createHighsSolver({ timeLimitSeconds: 120 });
+  const solver = await ctx.workspace().solver({ timeLimitSeconds: 120 });
   const written = await writeReport(
     {
       region: opts.region,

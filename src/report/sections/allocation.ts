@@ -1,6 +1,6 @@
 /** The optimiser's best allocation of the region's streams to sites, with a Sankey of the flows. */
+import type { AllocationPlan } from '../../app/allocation.ts';
 import type { AllocationResult } from '../../domain/allocation/result.ts';
-import type { PreparedAllocation } from '../../ingest/allocation-input.ts';
 import type { ReportContext } from '../context.ts';
 import { fmt, round } from '../format.ts';
 import { esc, figure, note, para } from '../html.ts';
@@ -9,7 +9,7 @@ import { renderSankey } from '../sankey.ts';
 import type { Section } from '../section.ts';
 
 export type AllocationRun =
-  | { ok: true; prepared: PreparedAllocation; result: AllocationResult; leftOut: string[] }
+  | { ok: true; plan: AllocationPlan; result: AllocationResult; leftOut: string[] }
   | { ok: false; reason: string };
 
 const UNALLOCATED = '__unallocated__';

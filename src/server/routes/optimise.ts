@@ -4,13 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { interpretAllocation } from '../../domain/allocation/interpret.ts';
+import { allocationAnswer, allocationDeps, planAllocation, runAllocation } from '../../app/allocation.ts';
 import type { Solver } from '../../domain/allocation/lp.ts';
-import { buildAllocationModel } from '../../domain/allocation/model.ts';
 import { AppError, type Issue } from '../../domain/errors.ts';
-import { allocationAnswer, prepareAllocation } from '../../ingest/allocation-input.ts';
-import { renderMessage } from '../../messages/catalogue.ts';
-import { createHighsSolver } from '../../solver/highs.ts';
 import type { Env } from '../env.ts';
 import { errorResponses } from '../errors.ts';
 import { answer, Opaque, safeText } from '../schemas.ts';
@@ -103,9 +99,8 @@ export function optimiseRoutes(api: OpenAPIHono<Env>, state: ServerState): void 
     }),
     async (c) => {
       const options = c.req.valid('json');
-      const data = await state.reference();
       // Check what can be checked before answering, so a bad request is a 400, not a failed job.
-      const prepared = prepareAllocation(data, state.library, options);
+      const plan = planAllocation(await allocationDeps(state), options);
       const job: Job = { id: randomUUID(), stage: 'queued', startedAt: state.clock.now().toISOString() };
       jobs.set(job.id, job);
       if (jobs.size > MAX_JOBS) jobs.delete(jobs.keys().next().value as string);
@@ -113,31 +108,14 @@ export function optimiseRoutes(api: OpenAPIHono<Env>, state: ServerState): void 
         try {
           job.stage = 'estimating';
           await yieldToPolls();
-          solver ??= createHighsSolver({ timeLimitSeconds: 120 });
-          const s = await solver;
-          job.stage = 'building';
-          await yieldToPolls();
-          const am = buildAllocationModel(prepared.input);
-          job.stage = 'solving';
-          await yieldToPolls();
-          const solved = s.solve(am.model);
-          job.stage = 'interpreting';
-          await yieldToPolls();
-          const result = interpretAllocation(am, solved, s.name);
-          if (result.status !== 'optimal') {
-            throw new AppError(
-              result.status === 'infeasible' ? 'infeasible' : 'invalid_input',
-              `no allocation (${result.status}): ${result.conflicts.map((c) => renderMessage(c, 'en')).join('; ')}`,
-              {
-                issues: result.conflicts.map((m) => ({
-                  path: 'limit',
-                  message: renderMessage(m, 'en'),
-                  detail: m,
-                })),
-              },
-            );
-          }
-          job.result = allocationAnswer(prepared, result);
+          solver ??= state.solver({ timeLimitSeconds: 120 });
+          const result = await runAllocation(plan, await solver, {
+            onStage: async (stage) => {
+              job.stage = stage;
+              await yieldToPolls();
+            },
+          });
+          job.result = allocationAnswer(plan, result);
           job.stage = 'done';
         } catch (error) {
           job.stage = 'failed';

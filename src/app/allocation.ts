@@ -1,0 +1,254 @@
+/**
+ * The allocation task: which of a region's residue streams go to which sites, for most value or CO2e.
+ * `planAllocation` gathers everything a run needs (the supplies, given or estimated; the region's
+ * sites, the caller's and candidates; positions, distances and transport), `runAllocation` builds,
+ * solves and reads back with a callback per stage, and `allocationAnswer` is the one JSON shape the
+ * CLI's `--format json` and the API's job result share. The CLI, the API job, the report and the
+ * national benchmark all run through here, so they cannot drift apart.
+ */
+import { candidateSites } from '../domain/allocation/finance.ts';
+import type { AllocationInput, Objective, Site, Supply } from '../domain/allocation/input.ts';
+import { interpretAllocation } from '../domain/allocation/interpret.ts';
+import type { LinearModel, Solver } from '../domain/allocation/lp.ts';
+import { buildAllocationModel } from '../domain/allocation/model.ts';
+import type { AllocationResult } from '../domain/allocation/result.ts';
+import type { CoefficientProfile } from '../domain/coefficients.ts';
+import { AppError } from '../domain/errors.ts';
+import { message } from '../domain/message.ts';
+import type { ReferenceData } from '../domain/reference-data.ts';
+import { findRegion, type Region } from '../domain/regions.ts';
+import { estimateResidues } from '../domain/residues.ts';
+import type { LoadedLibrary } from '../ingest/library.ts';
+import { findProfile } from '../ingest/reference-data.ts';
+import {
+  distanceLookup,
+  type LoadedTransport,
+  parseSites,
+  readDistancesCsv,
+  readSitesFile,
+} from '../ingest/sites.ts';
+import { renderMessage } from '../messages/catalogue.ts';
+import type { DataFiles } from './data-files.ts';
+import type { Workspace } from './workspace.ts';
+
+/** What planning reads: data/'s files, the library and the reference data (`await ws.reference()`). */
+export interface AllocationDeps {
+  files: DataFiles;
+  library: LoadedLibrary;
+  data: ReferenceData;
+}
+
+/** The workspace's part of the deps, with its reference data read. */
+export async function allocationDeps(ws: Pick<Workspace, 'files' | 'library' | 'reference'>) {
+  return { files: ws.files, library: ws.library, data: await ws.reference() } satisfies AllocationDeps;
+}
+
+export interface AllocationRequest {
+  region: string;
+  profile: string;
+  /** Statistics of this year or the newest before it, for estimated supplies. */
+  year?: number;
+  objective: Objective;
+  co2ePriceNok?: number;
+  /**
+   * The streams to allocate (tonnes wet per municipality and kind). When absent they are the
+   * profile's estimate for the region (`estimateSupplies`).
+   */
+  supplies?: Supply[];
+  /** Leave out the region's own sites (data/sites/<region>.json). */
+  noDefaultSites?: boolean;
+  /** A sites file (CLI) … */
+  sitesFile?: string;
+  /** … or sites given as data (API): the same schema as a file's `sites`. */
+  sites?: unknown[];
+  candidates?: boolean;
+  candidateTechnologies?: string[];
+  /** CSV from,to,km. */
+  distancesFile?: string;
+}
+
+export interface AllocationPlan {
+  input: AllocationInput;
+  region: Region;
+  profile: CoefficientProfile;
+  transport: LoadedTransport;
+  /** Whether a distance matrix was given (else great circle × detour). */
+  distanceMatrix: boolean;
+  /** Sites whose capacity is an assumption (not candidates). */
+  assumedCapacities: string[];
+}
+
+/**
+ * The profile's central estimate for the region as supplies (tonnes wet per municipality and kind).
+ * A municipality without the statistics a recipe needs is refused (`missing_statistics`); a caller
+ * that estimates what it can (the report) passes its own rows as `supplies` instead.
+ */
+export function estimateSupplies(
+  data: ReferenceData,
+  region: Region,
+  profile: CoefficientProfile,
+  year?: number,
+): Supply[] {
+  const estimate = estimateResidues({
+    profile,
+    kinds: data.kinds,
+    statistics: data.statistics,
+    municipalities: region.municipalities,
+    ...(year === undefined ? {} : { year }),
+  });
+  return estimate.rows.map((r) => ({ municipality: r.municipality, kind: r.kind, tonnesWet: r.tonnesWet }));
+}
+
+export function planAllocation(deps: AllocationDeps, o: AllocationRequest): AllocationPlan {
+  const { data, files, library: lib } = deps;
+  if (o.objective === 'weighted' && o.co2ePriceNok === undefined) {
+    throw new AppError('invalid_input', 'the weighted objective needs a CO2e price (NOK per t CO2e)');
+  }
+  if (o.objective !== 'weighted' && o.co2ePriceNok !== undefined) {
+    throw new AppError('invalid_input', 'a CO2e price only applies to the weighted objective');
+  }
+  if (o.candidateTechnologies !== undefined && !o.candidates) {
+    throw new AppError('invalid_input', 'candidate technologies only apply with candidates');
+  }
+  const region = findRegion(data.regions, o.region);
+  const profile = findProfile(data, o.profile);
+  const centroids = files.centroids();
+  const transport = files.transport();
+  const supplies = o.supplies ?? estimateSupplies(data, region, profile, o.year);
+
+  const sites = new Map<string, Site>();
+  const own = o.noDefaultSites ? undefined : files.regionSites(region.id);
+  for (const s of own?.sites ?? []) sites.set(s.id, s);
+  if (o.sitesFile) {
+    for (const s of readSitesFile(o.sitesFile, lib, data.registry, centroids, { user: true }))
+      sites.set(s.id, s);
+  }
+  if (o.sites) {
+    for (const s of parseSites(o.sites, 'body', lib, data.registry, centroids)) sites.set(s.id, s);
+  }
+  if (o.candidates) {
+    for (const t of o.candidateTechnologies ?? []) {
+      if (!lib.technologies.some((x) => x.id === t)) {
+        throw new AppError(
+          'unknown_technology',
+          `unknown technology "${t}"; technologies: ${lib.technologies.map((x) => x.id).join(', ')}`,
+        );
+      }
+    }
+    const finance = files.candidateFinance();
+    const cands = candidateSites(
+      lib,
+      region.municipalities,
+      centroids,
+      { discountRate: finance.discountRate.value, lifetimeYears: finance.lifetimeYears.value },
+      o.candidateTechnologies,
+    );
+    for (const c of cands) sites.set(c.id, c);
+  }
+  if (sites.size === 0) {
+    throw new AppError(
+      'invalid_input',
+      `region ${region.id} has no sites (no data/sites/${region.id}.json); give sites or candidates`,
+    );
+  }
+  const distances = o.distancesFile ? readDistancesCsv(o.distancesFile, data.registry) : undefined;
+  return {
+    input: {
+      lib,
+      currentUses: lib.currentUses,
+      supplies,
+      sites: [...sites.values()],
+      positions: centroids,
+      ...(distances ? { distanceKm: distanceLookup(distances) } : {}),
+      transport,
+      objective: o.objective,
+      ...(o.co2ePriceNok !== undefined ? { co2ePriceNok: o.co2ePriceNok } : {}),
+    },
+    region,
+    profile,
+    transport,
+    distanceMatrix: distances !== undefined,
+    assumedCapacities: [...sites.values()]
+      .filter((s) => s.capacityIsAssumption && s.status !== 'candidate')
+      .map((s) => s.id),
+  };
+}
+
+export type AllocationStage = 'building' | 'solving' | 'interpreting';
+
+export interface RunAllocationOptions {
+  /** Called as each stage starts; a returned promise is awaited (the API yields to polls there). */
+  onStage?: (stage: AllocationStage) => void | Promise<void>;
+  /** Called with the built model before it is solved (the CLI writes it as MPS). */
+  onModel?: (model: LinearModel) => void;
+}
+
+/**
+ * Builds the model, solves it and reads the answer back. A run without an optimum (infeasible
+ * minimum intakes, a time limit) is an AppError naming the conflicting limits.
+ */
+export async function runAllocation(
+  plan: Pick<AllocationPlan, 'input'>,
+  solver: Solver,
+  options: RunAllocationOptions = {},
+): Promise<AllocationResult> {
+  const stage = async (s: AllocationStage) => {
+    await options.onStage?.(s);
+  };
+  await stage('building');
+  const am = buildAllocationModel(plan.input);
+  options.onModel?.(am.model);
+  await stage('solving');
+  const solved = solver.solve(am.model);
+  await stage('interpreting');
+  const result = interpretAllocation(am, solved, solver.name);
+  if (result.status !== 'optimal') {
+    throw new AppError(
+      result.status === 'infeasible' ? 'infeasible' : 'invalid_input',
+      `no allocation (${result.status}): ${result.conflicts.map((c) => renderMessage(c, 'en')).join('; ')}`,
+      {
+        issues: result.conflicts.map((c) => ({ path: 'limit', message: renderMessage(c, 'en'), detail: c })),
+        detail: message('allocation_failed', { status: result.status }),
+      },
+    );
+  }
+  return result;
+}
+
+/** The JSON answer of an allocation (CLI --format json and the API). */
+export function allocationAnswer(
+  p: AllocationPlan,
+  result: AllocationResult,
+  extra: { modelFile?: string } = {},
+) {
+  return {
+    region: p.region.id,
+    profile: p.profile.id,
+    status: result.status,
+    objective: result.objective.value,
+    objectiveKind: result.objective.kind,
+    objectiveUnit: result.objective.unit,
+    ...(p.input.co2ePriceNok !== undefined ? { co2ePriceNok: p.input.co2ePriceNok } : {}),
+    valueNok: result.valueNok,
+    co2eTonnes: result.co2eTonnes,
+    baseline: result.baseline,
+    upliftNok: result.upliftNok,
+    upliftCo2eTonnes: result.upliftCo2eTonnes,
+    flows: result.flows,
+    sites: result.sites,
+    streams: result.streams,
+    unallocated: result.unallocated,
+    binding: result.binding,
+    model: result.model,
+    ...(extra.modelFile ? { modelFile: extra.modelFile } : {}),
+    transport: {
+      detourFactor: p.transport.detourFactor,
+      costNokPerTonneKm: p.transport.costNokPerTonneKm,
+      kgCo2ePerTonneKm: p.transport.kgCo2ePerTonneKm,
+      distances: p.distanceMatrix ? 'matrix (missing pairs: great circle × detour)' : 'great circle × detour',
+    },
+    assumedCapacities: p.assumedCapacities,
+  };
+}
+
+export type AllocationAnswer = ReturnType<typeof allocationAnswer>;
