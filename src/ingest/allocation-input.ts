@@ -13,12 +13,13 @@ import {
   type Site,
 } from '../domain/allocation.ts';
 import type { CoefficientProfile } from '../domain/coefficients.ts';
+import { findProfile } from '../domain/coefficients.ts';
 import { AppError } from '../domain/errors.ts';
 import type { ReferenceData } from '../domain/reference-data.ts';
 import { findRegion, type Region } from '../domain/regions.ts';
 import { estimateResidues } from '../domain/residues.ts';
 import type { LoadedLibrary } from './library.ts';
-import { findProfile, readJsonFile } from './reference-data.ts';
+import { readJsonFile } from './reference-data.ts';
 import { coefficientSchema } from './schemas.ts';
 import {
   distanceLookup,

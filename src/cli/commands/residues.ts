@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { seededRandom } from '../../app/random.ts';
+import { findProfile } from '../../domain/coefficients.ts';
 import { AppError } from '../../domain/errors.ts';
 import { findRegion } from '../../domain/regions.ts';
 import { compileEstimate } from '../../domain/residues.ts';
@@ -7,7 +8,6 @@ import { selectMunicipalities, splitList } from '../../domain/selection.ts';
 import { statisticsUsed } from '../../domain/statistics-used.ts';
 import { type ResidueTrace, traceResidue } from '../../domain/trace.ts';
 import { type Percentiles, runEstimate } from '../../domain/uncertainty.ts';
-import { findProfile } from '../../ingest/reference-data.ts';
 import { type CliContext, kindName, municipalityLabel, parseInteger } from '../context.ts';
 import {
   type Format,

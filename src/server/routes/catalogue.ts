@@ -1,10 +1,10 @@
 /** Health, municipalities, regions (list, get, create, update, delete), kinds, profiles and coefficients, technologies. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { findProfile } from '../../domain/coefficients.ts';
 import { AppError, type Issue } from '../../domain/errors.ts';
 import { resolveMunicipality } from '../../domain/municipalities.ts';
 import { findRegion, type Region } from '../../domain/regions.ts';
-import { findProfile } from '../../ingest/reference-data.ts';
 import { getMeta, insertRegion, listRegions } from '../../store/reference-repository.ts';
 import type { Env } from '../env.ts';
 import { ErrorSchema, errorJson, errorResponses, zodIssues } from '../errors.ts';

@@ -2,12 +2,12 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { findProfile } from '../../domain/coefficients.ts';
 import { findRegion } from '../../domain/regions.ts';
 import { compileEstimate } from '../../domain/residues.ts';
 import { selectMunicipalities, splitList } from '../../domain/selection.ts';
 import { traceResidue } from '../../domain/trace.ts';
 import { runEstimate } from '../../domain/uncertainty.ts';
-import { findProfile } from '../../ingest/reference-data.ts';
 import type { Env } from '../env.ts';
 import { errorResponses } from '../errors.ts';
 import { csvResponse, geojsonResponse, xlsxResponse } from '../export.ts';
