@@ -8,9 +8,8 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openDataFiles } from '../src/app/data-files.ts';
 import { seededRandom } from '../src/app/random.ts';
-import { loadLibrary } from '../src/ingest/library.ts';
-import { loadReferenceData } from '../src/ingest/reference-data.ts';
 import { buildReport, type ReportOptions } from '../src/report/build.ts';
 import { renderHtml } from '../src/report/document.ts';
 import { CHROMIUM, printPdf } from '../src/report/pdf.ts';
@@ -20,8 +19,9 @@ import { createHighsSolver } from '../src/solver/highs.ts';
 import { type Timing, timeAsync, writeSection } from './lib.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const data = loadReferenceData();
-const lib = loadLibrary(data.kinds, data.dataDir);
+const files = openDataFiles();
+const data = files.reference();
+const lib = files.library();
 const solver = await createHighsSolver();
 const options: ReportOptions = {
   region: 'gjovik-hadeland-ringerike',
@@ -31,7 +31,7 @@ const options: ReportOptions = {
   draws: 2000,
   seed: 1,
 };
-const inputs = () => ({ data, lib, solver, random: seededRandom(1) });
+const inputs = () => ({ data, lib, files, solver, random: seededRandom(1) });
 
 const out = mkdtempSync(join(tmpdir(), 'restverdi-bench-report-'));
 const timings: Timing[] = [];

@@ -5,13 +5,14 @@
  */
 import { relative } from 'node:path';
 import type { Kysely } from 'kysely';
+import type { DataFiles } from '../app/data-files.ts';
 import { type AllocationResult, allocateStreams, type Site, type Solver } from '../domain/allocation.ts';
+import { findProfile } from '../domain/coefficients.ts';
 import { AppError } from '../domain/errors.ts';
 import type { ReferenceData } from '../domain/reference-data.ts';
 import { findRegion } from '../domain/regions.ts';
 import { prepareAllocation } from '../ingest/allocation-input.ts';
 import type { LoadedLibrary } from '../ingest/library.ts';
-import { findProfile } from '../ingest/reference-data.ts';
 import {
   type LoadedTransport,
   loadCentroids,
@@ -54,6 +55,8 @@ export interface ReportOptions {
 export interface ReportInputs {
   data: ReferenceData;
   lib: LoadedLibrary;
+  /** data/'s files: boundaries, centroids, the region's sites, transport, sectors, the seed report. */
+  files: DataFiles;
   db?: Kysely<Database>;
   /** The optimiser; without it the allocation section says it was not run. */
   solver?: Solver;
@@ -112,6 +115,7 @@ export async function buildReport(o: ReportOptions, inputs: ReportInputs): Promi
   const ctx: ReportContext = {
     data,
     lib,
+    files: inputs.files,
     ...(inputs.db ? { db: inputs.db } : {}),
     region,
     profile,

@@ -1,6 +1,7 @@
 /** What every section of the report reads: the data, the library, the region, the language. */
 
 import type { Kysely } from 'kysely';
+import type { DataFiles } from '../app/data-files.ts';
 import type { CoefficientProfile } from '../domain/coefficients.ts';
 import type { LatLon } from '../domain/geo.ts';
 import type { ReferenceData } from '../domain/reference-data.ts';
@@ -15,6 +16,8 @@ import type { Texts } from './i18n/texts.ts';
 export interface ReportContext {
   data: ReferenceData;
   lib: LoadedLibrary;
+  /** data/'s files (sectors, the seed report, boundaries …), read once per workspace. */
+  files: DataFiles;
   /** The store, for actors and users' scenarios; absent in tests that run on data/ alone. */
   db?: Kysely<Database>;
   region: Region;

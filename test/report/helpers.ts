@@ -1,9 +1,8 @@
 /** Builds the report for tests: data/ read directly (no store), a pinned clock, seeded draws. */
 import type { Kysely } from 'kysely';
+import { openDataFiles } from '../../src/app/data-files.ts';
 import { seededRandom } from '../../src/app/random.ts';
 import type { Region } from '../../src/domain/regions.ts';
-import { loadLibrary } from '../../src/ingest/library.ts';
-import { loadReferenceData } from '../../src/ingest/reference-data.ts';
 import { type BuiltReport, buildReport, type ReportOptions } from '../../src/report/build.ts';
 import { renderHtml } from '../../src/report/document.ts';
 import { renderWorkbook } from '../../src/report/workbook.ts';
@@ -14,8 +13,9 @@ export const REGION = 'gjovik-hadeland-ringerike';
 /** The pinned generation date of every test report. */
 export const NOW = new Date('2026-01-15T12:00:00Z');
 
-export const data = loadReferenceData();
-export const lib = loadLibrary(data.kinds, data.dataDir);
+export const files = openDataFiles();
+export const data = files.reference();
+export const lib = files.library();
 
 /** A region whose second municipality (Ringsaker) has no crop area or harvest statistics. */
 export const MISSING_REGION: Region = {
@@ -48,6 +48,7 @@ export async function testReport(
   const report = await buildReport(options, {
     data: { ...data, regions: [...data.regions, ...regions] },
     lib,
+    files,
     ...(db ? { db } : {}),
     solver: await createHighsSolver(),
     random: seededRandom(options.seed),

@@ -71,6 +71,7 @@ export async function runReport(ctx: CliContext, opts: ReportCommandOptions, now
     {
       data: ctx.data(),
       lib: ctx.workspace().library,
+      files: ctx.workspace().files,
       db: ctx.store().db,
       solver,
       random: seededRandom(seed),
