@@ -1,8 +1,14 @@
-/** The value pyramid per stream, scenarios (list, get, store, run a stored or posted one), and the audit. */
+/** The value pyramid per stream, scenarios (list, get, store, delete, run a stored or posted one), and the audit. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { auditRegion } from '../../app/audit.ts';
 import { pyramidOfKind } from '../../app/pyramid.ts';
-import { getScenario, listScenarios, runScenarioRequest, saveScenario } from '../../app/scenarios.ts';
+import {
+  deleteScenario,
+  getScenario,
+  listScenarios,
+  runScenarioRequest,
+  saveScenario,
+} from '../../app/scenarios.ts';
 import type { Env } from '../env.ts';
 import { ErrorSchema, errorResponses } from '../errors.ts';
 import { csvResponse } from '../export.ts';
@@ -122,6 +128,20 @@ export function pyramidRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
     async (c) => {
       const scenario = await saveScenario(state, c.req.valid('param').id, c.req.valid('json'));
       return c.json(scenario as unknown as Record<string, unknown>, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/scenarios/{id}',
+      tags: ['scenarios'],
+      request: { params: IdParam },
+      responses: { 204: { description: 'The scenario was deleted' }, ...errorResponses, ...conflict },
+    }),
+    async (c) => {
+      await deleteScenario(state, c.req.valid('param').id);
+      return c.body(null, 204);
     },
   );
 
