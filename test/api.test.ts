@@ -785,6 +785,26 @@ describe.each(testDialects())('API on %s', (dialect) => {
       expect(ran2.valueNok).toBeCloseTo(ran.valueNok * 2, 3);
     });
 
+    it('DELETE: 204 on a user scenario, then 404; 409 for a built-in, which stays', async () => {
+      const scenario = manureScenario('min-slett');
+      await okJson(await api.request('/api/scenarios/min-slett', jsonInit('PUT', scenario)));
+      const res = await api.request('/api/scenarios/min-slett', { method: 'DELETE' });
+      expect(res.status).toBe(204);
+      expect(await res.text()).toBe('');
+      await expectError(await get('/api/scenarios/min-slett'), 404, 'unknown_scenario');
+      await expectError(
+        await api.request('/api/scenarios/min-slett', { method: 'DELETE' }),
+        404,
+        'unknown_scenario',
+      );
+      await expectError(
+        await api.request('/api/scenarios/rapport-pyrolyse', { method: 'DELETE' }),
+        409,
+        'conflict',
+      );
+      await okJson(await get('/api/scenarios/rapport-pyrolyse'));
+    });
+
     it('PUT: 409 on a built-in id, 400 when ids differ, the body is invalid or the route is ineligible', async () => {
       const builtin = JSON.parse(readFileSync('data/scenarios/rapport-pyrolyse.json', 'utf8'));
       await expectError(
@@ -873,6 +893,7 @@ describe.each(testDialects())('API on %s', (dialect) => {
           'GET /api/scenarios',
           'GET /api/scenarios/:id',
           'PUT /api/scenarios/:id',
+          'DELETE /api/scenarios/:id',
           'POST /api/scenarios/:id/run',
           'POST /api/scenarios/run',
           'GET /api/audit',
@@ -953,7 +974,7 @@ describe.each(testDialects())('API on %s', (dialect) => {
         ['GET', '/api/regions/gjovik-hadeland-ringerike/nope'],
         ['DELETE', '/api/health'],
         ['PATCH', `/api/regions/${REGION}`],
-        ['DELETE', '/api/scenarios/rapport-pyrolyse'],
+        ['PATCH', '/api/scenarios/rapport-pyrolyse'],
       ] as const) {
         const error: ErrorBody = await expectError(await api.request(path, { method }), 404, 'not_found');
         expect(error.message, `${method} ${path}`).toContain(path);

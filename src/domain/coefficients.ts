@@ -2,6 +2,7 @@
  * Coefficients are numbers with a unit, a range and a source; profiles group them with the recipes
  * that turn statistics into residue tonnages. None of these numbers lives in code.
  */
+import { AppError } from './errors.ts';
 
 /**
  * How sure a source is, after the tags of shared/research/coefficients.md:
@@ -83,4 +84,16 @@ export function coefficientMap(
   for (const c of extra) map.set(c.id, c);
   for (const c of profile.coefficients) map.set(c.id, c);
   return map;
+}
+
+/** The profile with this id, or an `unknown_profile` error listing the profiles there are. */
+export function findProfile(data: { profiles: CoefficientProfile[] }, id: string): CoefficientProfile {
+  const p = data.profiles.find((x) => x.id === id);
+  if (!p) {
+    throw new AppError(
+      'unknown_profile',
+      `unknown coefficient profile "${id}"; profiles: ${data.profiles.map((x) => x.id).join(', ')}`,
+    );
+  }
+  return p;
 }

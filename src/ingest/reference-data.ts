@@ -184,13 +184,5 @@ export function loadReferenceData(dataDir = DEFAULT_DATA_DIR): ReferenceData {
   };
 }
 
-export function findProfile(data: ReferenceData, id: string): CoefficientProfile {
-  const p = data.profiles.find((x) => x.id === id);
-  if (!p) {
-    throw new AppError(
-      'unknown_profile',
-      `unknown coefficient profile "${id}"; profiles: ${data.profiles.map((x) => x.id).join(', ')}`,
-    );
-  }
-  return p;
-}
+/** Moved to the domain (it reads nothing); kept here for the importers of other branches. */
+export { findProfile } from '../domain/coefficients.ts';

@@ -3,14 +3,10 @@
  * statements: table sums, quantity × price, yields × input, growth rates, element balances, and the
  * report's estimates against the published ranges of the coefficients they imply.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { Statement } from '../domain/audit.ts';
 import { hydrogenFraction } from '../domain/chemistry.ts';
 import type { Coefficient, CoefficientProfile } from '../domain/coefficients.ts';
-import { AppError } from '../domain/errors.ts';
-import type { Region } from '../domain/regions.ts';
 import type { Library } from '../domain/scenarios.ts';
 import type { Technology } from '../domain/technologies.ts';
 import { toBase } from '../domain/units.ts';
@@ -485,25 +481,15 @@ export function seedStatements(
 }
 
 /**
- * The audit statements of a region's report: its transcribed tables (`seedReport` under data/) and
- * the figures its text states in sentences (report-text-figures.json beside it), if it has them.
+ * The audit statements of a region's report: its transcribed tables (`seedReport` under data/, parsed
+ * by the workspace's DataFiles) and the figures its text states in sentences, if it has them.
  */
-export function regionStatements(region: Region, data: ReferenceData, lib: Library): Statement[] {
-  if (!region.seedReport) return [];
-  const file = join(data.dataDir, region.seedReport);
-  const parsed = seedSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) {
-    throw new AppError('invalid_data', `${region.seedReport}: not the shape of a transcribed report`, {
-      issues: parsed.error.issues.map((i) => ({
-        path: `${region.seedReport}:${i.path.join('.')}`,
-        message: i.message,
-      })),
-    });
-  }
-  const textFile = join(dirname(file), 'report-text-figures.json');
-  const text = existsSync(textFile)
-    ? textFiguresSchema.parse(JSON.parse(readFileSync(textFile, 'utf8')))
-    : undefined;
+export function regionReportStatements(
+  report: { seed: Seed; text?: TextFigures } | undefined,
+  data: Pick<ReferenceData, 'profiles'>,
+  lib: Library,
+): Statement[] {
+  if (!report) return [];
   const literature = data.profiles.find((p) => p.id === 'literature');
-  return seedStatements(parsed.data, lib, literature, text);
+  return seedStatements(report.seed, lib, literature, report.text);
 }

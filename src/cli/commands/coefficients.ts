@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
+import { findProfile } from '../../domain/coefficients.ts';
 import { AppError } from '../../domain/errors.ts';
-import { findProfile } from '../../ingest/reference-data.ts';
 import type { CliContext } from '../context.ts';
 import {
   type Format,

@@ -1,15 +1,10 @@
 /** Value-pyramid commands: scenarios, the pyramid per stream, and the technology library. */
-import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { messageNames } from '../../app/names.ts';
+import { pyramidOfKind } from '../../app/pyramid.ts';
+import { listScenarios as listStoredScenarios, runScenarioRequest } from '../../app/scenarios.ts';
 import { AppError } from '../../domain/errors.ts';
-import { valuePyramid } from '../../domain/pyramid.ts';
-import { findRegion } from '../../domain/regions.ts';
-import { estimateResidues } from '../../domain/residues.ts';
-import { runScenario, type Scenario } from '../../domain/scenarios.ts';
 import { TIER_NAMES } from '../../domain/valuation.ts';
-import { type LoadedLibrary, readScenarioFile } from '../../ingest/library.ts';
-import { findProfile } from '../../ingest/reference-data.ts';
 import { localise, renderMessage } from '../../messages/catalogue.ts';
 import { type CliContext, kindName } from '../context.ts';
 import {
@@ -39,14 +34,14 @@ export function registerPyramid(program: Command, ctx: CliContext): void {
     )
     .option('--format <format>', 'table or json', 'table')
     .option('--lang <lang>', 'nb or en', 'nb')
-    .action((nameOrFile: string, opts: { format: string; lang: string }) =>
-      ctx.out(runScenarioCommand(ctx, nameOrFile, opts)),
+    .action(async (nameOrFile: string, opts: { format: string; lang: string }) =>
+      ctx.out(await runScenarioCommand(ctx, nameOrFile, opts)),
     );
   scenario
     .command('list')
-    .description('list the built-in scenarios')
+    .description('list the stored scenarios: the built-ins, then your own')
     .option('--format <format>', 'table or json', 'table')
-    .action((opts: { format: string }) => ctx.out(listScenarios(ctx, opts)));
+    .action(async (opts: { format: string }) => ctx.out(await listScenarios(ctx, opts)));
 
   program
     .command('pyramid')
@@ -57,7 +52,7 @@ export function registerPyramid(program: Command, ctx: CliContext): void {
     .option('--profile <id>', 'coefficient profile for --region', 'report')
     .option('--format <format>', 'table or json', 'table')
     .option('--lang <lang>', 'nb or en', 'nb')
-    .action((opts: PyramidOptions) => ctx.out(runPyramid(ctx, opts)));
+    .action(async (opts: PyramidOptions) => ctx.out(await runPyramid(ctx, opts)));
 
   program
     .command('technologies')
@@ -67,26 +62,14 @@ export function registerPyramid(program: Command, ctx: CliContext): void {
     .action((opts: { format: string; lang: string }) => ctx.out(listTechnologies(ctx, opts)));
 }
 
-export function resolveScenario(lib: LoadedLibrary, nameOrFile: string): Scenario {
-  const builtIn = lib.scenarios.find((s) => s.id === nameOrFile);
-  if (builtIn) return builtIn;
-  if (existsSync(nameOrFile)) return readScenarioFile(nameOrFile);
-  throw new AppError(
-    'unknown_scenario',
-    `unknown scenario "${nameOrFile}" (no built-in scenario and no such file); built-in: ${lib.scenarios.map((s) => s.id).join(', ')}`,
-  );
-}
-
-function runScenarioCommand(
+async function runScenarioCommand(
   ctx: CliContext,
   nameOrFile: string,
   opts: { format: string; lang: string },
-): string {
+): Promise<string> {
   const format = keyword(opts.format, 'format', TABLE_OR_JSON);
   const lang = keyword(opts.lang, 'lang', LANGS);
-  const lib = ctx.workspace().library;
-  const scenario = resolveScenario(lib, nameOrFile);
-  const result = runScenario(scenario, lib);
+  const { scenario, result } = await runScenarioRequest(ctx.workspace(), { idOrFile: nameOrFile });
   if (format === 'json')
     return renderJson({ name: scenario.name, description: scenario.description, ...result });
   const n = (v: number) => formatNumber(v, lang);
@@ -144,10 +127,10 @@ function runScenarioCommand(
   return `${lines.join('\n')}\n`;
 }
 
-function listScenarios(ctx: CliContext, opts: { format: string }): string {
+async function listScenarios(ctx: CliContext, opts: { format: string }): Promise<string> {
   const format = keyword(opts.format, 'format', TABLE_OR_JSON);
-  const lib = ctx.workspace().library;
-  const rows = lib.scenarios.map((s) => ({ id: s.id, name: s.name.nb, description: s.description }));
+  const { scenarios } = await listStoredScenarios(ctx.workspace());
+  const rows = scenarios.map((s) => ({ id: s.id, name: s.name.nb, description: s.description }));
   if (format === 'json') return renderJson({ scenarios: rows });
   return `${renderTable(
     ['Id', 'Navn', 'Beskrivelse'],
@@ -164,44 +147,29 @@ interface PyramidOptions {
   lang: string;
 }
 
-export function runPyramid(ctx: CliContext, opts: PyramidOptions): string {
+export async function runPyramid(ctx: CliContext, opts: PyramidOptions): Promise<string> {
   const format = keyword(opts.format, 'format', TABLE_OR_JSON);
   const lang = keyword(opts.lang, 'lang', LANGS);
-  const data = ctx.data();
-  const lib = ctx.workspace().library;
   if (opts.tonnes !== undefined && opts.region !== undefined) {
     throw new AppError('invalid_input', 'give either --tonnes or --region, not both');
   }
-  let tonnes: number;
-  let basisNote: string;
+  let tonnesGiven: number | undefined;
   if (opts.tonnes !== undefined) {
-    tonnes = Number(opts.tonnes);
-    if (!Number.isFinite(tonnes) || tonnes < 0)
+    tonnesGiven = Number(opts.tonnes);
+    if (!Number.isFinite(tonnesGiven) || tonnesGiven < 0)
       throw new AppError('invalid_input', `invalid --tonnes: ${opts.tonnes} (a number ≥ 0)`);
-    basisNote = `${opts.tonnes} t`;
-  } else {
-    const regionId = opts.region ?? 'gjovik-hadeland-ringerike';
-    const region = findRegion(data.regions, regionId);
-    const profile = findProfile(data, opts.profile);
-    if (!profile.recipes.some((r) => r.kind === opts.kind)) {
-      throw new AppError(
-        'unknown_kind',
-        `profile ${profile.id} estimates no "${opts.kind}"; give --tonnes, or one of ${profile.recipes.map((r) => r.kind).join(', ')}`,
-      );
-    }
-    const estimate = estimateResidues({
-      profile,
-      kinds: data.kinds,
-      statistics: data.statistics,
-      municipalities: region.municipalities,
-      kindIds: [opts.kind],
-    });
-    tonnes = estimate.totals[0]?.tonnesWet ?? 0;
-    basisNote = `${region.id}, ${profile.id}`;
   }
-  const result = valuePyramid(lib, opts.kind, tonnes, lib.currentUses);
-  const names = messageNames(data, lib);
-  if (format === 'json') return renderJson(localise({ ...result, tonnesFrom: basisNote }, lang, names));
+  const result = await pyramidOfKind(ctx.workspace(), {
+    kind: opts.kind,
+    tonnes: tonnesGiven,
+    region: opts.region,
+    profile: opts.profile,
+  });
+  const data = ctx.data();
+  const names = messageNames(data, ctx.workspace().library);
+  if (format === 'json') return renderJson(localise(result, lang, names));
+  const tonnes = result.tonnes;
+  const basisNote = result.tonnesFrom;
   const n = (v: number | null) => (v === null ? '–' : formatNumber(v, lang));
   const mnok = (v: number | null) => (v === null ? '–' : formatNumber(v / 1e6, lang, 1));
   const lines = [

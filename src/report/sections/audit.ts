@@ -1,7 +1,5 @@
 /** The audit's findings: every stated figure of the region's report and the scenarios, recomputed. */
-import { audit, type Statement } from '../../domain/audit.ts';
-import { scenarioStatements } from '../../domain/audit-scenarios.ts';
-import { regionStatements } from '../../ingest/seed-statements.ts';
+import { regionAudit } from '../../app/audit.ts';
 import type { ReportContext } from '../context.ts';
 import { coef, fmt } from '../format.ts';
 import { note, para } from '../html.ts';
@@ -9,11 +7,7 @@ import type { Section } from '../section.ts';
 
 export function auditSection(ctx: ReportContext): Section {
   const { T, lang, lib } = ctx;
-  const statements: Statement[] = [
-    ...regionStatements(ctx.region, ctx.data, lib),
-    ...lib.scenarios.flatMap((s) => scenarioStatements(s, lib)),
-  ];
-  const findings = audit(statements);
+  const { checked, findings } = regionAudit({ files: ctx.files, library: lib }, ctx.data, ctx.region);
   const bySeverity = (s: string) => findings.filter((f) => f.severity === s).length;
   const order = { error: 0, warning: 1, info: 2 } as const;
   const sorted = [...findings].sort(
@@ -28,7 +22,7 @@ export function auditSection(ctx: ReportContext): Section {
       {
         html: para(
           T.auditIntro(
-            statements.length,
+            checked,
             findings.length,
             bySeverity('error'),
             bySeverity('warning'),

@@ -1,5 +1,5 @@
 /** The worked scenarios (the report's examples, data/scenarios) and any users' scenarios in the store. */
-import { runScenario, type Scenario } from '../../domain/scenarios.ts';
+import { runAllScenarios } from '../../app/scenarios.ts';
 import { TIER_NAMES } from '../../domain/valuation.ts';
 import type { ReportContext } from '../context.ts';
 import { fmt, round } from '../format.ts';
@@ -7,21 +7,10 @@ import { esc, note, para, paraHtml } from '../html.ts';
 import type { Cell } from '../report-table.ts';
 import type { Section } from '../section.ts';
 
-async function userScenarios(ctx: ReportContext): Promise<Scenario[]> {
-  if (!ctx.db) return [];
-  const rows = await ctx.db
-    .selectFrom('scenarios')
-    .select(['id', 'body_json'])
-    .where('builtin', '=', 0)
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => JSON.parse(r.body_json) as Scenario);
-}
-
 export async function scenariosSection(ctx: ReportContext): Promise<Section> {
   const { T, lang, lib } = ctx;
-  const users = await userScenarios(ctx);
-  const all = [...lib.scenarios.map((s) => ({ s, user: false })), ...users.map((s) => ({ s, user: true }))];
+  const all = await runAllScenarios(lib, ctx.db);
+  const users = all.filter((s) => !s.builtin);
   const section: Section = {
     id: 'scenarier',
     title: T.titles.scenarios,
@@ -29,14 +18,13 @@ export async function scenariosSection(ctx: ReportContext): Promise<Section> {
   };
   const rows: Cell[][] = [];
   const failed: string[] = [];
-  for (const { s, user } of all) {
-    let result: ReturnType<typeof runScenario>;
-    try {
-      result = runScenario(s, lib);
-    } catch (e) {
-      failed.push(`${s.name[lang]}: ${(e as Error).message}`);
+  for (const { scenario: s, builtin, outcome } of all) {
+    if (!outcome.ok) {
+      failed.push(`${s.name[lang]}: ${outcome.reason}`);
       continue;
     }
+    const { result } = outcome;
+    const user = !builtin;
     section.blocks.push({
       html: paraHtml(
         `<strong>${esc(s.name[lang])}</strong>${user ? ` (${esc(T.userScenario)})` : ''}. ${esc(

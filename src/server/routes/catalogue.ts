@@ -2,10 +2,10 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { createRegion, deleteRegion, getRegion, listRegions, replaceRegion } from '../../app/regions.ts';
+import { findProfile } from '../../domain/coefficients.ts';
 import { AppError } from '../../domain/errors.ts';
 import { resolveMunicipality } from '../../domain/municipalities.ts';
 import { findRegion } from '../../domain/regions.ts';
-import { findProfile } from '../../ingest/reference-data.ts';
 import { getMeta } from '../../store/reference-repository.ts';
 import type { Env } from '../env.ts';
 import { ErrorSchema, errorJson, errorResponses, zodIssues } from '../errors.ts';

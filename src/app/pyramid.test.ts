@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { valuePyramid } from '../domain/pyramid.ts';
+import { openStore } from '../store/database.ts';
+import { pyramidOfKind } from './pyramid.ts';
+import { openWorkspace, type Workspace } from './workspace.ts';
+
+let ws: Workspace;
+beforeAll(async () => {
+  ws = await openWorkspace(await openStore({ file: ':memory:' }));
+});
+afterAll(async () => {
+  await ws?.store.close();
+});
+
+describe('pyramidOfKind', () => {
+  it('values given tonnes', async () => {
+    const answer = await pyramidOfKind(ws, { kind: 'husdyrgjodsel', tonnes: 1000 });
+    expect(answer).toEqual({
+      ...valuePyramid(ws.library, 'husdyrgjodsel', 1000, ws.library.currentUses),
+      tonnesFrom: '1000 t',
+    });
+  });
+
+  it('takes the region’s tonnes under the profile by default', async () => {
+    const answer = await pyramidOfKind(ws, { kind: 'husdyrgjodsel' });
+    expect(answer.tonnesFrom).toBe('gjovik-hadeland-ringerike, report');
+    expect(answer.tonnes).toBeGreaterThan(0);
+  });
+
+  it('refuses tonnes and a region together, negative tonnes, and a kind the profile does not estimate', async () => {
+    await expect(
+      pyramidOfKind(ws, { kind: 'halm', tonnes: 1, region: 'gjovik-hadeland-ringerike' }),
+    ).rejects.toThrow(/not both/);
+    await expect(pyramidOfKind(ws, { kind: 'halm', tonnes: -1 })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    await expect(pyramidOfKind(ws, { kind: 'unobtainium' })).rejects.toMatchObject({ code: 'unknown_kind' });
+    await expect(pyramidOfKind(ws, { kind: 'halm', profile: 'nope' })).rejects.toMatchObject({
+      code: 'unknown_profile',
+    });
+  });
+});

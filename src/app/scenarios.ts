@@ -1,0 +1,159 @@
+/**
+ * Scenarios: the built-ins (data/scenarios, as the store holds them) and users' own — listed, got,
+ * stored (validated, and refused if they cannot run), deleted and run. Every stored body is checked
+ * with the scenario schema on the way out of the store.
+ */
+import { existsSync } from 'node:fs';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { AppError, type Issue } from '../domain/errors.ts';
+import { runScenario, type Scenario, type ScenarioResult } from '../domain/scenarios.ts';
+import { type LoadedLibrary, readScenarioFile } from '../ingest/library.ts';
+import { scenarioSchema } from '../ingest/schemas.ts';
+import {
+  deleteScenario as deleteStored,
+  getScenario as getStored,
+  listScenarios as listStored,
+  type ScenarioParser,
+  type StoredScenario,
+  saveScenario as saveStored,
+  scenarioIds,
+} from '../store/scenarios-repository.ts';
+import type { Database } from '../store/schema.ts';
+import type { Workspace } from './workspace.ts';
+
+/** Zod's issues as paths under `where` (body.steps[0].technology). */
+export function issuesAt(where: string, issues: readonly z.core.$ZodIssue[]): Issue[] {
+  return issues.flatMap((i) => {
+    const path = [where, ...i.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))]
+      .join('.')
+      .replace(/\.\[/g, '[');
+    return i.code === 'unrecognized_keys'
+      ? i.keys.map((k) => ({ path: `${path}.${k}`, message: `unknown field "${k}"` }))
+      : [{ path, message: i.message }];
+  });
+}
+
+/** A scenario a user gives (a request body): validated with the files' schema, every problem listed. */
+export function parseScenario(body: unknown): Scenario {
+  const parsed = scenarioSchema.safeParse(body);
+  if (!parsed.success) {
+    const issues = issuesAt('body', parsed.error.issues);
+    throw new AppError('invalid_input', `invalid scenario: ${issues.length} problem(s)`, { issues });
+  }
+  return parsed.data as Scenario;
+}
+
+/** The store's parser: a stored body that is not a scenario is corrupt data, named by its id. */
+export const storedScenarioParser: ScenarioParser = (body, id) => {
+  const parsed = scenarioSchema.safeParse(body);
+  if (!parsed.success) {
+    throw new AppError('invalid_data', `stored scenario "${id}" is not a valid scenario`, {
+      issues: issuesAt(`scenarios.${id}`, parsed.error.issues),
+    });
+  }
+  return parsed.data as Scenario;
+};
+
+export interface ScenarioListItem {
+  id: string;
+  name: { nb: string; en: string };
+  description: string;
+  builtin: boolean;
+}
+
+/** Every stored scenario, the built-ins first, then by id. */
+export async function listScenarios(ws: Workspace): Promise<{ scenarios: ScenarioListItem[] }> {
+  const stored = await listStored(ws.store.db, storedScenarioParser);
+  return {
+    scenarios: stored.map(({ scenario, builtin }) => ({
+      id: scenario.id,
+      name: scenario.name,
+      description: scenario.description,
+      builtin,
+    })),
+  };
+}
+
+async function unknownScenario(ws: Workspace, id: string, extra = ''): Promise<AppError> {
+  const ids = await scenarioIds(ws.store.db);
+  return new AppError('unknown_scenario', `unknown scenario "${id}"${extra}; scenarios: ${ids.join(', ')}`);
+}
+
+/** One stored scenario (a built-in or a user's), as stored. */
+export async function getScenario(ws: Workspace, id: string): Promise<Scenario> {
+  const found = await getStored(ws.store.db, id, storedScenarioParser);
+  if (!found) throw await unknownScenario(ws, id);
+  return found.scenario;
+}
+
+/**
+ * Stores a user's scenario under `id`: the body is validated, its id must be `id`, and a scenario
+ * that cannot run on the library is refused before anything is written. A built-in id is a conflict.
+ */
+export async function saveScenario(ws: Workspace, id: string, body: unknown): Promise<Scenario> {
+  const scenario = parseScenario(body);
+  if (scenario.id !== id)
+    throw new AppError('invalid_input', `the body's id "${scenario.id}" differs from the path's "${id}"`);
+  runScenario(scenario, ws.library);
+  await saveStored(ws.store.db, scenario, ws.clock.now().toISOString());
+  return scenario;
+}
+
+/** Deletes a user's scenario; an unknown id is `unknown_scenario`, a built-in a conflict. */
+export async function deleteScenario(ws: Workspace, id: string): Promise<{ deleted: string }> {
+  if (!(await deleteStored(ws.store.db, id))) throw await unknownScenario(ws, id);
+  return { deleted: id };
+}
+
+/** What to run: a stored scenario by id, a scenario given in full, or a scenario file (the CLI's). */
+export type ScenarioRequest = { id: string } | { scenario: unknown } | { idOrFile: string };
+
+export interface ScenarioRun {
+  scenario: Scenario;
+  result: ScenarioResult;
+}
+
+async function resolve(ws: Workspace, request: ScenarioRequest): Promise<Scenario> {
+  if ('scenario' in request) return parseScenario(request.scenario);
+  if ('id' in request) return getScenario(ws, request.id);
+  const stored = await getStored(ws.store.db, request.idOrFile, storedScenarioParser);
+  if (stored) return stored.scenario;
+  if (existsSync(request.idOrFile)) return readScenarioFile(request.idOrFile);
+  throw await unknownScenario(ws, request.idOrFile, ' (no stored scenario and no such file)');
+}
+
+/** Runs a scenario on the workspace's library: products, value, CO2e, costs and the mass balance. */
+export async function runScenarioRequest(ws: Workspace, request: ScenarioRequest): Promise<ScenarioRun> {
+  const scenario = await resolve(ws, request);
+  return { scenario, result: runScenario(scenario, ws.library) };
+}
+
+export interface ScenarioOutcome {
+  scenario: Scenario;
+  builtin: boolean;
+  /** The result, or why the scenario does not run (a user's scenario on a changed library). */
+  outcome: { ok: true; result: ScenarioResult } | { ok: false; reason: string };
+}
+
+/**
+ * Every scenario run, for the report: the library's built-ins, then the users' own in the store (none
+ * without a store). One that fails says why; the rest still run.
+ */
+export async function runAllScenarios(
+  library: LoadedLibrary,
+  db?: Kysely<Database>,
+): Promise<ScenarioOutcome[]> {
+  const users: StoredScenario[] = db ? await listStored(db, storedScenarioParser, { builtin: false }) : [];
+  const all = [
+    ...library.scenarios.map((scenario) => ({ scenario, builtin: true })),
+    ...users.map(({ scenario }) => ({ scenario, builtin: false })),
+  ];
+  return all.map(({ scenario, builtin }): ScenarioOutcome => {
+    try {
+      return { scenario, builtin, outcome: { ok: true, result: runScenario(scenario, library) } };
+    } catch (e) {
+      return { scenario, builtin, outcome: { ok: false, reason: (e as Error).message } };
+    }
+  });
+}
