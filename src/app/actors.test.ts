@@ -27,7 +27,7 @@ describe('actorQuery', () => {
     );
     expect(() => actorQuery(ws, data, { region: 'nowhere' })).toThrow(/unknown region "nowhere"/);
     expect(() => actorQuery(ws, data, { sector: 'no_such_sector' })).toThrow(
-      /invalid sector: no_such_sector/,
+      /invalid sector: no_such_sector \(use /,
     );
   });
 

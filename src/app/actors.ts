@@ -28,6 +28,8 @@ export interface ActorFilters {
   units?: CountUnits | undefined;
   includeInactive?: boolean | undefined;
   includeNonVat?: boolean | undefined;
+  /** The whole status filter, when a shell offers every switch (the CLI); else from the two above. */
+  status?: ActorStatusFilter | undefined;
 }
 
 /** The store's query for the filters; an unknown region, sector or a municipality outside the region is refused. */
@@ -47,12 +49,14 @@ export function actorQuery(ws: Pick<Workspace, 'files'>, data: ReferenceData, f:
   if (f.sector) {
     const sectors = ws.files.sectors().sectors.map((s) => s.id);
     if (!sectors.includes(f.sector))
-      throw new AppError('invalid_input', `invalid sector: ${f.sector} (one of ${sectors.join(', ')})`);
+      throw new AppError('invalid_input', `invalid sector: ${f.sector} (use ${sectors.join(', ')})`);
   }
-  const status: ActorStatusFilter = actorStatusFilter({
-    includeInactive: f.includeInactive === true,
-    includeNonVat: f.includeNonVat === true,
-  });
+  const status: ActorStatusFilter =
+    f.status ??
+    actorStatusFilter({
+      includeInactive: f.includeInactive === true,
+      includeNonVat: f.includeNonVat === true,
+    });
   return {
     ...(municipalities ? { municipalities } : {}),
     ...(f.sector ? { sector: f.sector } : {}),
@@ -75,6 +79,14 @@ export async function listRegionActors(
 export async function summariseRegionActors(ws: Workspace, filters: ActorFilters): Promise<ActorSummary> {
   const query = actorQuery(ws, await ws.reference(), filters);
   return ws.memo(`actors-summary:${JSON.stringify(query)}`, () => summariseActors(ws.store.db, query));
+}
+
+/** The report's count for a set of municipalities (its counting rule), straight from the store. */
+export function summariseMunicipalityActors(
+  db: Workspace['store']['db'],
+  municipalities: string[],
+): Promise<ActorSummary> {
+  return summariseActors(db, { municipalities });
 }
 
 export async function actorByOrgnr(ws: Workspace, orgnr: string): Promise<ActorListItem> {

@@ -1,7 +1,7 @@
 /** Shared request and response schemas of the API (zod, with OpenAPI names). */
 import { z } from '@hono/zod-openapi';
+import { safeText } from '../app/schemas.ts';
 import { REGION_ID } from '../domain/regions.ts';
-import { safeText } from '../ingest/schemas.ts';
 
 export { safeText };
 

@@ -5,12 +5,12 @@
  */
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
+import { listRegionActors, summariseRegionActors } from '../../app/actors.ts';
 import { importRegisterBulk, pullRegister, updateRegister } from '../../app/imports.ts';
 import { actorStatusFilter, COUNT_UNITS, type CountUnits, type StatusOptions } from '../../domain/actors.ts';
 import { AppError } from '../../domain/errors.ts';
 import { findRegion } from '../../domain/regions.ts';
 import type { BulkProgress, BulkSource } from '../../ingest/brreg-bulk.ts';
-import { listActors, summariseActors } from '../../store/actors-repository.ts';
 import { type CliContext, municipalityLabel, parseInteger } from '../context.ts';
 import { type Format, keyword, renderCsv, renderJson, renderTable } from '../format.ts';
 
@@ -157,8 +157,8 @@ export function registerActors(program: Command, ctx: CliContext): void {
     const data = ctx.data();
     const region = findRegion(data.regions, opts.region);
     const mapping = ctx.workspace().files.sectors();
-    const summary = await summariseActors(ctx.store().db, {
-      municipalities: region.municipalities,
+    const summary = await summariseRegionActors(ctx.workspace(), {
+      region: region.id,
       units,
       status: actorStatusFilter(opts),
     });
@@ -228,29 +228,18 @@ export function registerActors(program: Command, ctx: CliContext): void {
       const units = keyword(opts.units, 'units', COUNT_UNITS) as CountUnits;
       const data = ctx.data();
       const region = findRegion(data.regions, opts.region);
-      const mapping = ctx.workspace().files.sectors();
-      if (opts.sector && !mapping.sectors.some((s) => s.id === opts.sector))
-        keyword(
-          opts.sector,
-          'sector',
-          mapping.sectors.map((s) => s.id),
-        );
-      if (opts.municipality && !region.municipalities.includes(opts.municipality))
-        throw new AppError(
-          'unknown_municipality',
-          `municipality ${opts.municipality} is not in region ${region.id} (${region.municipalities.join(', ')})`,
-        );
       const limit = parseInteger(opts.limit, '--limit', 1, 10_000);
       const offset = parseInteger(opts.offset, '--offset', 0);
-      const list = await listActors(
-        ctx.store().db,
+      const list = await listRegionActors(
+        ctx.workspace(),
         {
-          municipalities: opts.municipality ? [opts.municipality] : region.municipalities,
+          region: region.id,
+          municipality: opts.municipality,
+          sector: opts.sector,
+          form: opts.form,
+          q: opts.q,
           units,
           status: actorStatusFilter(opts),
-          ...(opts.sector ? { sector: opts.sector } : {}),
-          ...(opts.form ? { form: opts.form } : {}),
-          ...(opts.q ? { q: opts.q } : {}),
         },
         { limit, offset },
       );

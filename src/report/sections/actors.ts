@@ -1,9 +1,10 @@
 /**
  * The actor overview: units from Enhetsregisteret in the store, counted by organisation form and
- * sector, per municipality (summariseActors, the report's status filter). When the register has not
+ * sector, per municipality (the actor directory's summary, the report's status filter). When the register has not
  * been imported, the seed report's own counts are shown, labelled as the report's.
  */
-import { type ActorSummary, summariseActors } from '../../store/actors-repository.ts';
+import { summariseMunicipalityActors } from '../../app/actors.ts';
+import type { ActorSummary } from '../../store/actors-repository.ts';
 import type { ReportContext } from '../context.ts';
 import { note, para } from '../html.ts';
 import type { Cell } from '../report-table.ts';
@@ -28,7 +29,7 @@ export async function actorsSection(ctx: ReportContext): Promise<Section> {
   const names = sectorNames(ctx);
   const sectorName = (id: string) => names.get(id) ?? T.seedSectors[id] ?? id.replace(/_/g, ' ');
   const summary: ActorSummary | undefined = ctx.db
-    ? await summariseActors(ctx.db, { municipalities: region.municipalities })
+    ? await summariseMunicipalityActors(ctx.db, region.municipalities)
     : undefined;
   const section: Section = { id: 'aktorer', title: T.titles.actors, blocks: [] };
   if (summary && summary.total > 0) {
@@ -51,7 +52,7 @@ export async function actorsSection(ctx: ReportContext): Promise<Section> {
     const sectors = Object.keys(summary.bySector).sort();
     const perMunicipality: Cell[][] = [];
     for (const nr of region.municipalities) {
-      const one = await summariseActors(ctx.db as NonNullable<typeof ctx.db>, { municipalities: [nr] });
+      const one = await summariseMunicipalityActors(ctx.db as NonNullable<typeof ctx.db>, [nr]);
       perMunicipality.push([ctx.name(nr), ...sectors.map((s) => one.bySector[s] ?? 0), one.total]);
     }
     section.blocks.push({

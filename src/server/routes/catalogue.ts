@@ -1,12 +1,12 @@
 /** Health, municipalities, regions (list, get, create, update, delete), kinds, profiles and coefficients, technologies. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { health } from '../../app/health.ts';
 import { createRegion, deleteRegion, getRegion, listRegions, replaceRegion } from '../../app/regions.ts';
 import { findProfile } from '../../domain/coefficients.ts';
 import { AppError } from '../../domain/errors.ts';
 import { resolveMunicipality } from '../../domain/municipalities.ts';
 import { findRegion } from '../../domain/regions.ts';
-import { getMeta } from '../../store/reference-repository.ts';
 import type { Env } from '../env.ts';
 import { ErrorSchema, errorJson, errorResponses, zodIssues } from '../errors.ts';
 import { csvResponse, xlsxResponse } from '../export.ts';
@@ -77,15 +77,7 @@ export function catalogueRoutes(api: OpenAPIHono<Env>, state: ServerState): void
         ),
       },
     }),
-    async (c) =>
-      c.json(
-        {
-          status: 'ok' as const,
-          dialect: state.store.dialect,
-          referenceVersion: (await getMeta(state.store.db, 'reference_version')) ?? null,
-        },
-        200,
-      ),
+    async (c) => c.json(await health(state), 200),
   );
 
   api.openapi(
