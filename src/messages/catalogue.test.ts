@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { MessageCode, MessageParams } from '../domain/message.ts';
+import { CATALOGUE, localise, MESSAGE_CODES, renderMessage } from './catalogue.ts';
+import type { Lang } from './format.ts';
+
+/**
+ * Neutral parameters for every code: ids and numbers, no words of either language, so what the
+ * rendering says in words comes from the catalogue alone.
+ */
+const SAMPLES: { [C in MessageCode]: MessageParams[C] } = {
+  tier_closed_by_rule: { kind: 'k1', tier: 'for', regulatoryClass: 'abp-cat2', rule: 'R-1', citation: 'C-1' },
+  tier_no_technology: { kind: 'k1', tier: 'produkt' },
+  eligibility_tier_forbidden: { regulatoryClass: 'abp-cat2', tier: 'mat', rule: 'R-1' },
+  eligibility_technology_forbidden: { regulatoryClass: 'sludge', technology: 't1', rule: 'R-2' },
+  unallocated_capacity_full: { sites: ['s1', 's2'] },
+  unallocated_negative_margin: {},
+  unallocated_beyond_radius: {},
+  unallocated_no_eligible_site: {},
+  allocation_failed: { status: 'infeasible' },
+  infeasible_minimum_intake: { site: 's1', minimumTonnes: 800000, basis: 'wet', reachableTonnes: 4456 },
+  infeasible_shared_minimums: { sites: ['s1', 's2'], minimumTonnes: [100, 200] },
+  infeasible_no_solution: {},
+  model_unbounded: {},
+  solver_stopped: { status: 'limit', detail: '' },
+  audit_sum: { label: 'L-1', stated: 964681, computed: 964680, parts: 12 },
+  audit_product: { label: 'L-2', stated: 25, computed: 24.5, formula: '10 × 2.45', explanation: '' },
+  audit_growth: {
+    label: 'L-3',
+    stated: 130,
+    computed: 121,
+    start: 100,
+    ratePercent: 10,
+    years: 2,
+    impliedPercent: 14,
+  },
+  audit_range: { label: 'L-4', stated: 3, what: 'W-1', low: 1, high: 2, central: 1.5 },
+  audit_balance: { label: 'L-5', outputs: 'a 1 + b 2', outputTotal: 3, input: 2 },
+  missing_statistics: { municipality: '3451', kind: 'k1', statistics: ['area.x', 'harvest.y'] },
+  region_municipality_unknown: { region: 'r1', municipality: '9999' },
+  region_subregion_member_outside: { region: 'r1', subRegion: 'sr1', municipality: '3407' },
+  region_municipality_in_two_subregions: { region: 'r1', municipality: '3407' },
+};
+
+// Words that give a language away; the other language must not contain them.
+const ENGLISH =
+  /\b(the|not|is|are|no|of|to|and|site|sites|supply|missing|lacks|municipality|needs|stated|but|every|which|solver|found)\b/i;
+const BOKMAL =
+  /[æøå]|\b(og|ikke|er|av|til|ingen|anlegg|anlegget|mangler|kommune|trenger|oppgitt|men|hvert|alle|løseren|fant)\b/i;
+
+describe('the message catalogue', () => {
+  it('has exactly the codes the domain declares, each in both languages', () => {
+    expect(Object.keys(SAMPLES).sort()).toEqual([...MESSAGE_CODES].sort());
+    for (const code of MESSAGE_CODES) {
+      expect(typeof CATALOGUE[code].nb, code).toBe('function');
+      expect(typeof CATALOGUE[code].en, code).toBe('function');
+    }
+  });
+
+  it.each(MESSAGE_CODES)('renders %s in bokmål with no English and in English with no bokmål', (code) => {
+    const m = { code, params: SAMPLES[code] } as Parameters<typeof renderMessage>[0];
+    const nb = renderMessage(m, 'nb');
+    const en = renderMessage(m, 'en');
+    expect(nb.length, code).toBeGreaterThan(10);
+    expect(en).not.toBe(nb);
+    // Strip the neutral parameters (ids, labels) before judging the words.
+    const words = (s: string) => s.replace(/\b[A-Z]-\d\b|\b[a-z]+\d\b|abp-cat\d|[a-z]+\.[a-z]+/g, '');
+    expect(words(nb), `bokmål of ${code}: ${nb}`).not.toMatch(ENGLISH);
+    expect(words(en), `English of ${code}: ${en}`).not.toMatch(BOKMAL);
+    // Every parameter that is a word or number shows up (ids and numbers formatted for the language).
+    for (const [k, v] of Object.entries(SAMPLES[code])) {
+      if (typeof v === 'string' && v !== '' && !['tier', 'basis', 'status'].includes(k)) {
+        expect(nb, `${code}.${k}`).toContain(v);
+        expect(en, `${code}.${k}`).toContain(v);
+      }
+    }
+  });
+
+  it('formats numbers for the language', () => {
+    const m = { code: 'infeasible_minimum_intake', params: SAMPLES.infeasible_minimum_intake } as const;
+    expect(renderMessage(m, 'nb')).toMatch(/800\s000 tonn våtvekt/);
+    expect(renderMessage(m, 'en')).toMatch(/800,000 t wet/);
+  });
+
+  it('names kinds, technologies and municipalities when given their names', () => {
+    const names = {
+      kind: (id: string, lang: Lang) => (id === 'k1' ? (lang === 'nb' ? 'Halm' : 'Straw') : id),
+      municipality: (nr: string) => `Vang (${nr})`,
+    };
+    expect(
+      renderMessage({ code: 'tier_no_technology', params: SAMPLES.tier_no_technology }, 'nb', names),
+    ).toBe('Ingen teknologi i biblioteket løfter Halm til produkter og materialer');
+    expect(
+      renderMessage({ code: 'missing_statistics', params: SAMPLES.missing_statistics }, 'en', names),
+    ).toBe('Vang (3451) lacks statistics for Straw: area.x and harvest.y');
+  });
+
+  it('adds the text to every message in an answer and keeps code and parameters', () => {
+    const answer = {
+      tiers: [{ tier: 'mat', reason: { code: 'tier_no_technology', params: { kind: 'k1', tier: 'mat' } } }],
+    };
+    const out = localise(answer, 'en');
+    expect(out.tiers[0]?.reason).toEqual({
+      code: 'tier_no_technology',
+      params: { kind: 'k1', tier: 'mat' },
+      text: 'No technology in the library lifts k1 to food',
+    });
+    expect(answer.tiers[0]?.reason).not.toHaveProperty('text');
+  });
+});
