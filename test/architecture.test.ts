@@ -100,7 +100,11 @@ describe('the layers', () => {
     expect(wrong).toEqual([]);
     const shellsWithDataDir = files
       // Naming the folder to open (an option) is the shell's; reading it off the data is not.
-      .filter((f) => ['cli', 'server', 'report'].includes(f.layer) && /\b(?:data|state|reference|ctx\.data\(\)|ctx\.data)\.dataDir\b/.test(f.text))
+      .filter(
+        (f) =>
+          ['cli', 'server', 'report'].includes(f.layer) &&
+          /\b(?:data|state|reference|ctx\.data\(\)|ctx\.data)\.dataDir\b/.test(f.text),
+      )
       .map((f) => f.path);
     expect(shellsWithDataDir).toEqual([]);
   });

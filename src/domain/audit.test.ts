@@ -47,7 +47,10 @@ describe('audit', () => {
     });
     expect(f?.severity).toBe('error');
     expect(f?.computed).toBeCloseTo(14118, 6);
-    expect(f?.message).toContain('0.15 share × 4 t/daa × 23530 daa = 14118');
+    expect(f?.message.code).toBe('audit_product');
+    expect(f?.message.params).toEqual(
+      expect.objectContaining({ formula: '0.15 share × 4 t/daa × 23530 daa', computed: 14118 }),
+    );
   });
 
   it('lets a product through when the difference is within the rounding of its inputs', () => {
@@ -77,7 +80,8 @@ describe('audit', () => {
       years: 10,
     });
     expect(f?.computed).toBeCloseTo(184.6 * 1.036 ** 10, 9);
-    expect(f?.message).toMatch(/implies 3\.1 % a year/);
+    expect(f?.message.code).toBe('audit_growth');
+    expect((f?.message.params as { impliedPercent: number }).impliedPercent).toBeCloseTo(3.1, 1);
     // 184.6 × 1.036^10 = 262.92…: stating 262.9 is within the rounding of the rate, so only info.
     const rounded = {
       ...base,

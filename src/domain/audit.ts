@@ -4,6 +4,8 @@
  * mass balance), so the same checks run on the seed report, on scenarios and on a user's data.
  */
 
+import { type Message, message } from './message.ts';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 interface Base {
@@ -40,7 +42,8 @@ export interface Finding {
   difference: number;
   /** difference ÷ computed (0 when computed is 0). */
   relativeDifference: number;
-  message: string;
+  /** What disagrees, as a message code with the figures (rendered by the shells). */
+  message: Message;
   source: string;
 }
 
@@ -70,7 +73,7 @@ function fmt(x: number): string {
   return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6)));
 }
 
-function finding(s: Base, severity: Severity, stated: number, computed: number, message: string): Finding {
+function finding(s: Base, severity: Severity, stated: number, computed: number, what: Message): Finding {
   const difference = stated - computed;
   return {
     id: s.id,
@@ -79,7 +82,7 @@ function finding(s: Base, severity: Severity, stated: number, computed: number, 
     computed,
     difference,
     relativeDifference: computed === 0 ? 0 : difference / computed,
-    message,
+    message: what,
     source: s.source,
   };
 }
@@ -113,7 +116,7 @@ export function checkStatement(s: Statement): Finding | undefined {
             sev,
             s.stated,
             computed,
-            `${s.label}: stated ${fmt(s.stated)}, but the ${s.parts.length} parts add up to ${fmt(computed)}`,
+            message('audit_sum', { label: s.label, stated: s.stated, computed, parts: s.parts.length }),
           )
         : undefined;
     }
@@ -127,7 +130,13 @@ export function checkStatement(s: Statement): Finding | undefined {
             sev,
             s.stated,
             computed,
-            `${s.label}: stated ${fmt(s.stated)}, but ${formula} = ${fmt(computed)}${s.explanation ? `. ${s.explanation}` : ''}`,
+            message('audit_product', {
+              label: s.label,
+              stated: s.stated,
+              computed,
+              formula,
+              explanation: s.explanation ?? '',
+            }),
           )
         : undefined;
     }
@@ -147,7 +156,15 @@ export function checkStatement(s: Statement): Finding | undefined {
             sev,
             s.stated,
             computed,
-            `${s.label}: ${fmt(s.start)} growing ${fmt(s.rate * 100)} % a year for ${s.years} years gives ${fmt(computed)}, not ${fmt(s.stated)} (the stated end value implies ${(implied * 100).toFixed(1)} % a year)`,
+            message('audit_growth', {
+              label: s.label,
+              stated: s.stated,
+              computed,
+              start: s.start,
+              ratePercent: s.rate * 100,
+              years: s.years,
+              impliedPercent: implied * 100,
+            }),
           )
         : undefined;
     }
@@ -159,7 +176,7 @@ export function checkStatement(s: Statement): Finding | undefined {
         'warning',
         s.stated,
         value,
-        `${s.label}: stated ${fmt(s.stated)} lies outside ${what} (${fmt(low)}–${fmt(high)}, central ${fmt(value)})`,
+        message('audit_range', { label: s.label, stated: s.stated, what, low, high, central: value }),
       );
     }
     case 'balance': {
@@ -170,7 +187,12 @@ export function checkStatement(s: Statement): Finding | undefined {
         'error',
         out,
         s.input,
-        `${s.label}: the outputs (${s.outputs.map((o) => `${o.label} ${fmt(o.value)}`).join(' + ')} = ${fmt(out)}) exceed what goes in (${fmt(s.input)})`,
+        message('audit_balance', {
+          label: s.label,
+          outputs: s.outputs.map((o) => `${o.label} ${fmt(o.value)}`).join(' + '),
+          outputTotal: out,
+          input: s.input,
+        }),
       );
     }
   }

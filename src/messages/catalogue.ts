@@ -5,7 +5,7 @@
  */
 import { isMessage, type Message, type MessageCode, type MessageParams } from '../domain/message.ts';
 import { TIER_NAMES, type Tier } from '../domain/valuation.ts';
-import { formatList, formatNumber, type Lang } from './format.ts';
+import { formatCoefficient, formatList, formatNumber, type Lang } from './format.ts';
 
 /** How ids read in the language; each falls back to the id. */
 export interface Names {
@@ -16,6 +16,8 @@ export interface Names {
 
 interface Say {
   n: (v: number, digits?: number) => string;
+  /** A stated or computed figure: whole numbers as they are, others to four significant digits. */
+  fig: (v: number) => string;
   list: (items: readonly string[]) => string;
   tier: (t: Tier) => string;
   kind: (id: string) => string;
@@ -25,10 +27,6 @@ interface Say {
 
 type Template<C extends MessageCode> = (p: MessageParams[C], s: Say) => string;
 type Catalogue = { [C in MessageCode]: { nb: Template<C>; en: Template<C> } };
-
-/** Enough digits to show what differs, no more: 964 681, 49.5, 0.0355. */
-const digitsFor = (v: number) =>
-  Number.isInteger(v) ? 0 : Math.abs(v) >= 100 ? 1 : Math.abs(v) >= 1 ? 2 : 4;
 
 export const CATALOGUE: Catalogue = {
   tier_closed_by_rule: {
@@ -100,33 +98,33 @@ export const CATALOGUE: Catalogue = {
   },
   audit_sum: {
     nb: (p, s) =>
-      `${p.label}: oppgitt ${s.n(p.stated, digitsFor(p.stated))}, men de ${p.parts} delene summerer seg til ${s.n(p.computed, digitsFor(p.computed))}`,
+      `${p.label}: oppgitt ${s.fig(p.stated)}, men de ${p.parts} delene summerer seg til ${s.fig(p.computed)}`,
     en: (p, s) =>
-      `${p.label}: stated ${s.n(p.stated, digitsFor(p.stated))}, but the ${p.parts} parts add up to ${s.n(p.computed, digitsFor(p.computed))}`,
+      `${p.label}: stated ${s.fig(p.stated)}, but the ${p.parts} parts add up to ${s.fig(p.computed)}`,
   },
   audit_product: {
     nb: (p, s) =>
-      `${p.label}: oppgitt ${s.n(p.stated, digitsFor(p.stated))}, men ${p.formula} = ${s.n(p.computed, digitsFor(p.computed))}${p.explanation ? `. ${p.explanation}` : ''}`,
+      `${p.label}: oppgitt ${s.fig(p.stated)}, men ${p.formula} = ${s.fig(p.computed)}${p.explanation ? `. ${p.explanation}` : ''}`,
     en: (p, s) =>
-      `${p.label}: stated ${s.n(p.stated, digitsFor(p.stated))}, but ${p.formula} = ${s.n(p.computed, digitsFor(p.computed))}${p.explanation ? `. ${p.explanation}` : ''}`,
+      `${p.label}: stated ${s.fig(p.stated)}, but ${p.formula} = ${s.fig(p.computed)}${p.explanation ? `. ${p.explanation}` : ''}`,
   },
   audit_growth: {
     nb: (p, s) =>
-      `${p.label}: ${s.n(p.start, digitsFor(p.start))} med ${s.n(p.ratePercent, 1)} % vekst i året i ${p.years} år gir ${s.n(p.computed, digitsFor(p.computed))}, ikke ${s.n(p.stated, digitsFor(p.stated))} (oppgitt sluttverdi svarer til ${s.n(p.impliedPercent, 1)} % i året)`,
+      `${p.label}: ${s.fig(p.start)} med ${s.n(p.ratePercent, 1)} % vekst i året i ${p.years} år gir ${s.fig(p.computed)}, ikke ${s.fig(p.stated)} (oppgitt sluttverdi svarer til ${s.n(p.impliedPercent, 1)} % i året)`,
     en: (p, s) =>
-      `${p.label}: ${s.n(p.start, digitsFor(p.start))} growing ${s.n(p.ratePercent, 1)} % a year for ${p.years} years gives ${s.n(p.computed, digitsFor(p.computed))}, not ${s.n(p.stated, digitsFor(p.stated))} (the stated end value implies ${s.n(p.impliedPercent, 1)} % a year)`,
+      `${p.label}: ${s.fig(p.start)} growing ${s.n(p.ratePercent, 1)} % a year for ${p.years} years gives ${s.fig(p.computed)}, not ${s.fig(p.stated)} (the stated end value implies ${s.n(p.impliedPercent, 1)} % a year)`,
   },
   audit_range: {
     nb: (p, s) =>
-      `${p.label}: oppgitt ${s.n(p.stated, digitsFor(p.stated))} ligger utenfor ${p.what} (${s.n(p.low, digitsFor(p.low))}–${s.n(p.high, digitsFor(p.high))}, sentralt ${s.n(p.central, digitsFor(p.central))})`,
+      `${p.label}: oppgitt ${s.fig(p.stated)} ligger utenfor ${p.what} (${s.fig(p.low)}–${s.fig(p.high)}, sentralt ${s.fig(p.central)})`,
     en: (p, s) =>
-      `${p.label}: stated ${s.n(p.stated, digitsFor(p.stated))} lies outside ${p.what} (${s.n(p.low, digitsFor(p.low))}–${s.n(p.high, digitsFor(p.high))}, central ${s.n(p.central, digitsFor(p.central))})`,
+      `${p.label}: stated ${s.fig(p.stated)} lies outside ${p.what} (${s.fig(p.low)}–${s.fig(p.high)}, central ${s.fig(p.central)})`,
   },
   audit_balance: {
     nb: (p, s) =>
-      `${p.label}: det som går ut (${p.outputs} = ${s.n(p.outputTotal, digitsFor(p.outputTotal))}), er mer enn det som går inn (${s.n(p.input, digitsFor(p.input))})`,
+      `${p.label}: det som går ut (${p.outputs} = ${s.fig(p.outputTotal)}), er mer enn det som går inn (${s.fig(p.input)})`,
     en: (p, s) =>
-      `${p.label}: the outputs (${p.outputs} = ${s.n(p.outputTotal, digitsFor(p.outputTotal))}) exceed what goes in (${s.n(p.input, digitsFor(p.input))})`,
+      `${p.label}: the outputs (${p.outputs} = ${s.fig(p.outputTotal)}) exceed what goes in (${s.fig(p.input)})`,
   },
   missing_statistics: {
     nb: (p, s) =>
@@ -155,6 +153,12 @@ export function renderMessage(m: Message, lang: Lang, names: Names = {}): string
   if (!entry) return m.code;
   const say: Say = {
     n: (v, digits = 0) => formatNumber(v, lang, digits),
+    fig: (v) =>
+      Number.isInteger(v)
+        ? formatNumber(v, lang)
+        : Math.abs(v) >= 1000
+          ? formatNumber(v, lang, 1)
+          : formatCoefficient(v, lang),
     list: (items) => formatList(items, lang),
     tier: (t) => TIER_NAMES[t]?.[lang] ?? t,
     kind: (id) => names.kind?.(id, lang) ?? id,

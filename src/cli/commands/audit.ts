@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { auditRegion } from '../../app/audit.ts';
+import { localise, renderMessage } from '../../messages/catalogue.ts';
 import type { CliContext } from '../context.ts';
 import {
   type Format,
@@ -34,7 +35,7 @@ export async function runAudit(ctx: CliContext, opts: AuditOptions): Promise<str
   const lang = keyword(opts.lang, 'lang', ['nb', 'en'] as const satisfies readonly Lang[]);
   const answer = await auditRegion(ctx.workspace(), opts.region);
   const { findings } = answer;
-  if (format === 'json') return renderJson(answer);
+  if (format === 'json') return renderJson(localise(answer, lang));
   const n = (v: number) => (Math.abs(v) >= 1000 ? formatNumber(v, lang) : formatCoefficient(v, lang));
   const summary =
     lang === 'nb'
@@ -48,7 +49,13 @@ export async function runAudit(ctx: CliContext, opts: AuditOptions): Promise<str
       lang === 'nb' ? 'Beregnet' : 'Computed',
       lang === 'nb' ? 'Funn' : 'Finding',
     ],
-    findings.map((f) => [f.severity, f.id, n(f.stated), n(f.computed), `${f.message}\n(${f.source})`]),
+    findings.map((f) => [
+      f.severity,
+      f.id,
+      n(f.stated),
+      n(f.computed),
+      `${renderMessage(f.message, lang)}\n(${f.source})`,
+    ]),
     [false, false, true, true, false],
     [null, 28, 12, 12, 70],
   )}\n`;

@@ -1,5 +1,6 @@
 /** The audit's findings: every stated figure of the region's report and the scenarios, recomputed. */
 import { regionAudit } from '../../app/audit.ts';
+import { renderMessage } from '../../messages/catalogue.ts';
 import type { ReportContext } from '../context.ts';
 import { coef, fmt } from '../format.ts';
 import { note, para } from '../html.ts';
@@ -48,7 +49,7 @@ export function auditSection(ctx: ReportContext): Section {
             f.id,
             num(f.stated),
             num(f.computed),
-            `${f.message} (${f.source})`,
+            `${renderMessage(f.message, ctx.lang)} (${f.source})`,
           ]),
         },
       },

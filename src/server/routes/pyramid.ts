@@ -10,7 +10,7 @@ import {
   runScenarioRequest,
   saveScenario,
 } from '../../app/scenarios.ts';
-import { localise } from '../../messages/catalogue.ts';
+import { localise, renderMessage } from '../../messages/catalogue.ts';
 import type { Env } from '../env.ts';
 import { ErrorSchema, errorResponses } from '../errors.ts';
 import { csvResponse } from '../export.ts';
@@ -238,12 +238,13 @@ export function pyramidRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const answer = await auditRegion(state, q.region);
+      const lang = c.get('lang');
+      const answer = localise(await auditRegion(state, q.region), lang);
       const { findings } = answer;
       if (q.format === 'csv') {
         return csvResponse(
           c,
-          findings as unknown as Record<string, unknown>[],
+          findings.map((f) => ({ ...f, message: renderMessage(f.message, lang) })),
           ['id', 'severity', 'stated', 'computed', 'difference', 'message', 'source'],
           'audit',
         );

@@ -1,5 +1,7 @@
 /** Sources: every coefficient, price, yield and dataset with its source and year, searchable; the audit's findings. */
 import { useDeferredValue, useMemo, useState } from 'react';
+import type { Message } from '../../../src/domain/message.ts';
+import { renderMessage } from '../../../src/messages/catalogue.ts';
 import { type Coefficient, type Sources, type Technology, useApi } from '../api.ts';
 import { ErrorBox, Field, Loading, Select, SourceLine } from '../components/ui.tsx';
 import { useApp } from '../context.tsx';
@@ -8,7 +10,8 @@ import { useI18n } from '../i18n.tsx';
 interface Finding {
   id: string;
   severity: string;
-  message: string;
+  /** What disagrees, as a message code: rendered with the shared catalogue. */
+  message: Message;
   source?: string;
 }
 
@@ -160,7 +163,7 @@ export default function SourcesPage() {
           <ul className="findings">
             {audit.data.findings.map((x) => (
               <li key={x.id} className={`finding finding-${x.severity}`}>
-                <strong>{x.severity}</strong> · <code>{x.id}</code>: {x.message}
+                <strong>{x.severity}</strong> · <code>{x.id}</code>: {renderMessage(x.message, f.lang)}
                 {x.source && <small> ({x.source})</small>}
               </li>
             ))}
