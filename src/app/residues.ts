@@ -8,6 +8,7 @@
  */
 import type { Coefficient } from '../domain/coefficients.ts';
 import { AppError, type Issue } from '../domain/errors.ts';
+import { message } from '../domain/message.ts';
 import type { ReferenceData } from '../domain/reference-data.ts';
 import { findRegion } from '../domain/regions.ts';
 import {
@@ -232,16 +233,27 @@ export function missingStatisticsError(answer: Pick<ResiduesAnswer, 'profile' | 
       if (!kinds.includes(m.kind)) kinds.push(m.kind);
       grouped.set(path, kinds);
     }
-  const issues: Issue[] = [...grouped].map(([path, kinds]) => ({
-    path,
-    message: `needed by ${kinds.join(', ')}`,
-  }));
+  const issues: Issue[] = [...grouped].map(([path, kinds]) => {
+    const [municipality = '', statistic = ''] = path.split('/');
+    return {
+      path,
+      message: `needed by ${kinds.join(', ')}`,
+      detail: message('missing_statistic', { municipality, statistic, kinds }),
+    };
+  });
   const munis = [...new Set(answer.missing.map((m) => m.municipality))];
   const stats = [...new Set(answer.missing.flatMap((m) => m.statistics))];
   return new AppError(
     'missing_statistics',
     `no statistics for municipality ${munis.join(', ')}: missing ${stats.join(', ')} (needed by profile ${answer.profile}); import them first`,
-    { issues },
+    {
+      issues,
+      detail: message('missing_statistics_for', {
+        municipalities: munis,
+        statistics: stats,
+        profile: answer.profile,
+      }),
+    },
   );
 }
 

@@ -41,10 +41,21 @@ export interface MessageParams {
   audit_balance: { label: string; outputs: string; outputTotal: number; input: number };
   // Residues: what an estimate lacks.
   missing_statistics: { municipality: string; kind: string; statistics: string[] };
+  missing_statistic: { municipality: string; statistic: string; kinds: string[] };
+  missing_statistics_for: { municipalities: string[]; statistics: string[]; profile: string };
   // Regions: what is wrong with a region's definition.
+  region_id_invalid: { id: string };
+  region_name_missing: Record<string, never>;
+  region_empty: Record<string, never>;
+  region_number_invalid: { input: string };
+  region_number_unresolved: { input: string; candidates: string[] };
   region_municipality_unknown: { region: string; municipality: string };
-  region_subregion_member_outside: { region: string; subRegion: string; municipality: string };
+  region_subregion_member_outside: { region: string; municipality: string };
   region_municipality_in_two_subregions: { region: string; municipality: string };
+  subregion_name_missing: Record<string, never>;
+  subregion_id_invalid: { id: string };
+  subregion_empty: { subRegion: string };
+  subregion_duplicate_id: { id: string };
 }
 
 export type MessageCode = keyof MessageParams;

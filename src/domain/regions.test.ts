@@ -29,8 +29,24 @@ const valid: RegionInput = {
   ],
 };
 
+/** The problems in English as logs show them (each also carries its message code in `detail`). */
 const problems = (input: Partial<RegionInput>, options = {}) =>
-  validateRegion({ ...valid, ...input }, registry, options).problems;
+  validateRegion({ ...valid, ...input }, registry, options).problems.map(({ detail: _d, ...p }) => p);
+
+describe('validateRegion’s message codes', () => {
+  it('gives every problem a code for the shells to render', () => {
+    const r = validateRegion({ ...valid, id: 'X', name: ' ', municipalities: ['abc', '9999'] }, registry);
+    expect(r.problems.map((p) => p.detail?.code)).toEqual([
+      'region_id_invalid',
+      'region_name_missing',
+      'region_number_invalid',
+      'region_number_unresolved',
+      // The valid region's sub-region members are no longer among its (replaced) municipalities.
+      'region_subregion_member_outside',
+      'region_subregion_member_outside',
+    ]);
+  });
+});
 
 describe('validateRegion', () => {
   it('accepts a region whose sub-regions partition it, as given', () => {

@@ -1,4 +1,5 @@
 import { AppError, type Issue } from './errors.ts';
+import { message } from './message.ts';
 import { type MunicipalityRegistry, resolveMunicipality } from './municipalities.ts';
 
 export interface SubRegion {
@@ -88,37 +89,65 @@ export function validateRegion(
     problems.push({
       path: 'id',
       message: `"${input.id}" is not a region id (lower-case letters, digits and dashes, starting with a letter)`,
+      detail: message('region_id_invalid', { id: input.id }),
     });
   const name = input.name.trim();
-  if (!name) problems.push({ path: 'name', message: 'a region needs a name' });
+  if (!name)
+    problems.push({
+      path: 'name',
+      message: 'a region needs a name',
+      detail: message('region_name_missing', {}),
+    });
 
   const today = (raw: string, path: string): string | undefined => {
     if (!/^\d{1,4}$/.test(raw)) {
-      problems.push({ path, message: `${raw}: not a municipality number` });
+      problems.push({
+        path,
+        message: `${raw}: not a municipality number`,
+        detail: message('region_number_invalid', { input: raw }),
+      });
       return undefined;
     }
     if (oldNumbers === 'refuse') {
       if (registry.municipalities.has(raw)) return raw;
-      problems.push({ path, message: `municipality ${raw} does not exist today` });
+      problems.push({
+        path,
+        message: `municipality ${raw} does not exist today`,
+        detail: message('region_municipality_unknown', { region: input.id, municipality: raw }),
+      });
       return undefined;
     }
     const r = resolveMunicipality(registry, raw);
     if (r.ok) return r.number;
-    problems.push({ path, message: `${raw}: ${r.reason}` });
+    problems.push({
+      path,
+      message: `${raw}: ${r.reason}`,
+      detail: message('region_number_unresolved', { input: raw, candidates: r.candidates }),
+    });
     return undefined;
   };
   const known = (list: (string | undefined)[]) => list.filter((m): m is string => m !== undefined);
 
   const subRegions: SubRegion[] = (input.subRegions ?? []).map((s, i) => {
     const subName = s.name.trim();
-    if (!subName) problems.push({ path: `subRegions[${i}].name`, message: 'a sub-region needs a name' });
+    if (!subName)
+      problems.push({
+        path: `subRegions[${i}].name`,
+        message: 'a sub-region needs a name',
+        detail: message('subregion_name_missing', {}),
+      });
     const id = s.id ?? subRegionId(subName);
     if (!REGION_ID.test(id))
-      problems.push({ path: `subRegions[${i}].id`, message: `"${id}" is not a sub-region id` });
+      problems.push({
+        path: `subRegions[${i}].id`,
+        message: `"${id}" is not a sub-region id`,
+        detail: message('subregion_id_invalid', { id }),
+      });
     if (s.municipalities.length === 0)
       problems.push({
         path: `subRegions[${i}].municipalities`,
         message: 'a sub-region needs municipalities',
+        detail: message('subregion_empty', { subRegion: subName || String(i + 1) }),
       });
     const members = known(s.municipalities.map((m, j) => today(m, `subRegions[${i}].municipalities[${j}]`)));
     return { id, name: subName, municipalities: [...new Set(members)] };
@@ -127,7 +156,11 @@ export function validateRegion(
   // Two old numbers merged into one municipality name it once.
   const municipalities = [...new Set(listed ? known(listed) : subRegions.flatMap((s) => s.municipalities))];
   if (municipalities.length === 0 && (listed ?? []).every((m) => m !== undefined))
-    problems.push({ path: 'municipalities', message: 'a region needs at least one municipality' });
+    problems.push({
+      path: 'municipalities',
+      message: 'a region needs at least one municipality',
+      detail: message('region_empty', {}),
+    });
 
   const inSubs = subRegions.flatMap((s) => s.municipalities);
   const seen = new Set<string>();
@@ -137,15 +170,24 @@ export function validateRegion(
       problems.push({
         path: 'subRegions',
         message: `sub-region member ${m} is not in the region's municipalities`,
+        detail: message('region_subregion_member_outside', { region: input.id, municipality: m }),
       });
     if (seen.has(m)) twice.add(m);
     seen.add(m);
   }
   for (const m of twice)
-    problems.push({ path: 'subRegions', message: `${m} is in more than one sub-region` });
+    problems.push({
+      path: 'subRegions',
+      message: `${m} is in more than one sub-region`,
+      detail: message('region_municipality_in_two_subregions', { region: input.id, municipality: m }),
+    });
   const ids = subRegions.map((s) => s.id);
   for (const id of new Set(ids.filter((s, i) => ids.indexOf(s) !== i)))
-    problems.push({ path: 'subRegions', message: `two sub-regions have the id ${id}` });
+    problems.push({
+      path: 'subRegions',
+      message: `two sub-regions have the id ${id}`,
+      detail: message('subregion_duplicate_id', { id }),
+    });
 
   const region: Region = {
     id: input.id,

@@ -36,9 +36,20 @@ const SAMPLES: { [C in MessageCode]: MessageParams[C] } = {
   audit_range: { label: 'L-4', stated: 3, what: 'W-1', low: 1, high: 2, central: 1.5 },
   audit_balance: { label: 'L-5', outputs: 'a 1 + b 2', outputTotal: 3, input: 2 },
   missing_statistics: { municipality: '3451', kind: 'k1', statistics: ['area.x', 'harvest.y'] },
+  missing_statistic: { municipality: '3451', statistic: 'area.x', kinds: ['k1', 'k2'] },
+  missing_statistics_for: { municipalities: ['3451', '3452'], statistics: ['area.x'], profile: 'p1' },
+  region_id_invalid: { id: 'X-1' },
+  region_name_missing: {},
+  region_empty: {},
+  region_number_invalid: { input: 'x1' },
+  region_number_unresolved: { input: '1504', candidates: ['1508', '1580'] },
   region_municipality_unknown: { region: 'r1', municipality: '9999' },
-  region_subregion_member_outside: { region: 'r1', subRegion: 'sr1', municipality: '3407' },
+  region_subregion_member_outside: { region: 'r1', municipality: '3407' },
   region_municipality_in_two_subregions: { region: 'r1', municipality: '3407' },
+  subregion_name_missing: {},
+  subregion_id_invalid: { id: 'X-2' },
+  subregion_empty: { subRegion: 'sr1' },
+  subregion_duplicate_id: { id: 'sr1' },
 };
 
 // Words that give a language away; the other language must not contain them.

@@ -131,17 +131,65 @@ export const CATALOGUE: Catalogue = {
       `${s.muni(p.municipality)} mangler statistikk for ${s.kind(p.kind)}: ${s.list(p.statistics)}`,
     en: (p, s) => `${s.muni(p.municipality)} lacks statistics for ${s.kind(p.kind)}: ${s.list(p.statistics)}`,
   },
+  missing_statistic: {
+    nb: (p, s) =>
+      `${s.muni(p.municipality)} mangler ${p.statistic}, som trengs for ${s.list(p.kinds.map(s.kind))}`,
+    en: (p, s) => `${s.muni(p.municipality)} lacks ${p.statistic}, needed for ${s.list(p.kinds.map(s.kind))}`,
+  },
+  missing_statistics_for: {
+    nb: (p, s) =>
+      `Statistikk mangler for ${s.list(p.municipalities.map(s.muni))}: ${s.list(p.statistics)} (profilen ${p.profile} trenger dem); importer dem først`,
+    en: (p, s) =>
+      `Statistics are missing for ${s.list(p.municipalities.map(s.muni))}: ${s.list(p.statistics)} (profile ${p.profile} needs them); import them first`,
+  },
+  region_id_invalid: {
+    nb: (p) =>
+      `«${p.id}» er ikke en gyldig region-id (små bokstaver, sifre og bindestrek, med en bokstav først)`,
+    en: (p) => `"${p.id}" is not a region id (lower-case letters, digits and dashes, starting with a letter)`,
+  },
+  region_name_missing: { nb: () => 'En region må ha et navn', en: () => 'A region needs a name' },
+  region_empty: {
+    nb: () => 'En region må ha minst én kommune',
+    en: () => 'A region needs at least one municipality',
+  },
+  region_number_invalid: {
+    nb: (p) => `${p.input}: ikke et kommunenummer`,
+    en: (p) => `${p.input}: not a municipality number`,
+  },
+  region_number_unresolved: {
+    nb: (p, s) =>
+      p.candidates.length > 0
+        ? `${p.input} ble delt; velg en av ${s.list(p.candidates)}`
+        : `${p.input}: finnes ikke i dagens inndeling eller i endringene siden 2017`,
+    en: (p, s) =>
+      p.candidates.length > 0
+        ? `${p.input} was split; choose one of ${s.list(p.candidates)}`
+        : `${p.input}: not in today's division or in the changes since 2017`,
+  },
   region_municipality_unknown: {
     nb: (p) => `${p.region}: kommune ${p.municipality} finnes ikke i dagens inndeling`,
     en: (p) => `${p.region}: municipality ${p.municipality} does not exist today`,
   },
   region_subregion_member_outside: {
-    nb: (p) => `${p.region}: ${p.municipality} i delregionen ${p.subRegion} er ikke med i regionen`,
-    en: (p) => `${p.region}: ${p.municipality} of sub-region ${p.subRegion} is not in the region`,
+    nb: (p) => `${p.region}: delregionsmedlemmet ${p.municipality} er ikke med i regionens kommuner`,
+    en: (p) => `${p.region}: sub-region member ${p.municipality} is not in the region's municipalities`,
   },
   region_municipality_in_two_subregions: {
     nb: (p) => `${p.region}: kommune ${p.municipality} er med i mer enn én delregion`,
     en: (p) => `${p.region}: municipality ${p.municipality} is in more than one sub-region`,
+  },
+  subregion_name_missing: { nb: () => 'En delregion må ha et navn', en: () => 'A sub-region needs a name' },
+  subregion_id_invalid: {
+    nb: (p) => `«${p.id}» er ikke en gyldig delregion-id`,
+    en: (p) => `"${p.id}" is not a sub-region id`,
+  },
+  subregion_empty: {
+    nb: (p) => `Delregionen ${p.subRegion} må ha kommuner`,
+    en: (p) => `Sub-region ${p.subRegion} needs municipalities`,
+  },
+  subregion_duplicate_id: {
+    nb: (p) => `Flere delregioner har id-en ${p.id}`,
+    en: (p) => `Two sub-regions have the id ${p.id}`,
   },
 };
 
