@@ -10,17 +10,17 @@ import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
 import { AppError } from '../domain/errors.ts';
 import { langFromAcceptLanguage, parseLang } from '../messages/format.ts';
+import { actorRoutes } from './actors/index.ts';
+import { catalogueRoutes } from './catalogue/index.ts';
 import { docsRoutes } from './docs.ts';
 import type { Env } from './env.ts';
 import { errorJson, respondError, zodIssues } from './errors.ts';
-import { actorRoutes } from './routes/actors.ts';
-import { catalogueRoutes } from './routes/catalogue.ts';
-import { importRoutes } from './routes/imports.ts';
-import { optimiseRoutes } from './routes/optimise.ts';
-import { pyramidRoutes } from './routes/pyramid.ts';
-import { residueRoutes } from './routes/residues.ts';
-import { webApp, webRoutes } from './routes/web.ts';
+import { importRoutes } from './imports/index.ts';
+import { optimiseRoutes } from './optimise/index.ts';
+import { pyramidRoutes } from './pyramid/index.ts';
+import { residueRoutes } from './residues/index.ts';
 import type { ServerState } from './state.ts';
+import { webApp, webRoutes } from './web/index.ts';
 
 /** JSON bodies are small; uploads (imports) have their own, larger limit on their route. */
 export const JSON_BODY_LIMIT = 1024 * 1024;

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/server/app.ts';
-import { createServerState } from '../src/server/state.ts';
-import { openStore, type Store } from '../src/store/database.ts';
+import { createApp } from '../../server/app.ts';
+import { createServerState } from '../../server/state.ts';
+import { openStore, type Store } from '../../store/database.ts';
 
 const REGION = 'gjovik-hadeland-ringerike';
 let store: Store;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApi, type TestApi } from './helpers/api.ts';
-import { testDialects } from './helpers/stores.ts';
+import { openTestApi, type TestApi } from '../../../test/helpers/api.ts';
+import { testDialects } from '../../../test/helpers/stores.ts';
 
 interface Job {
   id: string;
@@ -57,7 +57,7 @@ describe.each(testDialects())('the optimiser over the API on %s', (dialect) => {
   });
 
   it('gives the same allocation as the CLI’s JSON for the same options', async () => {
-    const { main } = await import('../src/cli/main.ts');
+    const { main } = await import('../../cli/main.ts');
     let out = '';
     await main(['node', 'restverdi', 'optimize', '--format', 'json'], {
       out: (s) => {

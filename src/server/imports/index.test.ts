@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectError, openTestApi, REGION, type TestApi } from './helpers/api.ts';
-import { testDialects } from './helpers/stores.ts';
+import { expectError, openTestApi, REGION, type TestApi } from '../../../test/helpers/api.ts';
+import { testDialects } from '../../../test/helpers/stores.ts';
 
-const EXTERNAL = new URL('fixtures/', import.meta.url);
+const EXTERNAL = new URL('../../../test/fixtures/', import.meta.url);
 const ENHETER = readFileSync(new URL('enhetsregisteret-samples/enheter-selection.csv', EXTERNAL));
 const UNDERENHETER = readFileSync(new URL('enhetsregisteret-samples/underenheter-selection.csv', EXTERNAL));
 const HARVEST_2023 = readFileSync(
