@@ -5,8 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Kysely } from 'kysely';
-import type { z } from 'zod';
-import { AppError, type Issue } from '../domain/errors.ts';
+import { AppError } from '../domain/errors.ts';
 import { runScenario, type Scenario, type ScenarioResult } from '../domain/scenarios.ts';
 import { type LoadedLibrary, readScenarioFile } from '../ingest/library.ts';
 import { scenarioSchema } from '../ingest/schemas.ts';
@@ -20,19 +19,8 @@ import {
   scenarioIds,
 } from '../store/scenarios-repository.ts';
 import type { Database } from '../store/schema.ts';
+import { issuesAt } from './issues.ts';
 import type { Workspace } from './workspace.ts';
-
-/** Zod's issues as paths under `where` (body.steps[0].technology). */
-export function issuesAt(where: string, issues: readonly z.core.$ZodIssue[]): Issue[] {
-  return issues.flatMap((i) => {
-    const path = [where, ...i.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))]
-      .join('.')
-      .replace(/\.\[/g, '[');
-    return i.code === 'unrecognized_keys'
-      ? i.keys.map((k) => ({ path: `${path}.${k}`, message: `unknown field "${k}"` }))
-      : [{ path, message: i.message }];
-  });
-}
 
 /** A scenario a user gives (a request body): validated with the files' schema, every problem listed. */
 export function parseScenario(body: unknown): Scenario {

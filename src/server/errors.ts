@@ -6,6 +6,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { issuesAt } from '../app/issues.ts';
 import type { AppError, ErrorCode, Issue } from '../domain/errors.ts';
 import { renderMessage } from '../messages/catalogue.ts';
 import type { Lang } from '../messages/format.ts';
@@ -71,15 +72,7 @@ export function respondError(c: Context, error: AppError) {
 /** zod issues as our issues: each with a dotted path (query.year, body.steps[0].technology). */
 export function zodIssues(target: string, issues: readonly z.core.$ZodIssue[]): Issue[] {
   // Hono calls the request body "json"; our messages call it what the user sent: the body.
-  const where = target === 'json' ? 'body' : target;
-  return issues.flatMap((i) => {
-    const path = [where, ...i.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))]
-      .join('.')
-      .replace(/\.\[/g, '[');
-    return i.code === 'unrecognized_keys'
-      ? i.keys.map((k) => ({ path: `${path}.${k}`, message: `unknown field "${k}"` }))
-      : [{ path, message: i.message }];
-  });
+  return issuesAt(target === 'json' ? 'body' : target, issues);
 }
 
 export const errorResponses = {
