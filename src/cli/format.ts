@@ -3,28 +3,16 @@ import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import { AppError } from '../domain/errors.ts';
 
-export type Lang = 'nb' | 'en';
+export type { Lang } from '../messages/format.ts';
 export type Format = 'table' | 'json' | 'csv';
-
-const LOCALES: Record<Lang, string> = { nb: 'nb-NO', en: 'en-GB' };
 
 export function keyword<T extends string>(input: string, name: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(input)) return input as T;
   throw new AppError('invalid_input', `invalid ${name}: ${input} (use ${allowed.join(', ')})`);
 }
 
-/** Formats a number for the language: "58 802" in bokmål, "58,802" in English. */
-export function formatNumber(value: number, lang: Lang, digits = 0): string {
-  return new Intl.NumberFormat(LOCALES[lang], {
-    maximumFractionDigits: digits,
-    minimumFractionDigits: digits,
-  }).format(value);
-}
-
-/** A significant-digit format for coefficients (0.0938 rather than 0). */
-export function formatCoefficient(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(LOCALES[lang], { maximumSignificantDigits: 4 }).format(value);
-}
+/** Numbers for people: the one formatter of src/messages ("58 802" in bokmål, "58,802" in English). */
+export { formatCoefficient, formatNumber } from '../messages/format.ts';
 
 export function renderTable(
   head: string[],
