@@ -4,6 +4,7 @@
  * repository, invalidating the workspace so the next estimate sees the change.
  */
 import { AppError } from '../domain/errors.ts';
+import { message } from '../domain/message.ts';
 import { findObservation } from '../domain/observations.ts';
 import { findRegion, type Region, type RegionInput, validateRegion } from '../domain/regions.ts';
 import type { StoredRegion } from '../store/regions-repository.ts';
@@ -31,7 +32,10 @@ export async function checkRegion(ws: Workspace, input: RegionInput): Promise<Re
     throw new AppError(
       'invalid_input',
       `invalid region ${input.id}: ${problems.length} problem(s): ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
-      { issues: problems },
+      {
+        issues: problems,
+        detail: message('region_invalid', { region: input.id, problems: problems.length }),
+      },
     );
   return region;
 }

@@ -44,6 +44,7 @@ export interface MessageParams {
   missing_statistic: { municipality: string; statistic: string; kinds: string[] };
   missing_statistics_for: { municipalities: string[]; statistics: string[]; profile: string };
   // Regions: what is wrong with a region's definition.
+  region_invalid: { region: string; problems: number };
   region_id_invalid: { id: string };
   region_name_missing: Record<string, never>;
   region_empty: Record<string, never>;

@@ -38,6 +38,7 @@ const SAMPLES: { [C in MessageCode]: MessageParams[C] } = {
   missing_statistics: { municipality: '3451', kind: 'k1', statistics: ['area.x', 'harvest.y'] },
   missing_statistic: { municipality: '3451', statistic: 'area.x', kinds: ['k1', 'k2'] },
   missing_statistics_for: { municipalities: ['3451', '3452'], statistics: ['area.x'], profile: 'p1' },
+  region_invalid: { region: 'r1', problems: 2 },
   region_id_invalid: { id: 'X-1' },
   region_name_missing: {},
   region_empty: {},

@@ -142,6 +142,10 @@ export const CATALOGUE: Catalogue = {
     en: (p, s) =>
       `Statistics are missing for ${s.list(p.municipalities.map(s.muni))}: ${s.list(p.statistics)} (profile ${p.profile} needs them); import them first`,
   },
+  region_invalid: {
+    nb: (p) => `Regionen ${p.region} har ${p.problems} feil`,
+    en: (p) => `Region ${p.region} has ${p.problems} problem(s)`,
+  },
   region_id_invalid: {
     nb: (p) =>
       `«${p.id}» er ikke en gyldig region-id (små bokstaver, sifre og bindestrek, med en bokstav først)`,

@@ -48,11 +48,31 @@ export function createApp(
   const app = new OpenAPIHono<Env>();
   app.use('*', requestId());
   // The language of messages in answers: ?lang=nb|en, else Accept-Language, else bokmål.
+  // `lang` is taken off the query here, so every route's strict query schema stays as it is.
   app.use('*', async (c, next) => {
-    c.set(
-      'lang',
-      parseLang(c.req.query('lang')) ?? langFromAcceptLanguage(c.req.header('accept-language')) ?? 'nb',
-    );
+    const asked = c.req.query('lang');
+    if (asked !== undefined) {
+      const lang = parseLang(asked);
+      if (!lang)
+        return c.json(
+          errorJson('invalid_input', `invalid lang: ${asked} (use nb or en)`, [
+            { path: 'query.lang', message: 'nb or en' },
+          ]),
+          400,
+        );
+      const url = new URL(c.req.url);
+      url.searchParams.delete('lang');
+      const raw = c.req.raw;
+      c.req.raw = new Request(url, {
+        method: raw.method,
+        headers: raw.headers,
+        signal: raw.signal,
+        ...(raw.body ? { body: raw.body, duplex: 'half' } : {}),
+      } as RequestInit);
+      c.set('lang', lang);
+    } else {
+      c.set('lang', langFromAcceptLanguage(c.req.header('accept-language')) ?? 'nb');
+    }
     await next();
   });
   app.use('*', async (c, next) => {

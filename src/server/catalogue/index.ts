@@ -327,8 +327,9 @@ async function inBody<T>(task: Promise<T>): Promise<T> {
   } catch (error) {
     if (!(error instanceof AppError) || error.issues.length === 0) throw error;
     throw new AppError(error.code, error.message, {
-      issues: error.issues.map((i) => ({ path: `body.${i.path}`, message: i.message })),
+      issues: error.issues.map((i) => ({ ...i, path: `body.${i.path}` })),
       cause: error,
+      ...(error.detail ? { detail: error.detail } : {}),
     });
   }
 }
