@@ -345,10 +345,10 @@ describe.each(testDialects())('API on %s', (dialect) => {
       });
       expect(error.issues).toContainEqual({
         path: 'body.subRegions',
-        message: expect.stringContaining('more than one sub-region'),
+        message: expect.stringContaining('mer enn én delregion'),
       });
       expect(paths.every((p) => p.startsWith('body.'))).toBe(true);
-      expect(error.message).toContain(`${error.issues.length} problem`);
+      expect(error.message).toContain(`${error.issues.length} feil`);
       await expectError(await get('/api/regions/broken'), 404, 'unknown_region');
     });
 
@@ -732,7 +732,7 @@ describe.each(testDialects())('API on %s', (dialect) => {
         'body.colour',
       ])
         expect(paths, p).toContain(p);
-      expect(error.message).toContain(`${error.issues.length} problem`);
+      expect(error.message).toContain(`${error.issues.length} feil`);
     });
 
     it('400 ineligible_route for manure to insect larvae', async () => {

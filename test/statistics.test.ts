@@ -407,7 +407,8 @@ describe('the CLI on a store of its own', () => {
       '1507,9999,abc',
     );
     expect(bad.code).toBe(2);
-    for (const s of ['1507', '1508, 1580', '9999', 'abc']) expect(bad.stderr).toContain(s);
+    // Printed in bokmål (the CLI's default language), each problem with its path.
+    for (const s of ['1507', '1508 og 1580', '9999', 'abc']) expect(bad.stderr).toContain(s);
     const old = await ok<{ region: { municipalities: string[] } }>(
       store,
       'region',

@@ -5,6 +5,7 @@
  */
 import { openWorkspace, type Workspace } from '../app/workspace.ts';
 import { AppError } from '../domain/errors.ts';
+import { message } from '../domain/message.ts';
 import type { ReferenceData } from '../domain/reference-data.ts';
 import type { ResidueKind } from '../domain/residue-kinds.ts';
 import { openStore, type Store, type StoreOptions, storeOptionsFromEnv } from '../store/database.ts';
@@ -71,7 +72,14 @@ export function municipalityLabel(data: ReferenceData, nr: string): string {
 export function parseInteger(value: string, name: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
   if (!/^-?\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
-    throw new AppError('invalid_input', `invalid ${name}: ${value} (a whole number ${range})`);
+    throw new AppError('invalid_input', `invalid ${name}: ${value} (a whole number ${range})`, {
+      detail: message('invalid_integer', {
+        name,
+        input: value,
+        min,
+        max: max === Number.MAX_SAFE_INTEGER ? null : max,
+      }),
+    });
   }
   return Number(value);
 }

@@ -2,13 +2,16 @@
 import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import { AppError } from '../domain/errors.ts';
+import { message } from '../domain/message.ts';
 
 export type { Lang } from '../messages/format.ts';
 export type Format = 'table' | 'json' | 'csv';
 
 export function keyword<T extends string>(input: string, name: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(input)) return input as T;
-  throw new AppError('invalid_input', `invalid ${name}: ${input} (use ${allowed.join(', ')})`);
+  throw new AppError('invalid_input', `invalid ${name}: ${input} (use ${allowed.join(', ')})`, {
+    detail: message('invalid_choice', { name, input, allowed: [...allowed] }),
+  });
 }
 
 /** Numbers for people: the one formatter of src/messages ("58 802" in bokmål, "58,802" in English). */

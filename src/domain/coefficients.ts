@@ -3,6 +3,7 @@
  * that turn statistics into residue tonnages. None of these numbers lives in code.
  */
 import { AppError } from './errors.ts';
+import { message } from './message.ts';
 
 /**
  * How sure a source is, after the tags of shared/research/coefficients.md:
@@ -93,6 +94,7 @@ export function findProfile(data: { profiles: CoefficientProfile[] }, id: string
     throw new AppError(
       'unknown_profile',
       `unknown coefficient profile "${id}"; profiles: ${data.profiles.map((x) => x.id).join(', ')}`,
+      { detail: message('unknown_profile', { id, known: data.profiles.map((x) => x.id) }) },
     );
   }
   return p;

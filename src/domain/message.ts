@@ -43,6 +43,13 @@ export interface MessageParams {
   missing_statistics: { municipality: string; kind: string; statistics: string[] };
   missing_statistic: { municipality: string; statistic: string; kinds: string[] };
   missing_statistics_for: { municipalities: string[]; statistics: string[]; profile: string };
+  // Requests: what a user named that does not exist, or gave in the wrong form.
+  unknown_region: { id: string; known: string[] };
+  unknown_profile: { id: string; known: string[] };
+  unknown_kind: { id: string; known: string[] };
+  unknown_municipality_in_region: { input: string; region: string; known: string[]; candidates: string[] };
+  invalid_choice: { name: string; input: string; allowed: string[] };
+  invalid_integer: { name: string; input: string; min: number; max: number | null };
   // Regions: what is wrong with a region's definition.
   region_invalid: { region: string; problems: number };
   region_id_invalid: { id: string };

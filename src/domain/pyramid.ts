@@ -125,6 +125,7 @@ export function valuePyramid(
     throw new AppError(
       'unknown_kind',
       `unknown residue kind "${kindId}"; kinds: ${lib.kinds.map((k) => k.id).join(', ')}`,
+      { detail: message('unknown_kind', { id: kindId, known: lib.kinds.map((k) => k.id) }) },
     );
   }
   if (!(tonnesWet >= 0)) throw new AppError('invalid_input', `invalid tonnes: ${tonnesWet}`);

@@ -39,7 +39,9 @@ export function findRegion(regions: Region[], id: string): Region {
   const region = regions.find((r) => r.id === id);
   if (!region) {
     const known = regions.map((r) => r.id).join(', ') || '(none)';
-    throw new AppError('unknown_region', `unknown region "${id}"; regions that exist: ${known}`);
+    throw new AppError('unknown_region', `unknown region "${id}"; regions that exist: ${known}`, {
+      detail: message('unknown_region', { id, known: regions.map((r) => r.id) }),
+    });
   }
   return region;
 }

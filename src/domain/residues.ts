@@ -7,6 +7,7 @@
  */
 import type { Coefficient, CoefficientProfile, RecipeTerm } from './coefficients.ts';
 import { AppError, type Issue } from './errors.ts';
+import { message } from './message.ts';
 import {
   findObservation,
   latestCompleteYear,
@@ -97,6 +98,7 @@ export function compileEstimate(request: EstimateRequest): CompiledEstimate {
       throw new AppError(
         'unknown_kind',
         `unknown residue kind "${id}" in profile ${profile.id}; kinds: ${known}`,
+        { detail: message('unknown_kind', { id, known: [...recipes.keys()] }) },
       );
     }
   }

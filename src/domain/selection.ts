@@ -3,6 +3,7 @@
  * mapped to today's). Unknown numbers fail with a message that lists what exists.
  */
 import { AppError } from './errors.ts';
+import { message } from './message.ts';
 import { type MunicipalityRegistry, type Resolution, resolveMunicipality } from './municipalities.ts';
 import type { Region } from './regions.ts';
 
@@ -26,6 +27,16 @@ export function selectMunicipalities(
       throw new AppError(
         'unknown_municipality',
         `unknown municipality "${raw}"${reason}; municipalities in ${region.id}: ${names}`,
+        {
+          detail: message('unknown_municipality_in_region', {
+            input: raw,
+            region: region.id,
+            known: region.municipalities.map((nr) =>
+              `${nr} ${registry.municipalities.get(nr)?.name ?? ''}`.trim(),
+            ),
+            candidates: r.candidates,
+          }),
+        },
       );
     }
     if (!out.includes(r.number)) out.push(r.number);

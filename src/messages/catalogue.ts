@@ -131,6 +131,34 @@ export const CATALOGUE: Catalogue = {
       `${s.muni(p.municipality)} mangler statistikk for ${s.kind(p.kind)}: ${s.list(p.statistics)}`,
     en: (p, s) => `${s.muni(p.municipality)} lacks statistics for ${s.kind(p.kind)}: ${s.list(p.statistics)}`,
   },
+  unknown_region: {
+    nb: (p, s) => `Ukjent region «${p.id}»; regionene som finnes: ${s.list(p.known) || '(ingen)'}`,
+    en: (p, s) => `Unknown region "${p.id}"; regions that exist: ${s.list(p.known) || '(none)'}`,
+  },
+  unknown_profile: {
+    nb: (p, s) => `Ukjent koeffisientprofil «${p.id}»; profilene er ${s.list(p.known)}`,
+    en: (p, s) => `Unknown coefficient profile "${p.id}"; the profiles are ${s.list(p.known)}`,
+  },
+  unknown_kind: {
+    nb: (p, s) => `Ukjent restråstoff «${p.id}»; kjente slag: ${s.list(p.known)}`,
+    en: (p, s) => `Unknown residue kind "${p.id}"; kinds: ${s.list(p.known)}`,
+  },
+  unknown_municipality_in_region: {
+    nb: (p, s) =>
+      `Ukjent kommune «${p.input}»${p.candidates.length > 0 ? ` (delt; velg en av ${s.list(p.candidates)})` : ''}; kommunene i ${p.region}: ${s.list(p.known.map(s.muni))}`,
+    en: (p, s) =>
+      `Unknown municipality "${p.input}"${p.candidates.length > 0 ? ` (split; choose one of ${s.list(p.candidates)})` : ''}; municipalities in ${p.region}: ${s.list(p.known.map(s.muni))}`,
+  },
+  invalid_choice: {
+    nb: (p, s) => `Ugyldig ${p.name}: ${p.input} (bruk ${s.list(p.allowed)})`,
+    en: (p, s) => `Invalid ${p.name}: ${p.input} (use ${s.list(p.allowed)})`,
+  },
+  invalid_integer: {
+    nb: (p) =>
+      `Ugyldig ${p.name}: ${p.input} (et heltall ${p.max === null ? `≥ ${p.min}` : `fra ${p.min} til ${p.max}`})`,
+    en: (p) =>
+      `Invalid ${p.name}: ${p.input} (a whole number ${p.max === null ? `≥ ${p.min}` : `from ${p.min} to ${p.max}`})`,
+  },
   missing_statistic: {
     nb: (p, s) =>
       `${s.muni(p.municipality)} mangler ${p.statistic}, som trengs for ${s.list(p.kinds.map(s.kind))}`,

@@ -36,7 +36,7 @@ describe('restverdi report', () => {
     ]) {
       const r = await run(...args);
       expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr).toMatch(/--out|invalid lang|unknown region/);
+      expect(r.stderr).toMatch(/--out|Ugyldig lang|Ukjent region/);
     }
   });
 
