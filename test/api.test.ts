@@ -732,7 +732,7 @@ describe.each(testDialects())('API on %s', (dialect) => {
         'body.colour',
       ])
         expect(paths, p).toContain(p);
-      expect(error.message).toContain(`${error.issues.length} feil`);
+      expect(error.message).toContain(`${error.issues.length} problem`);
     });
 
     it('400 ineligible_route for manure to insect larvae', async () => {
