@@ -4,16 +4,8 @@
  * src/app answers both: app/pyramid.ts, app/audit.ts). Failures name the same problem. The residues'
  * cases are in test/same-answers.test.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ErrorBody, openTestApi, REGION, type TestApi } from './helpers/api.ts';
-import { run } from './helpers/cli.ts';
-import { testDialects } from './helpers/stores.ts';
-
-interface Case {
-  name: string;
-  cli: string[];
-  api: string;
-}
+import { REGION } from './helpers/api.ts';
+import { type Case, sameAnswers } from './helpers/same-answers.ts';
 
 const answers: Case[] = [
   {
@@ -61,32 +53,4 @@ const failures: Case[] = [
   },
 ];
 
-describe.each(testDialects())('the CLI and the API give the same pyramid and audit (%s)', (dialect) => {
-  let api: TestApi;
-  beforeAll(async () => {
-    api = await openTestApi(dialect);
-  });
-  afterAll(() => api.store.dispose());
-
-  it.each(answers)('$name', async ({ cli, api: path }) => {
-    const r = await run(...cli, '--format', 'json');
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    const res = await api.request(path);
-    const body = await res.text();
-    expect(res.status, body.slice(0, 300)).toBe(200);
-    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(body));
-  });
-
-  it.each(failures)('fails alike: $name', async ({ cli, api: path }) => {
-    const r = await run(...cli, '--format', 'json');
-    const res = await api.request(path);
-    const { error } = (await res.json()) as { error: ErrorBody };
-    expect(res.status).toBeGreaterThanOrEqual(400);
-    expect(res.status).toBeLessThan(500);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(error.message);
-    for (const i of error.issues) expect(r.stderr).toContain(`${i.path}: ${i.message}`);
-  });
-});
+sameAnswers('the CLI and the API give the same pyramid and audit', answers, failures);
