@@ -76,11 +76,14 @@ export async function openWorkspace(store: Store, options: WorkspaceOptions = {}
     random: options.random ?? seededRandom,
     library,
     reference: () => {
-      cached ??= loadReferenceDataFromStore(store.db, files.dir);
-      // A failed read is not kept: the next call tries again.
-      cached.catch(() => {
-        cached = undefined;
-      });
+      if (!cached) {
+        const reading = loadReferenceDataFromStore(store.db, files.dir);
+        // A failed read is not kept: the next call tries again.
+        reading.catch(() => {
+          if (cached === reading) cached = undefined;
+        });
+        cached = reading;
+      }
       return cached;
     },
     invalidate: () => {
