@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../domain/errors.ts';
-import { openStore } from '../store/database.ts';
+import { NOW } from '../../test/helpers/api.ts';
+import { openTestWorkspace, rejection } from '../../test/helpers/workspace.ts';
 import {
   getImport,
   getImportLog,
@@ -19,9 +19,8 @@ import {
   pullRegister,
 } from './imports.ts';
 import { harvestStatistics, listDatasets } from './statistics.ts';
-import { openWorkspace, type Workspace } from './workspace.ts';
+import type { Workspace } from './workspace.ts';
 
-const NOW = '2026-11-28T12:00:00.000Z';
 const file = (path: string) => new URL(path, import.meta.url);
 const input = (name: string, path: string) => ({ name, bytes: readFileSync(file(path)) });
 const HARVEST = input(
@@ -29,19 +28,10 @@ const HARVEST = input(
   './fixtures/Kommunevis_avvirkning_2023-ringerike-hole.csv',
 );
 
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const error = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
-
 describe('imports (app)', () => {
   let ws: Workspace;
   beforeAll(async () => {
-    ws = await openWorkspace(await openStore({ file: ':memory:' }), { clock: { now: () => new Date(NOW) } });
+    ws = await openTestWorkspace();
   });
   afterAll(async () => {
     await ws.store.close();

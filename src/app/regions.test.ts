@@ -1,25 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../domain/errors.ts';
-import { openStore } from '../store/database.ts';
+import { NOW } from '../../test/helpers/api.ts';
+import { openTestWorkspace, rejection } from '../../test/helpers/workspace.ts';
 import { createRegion, deleteRegion, getRegion, listRegions, replaceRegion, showRegion } from './regions.ts';
-import { openWorkspace, type Workspace } from './workspace.ts';
+import type { Workspace } from './workspace.ts';
 
-const NOW = '2026-11-28T12:00:00.000Z';
 const BUILTIN = 'gjovik-hadeland-ringerike';
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const error = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
 
 describe('regions (app)', () => {
   let ws: Workspace;
   beforeAll(async () => {
-    ws = await openWorkspace(await openStore({ file: ':memory:' }), { clock: { now: () => new Date(NOW) } });
+    ws = await openTestWorkspace();
   });
   afterAll(async () => {
     await ws.store.close();
