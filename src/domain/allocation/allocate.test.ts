@@ -199,3 +199,68 @@ describe('allocateStreams on hand-computed instances', () => {
     expect(am.model.starts[am.model.numCols]).toBe(2);
   });
 });
+
+/** The hand-computed instance plus 30 t of manure at M2, so the balance spans two kinds. */
+function withManure(over: Partial<AllocationInput> = {}): AllocationInput {
+  return input({
+    supplies: [
+      { municipality: 'M1', kind: 'a', tonnesWet: 80 },
+      { municipality: 'M2', kind: 'a', tonnesWet: 60 },
+      { municipality: 'M2', kind: 'm', tonnesWet: 30 },
+    ],
+    ...over,
+  });
+}
+
+describe('allocationBalance', () => {
+  it('closes for a solved allocation: flows + what is left = supply, inflow within capacity', () => {
+    const i = withManure();
+    const r = allocateStreams(i, solver);
+    const b = allocationBalance(i, r);
+    expect(b.closes).toBe(true);
+    expect(b.worstImbalanceTonnes).toBeLessThan(1e-3);
+    const total = b.supplies.reduce((s, x) => s + x.allocatedTonnes + x.unallocatedTonnes, 0);
+    expect(total).toBeCloseTo(170, 6);
+    expect(b.sites[0]?.inflowTonnes).toBeCloseTo(r.sites[0]?.usedTonnes as number, 9);
+    expect(b.sites[0]?.inflowTonnes).toBeLessThanOrEqual(100 + 1e-6);
+  });
+
+  it('counts a dry-matter site’s inflow in t DM', () => {
+    const i = withManure({ sites: [site({ id: 'S1', basis: 'dm', capacityTonnes: 10 })] });
+    const r = allocateStreams(i, solver);
+    const b = allocationBalance(i, r);
+    expect(b.closes).toBe(true);
+    const dm = new Map(i.lib.kinds.map((k) => [k.id, k.dmShare.value]));
+    const expected = r.flows.reduce((s, f) => s + f.tonnes * (dm.get(f.kind) as number), 0);
+    expect(b.sites[0]?.inflowTonnes).toBeCloseTo(expected, 9);
+  });
+
+  it('catches a result that drops tonnes, double-counts a flow or overfills a site', () => {
+    const i = withManure();
+    const r = allocateStreams(i, solver);
+    expect(r.unallocated.length).toBeGreaterThan(0);
+    const dropped = allocationBalance(i, { ...r, unallocated: r.unallocated.slice(1) });
+    expect(dropped.closes).toBe(false);
+    expect(dropped.supplies.some((s) => s.imbalanceTonnes < -1)).toBe(true);
+
+    const doubled = allocationBalance(i, { ...r, flows: [...r.flows, ...r.flows] });
+    expect(doubled.closes).toBe(false);
+    expect(doubled.sites[0]?.withinCapacity).toBe(false);
+
+    const misreported = allocationBalance(i, {
+      ...r,
+      sites: r.sites.map((s) => ({ ...s, usedTonnes: s.usedTonnes + 5 })),
+    });
+    expect(misreported.sites[0]?.agreesWithReport).toBe(false);
+    expect(misreported.closes).toBe(false);
+  });
+
+  it('refuses a used site below its minimum intake', () => {
+    const i = withManure({ sites: [site({ id: 'S1', minimumIntakeTonnes: 50 })] });
+    const r = allocateStreams(i, solver);
+    expect(allocationBalance(i, r).closes).toBe(true);
+    const thin = { ...r, flows: r.flows.map((f) => ({ ...f, tonnes: f.tonnes / 100 })) };
+    const b = allocationBalance(i, thin);
+    expect(b.sites[0]?.meetsMinimum).toBe(false);
+  });
+});
