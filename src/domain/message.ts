@@ -3,10 +3,24 @@
  * renders it in bokmål or English from one catalogue (src/messages/catalogue.ts). The parameters are
  * the facts (ids, numbers, cited rule texts); the words belong to the catalogue.
  */
+import type { AppMessageParams } from './messages/app.ts';
+import type { IngestMessageParams } from './messages/ingest.ts';
+import type { LabelMessageParams } from './messages/labels.ts';
+import type { ShellMessageParams } from './messages/shells.ts';
+import type { ValueType } from './schema-issues.ts';
 import type { Tier } from './valuation.ts';
 
-/** Every message the domain can give, with the parameters each takes. */
-export interface MessageParams {
+/**
+ * Every message Restverdi can give, with the parameters each takes: the domain's own here, the
+ * file and data readers' in messages/ingest.ts, the domain's errors, the application's, the store's and the server's in messages/app.ts, the CLI's,
+ * the report's and the web app's own in messages/shells.ts,
+ * and texts carried by data (labels, rule texts) in messages/labels.ts.
+ */
+export interface MessageParams
+  extends IngestMessageParams,
+    AppMessageParams,
+    LabelMessageParams,
+    ShellMessageParams {
   // Value pyramid: why a tier has no value for a stream.
   tier_closed_by_rule: { kind: string; tier: Tier; regulatoryClass: string; rule: string; citation: string };
   tier_no_technology: { kind: string; tier: Tier };
@@ -64,6 +78,17 @@ export interface MessageParams {
   subregion_id_invalid: { id: string };
   subregion_empty: { subRegion: string };
   subregion_duplicate_id: { id: string };
+  // A field of a file or a request that its schema does not accept (src/domain/schema-issues.ts).
+  field_missing: { expected: ValueType };
+  field_invalid_type: { expected: ValueType; received: ValueType | null };
+  /** `origin` is what is measured: number, string (its length), array (its items) … */
+  field_too_small: { origin: string; limit: number; inclusive: boolean };
+  field_too_big: { origin: string; limit: number; inclusive: boolean };
+  field_invalid_value: { values: string[] };
+  field_invalid_format: { format: string; pattern: string };
+  field_not_multiple_of: { divisor: number };
+  field_unknown: { key: string };
+  field_invalid: Record<string, never>;
 }
 
 export type MessageCode = keyof MessageParams;

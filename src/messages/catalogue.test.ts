@@ -2,12 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { MessageCode, MessageParams } from '../domain/message.ts';
 import { CATALOGUE, localise, MESSAGE_CODES, renderMessage } from './catalogue.ts';
 import type { Lang } from './format.ts';
+import { APP_SAMPLES } from './parts/app.samples.ts';
+import { INGEST_SAMPLES } from './parts/ingest.samples.ts';
+import { LABELS_SAMPLES } from './parts/labels.samples.ts';
+import { SHELLS_SAMPLES } from './parts/shells.samples.ts';
 
 /**
  * Neutral parameters for every code: ids and numbers, no words of either language, so what the
  * rendering says in words comes from the catalogue alone.
  */
-const SAMPLES: { [C in MessageCode]: MessageParams[C] } = {
+const CORE_SAMPLES = {
   tier_closed_by_rule: { kind: 'k1', tier: 'for', regulatoryClass: 'abp-cat2', rule: 'R-1', citation: 'C-1' },
   tier_no_technology: { kind: 'k1', tier: 'produkt' },
   eligibility_tier_forbidden: { regulatoryClass: 'abp-cat2', tier: 'mat', rule: 'R-1' },
@@ -62,6 +66,23 @@ const SAMPLES: { [C in MessageCode]: MessageParams[C] } = {
   subregion_id_invalid: { id: 'X-2' },
   subregion_empty: { subRegion: 'sr1' },
   subregion_duplicate_id: { id: 'sr1' },
+  field_missing: { expected: 'number' },
+  field_invalid_type: { expected: 'number', received: 'string' },
+  field_too_small: { origin: 'number', limit: 0, inclusive: true },
+  field_too_big: { origin: 'string', limit: 200, inclusive: true },
+  field_invalid_value: { values: ['v1', 'v2'] },
+  field_invalid_format: { format: 'regex', pattern: '^[a-z]+$' },
+  field_not_multiple_of: { divisor: 5 },
+  field_unknown: { key: 'k9' },
+  field_invalid: {},
+} satisfies Partial<{ [C in MessageCode]: MessageParams[C] }>;
+
+const SAMPLES: { [C in MessageCode]: MessageParams[C] } = {
+  ...CORE_SAMPLES,
+  ...INGEST_SAMPLES,
+  ...APP_SAMPLES,
+  ...LABELS_SAMPLES,
+  ...SHELLS_SAMPLES,
 };
 
 // Words that give a language away; the other language must not contain them.
@@ -91,7 +112,11 @@ describe('the message catalogue', () => {
     expect(words(en), `English of ${code}: ${en}`).not.toMatch(BOKMAL);
     // Every parameter that is a word or number shows up (ids and numbers formatted for the language).
     for (const [k, v] of Object.entries(SAMPLES[code])) {
-      if (typeof v === 'string' && v !== '' && !['tier', 'basis', 'status'].includes(k)) {
+      if (
+        typeof v === 'string' &&
+        v !== '' &&
+        !['tier', 'basis', 'status', 'expected', 'received', 'origin', 'format'].includes(k)
+      ) {
         expect(nb, `${code}.${k}`).toContain(v);
         expect(en, `${code}.${k}`).toContain(v);
       }

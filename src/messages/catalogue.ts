@@ -1,11 +1,22 @@
 /**
- * Every message of the domain in bokmål and English: one template per code and language, filled with
+ * Every message of Restverdi in bokmål and English: one template per code and language, filled with
  * the message's parameters and numbers formatted for the language. Names of kinds, technologies and
  * municipalities come from the data through `Names`, so a message never shows an id where a name exists.
  */
-import { isMessage, type Message, type MessageCode, type MessageParams } from '../domain/message.ts';
-import { TIER_NAMES, type Tier } from '../domain/valuation.ts';
+
+import { isMessage, type Message, type MessageCode } from '../domain/message.ts';
+import type { AppMessageParams } from '../domain/messages/app.ts';
+import type { IngestMessageParams } from '../domain/messages/ingest.ts';
+import type { LabelMessageParams } from '../domain/messages/labels.ts';
+import type { ShellMessageParams } from '../domain/messages/shells.ts';
+import type { ValueType } from '../domain/schema-issues.ts';
+import { TIER_NAMES } from '../domain/valuation.ts';
 import { formatCoefficient, formatList, formatNumber, type Lang } from './format.ts';
+import { APP_CATALOGUE } from './parts/app.ts';
+import { INGEST_CATALOGUE } from './parts/ingest.ts';
+import { LABELS_CATALOGUE } from './parts/labels.ts';
+import { SHELLS_CATALOGUE } from './parts/shells.ts';
+import type { CataloguePart, Say, Template } from './template.ts';
 
 /** How ids read in the language; each falls back to the id. */
 export interface Names {
@@ -14,21 +25,7 @@ export interface Names {
   municipality?: (nr: string) => string;
 }
 
-interface Say {
-  n: (v: number, digits?: number) => string;
-  /** A stated or computed figure: whole numbers as they are, others to four significant digits. */
-  fig: (v: number) => string;
-  list: (items: readonly string[]) => string;
-  tier: (t: Tier) => string;
-  kind: (id: string) => string;
-  tech: (id: string) => string;
-  muni: (nr: string) => string;
-}
-
-type Template<C extends MessageCode> = (p: MessageParams[C], s: Say) => string;
-type Catalogue = { [C in MessageCode]: { nb: Template<C>; en: Template<C> } };
-
-export const CATALOGUE: Catalogue = {
+const CORE_CATALOGUE: CataloguePart<CoreCode> = {
   tier_closed_by_rule: {
     nb: (p, s) =>
       `${s.tier(p.tier)} er stengt for ${s.kind(p.kind)} (${p.regulatoryClass}): ${p.rule} (${p.citation})`,
@@ -223,6 +220,96 @@ export const CATALOGUE: Catalogue = {
     nb: (p) => `Flere delregioner har id-en ${p.id}`,
     en: (p) => `Two sub-regions have the id ${p.id}`,
   },
+  field_missing: {
+    nb: (p) => `Mangler (skal være ${VALUE_WORDS[p.expected].nb})`,
+    en: (p) => `Missing (expected ${VALUE_WORDS[p.expected].en})`,
+  },
+  field_invalid_type: {
+    nb: (p) =>
+      `Skal være ${VALUE_WORDS[p.expected].nb}${p.received ? `, men er ${VALUE_WORDS[p.received].nb}` : ''}`,
+    en: (p) =>
+      `Expected ${VALUE_WORDS[p.expected].en}${p.received ? `, got ${VALUE_WORDS[p.received].en}` : ''}`,
+  },
+  field_too_small: {
+    nb: (p, s) =>
+      `Må ${p.inclusive ? 'være minst' : 'være større enn'} ${s.n(p.limit, decimals(p.limit))}${COUNTED[p.origin]?.nb ?? ''}`,
+    en: (p, s) =>
+      `Must ${p.inclusive ? 'be at least' : 'be greater than'} ${s.n(p.limit, decimals(p.limit))}${COUNTED[p.origin]?.en ?? ''}`,
+  },
+  field_too_big: {
+    nb: (p, s) =>
+      `Må ${p.inclusive ? 'være høyst' : 'være mindre enn'} ${s.n(p.limit, decimals(p.limit))}${COUNTED[p.origin]?.nb ?? ''}`,
+    en: (p, s) =>
+      `Must ${p.inclusive ? 'be at most' : 'be less than'} ${s.n(p.limit, decimals(p.limit))}${COUNTED[p.origin]?.en ?? ''}`,
+  },
+  field_invalid_value: {
+    nb: (p) => (p.values.length === 1 ? `Må være ${p.values[0]}` : `Må være en av: ${p.values.join(', ')}`),
+    en: (p) => (p.values.length === 1 ? `Must be ${p.values[0]}` : `Must be one of: ${p.values.join(', ')}`),
+  },
+  field_invalid_format: {
+    nb: (p) =>
+      p.format === 'regex'
+        ? `Har ikke riktig form (${p.pattern})`
+        : `Er ikke ${FORMAT_WORDS[p.format]?.nb ?? `på formen ${p.format}`}`,
+    en: (p) =>
+      p.format === 'regex'
+        ? `Is not in the right form (${p.pattern})`
+        : `Is not ${FORMAT_WORDS[p.format]?.en ?? `in the form ${p.format}`}`,
+  },
+  field_not_multiple_of: {
+    nb: (p, s) => `Må være et multiplum av ${s.n(p.divisor, decimals(p.divisor))}`,
+    en: (p, s) => `Must be a multiple of ${s.n(p.divisor, decimals(p.divisor))}`,
+  },
+  field_unknown: { nb: (p) => `Ukjent felt «${p.key}»`, en: (p) => `Unknown field "${p.key}"` },
+  field_invalid: { nb: () => 'Ugyldig verdi', en: () => 'Invalid value' },
+};
+
+/** How a kind of value reads (field_missing, field_invalid_type). */
+const VALUE_WORDS: Record<ValueType, Record<Lang, string>> = {
+  string: { nb: 'tekst', en: 'text' },
+  number: { nb: 'et tall', en: 'a number' },
+  int: { nb: 'et heltall', en: 'a whole number' },
+  bigint: { nb: 'et heltall', en: 'a whole number' },
+  boolean: { nb: 'sann eller usann', en: 'true or false' },
+  object: { nb: 'et objekt', en: 'an object' },
+  array: { nb: 'en liste', en: 'a list' },
+  date: { nb: 'en dato', en: 'a date' },
+  null: { nb: 'tom (null)', en: 'empty (null)' },
+  undefined: { nb: 'tom', en: 'empty' },
+  other: { nb: 'en annen verdi', en: 'another value' },
+};
+
+/** What a size limit counts, by zod's origin of the limit (nothing for a number). */
+const COUNTED: Record<string, Record<Lang, string>> = {
+  string: { nb: ' tegn', en: ' characters' },
+  array: { nb: ' elementer', en: ' items' },
+  set: { nb: ' elementer', en: ' items' },
+  file: { nb: ' byte', en: ' bytes' },
+};
+
+const FORMAT_WORDS: Record<string, Record<Lang, string>> = {
+  email: { nb: 'en e-postadresse', en: 'an email address' },
+  url: { nb: 'en nettadresse', en: 'a URL' },
+  date: { nb: 'en dato (ÅÅÅÅ-MM-DD)', en: 'a date (YYYY-MM-DD)' },
+  datetime: { nb: 'et tidspunkt (ISO 8601)', en: 'a time (ISO 8601)' },
+  uuid: { nb: 'en UUID', en: 'a UUID' },
+};
+
+/** Limits are shown as given: whole numbers without decimals, others with up to four. */
+const decimals = (v: number) => (Number.isInteger(v) ? 0 : Math.min(4, String(v).split('.')[1]?.length ?? 0));
+
+/** The domain's own codes (src/domain/message.ts); the parts hold the rest. */
+type CoreCode = Exclude<
+  MessageCode,
+  keyof IngestMessageParams | keyof AppMessageParams | keyof LabelMessageParams | keyof ShellMessageParams
+>;
+
+export const CATALOGUE: CataloguePart<MessageCode> = {
+  ...CORE_CATALOGUE,
+  ...INGEST_CATALOGUE,
+  ...APP_CATALOGUE,
+  ...LABELS_CATALOGUE,
+  ...SHELLS_CATALOGUE,
 };
 
 export const MESSAGE_CODES = Object.keys(CATALOGUE) as MessageCode[];

@@ -1,0 +1,3 @@
+/** Texts that data carries (statement labels, rule texts, descriptions of current uses) when they are built from parameters. */
+// biome-ignore lint/suspicious/noEmptyInterface: filled as the messages are written
+export interface LabelMessageParams {}

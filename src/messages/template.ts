@@ -1,0 +1,22 @@
+/** The shape of a catalogue entry: one template per language, given the parameters and the way to say things. */
+import type { MessageCode, MessageParams } from '../domain/message.ts';
+import type { Tier } from '../domain/valuation.ts';
+
+export interface Say {
+  n: (v: number, digits?: number) => string;
+  /** A stated or computed figure: whole numbers as they are, others to four significant digits. */
+  fig: (v: number) => string;
+  list: (items: readonly string[]) => string;
+  tier: (t: Tier) => string;
+  kind: (id: string) => string;
+  tech: (id: string) => string;
+  muni: (nr: string) => string;
+}
+
+export type Template<C extends MessageCode> = (p: MessageParams[C], s: Say) => string;
+
+/** Templates for a set of codes (a part of the catalogue). */
+export type CataloguePart<Codes extends MessageCode> = { [C in Codes]: { nb: Template<C>; en: Template<C> } };
+
+/** Neutral sample parameters for a set of codes (ids and numbers, no words), for the language tests. */
+export type SamplesPart<Codes extends MessageCode> = { [C in Codes]: MessageParams[C] };
