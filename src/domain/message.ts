@@ -89,6 +89,8 @@ export interface MessageParams
   field_not_multiple_of: { divisor: number };
   field_unknown: { key: string };
   field_invalid: Record<string, never>;
+  /** A request whose `part` (body, query, param, header, cookie) fails its schema; the issues say where. */
+  request_invalid: { part: string; problems: number };
 }
 
 export type MessageCode = keyof MessageParams;

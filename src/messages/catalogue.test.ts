@@ -75,6 +75,7 @@ const CORE_SAMPLES = {
   field_not_multiple_of: { divisor: 5 },
   field_unknown: { key: 'k9' },
   field_invalid: {},
+  request_invalid: { part: 'query', problems: 3 },
 } satisfies Partial<{ [C in MessageCode]: MessageParams[C] }>;
 
 const SAMPLES: { [C in MessageCode]: MessageParams[C] } = {
@@ -115,7 +116,7 @@ describe('the message catalogue', () => {
       if (
         typeof v === 'string' &&
         v !== '' &&
-        !['tier', 'basis', 'status', 'expected', 'received', 'origin', 'format'].includes(k)
+        !['tier', 'basis', 'status', 'expected', 'received', 'origin', 'format', 'part'].includes(k)
       ) {
         expect(nb, `${code}.${k}`).toContain(v);
         expect(en, `${code}.${k}`).toContain(v);

@@ -262,6 +262,11 @@ const CORE_CATALOGUE: CataloguePart<CoreCode> = {
   },
   field_unknown: { nb: (p) => `Ukjent felt «${p.key}»`, en: (p) => `Unknown field "${p.key}"` },
   field_invalid: { nb: () => 'Ugyldig verdi', en: () => 'Invalid value' },
+  request_invalid: {
+    nb: (p, s) => `${REQUEST_PARTS[p.part]?.nb ?? p.part} har ${s.n(p.problems)} feil`,
+    en: (p, s) =>
+      `${REQUEST_PARTS[p.part]?.en ?? p.part} ${p.problems === 1 ? 'has 1 problem' : `has ${s.n(p.problems)} problems`}`,
+  },
 };
 
 /** How a kind of value reads (field_missing, field_invalid_type). */
@@ -293,6 +298,17 @@ const FORMAT_WORDS: Record<string, Record<Lang, string>> = {
   date: { nb: 'en dato (ÅÅÅÅ-MM-DD)', en: 'a date (YYYY-MM-DD)' },
   datetime: { nb: 'et tidspunkt (ISO 8601)', en: 'a time (ISO 8601)' },
   uuid: { nb: 'en UUID', en: 'a UUID' },
+};
+
+/** The parts of an HTTP request, as hono's validator targets name them. */
+const REQUEST_PARTS: Record<string, Record<Lang, string>> = {
+  body: { nb: 'Innholdet i forespørselen', en: 'The request body' },
+  json: { nb: 'Innholdet i forespørselen', en: 'The request body' },
+  form: { nb: 'Skjemaet i forespørselen', en: 'The request form' },
+  query: { nb: 'Spørreparametrene', en: 'The query parameters' },
+  param: { nb: 'Stien', en: 'The path' },
+  header: { nb: 'Hodene i forespørselen', en: 'The request headers' },
+  cookie: { nb: 'Informasjonskapslene', en: 'The cookies' },
 };
 
 /** Limits are shown as given: whole numbers without decimals, others with up to four. */

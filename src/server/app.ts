@@ -9,6 +9,7 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
 import { AppError } from '../domain/errors.ts';
+import { message } from '../domain/message.ts';
 import { langFromAcceptLanguage, parseLang } from '../messages/format.ts';
 import { actorRoutes } from './actors/index.ts';
 import { catalogueRoutes } from './catalogue/index.ts';
@@ -30,9 +31,12 @@ export function newApi(): OpenAPIHono<Env> {
     defaultHook: (result, c) => {
       if (!result.success) {
         const issues = zodIssues(result.target, result.error.issues);
-        return c.json(
-          errorJson('invalid_input', `invalid ${result.target}: ${issues.length} problem(s)`, issues),
-          400,
+        return respondError(
+          c,
+          new AppError('invalid_input', `invalid ${result.target}: ${issues.length} problem(s)`, {
+            issues,
+            detail: message('request_invalid', { part: result.target, problems: issues.length }),
+          }),
         );
       }
     },

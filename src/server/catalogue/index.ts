@@ -5,10 +5,11 @@ import { health } from '../../app/health.ts';
 import { createRegion, deleteRegion, getRegion, listRegions, replaceRegion } from '../../app/regions.ts';
 import { findProfile } from '../../domain/coefficients.ts';
 import { AppError } from '../../domain/errors.ts';
+import { message } from '../../domain/message.ts';
 import { resolveMunicipality } from '../../domain/municipalities.ts';
 import { findRegion } from '../../domain/regions.ts';
 import type { Env } from '../env.ts';
-import { ErrorSchema, errorJson, errorResponses, zodIssues } from '../errors.ts';
+import { ErrorSchema, errorResponses, respondError, zodIssues } from '../errors.ts';
 import { csvResponse, xlsxResponse } from '../export.ts';
 import {
   answer,
@@ -62,7 +63,13 @@ export function catalogueRoutes(api: OpenAPIHono<Env>, state: ServerState): void
         });
       }
     }
-    return c.json(errorJson('invalid_input', `invalid region: ${issues.length} problem(s)`, issues), 400);
+    return respondError(
+      c,
+      new AppError('invalid_input', `invalid region: ${issues.length} problem(s)`, {
+        issues,
+        detail: message('request_invalid', { part: 'body', problems: issues.length }),
+      }),
+    );
   };
 
   api.openapi(
