@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { openDataFiles } from '../src/app/data-files.ts';
 import type { Coefficient, Source } from '../src/domain/coefficients.ts';
+import { yieldSets } from '../src/domain/technologies.ts';
 import { TIER_NAMES } from '../src/domain/valuation.ts';
 import type { LoadedLibrary } from '../src/ingest/library.ts';
 import type { ReferenceData } from '../src/ingest/reference-data.ts';
@@ -139,8 +140,10 @@ export function renderLibraryDoc(lib: LoadedLibrary): string {
       `Tier: ${TIER_NAMES[t.tier].en}. Basis: per tonne ${t.basis === 'dm' ? 'dry matter' : 'wet'} of input. Accepts: ${t.inputs.map((i) => `\`${i}\``).join(', ')}.`,
       '',
       HEAD,
-      ...t.outputs.map((o) => coefficientRow(o.yield)),
-      ...t.losses.map((l) => coefficientRow(l.yield)),
+      ...yieldSets(t).flatMap(({ set }) => [
+        ...set.outputs.map((o) => coefficientRow(o.yield)),
+        ...set.losses.map((l) => coefficientRow(l.yield)),
+      ]),
       ...[
         t.capexNokPerTonneCapacity,
         t.opexNokPerTonne,
@@ -151,7 +154,19 @@ export function renderLibraryDoc(lib: LoadedLibrary): string {
         .filter((c): c is Coefficient => c !== undefined)
         .map(coefficientRow),
       '',
-      `Losses: ${t.losses.map((l) => `${l.what} ${l.yield.value}`).join(', ') || 'none'}. Capex per tonne of ${t.capexPer ?? 'input'} capacity.`,
+      `${
+        t.byInput
+          ? `Yields by input: ${Object.keys(t.byInput)
+              .map((i) => `\`${i}\``)
+              .join(', ')}. `
+          : ''
+      }Losses: ${
+        yieldSets(t)
+          .flatMap(({ input, set }) =>
+            set.losses.map((l) => `${l.what} ${l.yield.value}${input ? ` (${input})` : ''}`),
+          )
+          .join(', ') || 'none'
+      }. Capex per tonne of ${t.capexPer ?? 'input'} capacity.`,
       '',
       `Sources: ${t.sources.map(sourceText).join('; ')}`,
       '',

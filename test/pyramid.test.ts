@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../src/domain/message.ts';
 import { enumerateRoutes, type PyramidResult, valuePyramid } from '../src/domain/pyramid.ts';
+import { productsOf } from '../src/domain/technologies.ts';
 import { TIERS, type Tier } from '../src/domain/valuation.ts';
 import { loadLibrary } from '../src/ingest/library.ts';
 import { loadReferenceData } from '../src/ingest/reference-data.ts';
@@ -258,7 +259,7 @@ describe('enumerateRoutes', () => {
       for (let i = 1; i < route.length; i++) {
         const prev = lib.technologies.find((t) => t.id === route[i - 1]);
         const next = lib.technologies.find((t) => t.id === route[i]);
-        const passed = prev?.outputs.some((o) => next?.inputs.includes(o.product));
+        const passed = prev ? productsOf(prev).some((p) => next?.inputs.includes(p)) : false;
         expect(passed, `${route[i - 1]} → ${route[i]}`).toBe(true);
       }
     }

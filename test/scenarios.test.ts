@@ -12,9 +12,16 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../src/domain/errors.ts';
 import { runScenario, type Scenario, type ScenarioResult } from '../src/domain/scenarios.ts';
-import { balanceCloses, massBalance, type Technology } from '../src/domain/technologies.ts';
+import {
+  balanceCloses,
+  massBalance,
+  type Technology,
+  type YieldSet,
+  yieldSets,
+  yieldsFor,
+} from '../src/domain/technologies.ts';
 import { createRates, type Price, priceNokPerTonne, toNok } from '../src/domain/valuation.ts';
-import { type LoadedLibrary, loadLibrary } from '../src/ingest/library.ts';
+import { checkLibrary, type LoadedLibrary, loadLibrary } from '../src/ingest/library.ts';
 import { loadReferenceData } from '../src/ingest/reference-data.ts';
 import { run } from './helpers/cli.ts';
 
@@ -216,33 +223,42 @@ describe("the built-in scenarios give the report's numbers (within 0.5 %)", () =
 
 describe('mass balances of the technology library', () => {
   const technologies = lib.technologies;
-  const entries = (t: Technology) => [
-    ...t.outputs.map((o) => ({ key: o.product, yield: o.yield })),
-    ...t.losses.map((l) => ({ key: l.what, yield: l.yield })),
+  /** Every yield set of every technology: its default and each input's own. */
+  const sets = technologies.flatMap((t) =>
+    yieldSets(t).map(({ input, set }) => ({
+      name: input ? `${t.id} on ${input}` : t.id,
+      tech: t,
+      input: input ?? (t.inputs.find((i) => !t.byInput?.[i]) as string),
+      set,
+    })),
+  );
+  const entries = (set: YieldSet) => [
+    ...set.outputs.map((o) => ({ key: o.product, yield: o.yield })),
+    ...set.losses.map((l) => ({ key: l.what, yield: l.yield })),
   ];
 
   it('has technologies to check', () => {
     expect(technologies.length).toBeGreaterThanOrEqual(12);
   });
 
-  it.each(technologies.map((t) => [t.id, t] as const))(
+  it.each(sets.map((x) => [x.name, x] as const))(
     '%s: products + losses = 1 at central values',
-    (_id, tech) => {
-      const sum = entries(tech).reduce((s, e) => s + e.yield.value, 0);
+    (name, { tech, input, set }) => {
+      const sum = entries(set).reduce((s, e) => s + e.yield.value, 0);
       expect(Math.abs(sum - 1)).toBeLessThanOrEqual(1e-9);
-      for (const e of entries(tech)) {
-        expect(e.yield.low, `${tech.id} ${e.key} low ≤ value`).toBeLessThanOrEqual(e.yield.value);
-        expect(e.yield.value, `${tech.id} ${e.key} value ≤ high`).toBeLessThanOrEqual(e.yield.high);
+      for (const e of entries(set)) {
+        expect(e.yield.low, `${name} ${e.key} low ≤ value`).toBeLessThanOrEqual(e.yield.value);
+        expect(e.yield.value, `${name} ${e.key} value ≤ high`).toBeLessThanOrEqual(e.yield.high);
       }
-      const b = massBalance(tech, 1234.5);
+      const b = massBalance(tech, input, 1234.5);
       expect(Math.abs(b.imbalance)).toBeLessThanOrEqual(1e-9 * 1234.5);
     },
   );
 
-  it.each(technologies.map((t) => [t.id, t] as const))(
+  it.each(sets.map((x) => [x.name, x] as const))(
     '%s: the balance closes for any input and any yields drawn in the ranges, renormalised (property)',
-    (_id, tech) => {
-      const list = entries(tech);
+    (_name, { tech, input, set }) => {
+      const list = entries(set);
       fc.assert(
         fc.property(
           fc.double({ min: 0, max: 1e6, noNaN: true }),
@@ -257,7 +273,7 @@ describe('mass balances of the technology library', () => {
             const total = drawn.reduce((s, y) => s + y, 0);
             fc.pre(total > 0);
             const yields = new Map(list.map((e, i) => [e.key, (drawn[i] as number) / total]));
-            const b = massBalance(tech, tonnes, yields);
+            const b = massBalance(tech, input, tonnes, yields);
             expect(b.input).toBe(tonnes);
             expect(b.products.length + b.losses.length).toBe(list.length);
             for (const p of b.products) expect(p.tonnes).toBeGreaterThanOrEqual(0);
@@ -592,5 +608,63 @@ describe('scenario files a user writes, through the CLI', () => {
     expect(r.stdout).toContain('rapport-pyrolyse');
     expect(r.stdout).toContain('Mass balance per step');
     expect(r.stdout).toContain('biokull');
+  });
+});
+
+describe('yields per feedstock', () => {
+  const ad = lib.technologies.find((t) => t.id === 'anaerobic-digestion') as Technology;
+  /** Nm3 CH4 per t wet back from the biogas mass: 2.035 kg biogas per Nm3 CH4 at 60 % CH4 by volume. */
+  const methane = (input: string) =>
+    ((yieldsFor(ad, input).outputs.find((o) => o.product === 'biogass')?.yield.value ?? 0) * 1000) / 2.035;
+
+  it('gives biogas its methane yield per feedstock from coefficients.md E1 (Nm3 CH4 per t wet)', () => {
+    expect(methane('husdyrgjodsel')).toBeCloseTo(15, 6); // cattle slurry 15 (10–20)
+    expect(methane('matavfall')).toBeCloseTo(110, 6); // food waste 110 (80–130)
+    expect(methane('halm')).toBeCloseTo(170, 6); // straw 170 (90–230)
+    expect(methane('kornavrens')).toBeCloseTo(265, 6); // grain cleanings 265 (220–300)
+    expect(methane('gronnsaksrest')).toBeCloseTo(0.21 * 0.9 * 325, 2); // 325 Nl/kg VS at 21 % DM, 90 % VS
+    const manure = yieldsFor(ad, 'husdyrgjodsel').outputs[0]?.yield;
+    expect([manure?.low, manure?.high].map((v) => ((v ?? 0) * 1000) / 2.035)).toEqual([
+      expect.closeTo(10, 6),
+      expect.closeTo(20, 6),
+    ]);
+  });
+
+  it('has no default yield where no source gives one for every feed', () => {
+    expect(ad.outputs).toEqual([]);
+    expect(Object.keys(ad.byInput ?? {}).sort()).toEqual([...ad.inputs].sort());
+  });
+
+  it('runs a step on the yields of its input: a tonne of food waste gives 7.3 times the biogas of manure', () => {
+    const biogasOf = (stream: string) =>
+      runScenario(
+        scenarioOf(
+          [{ stream, tonnes: 1000, basis: 'wet' }],
+          [{ id: 'ad', technology: 'anaerobic-digestion', input: stream }],
+        ),
+        lib,
+      ).massBalance[0]?.products.find((p) => p.product === 'biogass')?.tonnes ?? 0;
+    expect(biogasOf('matavfall') / biogasOf('husdyrgjodsel')).toBeCloseTo(110 / 15, 6);
+    // Food waste loses its rejects (plastic, grit) at pretreatment: 15 % of its mass.
+    const fw = runScenario(
+      scenarioOf(
+        [{ stream: 'matavfall', tonnes: 1000, basis: 'wet' }],
+        [{ id: 'ad', technology: 'anaerobic-digestion', input: 'matavfall' }],
+      ),
+      lib,
+    ).massBalance[0];
+    expect(fw?.losses).toEqual([{ what: 'rejects-plastic-and-grit', tonnes: expect.closeTo(150, 6) }]);
+  });
+
+  it('refuses yields for an input the technology does not take, and a technology with no yields for an input', () => {
+    const { halm, ...others } = ad.byInput ?? {};
+    const broken = { ...ad, byInput: { ...others, bark: halm as YieldSet } };
+    const issues = checkLibrary({ ...lib, technologies: [broken] }, []);
+    expect(issues.map((i) => i.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('yields for "bark", which is not among its inputs'),
+        expect.stringContaining('no yields for halm'),
+      ]),
+    );
   });
 });

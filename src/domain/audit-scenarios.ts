@@ -4,6 +4,7 @@
  */
 import type { Statement } from './audit.ts';
 import { type Library, runScenario, type Scenario, stepYields } from './scenarios.ts';
+import { yieldsFor } from './technologies.ts';
 import { priceNokPerTonne } from './valuation.ts';
 
 export function scenarioStatements(scenario: Scenario, lib: Library): Statement[] {
@@ -27,7 +28,7 @@ export function scenarioStatements(scenario: Scenario, lib: Library): Statement[
     const tech = lib.technologies.find((t) => t.id === step.technology);
     if (!tech || !step.yields) continue;
     const yields = stepYields(tech, step);
-    for (const o of tech.outputs) {
+    for (const o of yieldsFor(tech, step.input).outputs) {
       if (step.yields[o.product] === undefined) continue;
       out.push({
         kind: 'range',

@@ -8,7 +8,7 @@ import { checkEligibility } from './eligibility.ts';
 import { AppError } from './errors.ts';
 import { type Message, message } from './message.ts';
 import { type Library, runScenario, type ScenarioResult, type ScenarioStep } from './scenarios.ts';
-import type { Technology } from './technologies.ts';
+import { productsOf, type Technology } from './technologies.ts';
 import { type Price, priceNokPerTonne, TIERS, type Tier, tierRank } from './valuation.ts';
 
 export interface CurrentUse {
@@ -69,9 +69,9 @@ export function enumerateRoutes(lib: Library, stream: string, maxDepth = 4): str
       const next = [...chain, tech];
       routes.push(next.map((t) => t.id));
       if (next.length >= maxDepth) continue;
-      for (const o of tech.outputs) {
-        const product = lib.products.find((p) => p.id === o.product);
-        if (product?.intermediate) extend(next, o.product);
+      for (const id of productsOf(tech)) {
+        const product = lib.products.find((p) => p.id === id);
+        if (product?.intermediate) extend(next, id);
       }
     }
   };
@@ -86,8 +86,8 @@ export function runRoute(lib: Library, kind: string, route: string[]): ScenarioR
     const step: ScenarioStep = { id: `${i + 1}-${techId}`, technology: techId, input };
     const tech = lib.technologies.find((t) => t.id === techId);
     const nextTech = route[i + 1] ? lib.technologies.find((t) => t.id === route[i + 1]) : undefined;
-    const passed = tech?.outputs.find((o) => nextTech?.inputs.includes(o.product));
-    if (passed) input = passed.product;
+    const passed = tech ? productsOf(tech).find((p) => nextTech?.inputs.includes(p)) : undefined;
+    if (passed) input = passed;
     return step;
   });
   return runScenario(

@@ -8,7 +8,15 @@ import type { Source } from './coefficients.ts';
 import { checkEligibility, type EligibilityRule } from './eligibility.ts';
 import { AppError } from './errors.ts';
 import type { RegulatoryClass, ResidueKind } from './residue-kinds.ts';
-import { type Basis, balanceCloses, type MassBalance, massBalance, type Technology } from './technologies.ts';
+import {
+  type Basis,
+  balanceCloses,
+  type MassBalance,
+  massBalance,
+  productsOf,
+  type Technology,
+  yieldsFor,
+} from './technologies.ts';
 import {
   type ClimateFactor,
   type Price,
@@ -149,11 +157,12 @@ function convertBasis(
   return from === 'wet' ? tonnes * dm : tonnes / dm;
 }
 
-/** The yields a step uses: the technology's central values, with the step's overrides. */
+/** The yields a step uses: the technology's central values for the step's input, with the step's overrides. */
 export function stepYields(tech: Technology, step: ScenarioStep): Map<string, number> {
   const yields = new Map<string, number>();
-  for (const o of tech.outputs) yields.set(o.product, o.yield.value);
-  for (const l of tech.losses) yields.set(l.what, l.yield.value);
+  const set = yieldsFor(tech, step.input);
+  for (const o of set.outputs) yields.set(o.product, o.yield.value);
+  for (const l of set.losses) yields.set(l.what, l.yield.value);
   for (const [k, v] of Object.entries(step.yields ?? {})) {
     if (!yields.has(k)) {
       throw new AppError(
@@ -223,7 +232,7 @@ export function runScenario(scenario: Scenario, lib: Library): ScenarioResult {
     const yields = stepYields(tech, step);
     // Eligibility: the stream's origins against the technology and every product it makes.
     for (const origin of stream.origins) {
-      const tiers = new Set<Tier>([tech.tier, ...tech.outputs.map((o) => productOf(lib, o.product).tier)]);
+      const tiers = new Set<Tier>([tech.tier, ...productsOf(tech).map((p) => productOf(lib, p).tier)]);
       for (const tier of tiers) {
         const verdict = checkEligibility(lib.rules, origin, { tier, technology: tech.id });
         if (!verdict.ok) {
@@ -265,7 +274,7 @@ export function runScenario(scenario: Scenario, lib: Library): ScenarioResult {
         `${where}: needs ${round(inputTonnes)} t ${tech.basis} of ${step.input} but only ${round(available)} t is available`,
       );
     }
-    const balance = massBalance(tech, inputTonnes, yields);
+    const balance = massBalance(tech, step.input, inputTonnes, yields);
     if (!balanceCloses(balance)) {
       throw new AppError(
         'invalid_input',

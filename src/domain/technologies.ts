@@ -22,6 +22,12 @@ export interface TechnologyLoss {
   yield: Coefficient;
 }
 
+/** What one tonne of input gives: products and losses that add up to the tonne. */
+export interface YieldSet {
+  outputs: TechnologyOutput[];
+  losses: TechnologyLoss[];
+}
+
 export interface Technology {
   id: string;
   name: { nb: string; en: string };
@@ -30,9 +36,18 @@ export interface Technology {
   inputs: string[];
   /** Whether yields, capacity and costs are per tonne wet or per tonne dry matter of input. */
   basis: Basis;
+  /**
+   * Yields for any accepted input that `byInput` does not name. Empty when every input has its own
+   * (a default is given only where a source gives one for the technology as a whole).
+   */
   outputs: TechnologyOutput[];
   /** Products + losses = input: the data states both, and the engine checks that they close. */
   losses: TechnologyLoss[];
+  /**
+   * Yields per input where the literature differs by feedstock (biogas: cattle slurry 15, food waste
+   * 110, straw 170 Nm3 CH4 per t wet). Every set makes the same products as every other.
+   */
+  byInput?: Record<string, YieldSet>;
   /** The tier the route lifts its input to (the tier of its main product). */
   tier: Tier;
   /** NOK per tonne of annual capacity; capacity in tonnes input on `basis` unless `capexPer` names a product. */
@@ -48,6 +63,23 @@ export interface Technology {
   sources: Source[];
 }
 
+/** The yields of a technology for one input: its own set where the data gives one, else the default. */
+export function yieldsFor(tech: Technology, input: string): YieldSet {
+  return tech.byInput?.[input] ?? { outputs: tech.outputs, losses: tech.losses };
+}
+
+/** Every yield set of a technology, with the input it is for (null: the default). */
+export function yieldSets(tech: Technology): { input: string | null; set: YieldSet }[] {
+  const own = Object.entries(tech.byInput ?? {}).map(([input, set]) => ({ input, set }));
+  const usesDefault = tech.inputs.some((i) => !tech.byInput?.[i]);
+  return usesDefault ? [{ input: null, set: { outputs: tech.outputs, losses: tech.losses } }, ...own] : own;
+}
+
+/** The products a technology makes (the same for every input). */
+export function productsOf(tech: Technology): string[] {
+  return [...new Set(yieldSets(tech).flatMap(({ set }) => set.outputs.map((o) => o.product)))];
+}
+
 /** Yields to use instead of the technology's central values (scenario overrides, Monte Carlo draws). */
 export type YieldValues = Map<string, number>;
 
@@ -61,13 +93,22 @@ export interface MassBalance {
   imbalance: number;
 }
 
-/** Products and losses of one technology for an input; the imbalance says whether the yields close. */
-export function massBalance(tech: Technology, inputTonnes: number, yields?: YieldValues): MassBalance {
-  const products = tech.outputs.map((o) => ({
+/**
+ * Products and losses of one technology for `inputTonnes` of `input`; the imbalance says whether the
+ * yields close.
+ */
+export function massBalance(
+  tech: Technology,
+  input: string,
+  inputTonnes: number,
+  yields?: YieldValues,
+): MassBalance {
+  const set = yieldsFor(tech, input);
+  const products = set.outputs.map((o) => ({
     product: o.product,
     tonnes: inputTonnes * (yields?.get(o.product) ?? o.yield.value),
   }));
-  const losses = tech.losses.map((l) => ({
+  const losses = set.losses.map((l) => ({
     what: l.what,
     tonnes: inputTonnes * (yields?.get(l.what) ?? l.yield.value),
   }));

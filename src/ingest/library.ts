@@ -10,7 +10,7 @@ import { AppError, type Issue } from '../domain/errors.ts';
 import type { CurrentUse } from '../domain/pyramid.ts';
 import type { ResidueKind } from '../domain/residue-kinds.ts';
 import type { Library, Scenario } from '../domain/scenarios.ts';
-import { BALANCE_TOLERANCE, type Technology } from '../domain/technologies.ts';
+import { BALANCE_TOLERANCE, type Technology, yieldSets } from '../domain/technologies.ts';
 import { createRates, type Product } from '../domain/valuation.ts';
 import { DEFAULT_DATA_DIR, readJsonFile } from './reference-data.ts';
 import {
@@ -43,24 +43,55 @@ export function checkLibrary(lib: Library, currentUses: CurrentUse[]): Issue[] {
         });
       }
     });
-    t.outputs.forEach((o, j) => {
-      if (!products.has(o.product))
+    for (const input of Object.keys(t.byInput ?? {})) {
+      if (!t.inputs.includes(input)) {
         issues.push({
-          path: `${at}.outputs[${j}].product`,
-          message: `${t.id}: unknown product "${o.product}"`,
+          path: `${at}.byInput.${input}`,
+          message: `${t.id}: yields for "${input}", which is not among its inputs`,
         });
-    });
-    if (t.capexPer && !t.outputs.some((o) => o.product === t.capexPer)) {
-      issues.push({
-        path: `${at}.capexPer`,
-        message: `${t.id}: capex is per "${t.capexPer}", which it does not make`,
-      });
+      }
     }
-    const sum = [...t.outputs, ...t.losses].reduce((s, o) => s + o.yield.value, 0);
-    if (Math.abs(sum - 1) > BALANCE_TOLERANCE) {
+    const uncovered = t.inputs.filter((i) => !t.byInput?.[i]);
+    if (uncovered.length > 0 && t.outputs.length === 0) {
       issues.push({
         path: `${at}.outputs`,
-        message: `${t.id}: products + losses = ${sum.toFixed(6)} t per t input, not 1 (the mass balance does not close)`,
+        message: `${t.id}: no yields for ${uncovered.join(', ')} (give a default or yields by input)`,
+      });
+    }
+    const productSets = new Set<string>();
+    for (const { input, set } of yieldSets(t)) {
+      const where = input === null ? at : `${at}.byInput.${input}`;
+      productSets.add(
+        set.outputs
+          .map((o) => o.product)
+          .sort()
+          .join(','),
+      );
+      set.outputs.forEach((o, j) => {
+        if (!products.has(o.product))
+          issues.push({
+            path: `${where}.outputs[${j}].product`,
+            message: `${t.id}: unknown product "${o.product}"`,
+          });
+      });
+      if (t.capexPer && !set.outputs.some((o) => o.product === t.capexPer)) {
+        issues.push({
+          path: `${at}.capexPer`,
+          message: `${t.id}: capex is per "${t.capexPer}", which it does not make`,
+        });
+      }
+      const sum = [...set.outputs, ...set.losses].reduce((s, o) => s + o.yield.value, 0);
+      if (Math.abs(sum - 1) > BALANCE_TOLERANCE) {
+        issues.push({
+          path: `${where}.outputs`,
+          message: `${t.id}${input ? ` on ${input}` : ''}: products + losses = ${sum.toFixed(6)} t per t input, not 1 (the mass balance does not close)`,
+        });
+      }
+    }
+    if (productSets.size > 1) {
+      issues.push({
+        path: `${at}.byInput`,
+        message: `${t.id}: its yield sets make different products (${[...productSets].join(' / ')}); every input must give the same products`,
       });
     }
   });

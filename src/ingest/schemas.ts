@@ -243,6 +243,9 @@ export const ratesFileSchema = z.object({
   ),
 });
 
+const outputSchema = z.object({ product: z.string().min(1), yield: coefficientSchema });
+const lossSchema = z.object({ what: z.string().min(1), yield: coefficientSchema });
+
 export const technologiesFileSchema = z.object({
   technologies: z.array(
     z.object({
@@ -251,8 +254,14 @@ export const technologiesFileSchema = z.object({
       description: z.string().min(1),
       inputs: z.array(z.string().min(1)).min(1),
       basis: z.enum(['wet', 'dm']),
-      outputs: z.array(z.object({ product: z.string().min(1), yield: coefficientSchema })).min(1),
-      losses: z.array(z.object({ what: z.string().min(1), yield: coefficientSchema })),
+      outputs: z.array(outputSchema),
+      losses: z.array(lossSchema),
+      byInput: z
+        .record(
+          z.string().min(1),
+          z.strictObject({ outputs: z.array(outputSchema).min(1), losses: z.array(lossSchema) }),
+        )
+        .optional(),
       tier: tierSchema,
       capexNokPerTonneCapacity: coefficientSchema,
       capexPer: z.string().optional(),

@@ -1,6 +1,7 @@
 /** Candidate sites and the finance that turns their capex into a yearly fixed cost. */
 import type { LatLon } from '../geo.ts';
 import type { Library } from '../scenarios.ts';
+import { yieldsFor } from '../technologies.ts';
 import type { Site } from './input.ts';
 
 export interface CandidateFinance {
@@ -38,8 +39,10 @@ export function candidateSites(
     if (!position) continue;
     for (const t of techs) {
       const capacity = t.typicalCapacityTonnes.value;
+      // Capex per product (insect meal): the product a full plant makes from its first input.
       const capexUnits = t.capexPer
-        ? capacity * (t.outputs.find((o) => o.product === t.capexPer)?.yield.value ?? 0)
+        ? capacity *
+          (yieldsFor(t, t.inputs[0] ?? '').outputs.find((o) => o.product === t.capexPer)?.yield.value ?? 0)
         : capacity;
       out.push({
         id: `kandidat-${m}-${t.id}`,
