@@ -21,6 +21,7 @@ import { registerReport } from './commands/report.ts';
 import { DEFAULT_REGION, registerResidues, runResidues } from './commands/residues.ts';
 import { registerStatistics } from './commands/statistics.ts';
 import { type CliContext, createContext, type Output, parseInteger } from './context.ts';
+import { t } from './i18n.ts';
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('restverdi')
@@ -91,11 +92,7 @@ export function buildProgram(ctx: CliContext): Command {
         webDir: WEB_DIST,
         logger: pino({ name: 'restverdi', level: 'warn' }),
       });
-      ctx.out(
-        opts.lang === 'en'
-          ? `\nRestverdi is running: open ${running.url}/ (Ctrl+C stops it)\n`
-          : `\nRestverdi kjører: åpne ${running.url}/ (Ctrl+C stopper)\n`,
-      );
+      ctx.out(`\n${t('serverRunning', parseLang(opts.lang) ?? 'nb')(running.url)}\n`);
       await stopOnSignal(running);
     });
   const configure = (cmd: Command): void => {

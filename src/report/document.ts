@@ -60,7 +60,7 @@ export function renderHtml(report: BuiltReport): string {
     return `<section id="${s.id}"><h2>${esc(s.title)}</h2>\n${parts.filter(Boolean).join('\n')}\n</section>`;
   });
   return `<!doctype html>
-<html lang="${lang === 'nb' ? 'nb' : 'en'}">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,5 +1,6 @@
 /** The shell: skip link, header with navigation, region picker and language switch; one page at a time. */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { parseLang } from '../../src/messages/format.ts';
 import { api, type Kind, type Municipality, type Profile, type Region, useApi } from './api.ts';
 import { ErrorBox, Loading } from './components/ui.tsx';
 import { AppContext, type AppData } from './context.tsx';
@@ -17,8 +18,7 @@ const SourcesPage = lazy(() => import('./pages/sources.tsx'));
 const DEFAULT_REGION = 'gjovik-hadeland-ringerike';
 
 function initialLang(): Lang {
-  const stored = localStorage.getItem('restverdi.lang');
-  return stored === 'en' ? 'en' : 'nb';
+  return parseLang(localStorage.getItem('restverdi.lang')) ?? 'nb';
 }
 
 export function App() {
@@ -45,6 +45,8 @@ export function App() {
   const path = usePath();
   const page = pageOf(path);
   const t = i18n.t;
+  // The language switch offers the other language.
+  const otherLang: Lang = lang === 'nb' ? 'en' : 'nb';
   useEffect(() => {
     document.title = `${t.pages[page]} · Restverdi`;
   }, [page, t]);
@@ -149,9 +151,9 @@ export function App() {
           <button
             type="button"
             className="lang-switch"
-            lang={lang === 'nb' ? 'en' : 'nb'}
+            lang={otherLang}
             aria-label={t.switchToLabel}
-            onClick={() => setLang(lang === 'nb' ? 'en' : 'nb')}
+            onClick={() => setLang(otherLang)}
           >
             {t.switchTo}
           </button>
@@ -193,8 +195,7 @@ export function App() {
       </main>
       <footer className="site-footer">
         <p>
-          Restverdi · {lang === 'nb' ? 'Kart' : 'Map'}: Kartverket 2024 (CC BY 4.0) ·{' '}
-          <a href="/api/docs">API</a>
+          Restverdi · {t.mapCredit}: Kartverket 2024 (CC BY 4.0) · <a href="/api/docs">API</a>
         </p>
       </footer>
     </I18nContext.Provider>

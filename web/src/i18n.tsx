@@ -1,415 +1,29 @@
 /**
- * Bokmål first, English by a switch. Every label lives here in both languages; numbers and dates are
- * formatted with Intl for the language (nb-NO: space as thousands separator, comma as decimal mark).
+ * Bokmål first, English by a switch. The labels live in src/messages/words/web.ts, in both languages;
+ * numbers go through the one formatter of src/messages/format.ts (nb-NO: space as thousands separator,
+ * comma as decimal mark).
  */
 import { createContext, useContext } from 'react';
+import {
+  formatCoefficient,
+  formatNumber,
+  formatPercent,
+  type Lang,
+  LOCALES,
+} from '../../src/messages/format.ts';
+import { WEB_WORDS, type WebWords } from '../../src/messages/words/web.ts';
 
-export type Lang = 'nb' | 'en';
-
-const nb = {
-  appName: 'Restverdi',
-  tagline: 'Restråstoff i regionen: mengder, aktører og beste bruk',
-  skip: 'Hopp til innholdet',
-  nav: 'Hovedmeny',
-  language: 'Språk',
-  switchTo: 'English',
-  switchToLabel: 'Switch to English',
-  region: 'Region',
-  pages: {
-    overview: 'Oversikt',
-    residues: 'Restråstoff',
-    actors: 'Aktører',
-    pyramid: 'Verdipyramiden',
-    scenarios: 'Scenarioer',
-    optimiser: 'Optimering',
-    sources: 'Kilder',
-  },
-  loading: 'Laster …',
-  error: 'Noe gikk galt',
-  retry: 'Prøv igjen',
-  close: 'Lukk',
-  kind: 'Restråstoff',
-  municipality: 'Kommune',
-  municipalities: 'Kommuner',
-  tonnesWet: 'Tonn våtvekt',
-  tonnesDm: 'Tonn tørrstoff',
-  total: 'Sum',
-  p10: 'P10',
-  p90: 'P90',
-  // overview
-  keyFigures: 'Nøkkeltall for regionen',
-  updated: 'Regionen sist endret',
-  residuesTotal: 'Restråstoff i alt',
-  tonnesPerYear: 't/år',
-  population: 'Innbyggere',
-  area: 'Areal',
-  sites: 'Anlegg',
-  largestStream: 'Største strøm',
-  measure: 'Mål',
-  measureTonnes: 'Tonn',
-  measurePerKm2: 'Tonn per km²',
-  measurePerCapita: 'Kg per innbygger',
-  mapTitle: 'Kart over regionen',
-  mapHelp:
-    'Kartet viser kommunegrensene (Kartverket 2024). Fargen viser valgt restråstoff; sirklene er anleggenes transportradius.',
-  legend: 'Tegnforklaring',
-  noData: 'ingen data',
-  subRegions: 'Delregioner',
-  radius: 'transportradius',
-  showSites: 'Vis anlegg og transportradius',
-  showSubRegions: 'Vis delregioner',
-  createRegion: 'Lag en ny region',
-  createRegionHelp:
-    'Klikk på kommunene i kartet (eller kryss av i listen) for å velge dem, gi regionen et navn og lagre.',
-  regionName: 'Navn på regionen',
-  selected: 'Valgt',
-  saveRegion: 'Lagre regionen',
-  cancel: 'Avbryt',
-  regionSaved: 'Regionen er lagret.',
-  filterMunicipalities: 'Søk etter kommune',
-  chooseAtLeastOne: 'Velg minst én kommune.',
-  mapUnavailable: 'Kartet kan ikke vises i denne nettleseren (WebGL mangler). Tallene står i tabellene.',
-  // residues
-  profile: 'Koeffisientprofil',
-  year: 'År',
-  latestYear: 'Siste år med data',
-  basis: 'Grunnlag',
-  byKind: 'Per restråstoff',
-  byMunicipality: 'Per kommune',
-  uncertaintyNote:
-    'Strekene viser usikkerheten: 80 % av simuleringene (P10–P90, 1 000 trekk) ligger innenfor. Klikk et tall for å se hvordan det er regnet ut.',
-  openTrace: 'Vis utregningen for',
-  trace: 'Slik er tallet regnet ut',
-  statistic: 'Statistikk',
-  coefficient: 'Koeffisient',
-  coefficients: 'Koeffisienter',
-  dmShare: 'Tørrstoffandel',
-  source: 'Kilde',
-  range: 'spenn',
-  formula: 'Formel',
-  download: 'Last ned',
-  // actors
-  actorsTitle: 'Aktører i regionen',
-  notImported:
-    'Enhetsregisteret er ikke importert ennå. Kjør «restverdi import brreg» (eller «restverdi import brreg-api») og last siden på nytt.',
-  sector: 'Sektor',
-  form: 'Organisasjonsform',
-  search: 'Søk (navn eller org.nr.)',
-  all: 'Alle',
-  orgnr: 'Org.nr.',
-  name: 'Navn',
-  nace: 'Næringskode',
-  unitType: 'Type',
-  registerEntry: 'Oppføring i Enhetsregisteret',
-  showing: 'Viser',
-  of: 'av',
-  previous: 'Forrige',
-  next: 'Neste',
-  actorsOnMap: 'Aktører per kommune',
-  countBySector: 'Antall per sektor',
-  countByForm: 'Antall per organisasjonsform',
-  rule: 'Utvalg',
-  // pyramid
-  pyramidTitle: 'Verdipyramiden',
-  pyramidHelp:
-    'For hver strøm: hvilke trinn den kan nå, verdien per tonn og i alt, dagens bruk og økningen. Stengte trinn har grunnen oppgitt.',
-  stream: 'Strøm',
-  tier: 'Trinn',
-  route: 'Foredlingsvei',
-  valuePerTonne: 'Verdi per tonn',
-  valueTotal: 'Verdi i alt',
-  uplift: 'Økning mot dagens bruk',
-  currentUse: 'Dagens bruk',
-  closed: 'Stengt',
-  best: 'Beste',
-  tiers: {
-    energi: 'Energi',
-    gjodsel: 'Gjødsel og jord',
-    for: 'Fôr',
-    pharma: 'Farmasi og tilskudd',
-    mat: 'Mat',
-    produkt: 'Produkter og materialer',
-  } as Record<string, string>,
-  // scenarios
-  scenariosTitle: 'Scenarioer',
-  workedExamples: 'Rapportens regneeksempler',
-  open: 'Åpne',
-  build: 'Bygg et scenario',
-  scenarioName: 'Navn på scenarioet',
-  technology: 'Teknologi',
-  input: 'Råstoff',
-  tonnes: 'Tonn',
-  fromEstimate: 'Bruk regionens anslag',
-  addStep: 'Legg til trinn',
-  removeStep: 'Fjern trinn',
-  run: 'Kjør',
-  save: 'Lagre',
-  saved: 'Lagret.',
-  products: 'Produkter',
-  valueNok: 'Verdi (kr/år)',
-  co2e: 'CO₂e (t/år)',
-  capex: 'Investering (kr)',
-  opex: 'Drift (kr/år)',
-  price: 'Pris (kr/t)',
-  massBalance: 'Massebalanse',
-  losses: 'Tap',
-  imbalance: 'Avvik',
-  compare: 'Sammenlign to scenarioer',
-  scenarioA: 'Scenario A',
-  scenarioB: 'Scenario B',
-  result: 'Resultat',
-  leftovers: 'Ubrukt',
-  // optimiser
-  optimiserTitle: 'Optimering av råstoffstrømmene',
-  objective: 'Mål for optimeringen',
-  objectiveValue: 'Størst verdi (kr)',
-  objectiveCo2e: 'Størst klimagevinst (CO₂e)',
-  objectiveWeighted: 'Verdi + CO₂e til en pris',
-  co2ePrice: 'CO₂e-pris (kr per tonn)',
-  capacity: 'Kapasitet (t/år)',
-  include: 'Med',
-  status: 'Status',
-  progress: 'Framdrift',
-  stages: {
-    queued: 'I kø',
-    estimating: 'Beregner mengder',
-    building: 'Bygger modellen',
-    solving: 'Løser',
-    interpreting: 'Tolker svaret',
-    done: 'Ferdig',
-    failed: 'Feilet',
-  } as Record<string, string>,
-  flows: 'Strømmer',
-  flowsMap: 'Strømmene på kartet',
-  bySite: 'Verdi og CO₂e per anlegg',
-  used: 'Brukt',
-  shadowPrice: 'Skyggepris (kr/t)',
-  binding: 'Bindende grenser',
-  unallocated: 'Ikke fordelt',
-  baseline: 'Dagens bruk',
-  km: 'km',
-  noSites: 'Regionen har ingen anlegg. Legg til anlegg, eller velg kandidatanlegg.',
-  candidates: 'Ta med kandidatanlegg (åpnes bare om de lønner seg)',
-  // sources
-  sourcesTitle: 'Kilder',
-  sourcesHelp: 'Hver koeffisient, pris, utbytte og hvert datasett med kilde og år. Søk for å filtrere.',
-  filter: 'Filtrer',
-  datasets: 'Datasett',
-  prices: 'Priser',
-  yields: 'Utbytter',
-  rules: 'Regler',
-  audit: 'Kontroll av tallene',
-  auditHelp: 'Funn når rapportens tall regnes etter.',
-  severity: 'Alvor',
-  finding: 'Funn',
-  value: 'Verdi',
-  unit: 'Enhet',
-  status2: 'Status',
-};
-
-export type Strings = typeof nb;
-
-const en: Strings = {
-  appName: 'Restverdi',
-  tagline: 'Residual raw materials of the region: quantities, actors and best uses',
-  skip: 'Skip to content',
-  nav: 'Main menu',
-  language: 'Language',
-  switchTo: 'Norsk',
-  switchToLabel: 'Bytt til norsk (bokmål)',
-  region: 'Region',
-  pages: {
-    overview: 'Overview',
-    residues: 'Residues',
-    actors: 'Actors',
-    pyramid: 'Value pyramid',
-    scenarios: 'Scenarios',
-    optimiser: 'Optimiser',
-    sources: 'Sources',
-  },
-  loading: 'Loading …',
-  error: 'Something went wrong',
-  retry: 'Try again',
-  close: 'Close',
-  kind: 'Residue',
-  municipality: 'Municipality',
-  municipalities: 'Municipalities',
-  tonnesWet: 'Tonnes wet',
-  tonnesDm: 'Tonnes dry matter',
-  total: 'Total',
-  p10: 'P10',
-  p90: 'P90',
-  keyFigures: 'Key figures for the region',
-  updated: 'Region last changed',
-  residuesTotal: 'Residues in all',
-  tonnesPerYear: 't/yr',
-  population: 'Inhabitants',
-  area: 'Area',
-  sites: 'Sites',
-  largestStream: 'Largest stream',
-  measure: 'Measure',
-  measureTonnes: 'Tonnes',
-  measurePerKm2: 'Tonnes per km²',
-  measurePerCapita: 'Kg per inhabitant',
-  mapTitle: 'Map of the region',
-  mapHelp:
-    'The map shows the municipality boundaries (Kartverket 2024). Colour shows the chosen residue; circles are the sites’ transport radius.',
-  legend: 'Legend',
-  noData: 'no data',
-  subRegions: 'Sub-regions',
-  radius: 'transport radius',
-  showSites: 'Show sites and transport radius',
-  showSubRegions: 'Show sub-regions',
-  createRegion: 'Create a new region',
-  createRegionHelp:
-    'Click municipalities on the map (or tick them in the list) to select them, name the region and save.',
-  regionName: 'Name of the region',
-  selected: 'Selected',
-  saveRegion: 'Save the region',
-  cancel: 'Cancel',
-  regionSaved: 'The region is saved.',
-  filterMunicipalities: 'Find a municipality',
-  chooseAtLeastOne: 'Choose at least one municipality.',
-  mapUnavailable: 'The map cannot be shown in this browser (no WebGL). The figures are in the tables.',
-  profile: 'Coefficient profile',
-  year: 'Year',
-  latestYear: 'Latest year with data',
-  basis: 'Basis',
-  byKind: 'By residue',
-  byMunicipality: 'By municipality',
-  uncertaintyNote:
-    'The bars show the uncertainty: 80 % of the simulations (P10–P90, 1,000 draws) lie within. Click a number to see how it was computed.',
-  openTrace: 'Show the computation of',
-  trace: 'How this figure was computed',
-  statistic: 'Statistic',
-  coefficient: 'Coefficient',
-  coefficients: 'Coefficients',
-  dmShare: 'Dry-matter share',
-  source: 'Source',
-  range: 'range',
-  formula: 'Formula',
-  download: 'Download',
-  actorsTitle: 'Actors in the region',
-  notImported:
-    'The Central Coordinating Register (Enhetsregisteret) has not been imported yet. Run “restverdi import brreg” (or “restverdi import brreg-api”) and reload the page.',
-  sector: 'Sector',
-  form: 'Organisation form',
-  search: 'Search (name or org. no.)',
-  all: 'All',
-  orgnr: 'Org. no.',
-  name: 'Name',
-  nace: 'NACE code',
-  unitType: 'Type',
-  registerEntry: 'Entry in the register',
-  showing: 'Showing',
-  of: 'of',
-  previous: 'Previous',
-  next: 'Next',
-  actorsOnMap: 'Actors per municipality',
-  countBySector: 'Count by sector',
-  countByForm: 'Count by organisation form',
-  rule: 'Selection',
-  pyramidTitle: 'Value pyramid',
-  pyramidHelp:
-    'For each stream: the tiers it can reach, value per tonne and in total, the current use and the uplift. Closed tiers give the reason.',
-  stream: 'Stream',
-  tier: 'Tier',
-  route: 'Route',
-  valuePerTonne: 'Value per tonne',
-  valueTotal: 'Value in total',
-  uplift: 'Uplift over current use',
-  currentUse: 'Current use',
-  closed: 'Closed',
-  best: 'Best',
-  tiers: {
-    energi: 'Energy',
-    gjodsel: 'Fertiliser and soil',
-    for: 'Feed',
-    pharma: 'Pharma and supplements',
-    mat: 'Food',
-    produkt: 'Products and materials',
-  },
-  scenariosTitle: 'Scenarios',
-  workedExamples: 'The report’s worked examples',
-  open: 'Open',
-  build: 'Build a scenario',
-  scenarioName: 'Name of the scenario',
-  technology: 'Technology',
-  input: 'Input',
-  tonnes: 'Tonnes',
-  fromEstimate: 'Use the region’s estimate',
-  addStep: 'Add step',
-  removeStep: 'Remove step',
-  run: 'Run',
-  save: 'Save',
-  saved: 'Saved.',
-  products: 'Products',
-  valueNok: 'Value (NOK/yr)',
-  co2e: 'CO₂e (t/yr)',
-  capex: 'Capex (NOK)',
-  opex: 'Opex (NOK/yr)',
-  price: 'Price (NOK/t)',
-  massBalance: 'Mass balance',
-  losses: 'Losses',
-  imbalance: 'Imbalance',
-  compare: 'Compare two scenarios',
-  scenarioA: 'Scenario A',
-  scenarioB: 'Scenario B',
-  result: 'Result',
-  leftovers: 'Unused',
-  optimiserTitle: 'Optimising the residue flows',
-  objective: 'Objective',
-  objectiveValue: 'Most value (NOK)',
-  objectiveCo2e: 'Most climate benefit (CO₂e)',
-  objectiveWeighted: 'Value + CO₂e at a price',
-  co2ePrice: 'CO₂e price (NOK per tonne)',
-  capacity: 'Capacity (t/yr)',
-  include: 'On',
-  status: 'Status',
-  progress: 'Progress',
-  stages: {
-    queued: 'Queued',
-    estimating: 'Estimating quantities',
-    building: 'Building the model',
-    solving: 'Solving',
-    interpreting: 'Interpreting the answer',
-    done: 'Done',
-    failed: 'Failed',
-  },
-  flows: 'Flows',
-  flowsMap: 'The flows on the map',
-  bySite: 'Value and CO₂e by site',
-  used: 'Used',
-  shadowPrice: 'Shadow price (NOK/t)',
-  binding: 'Binding limits',
-  unallocated: 'Not allocated',
-  baseline: 'Current use',
-  km: 'km',
-  noSites: 'The region has no sites. Add sites, or include candidate sites.',
-  candidates: 'Include candidate sites (opened only if they pay)',
-  sourcesTitle: 'Sources',
-  sourcesHelp: 'Every coefficient, price, yield and dataset with its source and year. Type to filter.',
-  filter: 'Filter',
-  datasets: 'Datasets',
-  prices: 'Prices',
-  yields: 'Yields',
-  rules: 'Rules',
-  audit: 'Audit of the numbers',
-  auditHelp: 'Findings when the report’s figures are recomputed.',
-  severity: 'Severity',
-  finding: 'Finding',
-  value: 'Value',
-  unit: 'Unit',
-  status2: 'Status',
-};
-
-export const STRINGS: Record<Lang, Strings> = { nb, en };
+export type { Lang };
+export type Strings = WebWords;
+export const STRINGS: Record<Lang, Strings> = WEB_WORDS;
 
 export interface Formatters {
   lang: Lang;
   locale: string;
   /** A number with `digits` decimals at most. */
   num: (v: number | null | undefined, digits?: number) => string;
+  /** A coefficient or yield: four significant digits. */
+  coef: (v: number | null | undefined) => string;
   /** Whole tonnes, or fewer significant digits for big figures. */
   tonnes: (v: number | null | undefined) => string;
   /** Kroner: millions with one decimal above 10 million. */
@@ -418,31 +32,35 @@ export interface Formatters {
   date: (iso: string) => string;
 }
 
+const missing = (v: number | null | undefined): v is null | undefined =>
+  v === null || v === undefined || !Number.isFinite(v);
+
+/** The fewest decimals (at most `digits`) that show `v` rounded to `digits`: 380 rather than 380,0. */
+function decimalsOf(v: number, digits: number): number {
+  const rounded = (d: number) => Math.round(v * 10 ** d) / 10 ** d;
+  let d = 0;
+  while (d < digits && rounded(d) !== rounded(digits)) d++;
+  return d;
+}
+
+/** The web app's formatters: the one number formatter of src/messages, with the app's missing mark. */
 export function formatters(lang: Lang): Formatters {
-  const locale = lang === 'nb' ? 'nb-NO' : 'en-GB';
-  const cache = new Map<number, Intl.NumberFormat>();
-  const nf = (digits: number) => {
-    let f = cache.get(digits);
-    if (!f) {
-      f = new Intl.NumberFormat(locale, { maximumFractionDigits: digits });
-      cache.set(digits, f);
-    }
-    return f;
-  };
+  const words = WEB_WORDS[lang];
   const num = (v: number | null | undefined, digits = 0) =>
-    v === null || v === undefined || !Number.isFinite(v) ? '–' : nf(digits).format(v);
+    missing(v) ? '–' : formatNumber(v, lang, decimalsOf(v, digits));
   return {
     lang,
-    locale,
+    locale: LOCALES[lang],
     num,
+    coef: (v) => (missing(v) ? '–' : formatCoefficient(v, lang)),
     tonnes: (v) => num(v, v !== null && v !== undefined && Math.abs(v) < 10 ? 1 : 0),
     nok: (v) => {
-      if (v === null || v === undefined || !Number.isFinite(v)) return '–';
-      if (Math.abs(v) >= 1e7) return `${nf(1).format(v / 1e6)} ${lang === 'nb' ? 'mill. kr' : 'MNOK'}`;
-      return `${nf(0).format(v)} ${lang === 'nb' ? 'kr' : 'NOK'}`;
+      if (missing(v)) return '–';
+      if (Math.abs(v) >= 1e7) return `${num(v / 1e6, 1)} ${words.millionNok}`;
+      return `${num(v)} ${words.nok}`;
     },
-    pct: (v) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(v),
-    date: (iso) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso)),
+    pct: (v) => formatPercent(v, lang, 0),
+    date: (iso) => new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium' }).format(new Date(iso)),
   };
 }
 

@@ -11,6 +11,7 @@ import {
   renderJson,
   renderTable,
 } from '../format.ts';
+import { t } from '../i18n.ts';
 
 interface AuditOptions {
   region: string;
@@ -37,18 +38,9 @@ export async function runAudit(ctx: CliContext, opts: AuditOptions): Promise<str
   const { findings } = answer;
   if (format === 'json') return renderJson(localise(answer, lang));
   const n = (v: number) => (Math.abs(v) >= 1000 ? formatNumber(v, lang) : formatCoefficient(v, lang));
-  const summary =
-    lang === 'nb'
-      ? `${answer.checked} tall kontrollert, ${findings.length} funn`
-      : `${answer.checked} figures checked, ${findings.length} findings`;
+  const summary = t('auditSummary', lang)(answer.checked, findings.length);
   return `${summary}\n${renderTable(
-    [
-      lang === 'nb' ? 'Alvor' : 'Severity',
-      'Id',
-      lang === 'nb' ? 'Oppgitt' : 'Stated',
-      lang === 'nb' ? 'Beregnet' : 'Computed',
-      lang === 'nb' ? 'Funn' : 'Finding',
-    ],
+    [t('severity', lang), t('id', lang), t('stated', lang), t('computed', lang), t('finding', lang)],
     findings.map((f) => [
       f.severity,
       f.id,

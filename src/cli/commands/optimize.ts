@@ -15,6 +15,7 @@ import { AppError } from '../../domain/errors.ts';
 import { writeMps } from '../../domain/mps.ts';
 import { type CliContext, kindName, municipalityLabel } from '../context.ts';
 import { type Format, formatNumber, keyword, type Lang, renderJson, renderTable } from '../format.ts';
+import { t } from '../i18n.ts';
 
 const OBJECTIVES = ['value', 'co2e', 'weighted'] as const satisfies readonly Objective[];
 const FORMATS = ['table', 'json'] as const satisfies readonly Format[];
@@ -118,56 +119,45 @@ export async function runOptimize(ctx: CliContext, opts: OptimizeOptions): Promi
   });
 }
 
-const REASONS: Record<UnallocatedReason, { nb: string; en: string }> = {
-  'capacity-full': { nb: 'anleggene er fulle', en: 'sites full' },
-  'negative-margin': { nb: 'dagens bruk lønner seg bedre', en: 'current use pays more' },
-  'beyond-radius': { nb: 'utenfor transportradius', en: 'beyond transport radius' },
-  'no-eligible-site': { nb: 'ingen anlegg tar imot', en: 'no eligible site' },
-};
-
 function renderOptimizeTable(
   ctx: CliContext,
   r: AllocationResult,
   o: { region: string; profile: string; lang: Lang; opts: OptimizeOptions; assumptions: string[] },
 ): string {
   const { lang } = o;
-  const nb = lang === 'nb';
   const data = ctx.data();
   const n = (v: number) => formatNumber(v, lang);
   const mnok = (v: number | null) => (v === null ? '–' : formatNumber(v / 1e6, lang, 1));
-  const unitOf = (basis: string) => (basis === 'dm' ? 't TS' : nb ? 't våt' : 't wet');
+  const unitOf = (basis: string) => `t ${t(basis === 'dm' ? 'dm' : 'wet', lang)}`;
   const objUnit = r.objective.unit;
   const lines: string[] = [
-    `${nb ? 'Optimal fordeling' : 'Optimal allocation'}: ${o.region} (${o.profile}), ${nb ? 'mål' : 'objective'} ${r.objective.kind}${r.objective.co2ePriceNok !== undefined ? ` (${n(r.objective.co2ePriceNok)} NOK/t CO2e)` : ''}`,
-    `${nb ? 'Modell' : 'Model'}: ${n(r.model.columns)} ${nb ? 'kolonner' : 'columns'} × ${n(r.model.rows)} ${nb ? 'rader' : 'rows'}${r.model.integer ? ' (MIP)' : ' (LP)'}; ${r.model.solver}${o.opts.writeModel ? `; MPS: ${o.opts.writeModel}` : ''}`,
+    `${t('optimalAllocation', lang)}: ${o.region} (${o.profile}), ${t('objective', lang)} ${r.objective.kind}${r.objective.co2ePriceNok !== undefined ? ` (${n(r.objective.co2ePriceNok)} NOK/t CO2e)` : ''}`,
+    `${t('model', lang)}: ${n(r.model.columns)} ${t('columns', lang)} × ${n(r.model.rows)} ${t('rows', lang)}${r.model.integer ? ' (MIP)' : ' (LP)'}; ${r.model.solver}${o.opts.writeModel ? `; MPS: ${o.opts.writeModel}` : ''}`,
     '',
-    `${nb ? 'Verdi' : 'Value'}: ${mnok(r.valueNok)} MNOK/${nb ? 'år' : 'yr'} (${nb ? 'dagens bruk' : 'current use'} ${mnok(r.baseline.valueNok)}, ${nb ? 'løft' : 'uplift'} ${mnok(r.upliftNok)})`,
-    `CO2e: ${n(r.co2eTonnes ?? 0)} t/${nb ? 'år' : 'yr'} (${nb ? 'dagens bruk' : 'current use'} ${n(r.baseline.co2eTonnes)}, ${nb ? 'løft' : 'uplift'} ${n(r.upliftCo2eTonnes ?? 0)})`,
+    `${t('value', lang)}: ${mnok(r.valueNok)} MNOK/${t('perYear', lang)} (${t('currentUseLower', lang)} ${mnok(r.baseline.valueNok)}, ${t('uplift', lang)} ${mnok(r.upliftNok)})`,
+    `CO2e: ${n(r.co2eTonnes ?? 0)} t/${t('perYear', lang)} (${t('currentUseLower', lang)} ${n(r.baseline.co2eTonnes)}, ${t('uplift', lang)} ${n(r.upliftCo2eTonnes ?? 0)})`,
     '',
-    nb ? 'Anlegg' : 'Sites',
+    t('sites', lang),
     renderTable(
       [
-        nb ? 'Anlegg' : 'Site',
-        nb ? 'Teknologi' : 'Technology',
-        'Status',
-        nb ? 'Brukt' : 'Used',
-        nb ? 'Kapasitet' : 'Capacity',
-        nb ? `Skyggepris ${objUnit}/t` : `Shadow price ${objUnit}/t`,
-        nb ? 'Binder' : 'Binds',
+        t('site', lang),
+        t('technology', lang),
+        t('status', lang),
+        t('used', lang),
+        t('capacity', lang),
+        t('shadowPrice', lang)(objUnit),
+        t('binds', lang),
         'MNOK',
         't CO2e',
       ],
       r.sites.map((s) => [
         s.id,
         s.technology,
-        s.open ? s.status : `${s.status} (${nb ? 'ikke åpnet' : 'not opened'})`,
+        s.open ? s.status : `${s.status} (${t('notOpened', lang)})`,
         n(s.usedTonnes),
         `${n(s.capacityTonnes)} ${unitOf(s.basis)}${s.capacityIsAssumption ? '*' : ''}`,
         s.shadowPrice === null ? '–' : formatNumber(s.shadowPrice, lang, objUnit === 'NOK' ? 0 : 3),
-        [
-          s.capacityBinds ? (nb ? 'kapasitet' : 'capacity') : '',
-          s.radiusBinds ? `radius ${n(s.radiusKm)} km` : '',
-        ]
+        [s.capacityBinds ? t('capacityLower', lang) : '', s.radiusBinds ? `radius ${n(s.radiusKm)} km` : '']
           .filter(Boolean)
           .join(', '),
         mnok(s.valueNok),
@@ -175,19 +165,17 @@ function renderOptimizeTable(
       ]),
       [false, false, false, true, true, true, false, true, true],
     ),
-    nb
-      ? '* kapasiteten er en antakelse (rapporten oppgir ingen). Skyggepris: hvor mye målet øker per år om anlegget fikk ett tonn mer kapasitet per år (på anleggets basis), alt annet likt; 0 = ledig kapasitet. Et høyt tall viser hvor et større anlegg lønner seg. «radius» betyr at strømmer som ville lønne seg ligger utenfor anleggets transportradius.'
-      : '* the capacity is an assumption (the report gives none). Shadow price: how much the objective would rise per year if the site had one more tonne of annual capacity (on its basis), all else equal; 0 = spare capacity. A high figure shows where a bigger plant pays off. "radius": streams that would pay lie beyond the site’s transport radius.',
+    t('sitesNote', lang),
     '',
-    nb ? 'Strømmer' : 'Streams',
+    t('streams', lang),
     renderTable(
       [
-        nb ? 'Strøm' : 'Stream',
-        nb ? 'Tilgang t' : 'Supply t',
-        nb ? 'Fordelt t' : 'Allocated t',
+        t('stream', lang),
+        t('supplyTonnes', lang),
+        t('allocatedTonnes', lang),
         'MNOK',
-        nb ? 'Dagens bruk MNOK' : 'Current use MNOK',
-        nb ? 'Løft MNOK' : 'Uplift MNOK',
+        t('currentUseMnok', lang),
+        t('upliftMnok', lang),
         't CO2e',
       ],
       r.streams.map((s) => [
@@ -202,9 +190,9 @@ function renderOptimizeTable(
       [false, true, true, true, true, true, true],
     ),
     '',
-    `${nb ? 'Strømmer til anlegg' : 'Flows to sites'} (${r.flows.length}${r.flows.length > 25 ? (nb ? ', de 25 største' : ', the 25 largest by value') : ''})`,
+    `${t('flowsToSites', lang)} (${n(r.flows.length)}${r.flows.length > 25 ? `, ${t('largestFlows', lang)(25)}` : ''})`,
     renderTable(
-      [nb ? 'Fra' : 'From', nb ? 'Strøm' : 'Stream', nb ? 'Til' : 'To', 'Rute', 't', 'km', 'NOK/t', 'MNOK'],
+      [t('from', lang), t('stream', lang), t('to', lang), t('route', lang), 't', 'km', 'NOK/t', 'MNOK'],
       r.flows
         .slice(0, 25)
         .map((f) => [
@@ -234,21 +222,31 @@ function renderOptimizeTable(
   if (grouped.size > 0) {
     lines.push(
       '',
-      nb ? 'Ikke fordelt (blir i dagens bruk)' : 'Not allocated (stays in current use)',
+      t('notAllocated', lang),
       renderTable(
-        [nb ? 'Strøm' : 'Stream', nb ? 'Grunn' : 'Reason', 't', nb ? 'Kommuner' : 'Municipalities'],
+        [t('stream', lang), t('reason', lang), 't', t('municipalities', lang)],
         [...grouped.values()]
           .sort((a, b) => b.tonnes - a.tonnes)
-          .map((g) => [kindName(data.kinds, g.kind, lang), REASONS[g.reason][lang], n(g.tonnes), n(g.from)]),
+          .map((g) => [
+            kindName(data.kinds, g.kind, lang),
+            t('unallocatedReasons', lang)[g.reason],
+            n(g.tonnes),
+            n(g.from),
+          ]),
         [false, false, true, true],
       ),
     );
   }
   lines.push(
     '',
-    nb
-      ? `Binder: kapasitet ${r.binding.capacities.join(', ') || '–'}; radius ${r.binding.radii.join(', ') || '–'}. Transport: ${o.opts.distances ? 'avstandsmatrise' : 'luftlinje × omvegsfaktor'} (data/transport.json; kostnaden per tonnkm er en plassholder uten kilde). Dagens bruk: data/current-uses.json.`
-      : `Binding: capacity ${r.binding.capacities.join(', ') || '–'}; radius ${r.binding.radii.join(', ') || '–'}. Transport: ${o.opts.distances ? 'distance matrix' : 'great circle × detour factor'} (data/transport.json; the cost per tonne-km is an unsourced placeholder). Current use: data/current-uses.json.`,
+    t(
+      'bindingNote',
+      lang,
+    )({
+      capacities: r.binding.capacities.join(', ') || '–',
+      radii: r.binding.radii.join(', ') || '–',
+      matrix: Boolean(o.opts.distances),
+    }),
   );
   return `${lines.join('\n')}\n`;
 }

@@ -79,14 +79,7 @@ async function runScenarioCommand(
     scenario.description,
     '',
     renderTable(
-      [
-        lang === 'nb' ? 'Produkt' : 'Product',
-        lang === 'nb' ? 'Nivå' : 'Tier',
-        lang === 'nb' ? 'Tonn' : 'Tonnes',
-        'NOK/t',
-        'MNOK',
-        't CO2e',
-      ],
+      [t('product', lang), t('tier', lang), t('tonnes', lang), 'NOK/t', 'MNOK', 't CO2e'],
       [
         ...result.products.map((p) => [
           p.product,
@@ -101,21 +94,21 @@ async function runScenarioCommand(
       [false, false, true, true, true, true],
     ),
     '',
-    `Capex: ${mnok(result.capexNok)} MNOK · Opex: ${mnok(result.opexNok)} MNOK/${lang === 'nb' ? 'år' : 'yr'}`,
+    t('capexOpex', lang)(mnok(result.capexNok), mnok(result.opexNok)),
     '',
-    lang === 'nb' ? 'Massebalanse per trinn' : 'Mass balance per step',
+    t('massBalancePerStep', lang),
     renderTable(
       [
-        lang === 'nb' ? 'Trinn' : 'Step',
-        lang === 'nb' ? 'Teknologi' : 'Technology',
-        'Inn (t)',
-        lang === 'nb' ? 'Produkter (t)' : 'Products (t)',
-        lang === 'nb' ? 'Tap (t)' : 'Losses (t)',
-        lang === 'nb' ? 'Avvik' : 'Imbalance',
+        t('step', lang),
+        t('technology', lang),
+        t('inputTonnes', lang),
+        t('productsTonnes', lang),
+        t('lossesTonnes', lang),
+        t('imbalance', lang),
       ],
       result.massBalance.map((b) => [
         b.step,
-        `${b.technology} (${b.basis === 'dm' ? 'TS' : lang === 'nb' ? 'våt' : 'wet'})`,
+        `${b.technology} (${t(b.basis === 'dm' ? 'dm' : 'wet', lang)})`,
         n(b.input),
         b.products.map((p) => `${p.product} ${n(p.tonnes)}`).join(', '),
         b.losses.map((l) => `${l.what} ${n(l.tonnes)}`).join(', '),
@@ -176,14 +169,7 @@ export async function runPyramid(ctx: CliContext, opts: PyramidOptions): Promise
     `${kindName(data.kinds, opts.kind, lang)}: ${n(tonnes)} ${t('tonnesWetShort', lang)} (${basisNote})`,
     '',
     renderTable(
-      [
-        lang === 'nb' ? 'Nivå' : 'Tier',
-        'Rute',
-        'NOK/t',
-        'MNOK',
-        lang === 'nb' ? 'Løft MNOK' : 'Uplift MNOK',
-        lang === 'nb' ? 'Merknad' : 'Note',
-      ],
+      [t('tier', lang), t('route', lang), 'NOK/t', 'MNOK', t('upliftMnok', lang), t('note', lang)],
       [...result.tiers]
         .reverse()
         .map((tier) => [
@@ -200,12 +186,12 @@ export async function runPyramid(ctx: CliContext, opts: PyramidOptions): Promise
   if (result.currentUse) {
     lines.push(
       '',
-      `${lang === 'nb' ? 'Dagens bruk' : 'Current use'}: ${TIER_NAMES[result.currentUse.tier][lang]} – ${result.currentUse.description} (${n(result.currentUse.valuePerTonneNok)} NOK/t, ${mnok(result.currentUse.valueNok)} MNOK)`,
+      `${t('currentUse', lang)}: ${TIER_NAMES[result.currentUse.tier][lang]} – ${result.currentUse.description} (${n(result.currentUse.valuePerTonneNok)} NOK/t, ${mnok(result.currentUse.valueNok)} MNOK)`,
     );
   }
   if (result.best) {
     lines.push(
-      `${lang === 'nb' ? 'Beste rute' : 'Best route'}: ${result.best.route.join(' → ')} (${TIER_NAMES[result.best.tier][lang]}), ${mnok(result.best.valueNok)} MNOK; ${lang === 'nb' ? 'løft' : 'uplift'} ${mnok(result.upliftNok)} MNOK`,
+      `${t('bestRoute', lang)}: ${result.best.route.join(' → ')} (${TIER_NAMES[result.best.tier][lang]}), ${mnok(result.best.valueNok)} MNOK; ${t('uplift', lang)} ${mnok(result.upliftNok)} MNOK`,
     );
   }
   return `${lines.join('\n')}\n`;
@@ -229,7 +215,14 @@ function listTechnologies(ctx: CliContext, opts: { format: string; lang: string 
   }));
   if (format === 'csv') return renderCsv(rows, Object.keys(rows[0] ?? { id: '' }));
   return `${renderTable(
-    ['Id', t('name', lang), lang === 'nb' ? 'Nivå' : 'Tier', 'Basis', 'Inn', 'Ut (t/t)'],
+    [
+      t('id', lang),
+      t('name', lang),
+      t('tier', lang),
+      t('basis', lang),
+      t('inputs', lang),
+      t('outputsPerTonne', lang),
+    ],
     rows.map((r) => [r.id, r.name, r.tier, r.basis, r.inputs, r.outputs]),
   )}\n`;
 }

@@ -191,10 +191,10 @@ function renderEstimate(
     t('perMunicipality', lang),
     renderTable(head, body, right),
     '',
-    `${lang === 'nb' ? 'Statistikk brukt' : 'Statistics used'}: ${statistics
+    `${t('statisticsUsed', lang)}: ${statistics
       .map(
         (s) =>
-          `${s.variable} ${s.years.join('/')}${s.datasets.some((d) => d.partial) ? (lang === 'nb' ? ' (delvis)' : ' (partial)') : ''}`,
+          `${s.variable} ${s.years.join('/')}${s.datasets.some((d) => d.partial) ? ` (${t('partial', lang)})` : ''}`,
       )
       .join(', ')}`,
     '',
@@ -211,9 +211,7 @@ function renderTrace(ctx: CliContext, trace: ResidueTrace, lang: Lang): string {
   ];
   for (const term of trace.terms) {
     const s = term.statistic;
-    const from = s.numberInSource
-      ? ` (${lang === 'nb' ? 'kommunenr. i kilden' : 'number in source'} ${s.numberInSource})`
-      : '';
+    const from = s.numberInSource ? ` (${t('numberInSource', lang)} ${s.numberInSource})` : '';
     lines.push(`${term.category ? `[${term.category}] ` : ''}${s.variable} = ${c(s.value)} ${s.unit}${from}`);
     lines.push(
       `    ${t('source', lang)}: ${s.datasetTitle ?? s.dataset}, ${s.year}; ${s.source?.citation ?? ''}`,

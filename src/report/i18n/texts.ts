@@ -1,11 +1,10 @@
-/** The shape of the report's texts: bokmål defines it, English must match it. */
+/** The report's words, from the one home of the shells' words (src/messages/words/report.ts). */
 
+import { REPORT_WORDS, type ReportWords } from '../../messages/words/report.ts';
 import type { Lang } from '../format.ts';
-import { en } from './en.ts';
-import { nb } from './nb.ts';
 
-export type Texts = typeof nb;
+export type Texts = ReportWords;
 
 export function texts(lang: Lang): Texts {
-  return lang === 'nb' ? nb : en;
+  return REPORT_WORDS[lang];
 }

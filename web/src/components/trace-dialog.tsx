@@ -50,7 +50,7 @@ export function TraceDialog({ request, onClose }: { request: TraceRequest; onClo
   }, []);
   const coef = (c: Coefficient) => (
     <li key={c.id}>
-      <strong>{c.name}</strong>: {f.num(c.value, 4)} {c.unit} ({t.range} {f.num(c.low, 4)}–{f.num(c.high, 4)})
+      <strong>{c.name}</strong>: {f.coef(c.value)} {c.unit} ({t.range} {f.coef(c.low)}–{f.coef(c.high)})
       <br />
       <SourceLine source={c.source} />
       {c.calibration && (
@@ -106,7 +106,7 @@ export function TraceDialog({ request, onClose }: { request: TraceRequest; onClo
                 <p>
                   <strong>{t.formula}:</strong>{' '}
                   {term.statistic ? `${f.num(term.statistic.value, 2)} ${term.statistic.unit}` : '1'}
-                  {term.coefficients.map((c) => ` × ${f.num(c.value, 4)} ${c.unit}`).join('')} ={' '}
+                  {term.coefficients.map((c) => ` × ${f.coef(c.value)} ${c.unit}`).join('')} ={' '}
                   {f.num(term.tonnesWet)} t
                 </p>
               </li>

@@ -12,7 +12,7 @@ import { Sankey, type SankeyData } from '../components/sankey.tsx';
 import { ErrorBox, Field, Figure, Loading, Select } from '../components/ui.tsx';
 import { useApp } from '../context.tsx';
 import { type Boundaries, loadBoundaries } from '../geo.ts';
-import { useI18n } from '../i18n.tsx';
+import { type Formatters, type Strings, useI18n } from '../i18n.tsx';
 
 type Objective = 'value' | 'co2e' | 'weighted';
 
@@ -228,7 +228,7 @@ function AddSite({
   taken: Set<string>;
   onAdd: (s: Site) => void;
 }) {
-  const { t, name, f } = useI18n();
+  const { t, name } = useI18n();
   const app = useApp();
   const [tech, setTech] = useState(technologies[0]?.id ?? '');
   const [mun, setMun] = useState(app.region.municipalities[0] ?? '');
@@ -255,7 +255,7 @@ function AddSite({
   };
   return (
     <fieldset>
-      <legend>{f.lang === 'nb' ? 'Legg til et anlegg' : 'Add a site'}</legend>
+      <legend>{t.addSite}</legend>
       <div className="controls">
         <Select
           label={t.technology}
@@ -285,7 +285,7 @@ function AddSite({
           )}
         </Field>
         <button type="button" onClick={add}>
-          {f.lang === 'nb' ? 'Legg til' : 'Add'}
+          {t.add}
         </button>
       </div>
     </fieldset>
@@ -293,7 +293,7 @@ function AddSite({
 }
 
 function AllocationView({ result, sites, geo }: { result: Allocation; sites: Site[]; geo: Boundaries }) {
-  const { t, f, name } = useI18n();
+  const { t, f } = useI18n();
   const app = useApp();
   const techs = useApi<{ technologies: Technology[] }>('/technologies');
   const pos = useMemo(() => new Map(geo.features.map((x) => [x.properties.number, x.properties])), [geo]);
@@ -401,15 +401,9 @@ function AllocationView({ result, sites, geo }: { result: Allocation; sites: Sit
       </div>
       <h3>{t.binding}</h3>
       <ul className="explain" data-testid="binding">
-        {binding.length === 0 && (
-          <li>
-            {f.lang === 'nb'
-              ? 'Ingen kapasitet eller radius binder: alle anleggene har ledig plass.'
-              : 'No capacity or radius binds: every site has room.'}
-          </li>
-        )}
+        {binding.length === 0 && <li>{t.noneBinds}</li>}
         {binding.map((s) => (
-          <li key={s.id}>{explain(s, f.lang, f.num, f.nok)}</li>
+          <li key={s.id}>{explain(s, t, f)}</li>
         ))}
       </ul>
       {result.unallocated.length > 0 && (
@@ -428,39 +422,27 @@ function AllocationView({ result, sites, geo }: { result: Allocation; sites: Sit
         </details>
       )}
       <p className="help">
-        {name({ nb: 'Kapasitet merket som antakelse', en: 'Capacities that are assumptions' })}:{' '}
-        {result.assumedCapacities.join(', ') || '–'}
+        {t.assumedCapacities}: {result.assumedCapacities.join(', ') || '–'}
       </p>
     </section>
   );
 }
 
-function explain(
-  s: Allocation['sites'][number],
-  lang: 'nb' | 'en',
-  num: (v: number, d?: number) => string,
-  nok: (v: number) => string,
-): string {
-  const unit = s.basis === 'dm' ? (lang === 'nb' ? 't tørrstoff' : 't dry matter') : 't';
-  const sp = s.shadowPriceNokPerTonne;
-  if (lang === 'nb') {
-    const parts = [];
-    if (s.capacityBinds)
-      parts.push(
-        `${s.name} er full (${num(s.usedTonnes)} av ${num(s.capacityTonnes)} ${unit}). Skyggeprisen er ${num(sp, 0)} kr per tonn: ett tonn mer kapasitet ville øke målet med om lag så mye${sp > 0 ? `, så 1 000 t mer er verdt rundt ${nok(sp * 1000)} i året` : ''}.`,
-      );
-    if (s.radiusBinds)
-      parts.push(`Transportradiusen på ${num(s.radiusKm)} km stenger ute råstoff som ellers ville gått hit.`);
-    return parts.join(' ');
-  }
+function explain(s: Allocation['sites'][number], t: Strings, f: Formatters): string {
   const parts = [];
-  if (s.capacityBinds)
+  if (s.capacityBinds) {
+    const sp = s.shadowPriceNokPerTonne;
     parts.push(
-      `${s.name} is full (${num(s.usedTonnes)} of ${num(s.capacityTonnes)} ${unit}). Its shadow price is ${num(sp, 0)} NOK per tonne: one more tonne of capacity would raise the objective by about that much${sp > 0 ? `, so 1,000 t more is worth about ${nok(sp * 1000)} a year` : ''}.`,
+      t.siteFull({
+        site: s.name,
+        used: f.num(s.usedTonnes),
+        capacity: f.num(s.capacityTonnes),
+        unit: s.basis === 'dm' ? t.tonnesDmUnit : 't',
+        shadowPrice: f.num(sp, 0),
+        worth: sp > 0 ? f.nok(sp * 1000) : null,
+      }),
     );
-  if (s.radiusBinds)
-    parts.push(
-      `The transport radius of ${num(s.radiusKm)} km keeps out feedstock that would otherwise come here.`,
-    );
+  }
+  if (s.radiusBinds) parts.push(t.radiusBinds(f.num(s.radiusKm)));
   return parts.join(' ');
 }

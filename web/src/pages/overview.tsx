@@ -61,8 +61,7 @@ export function Overview() {
   const largest = [...totals].sort((a, b) => b.tonnesWet - a.tonnesWet)[0];
   const population = region.municipalities.reduce((s, nr) => s + (props.get(nr)?.population ?? 0), 0);
   const area = region.municipalities.reduce((s, nr) => s + (props.get(nr)?.areaKm2 ?? 0), 0);
-  const unit = measure === 'tonnes' ? 't' : measure === 'perKm2' ? 't/km²' : 'kg/innb.';
-  const unitLabel = measure === 'perCapita' && f.lang === 'en' ? 'kg/inhab.' : unit;
+  const unitLabel = measure === 'tonnes' ? 't' : measure === 'perKm2' ? 't/km²' : t.perCapitaUnit;
 
   return (
     <>

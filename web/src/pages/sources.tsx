@@ -51,7 +51,7 @@ export default function SourcesPage() {
         group: t.coefficients,
         id: c.id,
         name: c.name,
-        value: `${f.num(c.value, 4)} ${c.unit} (${f.num(c.low, 4)}–${f.num(c.high, 4)})`,
+        value: `${f.coef(c.value)} ${c.unit} (${f.coef(c.low)}–${f.coef(c.high)})`,
         ...(c.year ? { year: c.year } : {}),
         source: c.source,
       });
@@ -70,7 +70,7 @@ export default function SourcesPage() {
           group: t.yields,
           id: o.yield.id,
           name: `${name(tech.name)}: ${o.yield.name}`,
-          value: `${f.num(o.yield.value, 4)} ${o.yield.unit} (${f.num(o.yield.low, 4)}–${f.num(o.yield.high, 4)})`,
+          value: `${f.coef(o.yield.value)} ${o.yield.unit} (${f.coef(o.yield.low)}–${f.coef(o.yield.high)})`,
           ...(o.yield.year ? { year: o.yield.year } : {}),
           source: o.yield.source,
         });

@@ -1,0 +1,140 @@
+/** The CLI's words (table heads, labels, the lines around its tables) in bokmål (default) and English. */
+import type { UnallocatedReason } from '../../domain/allocation/model.ts';
+import { formatNumber, type Lang } from '../format.ts';
+import { COMMON } from './common.ts';
+import type { WordTable } from './table.ts';
+
+const CLI = {
+  ...COMMON,
+  tonnesWetShort: { nb: 'tonn våtvekt', en: 'tonnes wet' },
+  tonnesDmShort: { nb: 'tonn TS', en: 'tonnes DM' },
+  totalsFor: { nb: 'Sum for utvalget', en: 'Totals for the selection' },
+  perMunicipality: { nb: 'Per kommune', en: 'Per municipality' },
+  profile: { nb: 'Profil', en: 'Profile' },
+  region: { nb: 'Region', en: 'Region' },
+  draws: { nb: 'trekk', en: 'draws' },
+  seed: { nb: 'frø', en: 'seed' },
+  id: { nb: 'Id', en: 'Id' },
+  range: { nb: 'Spenn', en: 'Range' },
+  dmShare: { nb: 'TS-andel', en: 'DM share' },
+  group: { nb: 'Gruppe', en: 'Group' },
+  class: { nb: 'Regelverksklasse', en: 'Regulatory class' },
+  county: { nb: 'Fylke', en: 'County' },
+  note: { nb: 'Merknad', en: 'Note' },
+  explainOf: { nb: 'Sporing', en: 'Trace' },
+  gives: { nb: 'gir', en: 'gives' },
+  calibrated: { nb: 'kalibrert mot', en: 'calibrated against' },
+  // residues
+  statisticsUsed: { nb: 'Statistikk brukt', en: 'Statistics used' },
+  partial: { nb: 'delvis', en: 'partial' },
+  numberInSource: { nb: 'kommunenr. i kilden', en: 'number in source' },
+  // scenarios, pyramid and technologies
+  product: { nb: 'Produkt', en: 'Product' },
+  tier: { nb: 'Nivå', en: 'Tier' },
+  tonnes: { nb: 'Tonn', en: 'Tonnes' },
+  route: { nb: 'Rute', en: 'Route' },
+  basis: { nb: 'Grunnlag', en: 'Basis' },
+  wet: { nb: 'våt', en: 'wet' },
+  dm: { nb: 'TS', en: 'DM' },
+  perYear: { nb: 'år', en: 'yr' },
+  capexOpex: {
+    nb: (capexMnok: string, opexMnok: string) =>
+      `Investering: ${capexMnok} MNOK · Drift: ${opexMnok} MNOK/år`,
+    en: (capexMnok: string, opexMnok: string) => `Capex: ${capexMnok} MNOK · Opex: ${opexMnok} MNOK/yr`,
+  },
+  massBalancePerStep: { nb: 'Massebalanse per trinn', en: 'Mass balance per step' },
+  step: { nb: 'Trinn', en: 'Step' },
+  inputTonnes: { nb: 'Inn (t)', en: 'Input (t)' },
+  productsTonnes: { nb: 'Produkter (t)', en: 'Products (t)' },
+  lossesTonnes: { nb: 'Tap (t)', en: 'Losses (t)' },
+  imbalance: { nb: 'Avvik', en: 'Imbalance' },
+  inputs: { nb: 'Inn', en: 'Inputs' },
+  outputsPerTonne: { nb: 'Ut (t/t)', en: 'Outputs (t/t)' },
+  upliftMnok: { nb: 'Løft MNOK', en: 'Uplift MNOK' },
+  bestRoute: { nb: 'Beste rute', en: 'Best route' },
+  uplift: { nb: 'løft', en: 'uplift' },
+  // audit
+  auditSummary: {
+    nb: (checked: number, findings: number) =>
+      `${formatNumber(checked, 'nb')} tall kontrollert, ${formatNumber(findings, 'nb')} funn`,
+    en: (checked: number, findings: number) =>
+      `${formatNumber(checked, 'en')} figures checked, ${formatNumber(findings, 'en')} findings`,
+  },
+  // optimize
+  optimalAllocation: { nb: 'Optimal fordeling', en: 'Optimal allocation' },
+  objective: { nb: 'mål', en: 'objective' },
+  model: { nb: 'Modell', en: 'Model' },
+  columns: { nb: 'kolonner', en: 'columns' },
+  rows: { nb: 'rader', en: 'rows' },
+  currentUseLower: { nb: 'dagens bruk', en: 'current use' },
+  sites: { nb: 'Anlegg', en: 'Sites' },
+  site: { nb: 'Anlegg', en: 'Site' },
+  used: { nb: 'Brukt', en: 'Used' },
+  capacity: { nb: 'Kapasitet', en: 'Capacity' },
+  capacityLower: { nb: 'kapasitet', en: 'capacity' },
+  shadowPrice: {
+    nb: (unit: string) => `Skyggepris ${unit}/t`,
+    en: (unit: string) => `Shadow price ${unit}/t`,
+  },
+  binds: { nb: 'Binder', en: 'Binds' },
+  notOpened: { nb: 'ikke åpnet', en: 'not opened' },
+  sitesNote: {
+    nb: '* kapasiteten er en antakelse (rapporten oppgir ingen). Skyggepris: hvor mye målet øker per år om anlegget fikk ett tonn mer kapasitet per år (på anleggets basis), alt annet likt; 0 = ledig kapasitet. Et høyt tall viser hvor et større anlegg lønner seg. «radius» betyr at strømmer som ville lønne seg ligger utenfor anleggets transportradius.',
+    en: '* the capacity is an assumption (the report gives none). Shadow price: how much the objective would rise per year if the site had one more tonne of annual capacity (on its basis), all else equal; 0 = spare capacity. A high figure shows where a bigger plant pays off. "radius": streams that would pay lie beyond the site’s transport radius.',
+  },
+  streams: { nb: 'Strømmer', en: 'Streams' },
+  stream: { nb: 'Strøm', en: 'Stream' },
+  supplyTonnes: { nb: 'Tilgang t', en: 'Supply t' },
+  allocatedTonnes: { nb: 'Fordelt t', en: 'Allocated t' },
+  currentUseMnok: { nb: 'Dagens bruk MNOK', en: 'Current use MNOK' },
+  flowsToSites: { nb: 'Strømmer til anlegg', en: 'Flows to sites' },
+  largestFlows: {
+    nb: (count: number) => `de ${formatNumber(count, 'nb')} største`,
+    en: (count: number) => `the ${formatNumber(count, 'en')} largest by value`,
+  },
+  from: { nb: 'Fra', en: 'From' },
+  to: { nb: 'Til', en: 'To' },
+  notAllocated: { nb: 'Ikke fordelt (blir i dagens bruk)', en: 'Not allocated (stays in current use)' },
+  reason: { nb: 'Grunn', en: 'Reason' },
+  unallocatedReasons: {
+    nb: {
+      'capacity-full': 'anleggene er fulle',
+      'negative-margin': 'dagens bruk lønner seg bedre',
+      'beyond-radius': 'utenfor transportradius',
+      'no-eligible-site': 'ingen anlegg tar imot',
+    } as Record<UnallocatedReason, string>,
+    en: {
+      'capacity-full': 'sites full',
+      'negative-margin': 'current use pays more',
+      'beyond-radius': 'beyond transport radius',
+      'no-eligible-site': 'no eligible site',
+    } as Record<UnallocatedReason, string>,
+  },
+  bindingNote: {
+    nb: (o: BindingNote) =>
+      `Binder: kapasitet ${o.capacities}; radius ${o.radii}. Transport: ${o.matrix ? 'avstandsmatrise' : 'luftlinje × omvegsfaktor'} (data/transport.json; kostnaden per tonnkm er en plassholder uten kilde). Dagens bruk: data/current-uses.json.`,
+    en: (o: BindingNote) =>
+      `Binding: capacity ${o.capacities}; radius ${o.radii}. Transport: ${o.matrix ? 'distance matrix' : 'great circle × detour factor'} (data/transport.json; the cost per tonne-km is an unsourced placeholder). Current use: data/current-uses.json.`,
+  },
+  // start
+  serverRunning: {
+    nb: (url: string) => `Restverdi kjører: åpne ${url}/ (Ctrl+C stopper)`,
+    en: (url: string) => `Restverdi is running: open ${url}/ (Ctrl+C stops it)`,
+  },
+} satisfies WordTable;
+
+interface BindingNote {
+  /** The sites whose capacity binds, or "–". */
+  capacities: string;
+  radii: string;
+  /** Whether the distances come from a distance matrix (else great circle × detour). */
+  matrix: boolean;
+}
+
+export type CliWord = keyof typeof CLI;
+export const CLI_WORDS: typeof CLI = CLI;
+
+/** A word of the CLI in the language: a text, or a function that fills numbers and names in. */
+export function t<K extends CliWord>(word: K, lang: Lang): (typeof CLI)[K]['nb'] {
+  return CLI[word][lang];
+}
