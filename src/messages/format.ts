@@ -46,10 +46,12 @@ export function formatPercent(share: number, lang: Lang, digits = 1): string {
   return `${formatNumber(share * 100, lang, digits)} %`;
 }
 
+const AND: Record<Lang, string> = { nb: 'og', en: 'and' };
+
 /** A list in words: "a, b og c" / "a, b and c". */
 export function formatList(items: readonly string[], lang: Lang): string {
   if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} ${lang === 'nb' ? 'og' : 'and'} ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(', ')} ${AND[lang]} ${items[items.length - 1]}`;
 }
 
 /** The language a request or an option names; bokmål unless English is asked for. */
