@@ -46,12 +46,16 @@ export function formatPercent(share: number, lang: Lang, digits = 1): string {
   return `${formatNumber(share * 100, lang, digits)} %`;
 }
 
-const AND: Record<Lang, string> = { nb: 'og', en: 'and' };
+const lists = new Map<Lang, Intl.ListFormat>();
 
-/** A list in words: "a, b og c" / "a, b and c". */
+/** A list in words with Intl: "a, b og c" / "a, b and c". */
 export function formatList(items: readonly string[], lang: Lang): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} ${AND[lang]} ${items[items.length - 1]}`;
+  let f = lists.get(lang);
+  if (!f) {
+    f = new Intl.ListFormat(LOCALES[lang], { type: 'conjunction' });
+    lists.set(lang, f);
+  }
+  return f.format(items);
 }
 
 /** The language a request or an option names; bokmål unless English is asked for. */
