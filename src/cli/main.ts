@@ -21,6 +21,7 @@ import { registerReport } from './commands/report.ts';
 import { DEFAULT_REGION, registerResidues, runResidues } from './commands/residues.ts';
 import { registerStatistics } from './commands/statistics.ts';
 import { type CliContext, createContext, type Output, parseInteger } from './context.ts';
+import { parseLangOption } from './format.ts';
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('restverdi')
@@ -49,7 +50,13 @@ export function buildProgram(ctx: CliContext): Command {
     )
     .option('--port <port>', 'port to listen on', process.env.PORT ?? '8080')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .action(async (opts: { port: string; host: string }) => {
+    .option(
+      '--lang <lang>',
+      'nb or en (for the command’s own errors; the API and web app take theirs per request)',
+      'nb',
+    )
+    .action(async (opts: { port: string; host: string; lang: string }) => {
+      parseLangOption(opts.lang);
       const { serveUntilSignalled } = await import('../server/serve.ts');
       const { WEB_DIST } = await import('./web-build.ts');
       await serveUntilSignalled({
