@@ -57,6 +57,7 @@ const WORDS = {
   records: { nb: 'poster', en: 'records' },
   mibRead: { nb: 'MiB lest', en: 'MiB read' },
   warning: { nb: 'Advarsel', en: 'Warning' },
+  internalError: { nb: 'intern feil', en: 'internal error' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export function t(word: keyof typeof WORDS, lang: Lang): string {

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { DEFAULT_SEED } from '../app/residues.ts';
 import { AppError, isUserError } from '../domain/errors.ts';
+import { message } from '../domain/message.ts';
 import { renderMessage } from '../messages/catalogue.ts';
 import { type Lang, parseLang } from '../messages/format.ts';
 import type { StoreOptions } from '../store/database.ts';
@@ -22,6 +23,7 @@ import { DEFAULT_REGION, registerResidues, runResidues } from './commands/residu
 import { registerStatistics } from './commands/statistics.ts';
 import { type CliContext, createContext, type Output, parseInteger } from './context.ts';
 import { parseLangOption } from './format.ts';
+import { t } from './i18n.ts';
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('restverdi')
@@ -148,9 +150,10 @@ function report(error: unknown, io: Output, lang: Lang): number {
     io.err(`restverdi: ${error.detail ? renderMessage(error.detail, lang) : error.message}\n`);
     for (const issue of error.issues.slice(0, 20))
       io.err(`  ${issue.path}: ${issue.detail ? renderMessage(issue.detail, lang) : issue.message}\n`);
-    if (error.issues.length > 20) io.err(`  … and ${error.issues.length - 20} more\n`);
+    if (error.issues.length > 20)
+      io.err(`  ${renderMessage(message('more_issues', { count: error.issues.length - 20 }), lang)}\n`);
     return isUserError(error) ? 2 : 1;
   }
-  io.err(`restverdi: internal error: ${(error as Error).stack ?? String(error)}\n`);
+  io.err(`restverdi: ${t('internalError', lang)}: ${(error as Error).stack ?? String(error)}\n`);
   return 1;
 }

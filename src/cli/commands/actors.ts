@@ -225,11 +225,19 @@ export function registerActors(program: Command, ctx: CliContext): void {
       return;
     }
     const sectorName = new Map(mapping.sectors.map((s) => [s.id, s.name[lang]]));
-    // The counting rule comes from the domain: a message when it is one, else its text as given.
+    // The counting rule in the language, from the facts the domain's English text is made of.
     const rule: unknown = summary.rule;
+    const filter = actorStatusFilter(opts);
+    const removed = [
+      ...(filter.includeBankrupt ? [] : (['bankrupt'] as const)),
+      ...(filter.includeUnderLiquidation ? [] : (['liquidation'] as const)),
+      ...(filter.includeForcedDissolution ? [] : (['forced_dissolution'] as const)),
+      ...(filter.includeClosed ? [] : (['closed'] as const)),
+      ...(filter.includeNonVat ? [] : (['non_vat'] as const)),
+    ];
     const lines = [
       renderMessage(message('actors_total', { region: region.name, total: summary.total }), lang),
-      isMessage(rule) ? renderMessage(rule, lang) : String(rule),
+      renderMessage(isMessage(rule) ? rule : message('actors_counting_rule', { units, removed }), lang),
       '',
       renderTable(
         [t('form', lang), t('count', lang)],

@@ -69,6 +69,13 @@ export interface ShellMessageParams {
   harvest_year_asked: { year: number };
   harvest_rows_missing: { municipalities: string[]; year: number };
   actors_total: { region: string; total: number };
+  /** What an actor count counts (src/domain/actors.ts countingRule, from the same facts). */
+  actors_counting_rule: {
+    units: 'all' | 'enheter' | 'underenheter';
+    removed: ('bankrupt' | 'liquidation' | 'forced_dissolution' | 'closed' | 'non_vat')[];
+  };
   rows_shown: { first: number; last: number; total: number };
   report_progress: { step: string; seconds: number };
+  /** The CLI prints the first problems of an error; this many more were left out. */
+  more_issues: { count: number };
 }

@@ -55,6 +55,8 @@ export const SHELLS_SAMPLES: SamplesPart<keyof ShellMessageParams> = {
   harvest_year_asked: { year: 2022 },
   harvest_rows_missing: { municipalities: ['3407', '3411'], year: 2023 },
   actors_total: { region: 'r1', total: 1234 },
+  actors_counting_rule: { units: 'enheter', removed: ['bankrupt', 'non_vat'] },
   rows_shown: { first: 1, last: 50, total: 1200 },
   report_progress: { step: 's1', seconds: 1.5 },
+  more_issues: { count: 1234 },
 };

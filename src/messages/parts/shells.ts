@@ -23,6 +23,37 @@ const REPORT_STEPS: Record<string, Record<Lang, string>> = {
   done: { nb: 'ferdig', en: 'done' },
 };
 
+/** What an actor count counts, by the units it counts. */
+const COUNTED_UNITS: Record<'all' | 'enheter' | 'underenheter', Record<Lang, string>> = {
+  all: {
+    nb: 'enheter (juridiske enheter) på forretningsadressen og underenheter (virksomheter) på beliggenhetsadressen; en enhet og hver av underenhetene dens telles hver for seg',
+    en: 'legal units (enheter) at their business address (forretningsadresse) and establishments (underenheter) at their physical address (beliggenhetsadresse); a legal unit and each of its establishments count separately',
+  },
+  enheter: {
+    nb: 'enheter (juridiske enheter) på forretningsadressen',
+    en: 'legal units (enheter) at their business address (forretningsadresse)',
+  },
+  underenheter: {
+    nb: 'underenheter (virksomheter) på beliggenhetsadressen',
+    en: 'establishments (underenheter) at their physical address (beliggenhetsadresse)',
+  },
+};
+
+/** The statuses an actor count leaves out. */
+const REMOVED: Record<string, Record<Lang, string>> = {
+  bankrupt: { nb: 'konkurs', en: 'bankrupt (konkurs)' },
+  liquidation: { nb: 'under avvikling', en: 'under liquidation (underAvvikling)' },
+  forced_dissolution: {
+    nb: 'under tvangsavvikling eller tvangsoppløsning',
+    en: 'under forced dissolution (underTvangsavviklingEllerTvangsopplosning)',
+  },
+  closed: { nb: 'nedlagte underenheter (nedleggelsesdato)', en: 'closed establishments (nedleggelsesdato)' },
+  non_vat: {
+    nb: 'ikke i Merverdiavgiftsregisteret (registrertIMvaregisteret)',
+    en: 'not VAT-registered (registrertIMvaregisteret)',
+  },
+};
+
 const UNITS: Record<'enhet' | 'underenhet', Record<Lang, string>> = {
   enhet: { nb: 'enheter', en: 'legal units (enheter)' },
   underenhet: { nb: 'underenheter', en: 'establishments (underenheter)' },
@@ -146,9 +177,19 @@ export const SHELLS_CATALOGUE: CataloguePart<keyof ShellMessageParams> = {
     nb: (p, s) => `${p.region}: ${s.n(p.total)} aktører`,
     en: (p, s) => `${p.region}: ${s.n(p.total)} actors`,
   },
+  actors_counting_rule: {
+    nb: (p, s) =>
+      `Teller ${COUNTED_UNITS[p.units].nb}, etter dagens kommunenummer; ${p.removed.length > 0 ? `fjernet: ${s.list(p.removed.map((r) => REMOVED[r]?.nb ?? r))}` : 'ingenting fjernet'}.${p.units === 'enheter' ? '' : ' En underenhet får statusen (konkurs, avvikling, mva) til enheten sin når den er i databasen, ellers sin egen.'} En aktør hører til hver sektor en av næringskodene 1–3 faller i; sammensatte sektorer (både jordbruk og skogbruk) erstatter delene sine.`,
+    en: (p, s) =>
+      `Counts ${COUNTED_UNITS[p.units].en}, by today's municipality number; ${p.removed.length > 0 ? `removed: ${s.list(p.removed.map((r) => REMOVED[r]?.en ?? r))}` : 'nothing removed'}.${p.units === 'enheter' ? '' : ' An establishment takes the status (konkurs, avvikling, VAT) of its legal unit when that is in the store, else its own.'} An actor is in every sector one of its naeringskode1–3 falls in; combined sectors (both agriculture and forestry) replace their parts.`,
+  },
   rows_shown: {
     nb: (p, s) => `Rad ${s.n(p.first)}–${s.n(p.last)} av ${s.n(p.total)}`,
     en: (p, s) => `Rows ${s.n(p.first)}–${s.n(p.last)} of ${s.n(p.total)}`,
+  },
+  more_issues: {
+    nb: (p, s) => `… og ${s.n(p.count)} problemer til`,
+    en: (p, s) => `… and ${s.n(p.count)} more problems`,
   },
   report_progress: {
     nb: (p, s) => `restverdi report: ${REPORT_STEPS[p.step]?.nb ?? p.step} (${s.n(p.seconds, 1)} s)`,
