@@ -187,6 +187,16 @@ describe('import, stats and region in bokmål and English', () => {
     expect(en).toMatch(/… and \d+ more problems/);
   });
 
+  it('municipalities --resolve: why a number does not map, in the language', async () => {
+    const { nb, en } = await both('municipalities', '--resolve', '1504,abc');
+    expectWords(nb, ['Oppgitt', '1504 ble delt; velg en av 1508', 'abc: ikke et kommunenummer'], ['Input']);
+    expectWords(
+      en,
+      ['Input', '1504 was split; choose one of 1508', 'abc: not a municipality number'],
+      ['Oppgitt'],
+    );
+  });
+
   it('regions and scenario list: headers', async () => {
     const regions = await both('regions');
     expectWords(regions.nb, ['Delregion', 'Kommune'], ['Sub-region']);

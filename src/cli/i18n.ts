@@ -58,6 +58,7 @@ const WORDS = {
   mibRead: { nb: 'MiB lest', en: 'MiB read' },
   warning: { nb: 'Advarsel', en: 'Warning' },
   internalError: { nb: 'intern feil', en: 'internal error' },
+  input: { nb: 'Oppgitt', en: 'Input' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export function t(word: keyof typeof WORDS, lang: Lang): string {
