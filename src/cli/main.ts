@@ -77,6 +77,7 @@ export function buildProgram(ctx: CliContext): Command {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--no-serve', 'only print the estimate')
     .action(async (opts: { lang: string; port: string; host: string; serve: boolean }) => {
+      const lang = parseLangOption(opts.lang);
       ctx.out(
         await runResidues(ctx, {
           region: DEFAULT_REGION,
@@ -100,11 +101,7 @@ export function buildProgram(ctx: CliContext): Command {
         webDir: WEB_DIST,
         logger: pino({ name: 'restverdi', level: 'warn' }),
       });
-      ctx.out(
-        opts.lang === 'en'
-          ? `\nRestverdi is running: open ${running.url}/ (Ctrl+C stops it)\n`
-          : `\nRestverdi kjører: åpne ${running.url}/ (Ctrl+C stopper)\n`,
-      );
+      ctx.out(`\n${renderMessage(message('server_running', { url: running.url }), lang)}\n`);
       await stopOnSignal(running);
     });
   const configure = (cmd: Command): void => {

@@ -76,6 +76,8 @@ export interface ShellMessageParams {
   };
   rows_shown: { first: number; last: number; total: number };
   report_progress: { step: string; seconds: number };
+  /** `restverdi start`: where the web app is served. */
+  server_running: { url: string };
   /** The CLI prints the first problems of an error; this many more were left out. */
   more_issues: { count: number };
 }

@@ -59,4 +59,5 @@ export const SHELLS_SAMPLES: SamplesPart<keyof ShellMessageParams> = {
   rows_shown: { first: 1, last: 50, total: 1200 },
   report_progress: { step: 's1', seconds: 1.5 },
   more_issues: { count: 1234 },
+  server_running: { url: 'http://h1:8080' },
 };

@@ -187,6 +187,10 @@ export const SHELLS_CATALOGUE: CataloguePart<keyof ShellMessageParams> = {
     nb: (p, s) => `Rad ${s.n(p.first)}–${s.n(p.last)} av ${s.n(p.total)}`,
     en: (p, s) => `Rows ${s.n(p.first)}–${s.n(p.last)} of ${s.n(p.total)}`,
   },
+  server_running: {
+    nb: (p) => `Restverdi kjører: åpne ${p.url}/ (Ctrl+C stopper)`,
+    en: (p) => `Restverdi is running: open ${p.url}/ (Ctrl+C stops it)`,
+  },
   more_issues: {
     nb: (p, s) => `… og ${s.n(p.count)} problemer til`,
     en: (p, s) => `… and ${s.n(p.count)} more problems`,
