@@ -8,8 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { renderImport } from '../src/cli/commands/import.ts';
 import { createContext } from '../src/cli/context.ts';
 import { buildProgram } from '../src/cli/main.ts';
+import { message } from '../src/domain/message.ts';
 import { type Run, runCli } from './helpers/cli.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -93,6 +95,32 @@ describe('import, stats and region in bokmål and English', () => {
       ['Import ', 'dataset avvirkning-2023 (2023)', 'municipalities', 'observations', 'counted once'],
       ['Import nr.', 'kommuner', 'observasjoner'],
     );
+  });
+
+  it('import landbruk: the summary per file', async () => {
+    const file = join(FIXTURES, 'landbruk-ldir', 'leveransedata-melk-2025.csv');
+    const { nb, en } = await both('import', 'landbruk', file);
+    expectWords(nb, ['Import nr.', 'kommuner', 'tegnsett iso-8859-1', 'rader'], ['encoding', ' rows']);
+    expectWords(en, ['municipalities', 'encoding iso-8859-1', ' rows'], ['tegnsett', 'rader']);
+  });
+
+  it('renders a log line by its message when the reader gives one', () => {
+    const answer = {
+      importId: 1,
+      kind: 'avvirkning',
+      datasets: [],
+      summary: [],
+      log: [
+        {
+          level: 'warning' as const,
+          position: 'f.csv',
+          message: 'cannot read f.csv',
+          detail: message('file_unreadable', { file: 'f.csv', reason: 'EISDIR' }),
+        },
+      ],
+    };
+    expect(renderImport(answer, 'table', 'nb')).toContain('! f.csv Kan ikke lese f.csv: dette er en mappe');
+    expect(renderImport(answer, 'table', 'en')).toContain('! f.csv Cannot read f.csv: it is a folder');
   });
 
   it('import of a missing file: the error names it in the language', async () => {
