@@ -250,7 +250,9 @@ describe('CLI', () => {
     );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/4924 enheter \(csv\)/);
+    // Bokmål by default, numbers with a no-break space.
+    expect(r.stdout).toMatch(/4\s924 enheter \(csv\)/u);
+    expect(r.stdout).toMatch(/Import nr\. \d+: [\d\s]+ nye/u);
     const s = await runCli(
       [
         'actors',
@@ -313,13 +315,13 @@ describe('CLI', () => {
     });
     expect(pull.stderr).toBe('');
     expect(pull.code).toBe(0);
-    expect(pull.stdout).toMatch(/21 enheter and 19 underenheter/);
+    expect(pull.stdout).toMatch(/21 enheter og 19 underenheter/);
     afterFeed = true;
     try {
-      const up = await runCli(['update', 'brreg', '--base-url', base], { store });
+      const up = await runCli(['update', 'brreg', '--base-url', base, '--lang', 'en'], { store });
       expect(up.stderr).toBe('');
       expect(up.code).toBe(0);
-      expect(up.stdout).toMatch(/enheter: 3 changes/);
+      expect(up.stdout).toMatch(/legal units \(enheter\): 3 changes/);
     } finally {
       afterFeed = false;
     }

@@ -4,6 +4,7 @@ import { messageNames } from '../../app/names.ts';
 import { pyramidOfKind } from '../../app/pyramid.ts';
 import { listScenarios as listStoredScenarios, runScenarioRequest } from '../../app/scenarios.ts';
 import { AppError } from '../../domain/errors.ts';
+import { message } from '../../domain/message.ts';
 import { TIER_NAMES } from '../../domain/valuation.ts';
 import { localise, renderMessage } from '../../messages/catalogue.ts';
 import { type CliContext, kindName } from '../context.ts';
@@ -41,7 +42,8 @@ export function registerPyramid(program: Command, ctx: CliContext): void {
     .command('list')
     .description('list the stored scenarios: the built-ins, then your own')
     .option('--format <format>', 'table or json', 'table')
-    .action(async (opts: { format: string }) => ctx.out(await listScenarios(ctx, opts)));
+    .option('--lang <lang>', 'nb or en', 'nb')
+    .action(async (opts: { format: string; lang: string }) => ctx.out(await listScenarios(ctx, opts)));
 
   program
     .command('pyramid')
@@ -120,13 +122,14 @@ async function runScenarioCommand(
   return `${lines.join('\n')}\n`;
 }
 
-async function listScenarios(ctx: CliContext, opts: { format: string }): Promise<string> {
+async function listScenarios(ctx: CliContext, opts: { format: string; lang: string }): Promise<string> {
   const format = keyword(opts.format, 'format', TABLE_OR_JSON);
+  const lang = keyword(opts.lang, 'lang', LANGS);
   const { scenarios } = await listStoredScenarios(ctx.workspace());
-  const rows = scenarios.map((s) => ({ id: s.id, name: s.name.nb, description: s.description }));
+  const rows = scenarios.map((s) => ({ id: s.id, name: s.name[lang], description: s.description }));
   if (format === 'json') return renderJson({ scenarios: rows });
   return `${renderTable(
-    ['Id', 'Navn', 'Beskrivelse'],
+    [t('id', lang), t('name', lang), t('description', lang)],
     rows.map((r) => [r.id, r.name, r.description.slice(0, 80)]),
   )}\n`;
 }
@@ -144,13 +147,17 @@ export async function runPyramid(ctx: CliContext, opts: PyramidOptions): Promise
   const format = keyword(opts.format, 'format', TABLE_OR_JSON);
   const lang = keyword(opts.lang, 'lang', LANGS);
   if (opts.tonnes !== undefined && opts.region !== undefined) {
-    throw new AppError('invalid_input', 'give either --tonnes or --region, not both');
+    throw new AppError('invalid_input', 'give either --tonnes or --region, not both', {
+      detail: message('options_conflict', { option: '--tonnes', other: '--region' }),
+    });
   }
   let tonnesGiven: number | undefined;
   if (opts.tonnes !== undefined) {
     tonnesGiven = Number(opts.tonnes);
     if (!Number.isFinite(tonnesGiven) || tonnesGiven < 0)
-      throw new AppError('invalid_input', `invalid --tonnes: ${opts.tonnes} (a number ≥ 0)`);
+      throw new AppError('invalid_input', `invalid --tonnes: ${opts.tonnes} (a number ≥ 0)`, {
+        detail: message('invalid_nonnegative_number', { name: '--tonnes', input: opts.tonnes }),
+      });
   }
   const result = await pyramidOfKind(ctx.workspace(), {
     kind: opts.kind,
