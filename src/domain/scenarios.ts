@@ -9,6 +9,7 @@ import { checkEligibility, type EligibilityRule } from './eligibility.ts';
 import { AppError } from './errors.ts';
 import type { RegulatoryClass, ResidueKind } from './residue-kinds.ts';
 import { type Basis, balanceCloses, type MassBalance, massBalance, type Technology } from './technologies.ts';
+import type { Text } from './text.ts';
 import {
   type ClimateFactor,
   type Price,
@@ -49,7 +50,8 @@ export interface ScenarioStep {
 export interface Scenario {
   id: string;
   name: { nb: string; en: string };
-  description: string;
+  /** In bokmål and English (the built-ins), or a user's own words as written. */
+  description: Text | string;
   source?: Source;
   inputs: ScenarioInput[];
   steps: ScenarioStep[];
@@ -75,7 +77,7 @@ export interface ProductResult {
   valueNok: number;
   /** Tonnes CO2e avoided (positive = saved) by what the product replaces. */
   co2eTonnes: number;
-  replaces: string[];
+  replaces: Text[];
   priceSource: Source;
 }
 
@@ -229,7 +231,7 @@ export function runScenario(scenario: Scenario, lib: Library): ScenarioResult {
         if (!verdict.ok) {
           throw new AppError(
             'ineligible_route',
-            `${where}: ${step.input} → ${tech.id} refused: ${origin} ${verdict.reason.code === 'eligibility_technology_forbidden' ? `may not go to ${tech.id}` : `may not reach tier ${tier}`}: ${verdict.rule.rule}`,
+            `${where}: ${step.input} → ${tech.id} refused: ${origin} ${verdict.reason.code === 'eligibility_technology_forbidden' ? `may not go to ${tech.id}` : `may not reach tier ${tier}`}: ${verdict.rule.rule.en}`,
             {
               issues: [
                 { path: where, message: `${step.input} → ${tech.id}` },

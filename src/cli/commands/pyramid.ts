@@ -1,9 +1,11 @@
 /** Value-pyramid commands: scenarios, the pyramid per stream, and the technology library. */
+
 import type { Command } from 'commander';
 import { messageNames } from '../../app/names.ts';
 import { pyramidOfKind } from '../../app/pyramid.ts';
 import { listScenarios as listStoredScenarios, runScenarioRequest } from '../../app/scenarios.ts';
 import { AppError } from '../../domain/errors.ts';
+import { textIn } from '../../domain/text.ts';
 import { TIER_NAMES } from '../../domain/valuation.ts';
 import { localise, renderMessage } from '../../messages/catalogue.ts';
 import { type CliContext, kindName } from '../context.ts';
@@ -76,7 +78,7 @@ async function runScenarioCommand(
   const mnok = (v: number) => formatNumber(v / 1e6, lang, 1);
   const lines = [
     `${scenario.name[lang]} (${scenario.id})`,
-    scenario.description,
+    textIn(scenario.description, lang),
     '',
     renderTable(
       [
@@ -130,7 +132,11 @@ async function runScenarioCommand(
 async function listScenarios(ctx: CliContext, opts: { format: string }): Promise<string> {
   const format = keyword(opts.format, 'format', TABLE_OR_JSON);
   const { scenarios } = await listStoredScenarios(ctx.workspace());
-  const rows = scenarios.map((s) => ({ id: s.id, name: s.name.nb, description: s.description }));
+  const rows = scenarios.map((s) => ({
+    id: s.id,
+    name: s.name.nb,
+    description: textIn(s.description, 'nb'),
+  }));
   if (format === 'json') return renderJson({ scenarios: rows });
   return `${renderTable(
     ['Id', 'Navn', 'Beskrivelse'],
@@ -200,7 +206,7 @@ export async function runPyramid(ctx: CliContext, opts: PyramidOptions): Promise
   if (result.currentUse) {
     lines.push(
       '',
-      `${lang === 'nb' ? 'Dagens bruk' : 'Current use'}: ${TIER_NAMES[result.currentUse.tier][lang]} – ${result.currentUse.description} (${n(result.currentUse.valuePerTonneNok)} NOK/t, ${mnok(result.currentUse.valueNok)} MNOK)`,
+      `${lang === 'nb' ? 'Dagens bruk' : 'Current use'}: ${TIER_NAMES[result.currentUse.tier][lang]} – ${result.currentUse.description[lang]} (${n(result.currentUse.valuePerTonneNok)} NOK/t, ${mnok(result.currentUse.valueNok)} MNOK)`,
     );
   }
   if (result.best) {
