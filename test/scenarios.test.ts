@@ -322,7 +322,7 @@ describe('eligibility: a product keeps the regulatory class of its origin', () =
   /** The refusal names the rule (its words and id) and its legal source. */
   function expectRefusedBy(error: AppError, rule: typeof manure): void {
     expect(error.code).toBe('ineligible_route');
-    expect(error.message).toContain(rule.rule);
+    expect(error.message).toContain(rule.rule.en);
     // The step refused (where → technology), then the rule with its legal source.
     expect(error.issues).toHaveLength(2);
     expect(error.issues[1]).toEqual({ path: `rule ${rule.id}`, message: rule.legalSource.citation });

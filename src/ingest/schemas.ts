@@ -16,6 +16,12 @@ export const safeText = (max: number) =>
       },
     );
 
+/**
+ * A text that data carries to people, in bokmål and English (the shells pick the language). Both are
+ * required: a one-language text would reach the other language's users untranslated.
+ */
+export const textSchema = z.object({ nb: z.string().min(1), en: z.string().min(1) }).strict();
+
 /** Tonnes a scenario may name: a billion tonnes is more than Norway's whole biomass. */
 const MAX_TONNES = 1e9;
 /** Prices up to a billion per unit: beyond that a number is a typo. */
@@ -108,7 +114,7 @@ export const residueKindsFileSchema = z.object({
       id: z.string().regex(/^[a-z]+$/),
       name: z.object({ nb: z.string().min(1), en: z.string().min(1) }),
       group: z.enum(['agriculture', 'forestry', 'livestock', 'society']),
-      description: z.string(),
+      description: textSchema,
       dmShare: coefficientSchema,
       lhvGjPerTonneDm: coefficientSchema.optional(),
       nutrients: z
@@ -119,7 +125,7 @@ export const residueKindsFileSchema = z.object({
         })
         .optional(),
       regulatoryClass: z.enum(['plant', 'wood', 'ash', 'abp-cat2', 'abp-cat3', 'sludge', 'mixed-food-waste']),
-      regulatoryNote: z.string().min(1),
+      regulatoryNote: textSchema,
     }),
   ),
 });
@@ -213,7 +219,7 @@ export const priceSchema = z
   });
 
 const climateSchema = z.object({
-  replaces: z.string().min(1),
+  replaces: textSchema,
   tonnesReplacedPerTonne: coefficientSchema,
   kgCo2ePerKgReplaced: coefficientSchema,
 });
@@ -227,7 +233,7 @@ export const productsFileSchema = z.object({
       intermediate: z.boolean().optional(),
       price: priceSchema,
       climate: z.array(climateSchema).optional(),
-      description: z.string().optional(),
+      description: textSchema.optional(),
     }),
   ),
 });
@@ -251,7 +257,7 @@ export const technologiesFileSchema = z.object({
     z.object({
       id: idSchema,
       name: nameSchema,
-      description: z.string().min(1),
+      description: textSchema,
       inputs: z.array(z.string().min(1)).min(1),
       basis: z.enum(['wet', 'dm']),
       outputs: z.array(outputSchema),
@@ -281,7 +287,7 @@ export const eligibilityFileSchema = z.object({
       regulatoryClass: z.enum(['plant', 'wood', 'ash', 'abp-cat2', 'abp-cat3', 'sludge', 'mixed-food-waste']),
       forbiddenTiers: z.array(tierSchema),
       forbiddenTechnologies: z.array(z.string()).optional(),
-      rule: z.string().min(1),
+      rule: textSchema,
       legalSource: sourceSchema,
     }),
   ),
@@ -292,7 +298,7 @@ export const currentUsesFileSchema = z.object({
     z.object({
       kind: z.string().min(1),
       tier: tierSchema,
-      description: z.string().min(1),
+      description: textSchema,
       product: z.string().optional(),
       valueNokPerTonne: priceSchema.optional(),
       source: sourceSchema,
@@ -308,7 +314,12 @@ export const scenarioSchema = z
       .object({ nb: safeText(200).min(1), en: safeText(200).min(1) })
       .strict()
       .describe('Name in bokmål and English'),
-    description: safeText(5000).min(1),
+    description: z
+      .union([
+        z.object({ nb: safeText(5000).min(1), en: safeText(5000).min(1) }).strict(),
+        safeText(5000).min(1),
+      ])
+      .describe('What the scenario is: in bokmål and English ({ nb, en }), or one text as you write it'),
     source: sourceSchema.strict().optional().describe('Where the scenario and its numbers come from'),
     inputs: z
       .array(

@@ -1,10 +1,12 @@
 /** Value-pyramid commands: scenarios, the pyramid per stream, and the technology library. */
+
 import type { Command } from 'commander';
 import { messageNames } from '../../app/names.ts';
 import { pyramidOfKind } from '../../app/pyramid.ts';
 import { listScenarios as listStoredScenarios, runScenarioRequest } from '../../app/scenarios.ts';
 import { AppError } from '../../domain/errors.ts';
 import { message } from '../../domain/message.ts';
+import { textIn } from '../../domain/text.ts';
 import { TIER_NAMES } from '../../domain/valuation.ts';
 import { localise, renderMessage } from '../../messages/catalogue.ts';
 import { type CliContext, kindName } from '../context.ts';
@@ -78,7 +80,7 @@ async function runScenarioCommand(
   const mnok = (v: number) => formatNumber(v / 1e6, lang, 1);
   const lines = [
     `${scenario.name[lang]} (${scenario.id})`,
-    scenario.description,
+    textIn(scenario.description, lang),
     '',
     renderTable(
       [t('product', lang), t('tier', lang), t('tonnes', lang), 'NOK/t', 'MNOK', 't CO2e'],
@@ -126,7 +128,11 @@ async function listScenarios(ctx: CliContext, opts: { format: string; lang: stri
   const format = keyword(opts.format, 'format', TABLE_OR_JSON);
   const lang = keyword(opts.lang, 'lang', LANGS);
   const { scenarios } = await listStoredScenarios(ctx.workspace());
-  const rows = scenarios.map((s) => ({ id: s.id, name: s.name[lang], description: s.description }));
+  const rows = scenarios.map((s) => ({
+    id: s.id,
+    name: s.name[lang],
+    description: textIn(s.description, lang),
+  }));
   if (format === 'json') return renderJson({ scenarios: rows });
   return `${renderTable(
     [t('id', lang), t('name', lang), t('description', lang)],
@@ -193,7 +199,7 @@ export async function runPyramid(ctx: CliContext, opts: PyramidOptions): Promise
   if (result.currentUse) {
     lines.push(
       '',
-      `${t('currentUse', lang)}: ${TIER_NAMES[result.currentUse.tier][lang]} – ${result.currentUse.description} (${n(result.currentUse.valuePerTonneNok)} NOK/t, ${mnok(result.currentUse.valueNok)} MNOK)`,
+      `${t('currentUse', lang)}: ${TIER_NAMES[result.currentUse.tier][lang]} – ${result.currentUse.description[lang]} (${n(result.currentUse.valuePerTonneNok)} NOK/t, ${mnok(result.currentUse.valueNok)} MNOK)`,
     );
   }
   if (result.best) {
