@@ -18,13 +18,16 @@ function invalid(file: string, line: number, english: string, detail: Message): 
   });
 }
 
-/** A line that is not in the form the file uses. */
-function badLine(file: string, line: number, form: string, found: string): AppError {
+/**
+ * A line that is not in the form the file uses: `form` in English for the log, `pattern` in no
+ * language (`NNNN - …`) for the message.
+ */
+function badLine(file: string, line: number, form: string, pattern: string, found: string): AppError {
   return invalid(
     file,
     line,
     `expected "${form}", got "${found}"`,
-    message('line_invalid', { file, line, expected: form, found }),
+    message('line_invalid', { file, line, expected: pattern, found }),
   );
 }
 
@@ -74,9 +77,9 @@ export function parseNumberChanges(text: string, file: string): NumberChange[] {
   const changes: NumberChange[] = [];
   for (let i = 1; i < all.length; i += 2) {
     const oldLine = CODE_NAME.exec(all[i] ?? '');
-    if (!oldLine) throw badLine(file, i + 1, 'code - name', all[i] ?? '');
+    if (!oldLine) throw badLine(file, i + 1, 'code - name', 'NNNN - …', all[i] ?? '');
     const newLine = CODE_NAME.exec(all[i + 1] ?? '');
-    if (!newLine) throw badLine(file, i + 2, 'code - name', all[i + 1] ?? '');
+    if (!newLine) throw badLine(file, i + 2, 'code - name', 'NNNN - …', all[i + 1] ?? '');
     changes.push({
       from: oldLine[1] as string,
       fromName: oldLine[2] as string,
@@ -152,7 +155,7 @@ export function parseMunicipalityList(bytes: Uint8Array, file: string): Municipa
   const out: Municipality[] = [];
   for (let i = 1; i < all.length; i++) {
     const m = /^(\d{4});(\S.*?)\s*$/.exec(all[i] ?? '');
-    if (!m) throw badLine(file, i + 1, 'NNNN;name', all[i] ?? '');
+    if (!m) throw badLine(file, i + 1, 'NNNN;name', 'NNNN;…', all[i] ?? '');
     const number = m[1] as string;
     if (seen.has(number))
       throw invalid(
@@ -173,7 +176,7 @@ export function parseCountyList(text: string, file: string): Map<string, string>
   const counties = new Map<string, string>();
   lines(text).forEach((line, i) => {
     const m = /^(\d{2}) - (\S.*?)\s*$/.exec(line);
-    if (!m) throw badLine(file, i + 1, 'NN - name', line);
+    if (!m) throw badLine(file, i + 1, 'NN - name', 'NN - …', line);
     counties.set(m[1] as string, m[2] as string);
   });
   return counties;
