@@ -1,5 +1,7 @@
 /** zod schemas for the project's own data files (data/), so a bad edit fails with its path. */
 import { z } from 'zod';
+import { AppError } from '../domain/errors.ts';
+import { message } from '../domain/message.ts';
 import { parseUnit } from '../domain/units.ts';
 
 const municipalityNumber = z.string().regex(/^\d{4}$/, 'a four-digit municipality number');
@@ -13,6 +15,7 @@ export const safeText = (max: number) =>
       (v) => !v.includes('\u0000') && (v as unknown as { isWellFormed: () => boolean }).isWellFormed(),
       {
         message: 'text with a NUL character or a broken surrogate pair',
+        params: message('text_unsafe', {}),
       },
     );
 
@@ -57,12 +60,22 @@ export const coefficientSchema = z
         input: c,
         path: ['value'],
         message: `needs low ≤ value ≤ high (${c.low} ≤ ${c.value} ≤ ${c.high})`,
+        params: message('value_outside_range', { low: c.low, value: c.value, high: c.high }),
       });
     }
     try {
       parseUnit(c.unit);
     } catch (error) {
-      ctx.issues.push({ code: 'custom', input: c, path: ['unit'], message: (error as Error).message });
+      // The unit parser's own message when it has one in the catalogue; else ours.
+      const detail =
+        error instanceof AppError && error.detail ? error.detail : message('unit_invalid', { unit: c.unit });
+      ctx.issues.push({
+        code: 'custom',
+        input: c,
+        path: ['unit'],
+        message: (error as Error).message,
+        params: detail,
+      });
     }
     if (c.source.status === 'unsourced' && c.source.url) {
       ctx.issues.push({
@@ -70,6 +83,7 @@ export const coefficientSchema = z
         input: c,
         path: ['source', 'url'],
         message: 'an unsourced value cites no URL',
+        params: message('source_unsourced_with_url', {}),
       });
     }
     if (c.source.status === 'calibrated' && !c.calibration) {
@@ -78,6 +92,7 @@ export const coefficientSchema = z
         input: c,
         path: ['calibration'],
         message: 'a calibrated coefficient says what it was calibrated against',
+        params: message('calibration_missing', {}),
       });
     }
   });
@@ -214,6 +229,7 @@ export const priceSchema = z
         input: p,
         path: ['value'],
         message: `needs low ≤ value ≤ high (${p.low} ≤ ${p.value} ≤ ${p.high})`,
+        params: message('value_outside_range', { low: p.low, value: p.value, high: p.high }),
       });
     }
   });
@@ -379,6 +395,7 @@ export const scenarioSchema = z
                 input: s,
                 path: [],
                 message: 'give at most one of tonnes, share and target',
+                params: message('step_size_ambiguous', {}),
               });
             }
           }),
