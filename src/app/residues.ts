@@ -87,13 +87,17 @@ export interface EstimatedResidues {
 
 function nonEmpty(list: string[] | undefined, name: string): string[] | undefined {
   if (list !== undefined && list.length === 0)
-    throw new AppError('invalid_input', `${name} is empty: give at least one, or leave it out for all`);
+    throw new AppError('invalid_input', `${name} is empty: give at least one, or leave it out for all`, {
+      detail: message('list_empty', { name }),
+    });
   return list;
 }
 
 function checkInteger(value: number, name: string, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max)
-    throw new AppError('invalid_input', `invalid ${name}: ${value} (a whole number from ${min} to ${max})`);
+    throw new AppError('invalid_input', `invalid ${name}: ${value} (a whole number from ${min} to ${max})`, {
+      detail: message('invalid_integer', { name, input: String(value), min, max }),
+    });
   return value;
 }
 

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import { AppError } from '../domain/errors.ts';
+import { message } from '../domain/message.ts';
 import { runScenario, type Scenario, type ScenarioResult } from '../domain/scenarios.ts';
 import { type LoadedLibrary, readScenarioFile } from '../ingest/library.ts';
 import { scenarioSchema } from '../ingest/schemas.ts';
@@ -27,7 +28,10 @@ export function parseScenario(body: unknown): Scenario {
   const parsed = scenarioSchema.safeParse(body);
   if (!parsed.success) {
     const issues = issuesAt('body', parsed.error.issues);
-    throw new AppError('invalid_input', `invalid scenario: ${issues.length} problem(s)`, { issues });
+    throw new AppError('invalid_input', `invalid scenario: ${issues.length} problem(s)`, {
+      issues,
+      detail: message('scenario_invalid', { problems: issues.length }),
+    });
   }
   return parsed.data as Scenario;
 }
@@ -38,6 +42,7 @@ export const storedScenarioParser: ScenarioParser = (body, id) => {
   if (!parsed.success) {
     throw new AppError('invalid_data', `stored scenario "${id}" is not a valid scenario`, {
       issues: issuesAt(`scenarios.${id}`, parsed.error.issues),
+      detail: message('stored_scenario_invalid', { id }),
     });
   }
   return parsed.data as Scenario;
@@ -65,7 +70,9 @@ export async function listScenarios(ws: Workspace): Promise<{ scenarios: Scenari
 
 async function unknownScenario(ws: Workspace, id: string, extra = ''): Promise<AppError> {
   const ids = await scenarioIds(ws.store.db);
-  return new AppError('unknown_scenario', `unknown scenario "${id}"${extra}; scenarios: ${ids.join(', ')}`);
+  return new AppError('unknown_scenario', `unknown scenario "${id}"${extra}; scenarios: ${ids.join(', ')}`, {
+    detail: message('unknown_scenario', { id, known: ids }),
+  });
 }
 
 /** One stored scenario (a built-in or a user's), as stored. */
@@ -82,7 +89,16 @@ export async function getScenario(ws: Workspace, id: string): Promise<Scenario> 
 export async function saveScenario(ws: Workspace, id: string, body: unknown): Promise<Scenario> {
   const scenario = parseScenario(body);
   if (scenario.id !== id)
-    throw new AppError('invalid_input', `the body's id "${scenario.id}" differs from the path's "${id}"`);
+    throw new AppError('invalid_input', `the body's id "${scenario.id}" differs from the path's "${id}"`, {
+      issues: [
+        {
+          path: 'body.id',
+          message: `differs from the path's "${id}"`,
+          detail: message('body_id_differs', { id: scenario.id, addressed: id }),
+        },
+      ],
+      detail: message('body_id_differs', { id: scenario.id, addressed: id }),
+    });
   runScenario(scenario, ws.library);
   await saveStored(ws.store.db, scenario, ws.clock.now().toISOString());
   return scenario;

@@ -5,6 +5,7 @@
  */
 import type { Coefficient, Source } from './coefficients.ts';
 import { AppError } from './errors.ts';
+import { message } from './message.ts';
 
 /** Bottom to top: energy, fertiliser/soil, feed, pharma/supplements, food, products/materials. */
 export const TIERS = ['energi', 'gjodsel', 'for', 'pharma', 'mat', 'produkt'] as const;
@@ -92,6 +93,7 @@ export function toNok(amount: number, currency: string, rates: Rates): number {
     throw new AppError(
       'invalid_data',
       `no rate for currency ${currency}; rates: ${[...rates.rates.keys()].join(', ')}`,
+      { detail: message('currency_no_rate', { currency, known: [...rates.rates.keys()] }) },
     );
   }
   return amount * rate.nokPerUnit;

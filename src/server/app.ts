@@ -9,12 +9,13 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
 import { AppError } from '../domain/errors.ts';
+import { type Message, message } from '../domain/message.ts';
 import { langFromAcceptLanguage, parseLang } from '../messages/format.ts';
 import { actorRoutes } from './actors/index.ts';
 import { catalogueRoutes } from './catalogue/index.ts';
 import { docsRoutes } from './docs.ts';
 import type { Env } from './env.ts';
-import { errorJson, respondError, zodIssues } from './errors.ts';
+import { errorJson, langOf, respondError, zodIssues } from './errors.ts';
 import { importRoutes } from './imports/index.ts';
 import { optimiseRoutes } from './optimise/index.ts';
 import { pyramidRoutes } from './pyramid/index.ts';
@@ -30,13 +31,24 @@ export function newApi(): OpenAPIHono<Env> {
     defaultHook: (result, c) => {
       if (!result.success) {
         const issues = zodIssues(result.target, result.error.issues);
-        return c.json(
-          errorJson('invalid_input', `invalid ${result.target}: ${issues.length} problem(s)`, issues),
-          400,
+        return respondError(
+          c,
+          new AppError('invalid_input', `invalid ${result.target}: ${issues.length} problem(s)`, {
+            issues,
+            detail: requestInvalid(result.target, issues.length),
+          }),
         );
       }
     },
   });
+}
+
+/** What a request's failed validation says, by the part of the request that failed. */
+function requestInvalid(target: string, problems: number): Message {
+  if (target === 'query') return message('request_query_invalid', { problems });
+  if (target === 'param') return message('request_path_invalid', { problems });
+  if (target === 'header' || target === 'cookie') return message('request_headers_invalid', { problems });
+  return message('request_body_invalid', { problems });
 }
 
 /** `webDir`: the built web app (web/dist) to serve outside /api; the API alone without it. */
@@ -55,9 +67,19 @@ export function createApp(
       const lang = parseLang(asked);
       if (!lang)
         return c.json(
-          errorJson('invalid_input', `invalid lang: ${asked} (use nb or en)`, [
-            { path: 'query.lang', message: 'nb or en' },
-          ]),
+          // The language asked for is not one we speak: answer in the one Accept-Language names.
+          errorJson(
+            langFromAcceptLanguage(c.req.header('accept-language')) ?? 'nb',
+            'invalid_input',
+            message('invalid_choice', { name: 'lang', input: asked, allowed: ['nb', 'en'] }),
+            [
+              {
+                path: 'query.lang',
+                message: 'nb or en',
+                detail: message('field_invalid_value', { values: ['nb', 'en'] }),
+              },
+            ],
+          ),
           400,
         );
       const url = new URL(c.req.url);
@@ -92,7 +114,10 @@ export function createApp(
   const jsonLimit = bodyLimit({
     maxSize: JSON_BODY_LIMIT,
     onError: (c) =>
-      c.json(errorJson('payload_too_large', `the request body is larger than ${JSON_BODY_LIMIT} bytes`), 413),
+      c.json(
+        errorJson(langOf(c), 'payload_too_large', message('payload_too_large', { limit: JSON_BODY_LIMIT })),
+        413,
+      ),
   });
   app.use('/api/*', async (c, next) => {
     // Uploads have their own, larger limit on their route.
@@ -105,8 +130,8 @@ export function createApp(
         new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer());
       } catch {
         return c.json(
-          errorJson('invalid_input', 'the request body is not valid UTF-8', [
-            { path: 'body', message: 'invalid UTF-8' },
+          errorJson(langOf(c), 'invalid_input', message('body_not_utf8', {}), [
+            { path: 'body', message: 'invalid UTF-8', detail: message('body_not_utf8', {}) },
           ]),
           400,
         );
@@ -137,7 +162,16 @@ export function createApp(
   app.route('/api', api);
   if (options.webDir) webApp(app, options.webDir);
 
-  app.notFound((c) => c.json(errorJson('not_found', `no route ${c.req.method} ${c.req.path}`), 404));
+  app.notFound((c) =>
+    c.json(
+      errorJson(
+        langOf(c),
+        'not_found',
+        message('route_not_found', { method: c.req.method, path: c.req.path }),
+      ),
+      404,
+    ),
+  );
   app.onError((error, c) => handleError(error, c, logger));
   return app;
 }
@@ -146,9 +180,12 @@ function handleError(error: Error, c: Context<Env>, logger: Logger) {
   if (error instanceof AppError && error.code !== 'invalid_data') return respondError(c, error);
   if (error instanceof HTTPException && error.status < 500) {
     // Hono's own 4xx: malformed JSON, wrong content type.
-    return c.json(errorJson('invalid_input', error.message || 'invalid request'), error.status);
+    return c.json(
+      errorJson(langOf(c), 'invalid_input', message('request_malformed', { status: error.status })),
+      error.status,
+    );
   }
   const id = c.get('requestId');
   logger.error({ requestId: id, err: error }, 'unhandled error');
-  return c.json(errorJson('internal', 'internal error; the request id is in the server log', [], id), 500);
+  return c.json(errorJson(langOf(c), 'internal', message('internal_error', { requestId: id }), [], id), 500);
 }

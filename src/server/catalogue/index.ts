@@ -5,10 +5,11 @@ import { health } from '../../app/health.ts';
 import { createRegion, deleteRegion, getRegion, listRegions, replaceRegion } from '../../app/regions.ts';
 import { findProfile } from '../../domain/coefficients.ts';
 import { AppError } from '../../domain/errors.ts';
+import { message } from '../../domain/message.ts';
 import { resolveMunicipality } from '../../domain/municipalities.ts';
 import { findRegion } from '../../domain/regions.ts';
 import type { Env } from '../env.ts';
-import { ErrorSchema, errorJson, errorResponses, zodIssues } from '../errors.ts';
+import { ErrorSchema, errorResponses, respondError, zodIssues } from '../errors.ts';
 import { csvResponse, xlsxResponse } from '../export.ts';
 import {
   answer,
@@ -51,7 +52,13 @@ export function catalogueRoutes(api: OpenAPIHono<Env>, state: ServerState): void
         list.forEach((raw, j) => {
           if (typeof raw !== 'string' || !/^\d{3,4}$/.test(raw)) return;
           const r = resolveMunicipality(data.registry, raw);
-          if (!r.ok) issues.push({ path: `${path}[${j}]`, message: r.reason });
+          if (!r.ok)
+            issues.push({
+              path: `${path}[${j}]`,
+              message: r.reason,
+              detail:
+                r.detail ?? message('region_number_unresolved', { input: raw, candidates: r.candidates }),
+            });
         });
       };
       const b = body as { municipalities?: unknown; subRegions?: unknown };
@@ -62,7 +69,13 @@ export function catalogueRoutes(api: OpenAPIHono<Env>, state: ServerState): void
         });
       }
     }
-    return c.json(errorJson('invalid_input', `invalid region: ${issues.length} problem(s)`, issues), 400);
+    return respondError(
+      c,
+      new AppError('invalid_input', `invalid region: ${issues.length} problem(s)`, {
+        issues,
+        detail: message('request_body_invalid', { problems: issues.length }),
+      }),
+    );
   };
 
   api.openapi(

@@ -7,6 +7,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { allocationAnswer, allocationDeps, planAllocation, runAllocation } from '../../app/allocation.ts';
 import type { Solver } from '../../domain/allocation/lp.ts';
 import { AppError, type Issue } from '../../domain/errors.ts';
+import { message } from '../../domain/message.ts';
 import type { Env } from '../env.ts';
 import { errorResponses } from '../errors.ts';
 import { answer, Opaque, safeText } from '../schemas.ts';
@@ -152,6 +153,7 @@ export function optimiseRoutes(api: OpenAPIHono<Env>, state: ServerState): void 
         throw new AppError(
           'not_found',
           `no optimiser run ${c.req.valid('param').id} (runs are kept in memory, the last ${MAX_JOBS})`,
+          { detail: message('optimiser_run_not_found', { id: c.req.valid('param').id, kept: MAX_JOBS }) },
         );
       return c.json(view(job), 200);
     },
