@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import { AppError } from '../domain/errors.ts';
-import { message } from '../domain/message.ts';
+import { type Message, message } from '../domain/message.ts';
 import { runScenario, type Scenario, type ScenarioResult } from '../domain/scenarios.ts';
 import { type LoadedLibrary, readScenarioFile } from '../ingest/library.ts';
 import { scenarioSchema } from '../ingest/schemas.ts';
@@ -137,7 +137,10 @@ export interface ScenarioOutcome {
   scenario: Scenario;
   builtin: boolean;
   /** The result, or why the scenario does not run (a user's scenario on a changed library). */
-  outcome: { ok: true; result: ScenarioResult } | { ok: false; reason: string };
+  outcome:
+    | { ok: true; result: ScenarioResult }
+    /** `reason` in English; `detail`, when the failure has a code, in the reader's language. */
+    | { ok: false; reason: string; detail?: Message };
 }
 
 /**
@@ -157,7 +160,12 @@ export async function runAllScenarios(
     try {
       return { scenario, builtin, outcome: { ok: true, result: runScenario(scenario, library) } };
     } catch (e) {
-      return { scenario, builtin, outcome: { ok: false, reason: (e as Error).message } };
+      const detail = e instanceof AppError ? e.detail : undefined;
+      return {
+        scenario,
+        builtin,
+        outcome: { ok: false, reason: (e as Error).message, ...(detail ? { detail } : {}) },
+      };
     }
   });
 }

@@ -1,6 +1,6 @@
 /** Statistics in the store: the datasets with their provenance, and roundwood harvest per municipality. */
 import { AppError, type Issue } from '../domain/errors.ts';
-import { message } from '../domain/message.ts';
+import { type Message, message } from '../domain/message.ts';
 import { resolveMunicipality } from '../domain/municipalities.ts';
 import { findRegion } from '../domain/regions.ts';
 import {
@@ -39,7 +39,10 @@ export type HarvestRow = {
 
 export interface HarvestAnswer {
   year: number;
+  /** In English; `yearBasis` says it in the user's language. */
   yearNote: string;
+  /** Which year, and why: the newest with harvest, or the one asked for. */
+  yearBasis: Message<'harvest_year_newest' | 'harvest_year_asked'>;
   municipalities: string[];
   municipalitiesWithoutRows: string[];
   rows: HarvestRow[];
@@ -124,9 +127,13 @@ export async function harvestStatistics(ws: Workspace, request: HarvestRequest):
     request.year === undefined
       ? `newest year with harvest for these municipalities: ${year} (years in the store: ${years.join(', ')})`
       : `year ${year} as asked`;
+  const yearBasis =
+    request.year === undefined
+      ? message('harvest_year_newest', { year, years })
+      : message('harvest_year_asked', { year });
   const totals = HARVEST_SPECIES.map((s) => ({
     species: s,
     m3: rows.filter((r) => r.species === s).reduce((sum, r) => sum + r.m3, 0),
   }));
-  return { year, yearNote, municipalities, municipalitiesWithoutRows: without, rows, totals };
+  return { year, yearNote, yearBasis, municipalities, municipalitiesWithoutRows: without, rows, totals };
 }

@@ -1,4 +1,5 @@
 /** What the application layer, the store and the shells say: a request that names nothing stored, a conflict, an option out of range. */
+import type { CountUnits, RemovedGroup } from '../actors.ts';
 import type { Basis } from '../technologies.ts';
 
 export interface AppMessageParams {
@@ -36,6 +37,7 @@ export interface AppMessageParams {
   payload_too_large: { limit: number };
   issues_more: { count: number };
   internal_error: { requestId: string };
+  run_failed: Record<string, never>;
   list_empty: { name: string };
   tonnes_invalid: { input: string };
   tonnes_or_region: Record<string, never>;
@@ -80,6 +82,8 @@ export interface AppMessageParams {
   site_unknown_technology: { site: string; technology: string };
   supply_unknown_kind: { municipality: string; kind: string };
   site_distance_unknown: { municipality: string; site: string };
+  // Actors: what a summary counts, and what its status filter takes out.
+  counting_rule: { units: CountUnits; removed: RemovedGroup[] };
   // Statistics.
   harvest_missing: { municipalities: string[]; year: number | null; years: number[] };
   harvest_year_newest: { year: number; years: number[] };

@@ -1,4 +1,6 @@
 /** The catalogue's part for the codes of src/domain/messages/app.ts, in bokmål and English. */
+
+import type { CountUnits, RemovedGroup } from '../../domain/actors.ts';
 import type { AppMessageParams } from '../../domain/messages/app.ts';
 import type { Basis } from '../../domain/technologies.ts';
 import type { Lang } from '../format.ts';
@@ -12,6 +14,37 @@ const BASIS: Record<Basis, Record<Lang, string>> = {
 const OTHER: Record<Basis, Basis> = { wet: 'dm', dm: 'wet' };
 
 const none = { nb: '(ingen)', en: '(none)' };
+
+/** What an actor summary counts (the register's own terms in parentheses). */
+const COUNTED_UNITS: Record<CountUnits, Record<Lang, string>> = {
+  all: {
+    nb: 'enheter på forretningsadressen og underenheter på beliggenhetsadressen; en enhet og hver av underenhetene telles hver for seg',
+    en: 'legal units (enheter) at their business address (forretningsadresse) and establishments (underenheter) at their physical address (beliggenhetsadresse); a legal unit and each of its establishments count separately',
+  },
+  enheter: {
+    nb: 'enheter på forretningsadressen',
+    en: 'legal units (enheter) at their business address (forretningsadresse)',
+  },
+  underenheter: {
+    nb: 'underenheter på beliggenhetsadressen',
+    en: 'establishments (underenheter) at their physical address (beliggenhetsadresse)',
+  },
+};
+
+/** The groups a status filter takes out (the register's field in parentheses). */
+const REMOVED: Record<RemovedGroup, Record<Lang, string>> = {
+  bankrupt: { nb: 'konkurs', en: 'bankrupt (konkurs)' },
+  liquidation: { nb: 'under avvikling', en: 'under liquidation (underAvvikling)' },
+  'forced-dissolution': {
+    nb: 'under tvangsavvikling eller tvangsoppløsning',
+    en: 'under forced dissolution (underTvangsavviklingEllerTvangsopplosning)',
+  },
+  closed: { nb: 'nedlagte underenheter (nedleggelsesdato)', en: 'closed establishments (nedleggelsesdato)' },
+  'non-vat': {
+    nb: 'ikke registrert i Merverdiavgiftsregisteret',
+    en: 'not VAT-registered (registrertIMvaregisteret)',
+  },
+};
 
 export const APP_CATALOGUE: CataloguePart<keyof AppMessageParams> = {
   unknown_scenario: {
@@ -127,6 +160,10 @@ export const APP_CATALOGUE: CataloguePart<keyof AppMessageParams> = {
   internal_error: {
     nb: (p) => `Intern feil; se etter forespørsels-id-en ${p.requestId} i serverloggen`,
     en: (p) => `Internal error; the request id ${p.requestId} is in the server log`,
+  },
+  run_failed: {
+    nb: () => 'Kjøringen feilet; se serverloggen',
+    en: () => 'The run failed; see the server log',
   },
   list_empty: {
     nb: (p) => `Listen ${p.name} er tom: gi minst én, eller utelat den for å få alle`,
@@ -299,6 +336,12 @@ export const APP_CATALOGUE: CataloguePart<keyof AppMessageParams> = {
     nb: (p, s) =>
       `Kommune ${s.muni(p.municipality)} har ingen posisjon og ingen avstand til anlegget ${p.site}`,
     en: (p, s) => `Municipality ${s.muni(p.municipality)} has no position and no distance to site ${p.site}`,
+  },
+  counting_rule: {
+    nb: (p, s) =>
+      `Teller ${COUNTED_UNITS[p.units].nb}, etter dagens kommunenummer; ${p.removed.length ? `tatt ut: ${s.list(p.removed.map((g) => REMOVED[g].nb))}` : 'ingenting er tatt ut'}.${p.units === 'enheter' ? '' : ' En underenhet får statusen (konkurs, avvikling, MVA) til enheten sin når den finnes i databasen, ellers sin egen.'} En aktør er med i hver sektor som en av naeringskode1–3 faller i; sammensatte sektorer (både jordbruk og skogbruk) erstatter delene sine.`,
+    en: (p, s) =>
+      `Counts ${COUNTED_UNITS[p.units].en}, by today's municipality number; ${p.removed.length ? `removed: ${s.list(p.removed.map((g) => REMOVED[g].en))}` : 'nothing removed'}.${p.units === 'enheter' ? '' : ' An establishment takes the status (konkurs, avvikling, VAT) of its legal unit when that is in the store, else its own.'} An actor is in every sector one of its naeringskode1–3 falls in; combined sectors (both agriculture and forestry) replace their parts.`,
   },
   harvest_missing: {
     nb: (p, s) =>

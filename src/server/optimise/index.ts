@@ -5,11 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { allocationAnswer, allocationDeps, planAllocation, runAllocation } from '../../app/allocation.ts';
+import { messageNames } from '../../app/names.ts';
 import type { Solver } from '../../domain/allocation/lp.ts';
 import { AppError, type Issue } from '../../domain/errors.ts';
-import { message } from '../../domain/message.ts';
+import { type Message, message } from '../../domain/message.ts';
+import { localise } from '../../messages/catalogue.ts';
+import type { Lang } from '../../messages/format.ts';
 import type { Env } from '../env.ts';
-import { errorResponses } from '../errors.ts';
+import { errorJson, errorResponses, langOf } from '../errors.ts';
 import { answer, Opaque, safeText } from '../schemas.ts';
 import type { ServerState } from '../state.ts';
 
@@ -23,7 +26,8 @@ interface Job {
   startedAt: string;
   finishedAt?: string;
   result?: unknown;
-  error?: { code: string; message: string; issues: Issue[] };
+  /** Why the run failed: rendered in the language of each poll. */
+  error?: { code: string; said: Message | string; issues: Issue[] };
 }
 
 /** Finished jobs kept for polling; the oldest go first. */
@@ -77,14 +81,22 @@ const JobSchema = z
 export function optimiseRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
   const jobs = new Map<string, Job>();
   let solver: Promise<Solver> | undefined;
-  const view = (j: Job) => ({
+  const view = async (j: Job, lang: Lang) => ({
     id: j.id,
     stage: j.stage,
     progress: j.stage === 'failed' ? 1 : STAGES.indexOf(j.stage) / (STAGES.length - 1),
     startedAt: j.startedAt,
     ...(j.finishedAt ? { finishedAt: j.finishedAt } : {}),
-    ...(j.result ? { result: j.result as Record<string, unknown> } : {}),
-    ...(j.error ? { error: j.error } : {}),
+    ...(j.result
+      ? {
+          result: localise(
+            j.result as Record<string, unknown>,
+            lang,
+            messageNames(await state.reference(), state.library),
+          ),
+        }
+      : {}),
+    ...(j.error ? { error: errorJson(lang, j.error.code, j.error.said, j.error.issues).error } : {}),
   });
   // Let a poll in between stages: the solver itself runs synchronously in WebAssembly.
   const yieldToPolls = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -122,13 +134,13 @@ export function optimiseRoutes(api: OpenAPIHono<Env>, state: ServerState): void 
           job.stage = 'failed';
           job.error =
             error instanceof AppError
-              ? { code: error.code, message: error.message, issues: error.issues }
-              : { code: 'internal', message: 'the run failed; see the server log', issues: [] };
+              ? { code: error.code, said: error.detail ?? error.message, issues: error.issues }
+              : { code: 'internal', said: message('run_failed', {}), issues: [] };
         } finally {
           job.finishedAt = state.clock.now().toISOString();
         }
       })();
-      return c.json(view(job), 202);
+      return c.json(await view(job, langOf(c)), 202);
     },
   );
 
@@ -147,7 +159,7 @@ export function optimiseRoutes(api: OpenAPIHono<Env>, state: ServerState): void 
       },
       responses: { 200: answer(JobSchema, 'The run’s stage, and its result when done'), ...errorResponses },
     }),
-    (c) => {
+    async (c) => {
       const job = jobs.get(c.req.valid('param').id);
       if (!job)
         throw new AppError(
@@ -155,7 +167,7 @@ export function optimiseRoutes(api: OpenAPIHono<Env>, state: ServerState): void 
           `no optimiser run ${c.req.valid('param').id} (runs are kept in memory, the last ${MAX_JOBS})`,
           { detail: message('optimiser_run_not_found', { id: c.req.valid('param').id, kept: MAX_JOBS }) },
         );
-      return c.json(view(job), 200);
+      return c.json(await view(job, langOf(c)), 200);
     },
   );
 }
