@@ -253,7 +253,7 @@ export function allocationAnswer(
       detourFactor: p.transport.detourFactor,
       costNokPerTonneKm: p.transport.costNokPerTonneKm,
       kgCo2ePerTonneKm: p.transport.kgCo2ePerTonneKm,
-      distances: p.distanceMatrix ? 'matrix (missing pairs: great circle × detour)' : 'great circle × detour',
+      distances: message('transport_distances', { matrix: p.distanceMatrix }),
     },
     assumedCapacities: p.assumedCapacities,
   };

@@ -85,7 +85,10 @@ export interface StepResult extends MassBalance {
   capexNok: number;
   opexNok: number;
   capacityTonnes: number;
+  /** What the capacity is counted in: the product the capex is per, or the step's input stream. */
   capacityOf: string;
+  /** Whether `capacityOf` is the input (on the technology's basis) rather than a product. */
+  capacityIsInput: boolean;
 }
 
 export interface ScenarioResult {
@@ -396,7 +399,8 @@ export function runScenario(scenario: Scenario, lib: Library): ScenarioResult {
       ...balance,
       step: step.id,
       capacityTonnes,
-      capacityOf: capexProduct ?? `${step.input} (input, ${tech.basis})`,
+      capacityOf: capexProduct ?? step.input,
+      capacityIsInput: !capexProduct,
       capexNok: capacityTonnes * capexPerTonne,
       opexNok: inputTonnes * tech.opexNokPerTonne.value,
     });

@@ -320,6 +320,16 @@ export const APP_CATALOGUE: CataloguePart<keyof AppMessageParams> = {
     nb: () => 'Kandidatteknologier gjelder bare sammen med kandidatanlegg',
     en: () => 'Candidate technologies only apply with candidate sites',
   },
+  transport_distances: {
+    nb: (p) =>
+      p.matrix
+        ? 'Avstandsmatrise (luftlinje × omveisfaktor for par som mangler)'
+        : 'Luftlinje × omveisfaktor',
+    en: (p) =>
+      p.matrix
+        ? 'Distance matrix (great circle × detour factor for missing pairs)'
+        : 'Great circle × detour factor',
+  },
   region_no_sites: {
     nb: (p) => `Regionen ${p.region} har ingen anlegg (ingen ${p.file}); gi anlegg eller kandidater`,
     en: (p) => `Region ${p.region} has no sites (no ${p.file}); give sites or candidates`,

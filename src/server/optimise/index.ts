@@ -5,11 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { allocationAnswer, allocationDeps, planAllocation, runAllocation } from '../../app/allocation.ts';
-import { messageNames } from '../../app/names.ts';
 import type { Solver } from '../../domain/allocation/lp.ts';
 import { AppError, type Issue } from '../../domain/errors.ts';
 import { type Message, message } from '../../domain/message.ts';
-import { localise } from '../../messages/catalogue.ts';
 import type { Lang } from '../../messages/format.ts';
 import type { Env } from '../env.ts';
 import { errorJson, errorResponses, langOf } from '../errors.ts';
@@ -81,21 +79,15 @@ const JobSchema = z
 export function optimiseRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
   const jobs = new Map<string, Job>();
   let solver: Promise<Solver> | undefined;
-  const view = async (j: Job, lang: Lang) => ({
+  // The result is the CLI's `optimize --format json` answer, codes and all (the same-answers suite
+  // holds them equal); the error is said in the language of each poll.
+  const view = (j: Job, lang: Lang) => ({
     id: j.id,
     stage: j.stage,
     progress: j.stage === 'failed' ? 1 : STAGES.indexOf(j.stage) / (STAGES.length - 1),
     startedAt: j.startedAt,
     ...(j.finishedAt ? { finishedAt: j.finishedAt } : {}),
-    ...(j.result
-      ? {
-          result: localise(
-            j.result as Record<string, unknown>,
-            lang,
-            messageNames(await state.reference(), state.library),
-          ),
-        }
-      : {}),
+    ...(j.result ? { result: j.result as Record<string, unknown> } : {}),
     ...(j.error ? { error: errorJson(lang, j.error.code, j.error.said, j.error.issues).error } : {}),
   });
   // Let a poll in between stages: the solver itself runs synchronously in WebAssembly.
@@ -140,7 +132,7 @@ export function optimiseRoutes(api: OpenAPIHono<Env>, state: ServerState): void 
           job.finishedAt = state.clock.now().toISOString();
         }
       })();
-      return c.json(await view(job, langOf(c)), 202);
+      return c.json(view(job, langOf(c)), 202);
     },
   );
 
@@ -159,7 +151,7 @@ export function optimiseRoutes(api: OpenAPIHono<Env>, state: ServerState): void 
       },
       responses: { 200: answer(JobSchema, 'The run’s stage, and its result when done'), ...errorResponses },
     }),
-    async (c) => {
+    (c) => {
       const job = jobs.get(c.req.valid('param').id);
       if (!job)
         throw new AppError(
@@ -167,7 +159,7 @@ export function optimiseRoutes(api: OpenAPIHono<Env>, state: ServerState): void 
           `no optimiser run ${c.req.valid('param').id} (runs are kept in memory, the last ${MAX_JOBS})`,
           { detail: message('optimiser_run_not_found', { id: c.req.valid('param').id, kept: MAX_JOBS }) },
         );
-      return c.json(await view(job, langOf(c)), 200);
+      return c.json(view(job, langOf(c)), 200);
     },
   );
 }
