@@ -161,6 +161,31 @@ describe('errors in the language of the request', () => {
     expect(answers.en.error.message).toBe('The body is larger than the limit of 1,048,576 bytes');
   });
 
+  it('answers a conflict with 409', async () => {
+    const body = { id: 'gjovik-hadeland-ringerike', name: 'X', municipalities: ['3407'] };
+    const answers = await inEachLanguage('/api/regions', jsonInit('POST', body));
+    expectLanguages(answers, 409, 'conflict', [body.id]);
+    expect(answers.nb.error.message).toBe(
+      '«gjovik-hadeland-ringerike» finnes allerede; velg en annen id, eller erstatt den',
+    );
+  });
+
+  it('says how many more issues there are past the cap', async () => {
+    const body = { id: 'x1', name: 'X', municipalities: Array.from({ length: 130 }, () => 'x') };
+    const answers = await inEachLanguage('/api/regions', jsonInit('POST', body));
+    expectLanguages(answers, 400, 'invalid_input', ['x1']);
+    expect(answers.nb.error.issues).toHaveLength(101);
+    expect(answers.nb.error.issues[100]).toEqual({ path: '…', message: '… og 30 feil til' });
+    expect(answers.en.error.issues[100]).toEqual({ path: '…', message: '… and 30 more' });
+  });
+
+  it('refuses a body that is not JSON', async () => {
+    const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' };
+    const answers = await inEachLanguage('/api/regions', init);
+    expectLanguages(answers, 400, 'invalid_input');
+    expect(answers.en.error.message).toMatch(/^The request cannot be read \(HTTP 400\)/);
+  });
+
   it('refuses a body that is not valid UTF-8', async () => {
     const bytes = new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x7d]);
     const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: bytes };
