@@ -307,7 +307,7 @@ describe('CLI', () => {
       { store },
     );
     expect(badSector.code).toBe(2);
-    expect(badSector.stderr).toMatch(/invalid sector: nope/);
+    expect(badSector.stderr).toMatch(/Ugyldig sector: nope/);
   });
 
   it('pulls from the API and applies the feed with a configurable base URL', async () => {

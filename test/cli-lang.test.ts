@@ -136,7 +136,7 @@ describe('import, stats and region in bokmål and English', () => {
     const { nb, en } = await both('stats', 'harvest', '--municipalities', '3305');
     expectWords(
       nb,
-      ['Avvirkning 2023', 'nyeste år med avvirkning', 'Kommune', 'Treslag', 'Sortiment'],
+      ['Avvirkning 2023', 'nyeste året med avvirkning', 'Kommune', 'Treslag', 'Sortiment'],
       ['newest', 'Species', 'Assortment'],
     );
     expectWords(

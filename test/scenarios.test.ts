@@ -325,7 +325,11 @@ describe('eligibility: a product keeps the regulatory class of its origin', () =
     expect(error.message).toContain(rule.rule.en);
     // The step refused (where → technology), then the rule with its legal source.
     expect(error.issues).toHaveLength(2);
-    expect(error.issues[1]).toEqual({ path: `rule ${rule.id}`, message: rule.legalSource.citation });
+    expect(error.issues[1]).toMatchObject({ path: `rule ${rule.id}`, message: rule.legalSource.citation });
+    expect(error.issues[1]?.detail).toEqual({
+      code: 'rule_citation',
+      params: { rule: rule.id, citation: rule.legalSource.citation },
+    });
     expect(error.detail?.code).toMatch(/^eligibility_(tier|technology)_forbidden$/);
     expect(rule.legalSource.citation.length).toBeGreaterThan(20);
   }
@@ -550,7 +554,7 @@ describe('scenario files a user writes, through the CLI', () => {
   it('names an unknown scenario and lists the built-in ids (exit 2)', async () => {
     const r = await run('scenario', 'run', 'rapport-nope', '--format', 'json');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('unknown scenario "rapport-nope"');
+    expect(r.stderr).toContain('Ukjent scenario «rapport-nope»');
     for (const s of lib.scenarios) expect(r.stderr).toContain(s.id);
   });
 
@@ -561,7 +565,7 @@ describe('scenario files a user writes, through the CLI', () => {
     });
     const r = await run('scenario', 'run', file);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('unknown technology "cold-fusion"');
+    expect(r.stderr).toContain('Ukjent teknologi «cold-fusion»');
     for (const t of lib.technologies) expect(r.stderr).toContain(t.id);
   });
 

@@ -348,7 +348,7 @@ describe('the CLI on a store of its own', () => {
     expect(csv.stdout.split('\n')[0]).toBe('municipality,year,species,assortment,m3,dataset');
     const none = await run(store, 'stats', 'harvest', '--municipalities', '3305', '--year', '2015');
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain('years in the store: 2023');
+    expect(none.stderr).toContain('årene i databasen: 2023');
   });
 
   it('estimates a second region (Sogn og Sunnfjord) end to end with the literature profile, naming partial statistics', async () => {

@@ -5,6 +5,7 @@
  */
 import { type ActorStatusFilter, actorStatusFilter, type CountUnits } from '../domain/actors.ts';
 import { AppError } from '../domain/errors.ts';
+import { message } from '../domain/message.ts';
 import type { ReferenceData } from '../domain/reference-data.ts';
 import { findRegion } from '../domain/regions.ts';
 import {
@@ -42,6 +43,13 @@ export function actorQuery(ws: Pick<Workspace, 'files'>, data: ReferenceData, f:
       throw new AppError(
         'unknown_municipality',
         `municipality ${nr} is not in region ${f.region} (${municipalities.join(', ')})`,
+        {
+          detail: message('municipality_not_in_region', {
+            municipality: nr,
+            region: f.region ?? '',
+            known: municipalities,
+          }),
+        },
       );
     }
     municipalities = [nr];
@@ -49,7 +57,9 @@ export function actorQuery(ws: Pick<Workspace, 'files'>, data: ReferenceData, f:
   if (f.sector) {
     const sectors = ws.files.sectors().sectors.map((s) => s.id);
     if (!sectors.includes(f.sector))
-      throw new AppError('invalid_input', `invalid sector: ${f.sector} (use ${sectors.join(', ')})`);
+      throw new AppError('invalid_input', `invalid sector: ${f.sector} (use ${sectors.join(', ')})`, {
+        detail: message('invalid_choice', { name: 'sector', input: f.sector, allowed: sectors }),
+      });
   }
   const status: ActorStatusFilter =
     f.status ??
@@ -95,6 +105,7 @@ export async function actorByOrgnr(ws: Workspace, orgnr: string): Promise<ActorL
     throw new AppError(
       'not_found',
       `no actor ${orgnr} in the store (import the register first, or it was filtered out)`,
+      { detail: message('actor_not_found', { orgnr }) },
     );
   return actor;
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { expectBothLanguages } from '../../test/helpers/languages.ts';
 import type { Solver } from '../domain/allocation/lp.ts';
 import { AppError } from '../domain/errors.ts';
 import { findRegion } from '../domain/regions.ts';
 import { findProfile } from '../ingest/reference-data.ts';
+import { renderMessage } from '../messages/catalogue.ts';
 import {
   type AllocationRequest,
   type AllocationStage,
@@ -118,7 +120,9 @@ describe('runAllocation', () => {
     const answer = allocationAnswer(plan, result);
     expect(JSON.parse(JSON.stringify(answer))).toEqual(answer);
     expect(answer).toMatchObject({ region: REGION, profile: 'report', status: 'optimal' });
-    expect(answer.transport.distances).toBe('great circle × detour');
+    expect(answer.transport.distances).toEqual({ code: 'transport_distances', params: { matrix: false } });
+    expect(renderMessage(answer.transport.distances, 'nb')).toBe('Luftlinje × omveisfaktor');
+    expect(renderMessage(answer.transport.distances, 'en')).toBe('Great circle × detour factor');
   });
 
   it('turns a run without an optimum into an AppError with the conflicts as issues', async () => {
@@ -128,5 +132,23 @@ describe('runAllocation', () => {
     };
     const plan = planAllocation(deps, base);
     await expect(runAllocation(plan, infeasible)).rejects.toMatchObject({ code: 'infeasible' });
+  });
+
+  it('says each refused option in bokmål and in English', async () => {
+    const techs = deps.library.technologies.map((t) => t.id);
+    const refusals = [
+      appError(() => planAllocation(deps, { ...base, objective: 'weighted' })),
+      appError(() => planAllocation(deps, { ...base, co2ePriceNok: 100 })),
+      appError(() => planAllocation(deps, { ...base, candidateTechnologies: ['composting'] })),
+      appError(() => planAllocation(deps, { ...base, candidates: true, candidateTechnologies: ['x9'] })),
+      appError(() => planAllocation(deps, { ...base, region: 'x9' })),
+    ];
+    const texts = refusals.map((e) =>
+      expectBothLanguages(e, ['x9', 'CO2e', ...techs, ...data.regions.map((r) => r.id)]),
+    );
+    expect(texts[0]?.nb[0]).toBe('Det vektede målet trenger en -pris (kroner per tonn , minst 0)');
+    expect(texts[1]?.en[0]).toBe('A  price only applies to the weighted objective');
+    expect(texts[3]?.nb[0]).toMatch(/^Ukjent teknologi «»; teknologiene er /);
+    expect(refusals[4]?.code).toBe('unknown_region');
   });
 });

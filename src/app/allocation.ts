@@ -102,13 +102,19 @@ export function estimateSupplies(
 export function planAllocation(deps: AllocationDeps, o: AllocationRequest): AllocationPlan {
   const { data, files, library: lib } = deps;
   if (o.objective === 'weighted' && o.co2ePriceNok === undefined) {
-    throw new AppError('invalid_input', 'the weighted objective needs a CO2e price (NOK per t CO2e)');
+    throw new AppError('invalid_input', 'the weighted objective needs a CO2e price (NOK per t CO2e)', {
+      detail: message('co2e_price_required', {}),
+    });
   }
   if (o.objective !== 'weighted' && o.co2ePriceNok !== undefined) {
-    throw new AppError('invalid_input', 'a CO2e price only applies to the weighted objective');
+    throw new AppError('invalid_input', 'a CO2e price only applies to the weighted objective', {
+      detail: message('co2e_price_only_weighted', {}),
+    });
   }
   if (o.candidateTechnologies !== undefined && !o.candidates) {
-    throw new AppError('invalid_input', 'candidate technologies only apply with candidates');
+    throw new AppError('invalid_input', 'candidate technologies only apply with candidates', {
+      detail: message('candidate_technologies_without_candidates', {}),
+    });
   }
   const region = findRegion(data.regions, o.region);
   const profile = findProfile(data, o.profile);
@@ -132,6 +138,7 @@ export function planAllocation(deps: AllocationDeps, o: AllocationRequest): Allo
         throw new AppError(
           'unknown_technology',
           `unknown technology "${t}"; technologies: ${lib.technologies.map((x) => x.id).join(', ')}`,
+          { detail: message('unknown_technology', { id: t, known: lib.technologies.map((x) => x.id) }) },
         );
       }
     }
@@ -149,6 +156,7 @@ export function planAllocation(deps: AllocationDeps, o: AllocationRequest): Allo
     throw new AppError(
       'invalid_input',
       `region ${region.id} has no sites (no data/sites/${region.id}.json); give sites or candidates`,
+      { detail: message('region_no_sites', { region: region.id, file: `data/sites/${region.id}.json` }) },
     );
   }
   const distances = o.distancesFile ? readDistancesCsv(o.distancesFile, data.registry) : undefined;
@@ -245,7 +253,7 @@ export function allocationAnswer(
       detourFactor: p.transport.detourFactor,
       costNokPerTonneKm: p.transport.costNokPerTonneKm,
       kgCo2ePerTonneKm: p.transport.kgCo2ePerTonneKm,
-      distances: p.distanceMatrix ? 'matrix (missing pairs: great circle × detour)' : 'great circle × detour',
+      distances: message('transport_distances', { matrix: p.distanceMatrix }),
     },
     assumedCapacities: p.assumedCapacities,
   };

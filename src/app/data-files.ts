@@ -10,6 +10,7 @@ import type { SectorMapping } from '../domain/actors.ts';
 import type { Site } from '../domain/allocation/input.ts';
 import { AppError } from '../domain/errors.ts';
 import type { LatLon } from '../domain/geo.ts';
+import { message } from '../domain/message.ts';
 import type { ReferenceData } from '../domain/reference-data.ts';
 import type { Region } from '../domain/regions.ts';
 import { type LandbrukMapping, landbrukMappingSchema } from '../ingest/landbruk.ts';
@@ -166,6 +167,7 @@ export function openDataFiles(dir: string = DEFAULT_DATA_DIR): DataFiles {
         throw new AppError(
           'invalid_data',
           `region ${region.id}: its report ${region.seedReport} is not in data/`,
+          { detail: message('region_report_missing', { region: region.id, report: region.seedReport }) },
         );
       }
       return seedReport(region.seedReport);

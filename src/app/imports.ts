@@ -7,6 +7,7 @@
 import { createSectorClassifier } from '../domain/actors.ts';
 import { AppError } from '../domain/errors.ts';
 import type { ImportLogLine, PreparedImport } from '../domain/imports.ts';
+import { message } from '../domain/message.ts';
 import { resolveMunicipality } from '../domain/municipalities.ts';
 import type { BulkProgress, BulkSource } from '../ingest/brreg-bulk.ts';
 import { createBrregClient, DEFAULT_BRREG_URL } from '../ingest/brreg-client.ts';
@@ -106,7 +107,10 @@ export async function importSsbTable(ws: Workspace, request: SsbRequest): Promis
   const table = findSsbTable(tables, request.table);
   const municipalities = request.municipalities?.map((raw) => {
     const r = resolveMunicipality(registry, raw);
-    if (!r.ok) throw new AppError('unknown_municipality', `municipalities: ${raw}: ${r.reason}`);
+    if (!r.ok)
+      throw new AppError('unknown_municipality', `municipalities: ${raw}: ${r.reason}`, {
+        detail: r.detail ?? message('municipality_unknown', { municipality: raw }),
+      });
     return r.number;
   });
   const url = `${(request.baseUrl ?? tables.baseUrl).replace(/\/+$/, '')}${table.path}`;
@@ -147,6 +151,7 @@ export async function importRegisterBulk(
     throw new AppError(
       'invalid_input',
       'give the legal units (enheter) and/or establishments (underenheter)',
+      { detail: message('register_files_missing', {}) },
     );
   const { registry } = await ws.reference();
   const now = ws.clock.now();
@@ -178,6 +183,7 @@ export async function pullRegister(ws: Workspace, request: RegisterPullRequest):
     throw new AppError(
       'unknown_municipality',
       `unknown municipality ${request.municipality} (today’s numbers)`,
+      { detail: message('municipality_unknown', { municipality: request.municipality }) },
     );
   const now = ws.clock.now().toISOString();
   const result = await pullBrregSearch(
@@ -219,7 +225,10 @@ export async function listImports(ws: Workspace, limit = 100): Promise<ImportRec
 
 export async function getImport(ws: Workspace, id: number): Promise<ImportRecord> {
   const found = await imports.findImport(ws.store.db, id);
-  if (!found) throw new AppError('not_found', `no import ${id}`);
+  if (!found)
+    throw new AppError('not_found', `no import ${id}`, {
+      detail: message('import_not_found', { id: String(id) }),
+    });
   return found;
 }
 

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectBothLanguages } from '../../test/helpers/languages.ts';
+import { rejection } from '../../test/helpers/workspace.ts';
 import { valuePyramid } from '../domain/pyramid.ts';
 import { openStore } from '../store/database.ts';
 import { pyramidOfKind } from './pyramid.ts';
@@ -38,5 +40,19 @@ describe('pyramidOfKind', () => {
     await expect(pyramidOfKind(ws, { kind: 'halm', profile: 'nope' })).rejects.toMatchObject({
       code: 'unknown_profile',
     });
+  });
+
+  it('says each refusal in bokmål and in English', async () => {
+    const kinds = (await ws.reference()).kinds.map((k) => k.id);
+    const refusals = [
+      await rejection(pyramidOfKind(ws, { kind: 'halm', tonnes: 1, region: 'gjovik-hadeland-ringerike' })),
+      await rejection(pyramidOfKind(ws, { kind: 'halm', tonnes: -1 })),
+      await rejection(pyramidOfKind(ws, { kind: 'x9' })),
+      await rejection(pyramidOfKind(ws, { kind: 'halm', profile: 'x9' })),
+    ];
+    const texts = refusals.map((e) => expectBothLanguages(e, ['x9', 'report', 'literature', ...kinds]));
+    expect(texts[0]?.nb).toEqual(['Gi enten tonn eller region, ikke begge']);
+    expect(texts[1]?.en).toEqual(['Invalid tonnes: -1 (a number ≥ 0)']);
+    expect(texts[2]?.nb[0]).toMatch(/^Profilen {2}beregner ikke ; gi tonn, eller velg en av /);
   });
 });

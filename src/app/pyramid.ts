@@ -4,6 +4,7 @@
  */
 import { findProfile } from '../domain/coefficients.ts';
 import { AppError } from '../domain/errors.ts';
+import { message } from '../domain/message.ts';
 import { type PyramidResult, valuePyramid } from '../domain/pyramid.ts';
 import { findRegion } from '../domain/regions.ts';
 import { estimateResidues } from '../domain/residues.ts';
@@ -27,10 +28,14 @@ export interface PyramidAnswer extends PyramidResult {
 
 export async function pyramidOfKind(ws: Workspace, req: PyramidRequest): Promise<PyramidAnswer> {
   if (req.tonnes !== undefined && req.region !== undefined)
-    throw new AppError('invalid_input', 'give either tonnes or region, not both');
+    throw new AppError('invalid_input', 'give either tonnes or region, not both', {
+      detail: message('tonnes_or_region', {}),
+    });
   if (req.tonnes !== undefined) {
     if (!Number.isFinite(req.tonnes) || req.tonnes < 0)
-      throw new AppError('invalid_input', `invalid tonnes: ${req.tonnes} (a number ≥ 0)`);
+      throw new AppError('invalid_input', `invalid tonnes: ${req.tonnes} (a number ≥ 0)`, {
+        detail: message('tonnes_invalid', { input: String(req.tonnes) }),
+      });
     return {
       ...valuePyramid(ws.library, req.kind, req.tonnes, ws.library.currentUses),
       tonnesFrom: `${req.tonnes} t`,
@@ -43,6 +48,13 @@ export async function pyramidOfKind(ws: Workspace, req: PyramidRequest): Promise
     throw new AppError(
       'unknown_kind',
       `profile ${profile.id} estimates no "${req.kind}"; give tonnes, or one of ${profile.recipes.map((r) => r.kind).join(', ')}`,
+      {
+        detail: message('profile_estimates_no_kind', {
+          profile: profile.id,
+          kind: req.kind,
+          known: profile.recipes.map((r) => r.kind),
+        }),
+      },
     );
   }
   const estimate = estimateResidues({

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOW } from '../../test/helpers/api.ts';
+import { expectBothLanguages, said } from '../../test/helpers/languages.ts';
 import { openTestWorkspace, rejection } from '../../test/helpers/workspace.ts';
 import { createRegion, deleteRegion, getRegion, listRegions, replaceRegion, showRegion } from './regions.ts';
 import type { Workspace } from './workspace.ts';
@@ -97,5 +98,33 @@ describe('regions (app)', () => {
     expect((await rejection(deleteRegion(ws, 'ringerike-hole'))).code).toBe('unknown_region');
     expect((await rejection(deleteRegion(ws, BUILTIN))).code).toBe('conflict');
     expect((await getRegion(ws, BUILTIN)).builtin).toBe(true);
+  });
+
+  it('says every refusal in bokmål and in English', async () => {
+    const invalid = await rejection(
+      createRegion(ws, { id: 'Bad', name: '', municipalities: ['9999', 'abc'] }),
+    );
+    const texts = expectBothLanguages(invalid, ['Bad', '9999', 'abc']);
+    expect(texts.nb[0]).toBe('Regionen  har 4 feil');
+    expect(texts.en[0]).toBe('Region  has 4 problem(s)');
+    expect(texts.nb).toHaveLength(5);
+    const taken = await rejection(createRegion(ws, { id: BUILTIN, name: 'X', municipalities: ['3407'] }));
+    expect(expectBothLanguages(taken, [BUILTIN]).nb).toEqual([
+      '«» finnes allerede; velg en annen id, eller erstatt den',
+    ]);
+    const builtin = await rejection(deleteRegion(ws, BUILTIN));
+    expect(said(builtin, 'en', [BUILTIN])).toEqual([
+      'Region  ships with Restverdi and cannot be changed or deleted; create a new one',
+    ]);
+    expectBothLanguages(builtin, [BUILTIN, 'Restverdi']);
+    const unknown = await rejection(getRegion(ws, 'x9-nowhere'));
+    const known = (await listRegions(ws)).map((r) => r.id);
+    expect(expectBothLanguages(unknown, ['x9-nowhere', ...known]).nb[0]).toMatch(/^Ukjent region «»/);
+    const differs = await rejection(
+      replaceRegion(ws, 'x1', { id: 'x2', name: 'X', municipalities: ['3407'] }),
+    );
+    expect(expectBothLanguages(differs, ['x1', 'x2']).en[0]).toBe(
+      'The id in the body ("") differs from the one addressed ("")',
+    );
   });
 });

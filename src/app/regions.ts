@@ -20,8 +20,14 @@ export async function listRegions(ws: Workspace): Promise<StoredRegion[]> {
 export async function getRegion(ws: Workspace, id: string): Promise<StoredRegion> {
   const region = await repository.getRegion(ws.store.db, id);
   if (region) return region;
-  const known = (await repository.listRegions(ws.store.db)).map((r) => r.id).join(', ') || '(none)';
-  throw new AppError('unknown_region', `unknown region "${id}"; regions that exist: ${known}`);
+  const known = (await repository.listRegions(ws.store.db)).map((r) => r.id);
+  throw new AppError(
+    'unknown_region',
+    `unknown region "${id}"; regions that exist: ${known.join(', ') || '(none)'}`,
+    {
+      detail: message('unknown_region', { id, known }),
+    },
+  );
 }
 
 /** The region with today's numbers, or an `invalid_input` error listing every problem. */
@@ -44,7 +50,9 @@ export async function createRegion(ws: Workspace, input: RegionInput): Promise<S
   const region = await checkRegion(ws, input);
   const result = await repository.createRegion(ws.store.db, region, { now: ws.clock.now().toISOString() });
   if (result === 'exists')
-    throw new AppError('conflict', `region "${region.id}" exists already; choose another id or replace it`);
+    throw new AppError('conflict', `region "${region.id}" exists already; choose another id or replace it`, {
+      detail: message('conflict_exists', { id: region.id }),
+    });
   ws.invalidate();
   return getRegion(ws, region.id);
 }
@@ -55,9 +63,20 @@ export async function replaceRegion(ws: Workspace, id: string, input: RegionInpu
     throw new AppError(
       'invalid_input',
       `the region's id "${input.id}" differs from "${id}", the one addressed`,
+      {
+        issues: [
+          {
+            path: 'body.id',
+            message: `differs from "${id}", the one addressed`,
+            detail: message('body_id_differs', { id: input.id, addressed: id }),
+          },
+        ],
+        detail: message('body_id_differs', { id: input.id, addressed: id }),
+      },
     );
   const region = await checkRegion(ws, input);
-  refused(
+  await refused(
+    ws,
     await repository.replaceRegion(ws.store.db, region, { now: ws.clock.now().toISOString() }),
     id,
     'changed',
@@ -67,16 +86,27 @@ export async function replaceRegion(ws: Workspace, id: string, input: RegionInpu
 }
 
 export async function deleteRegion(ws: Workspace, id: string): Promise<void> {
-  refused(await repository.deleteRegion(ws.store.db, id), id, 'deleted');
+  await refused(ws, await repository.deleteRegion(ws.store.db, id), id, 'deleted');
   ws.invalidate();
 }
 
-function refused(result: repository.ChangeRegionResult, id: string, verb: string): void {
-  if (result === 'unknown') throw new AppError('unknown_region', `unknown region "${id}"`);
+async function refused(
+  ws: Workspace,
+  result: repository.ChangeRegionResult,
+  id: string,
+  verb: string,
+): Promise<void> {
+  if (result === 'unknown') {
+    const known = (await repository.listRegions(ws.store.db)).map((r) => r.id);
+    throw new AppError('unknown_region', `unknown region "${id}"`, {
+      detail: message('unknown_region', { id, known }),
+    });
+  }
   if (result === 'builtin')
     throw new AppError(
       'conflict',
       `region "${id}" ships with Restverdi and cannot be ${verb}; create a new one`,
+      { detail: message('builtin_region_readonly', { id }) },
     );
 }
 

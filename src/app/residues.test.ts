@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectBothLanguages } from '../../test/helpers/languages.ts';
 import { AppError } from '../domain/errors.ts';
 import type { Random } from '../domain/uncertainty.ts';
 import { openStore, type Store } from '../store/database.ts';
@@ -136,6 +137,35 @@ describe('estimateResidues', () => {
       estimateResidues(ws, { region: REGION, profile: 'report', municipalities: ['9999'] }),
       'unknown_municipality',
     );
+  });
+
+  it('says each refused request in bokmål and in English', async () => {
+    const base = { region: REGION, profile: 'report', kinds: ['halm'], municipalities: ['3407'] };
+    const data = await ws.reference();
+    const ids = [
+      'x9',
+      'uncertainty',
+      'seed',
+      'kinds',
+      'municipalities',
+      ...data.kinds.map((k) => k.id),
+      ...data.regions.flatMap((r) => [r.id, ...r.municipalities]),
+      ...data.profiles.map((p) => p.id),
+      ...[...data.registry.municipalities.values()].map((m) => m.name),
+    ];
+    const refusals = [
+      await fails(estimateResidues(ws, { ...base, draws: 0 }), 'invalid_input'),
+      await fails(estimateResidues(ws, { ...base, seed: -1 }), 'invalid_input'),
+      await fails(estimateResidues(ws, { ...base, kinds: [] }), 'invalid_input'),
+      await fails(estimateResidues(ws, { ...base, municipalities: [] }), 'invalid_input'),
+      await fails(estimateResidues(ws, { region: 'x9', profile: 'report' }), 'unknown_region'),
+      await fails(estimateResidues(ws, { region: REGION, profile: 'x9' }), 'unknown_profile'),
+      await fails(estimateResidues(ws, { ...base, kinds: ['x9'] }), 'unknown_kind'),
+      await fails(estimateResidues(ws, { ...base, municipalities: ['x9'] }), 'unknown_municipality'),
+    ];
+    const texts = refusals.map((e) => expectBothLanguages(e, ids));
+    expect(texts[0]?.nb).toEqual([`Ugyldig : 0 (et heltall fra 1 til ${MAX_DRAWS})`]);
+    expect(texts[2]?.en).toEqual(['The list  is empty: give at least one, or leave it out for all']);
   });
 
   it('gives the same percentiles for the same seed, others for another, and the central values either way', async () => {

@@ -85,15 +85,25 @@ export interface EstimatedResidues {
   compiled: CompiledEstimate;
 }
 
-function nonEmpty(list: string[] | undefined, name: string): string[] | undefined {
+/** `option`: the list's name in the CLI and the API (municipalities, kinds), as messages show it. */
+function nonEmpty(list: string[] | undefined, option: string): string[] | undefined {
   if (list !== undefined && list.length === 0)
-    throw new AppError('invalid_input', `${name} is empty: give at least one, or leave it out for all`);
+    throw new AppError(
+      'invalid_input',
+      `the list of ${option} is empty: give at least one, or leave it out for all`,
+      {
+        detail: message('list_empty', { name: option }),
+      },
+    );
   return list;
 }
 
-function checkInteger(value: number, name: string, min: number, max: number): number {
+/** `option`: the number's name in the CLI and the API (uncertainty, seed); `name` says it in English. */
+function checkInteger(value: number, name: string, option: string, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max)
-    throw new AppError('invalid_input', `invalid ${name}: ${value} (a whole number from ${min} to ${max})`);
+    throw new AppError('invalid_input', `invalid ${name}: ${value} (a whole number from ${min} to ${max})`, {
+      detail: message('invalid_integer', { name: option, input: String(value), min, max }),
+    });
   return value;
 }
 
@@ -170,12 +180,14 @@ export function estimateResiduesFrom(
   const municipalities = selectMunicipalities(
     data.registry,
     region,
-    nonEmpty(request.municipalities, 'the list of municipalities'),
+    nonEmpty(request.municipalities, 'municipalities'),
   );
-  const kindIds = nonEmpty(request.kinds, 'the list of kinds');
+  const kindIds = nonEmpty(request.kinds, 'kinds');
   const draws =
-    request.draws === undefined ? undefined : checkInteger(request.draws, 'number of draws', 1, MAX_DRAWS);
-  const seed = checkInteger(request.seed ?? DEFAULT_SEED, 'seed', 0, MAX_SEED);
+    request.draws === undefined
+      ? undefined
+      : checkInteger(request.draws, 'number of draws', 'uncertainty', 1, MAX_DRAWS);
+  const seed = checkInteger(request.seed ?? DEFAULT_SEED, 'seed', 'seed', 0, MAX_SEED);
   const compileRequest = {
     profile,
     kinds: data.kinds,

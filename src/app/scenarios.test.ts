@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectBothLanguages } from '../../test/helpers/languages.ts';
+import { rejection } from '../../test/helpers/workspace.ts';
+import type { AppError } from '../domain/errors.ts';
 import type { Scenario } from '../domain/scenarios.ts';
 import { openStore } from '../store/database.ts';
 import {
@@ -79,6 +82,32 @@ describe('scenario tasks', () => {
     await expect(runScenarioRequest(ws, { idOrFile: 'rapport-nope' })).rejects.toThrow(
       /unknown scenario "rapport-nope" \(no stored scenario and no such file\); scenarios: rapport-/,
     );
+  });
+
+  it('says every refusal in bokmål and in English', async () => {
+    const ids = [...ws.library.scenarios.map((s) => s.id), ...ws.library.technologies.map((t) => t.id)];
+    const invalid = (() => {
+      try {
+        parseScenario({ id: 'x', steps: 'no' });
+      } catch (e) {
+        return e as AppError;
+      }
+    })() as AppError;
+    const texts = expectBothLanguages(invalid);
+    expect(texts.nb[0]).toMatch(/^Ugyldig scenario: \d+ feil$/);
+    expect(texts.en[0]).toMatch(/^Invalid scenario: \d+ problem/);
+    const unknown = await rejection(runScenarioRequest(ws, { idOrFile: 'x9-nope' }));
+    expect(expectBothLanguages(unknown, ['x9-nope', ...ids]).nb[0]).toMatch(
+      /^Ukjent scenario «»; scenarioene/,
+    );
+    const teleporter = await rejection(saveScenario(ws, 'min-x', mine('min-x', 'teleporter')));
+    expect(expectBothLanguages(teleporter, ['teleporter', ...ids]).en[0]).toMatch(/^Unknown technology ""/);
+    expectBothLanguages(await rejection(saveScenario(ws, 'other', mine('min-a'))), ['other', 'min-a']);
+    const builtin = ws.library.scenarios[0] as Scenario;
+    expectBothLanguages(await rejection(saveScenario(ws, builtin.id, builtin)), [...ids, 'Restverdi']);
+    const larvae = await rejection(saveScenario(ws, 'min-y', mine('min-y', 'bsf-larver')));
+    expect(larvae.code).toBe('ineligible_route');
+    expectBothLanguages(larvae, ['min-y', 'husdyrgjodsel', ...ids, ...ws.library.rules.map((r) => r.id)]);
   });
 
   it('runs the built-ins without a store for the report', async () => {

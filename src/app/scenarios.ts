@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import { AppError } from '../domain/errors.ts';
+import { type Message, message } from '../domain/message.ts';
 import { runScenario, type Scenario, type ScenarioResult } from '../domain/scenarios.ts';
 import type { Text } from '../domain/text.ts';
 import { type LoadedLibrary, readScenarioFile } from '../ingest/library.ts';
@@ -29,7 +30,10 @@ export function parseScenario(body: unknown): Scenario {
   const parsed = scenarioSchema.safeParse(body);
   if (!parsed.success) {
     const issues = issuesAt('body', parsed.error.issues);
-    throw new AppError('invalid_input', `invalid scenario: ${issues.length} problem(s)`, { issues });
+    throw new AppError('invalid_input', `invalid scenario: ${issues.length} problem(s)`, {
+      issues,
+      detail: message('scenario_invalid', { problems: issues.length }),
+    });
   }
   return parsed.data as Scenario;
 }
@@ -40,6 +44,7 @@ export const storedScenarioParser: ScenarioParser = (body, id) => {
   if (!parsed.success) {
     throw new AppError('invalid_data', `stored scenario "${id}" is not a valid scenario`, {
       issues: issuesAt(`scenarios.${id}`, parsed.error.issues),
+      detail: message('stored_scenario_invalid', { id }),
     });
   }
   return parsed.data as Scenario;
@@ -67,7 +72,9 @@ export async function listScenarios(ws: Workspace): Promise<{ scenarios: Scenari
 
 async function unknownScenario(ws: Workspace, id: string, extra = ''): Promise<AppError> {
   const ids = await scenarioIds(ws.store.db);
-  return new AppError('unknown_scenario', `unknown scenario "${id}"${extra}; scenarios: ${ids.join(', ')}`);
+  return new AppError('unknown_scenario', `unknown scenario "${id}"${extra}; scenarios: ${ids.join(', ')}`, {
+    detail: message('unknown_scenario', { id, known: ids }),
+  });
 }
 
 /** One stored scenario (a built-in or a user's), as stored. */
@@ -84,7 +91,16 @@ export async function getScenario(ws: Workspace, id: string): Promise<Scenario> 
 export async function saveScenario(ws: Workspace, id: string, body: unknown): Promise<Scenario> {
   const scenario = parseScenario(body);
   if (scenario.id !== id)
-    throw new AppError('invalid_input', `the body's id "${scenario.id}" differs from the path's "${id}"`);
+    throw new AppError('invalid_input', `the body's id "${scenario.id}" differs from the path's "${id}"`, {
+      issues: [
+        {
+          path: 'body.id',
+          message: `differs from the path's "${id}"`,
+          detail: message('body_id_differs', { id: scenario.id, addressed: id }),
+        },
+      ],
+      detail: message('body_id_differs', { id: scenario.id, addressed: id }),
+    });
   runScenario(scenario, ws.library);
   await saveStored(ws.store.db, scenario, ws.clock.now().toISOString());
   return scenario;
@@ -123,7 +139,10 @@ export interface ScenarioOutcome {
   scenario: Scenario;
   builtin: boolean;
   /** The result, or why the scenario does not run (a user's scenario on a changed library). */
-  outcome: { ok: true; result: ScenarioResult } | { ok: false; reason: string };
+  outcome:
+    | { ok: true; result: ScenarioResult }
+    /** `reason` in English; `detail`, when the failure has a code, in the reader's language. */
+    | { ok: false; reason: string; detail?: Message };
 }
 
 /**
@@ -143,7 +162,12 @@ export async function runAllScenarios(
     try {
       return { scenario, builtin, outcome: { ok: true, result: runScenario(scenario, library) } };
     } catch (e) {
-      return { scenario, builtin, outcome: { ok: false, reason: (e as Error).message } };
+      const detail = e instanceof AppError ? e.detail : undefined;
+      return {
+        scenario,
+        builtin,
+        outcome: { ok: false, reason: (e as Error).message, ...(detail ? { detail } : {}) },
+      };
     }
   });
 }

@@ -1,5 +1,6 @@
 /** Statistics in the store: the datasets with their provenance, and roundwood harvest per municipality. */
 import { AppError, type Issue } from '../domain/errors.ts';
+import { type Message, message } from '../domain/message.ts';
 import { resolveMunicipality } from '../domain/municipalities.ts';
 import { findRegion } from '../domain/regions.ts';
 import {
@@ -38,7 +39,10 @@ export type HarvestRow = {
 
 export interface HarvestAnswer {
   year: number;
+  /** In English; `yearBasis` says it in the user's language. */
   yearNote: string;
+  /** Which year, and why: the newest with harvest, or the one asked for. */
+  yearBasis: Message<'harvest_year_newest' | 'harvest_year_asked'>;
   municipalities: string[];
   municipalitiesWithoutRows: string[];
   rows: HarvestRow[];
@@ -54,21 +58,37 @@ export async function harvestStatistics(ws: Workspace, request: HarvestRequest):
     municipalities = [];
     for (const raw of request.municipalities) {
       const r = /^\d{1,4}$/.test(raw) ? resolveMunicipality(data.registry, raw) : undefined;
-      if (!r?.ok) issues.push({ path: raw, message: r && !r.ok ? r.reason : 'not a municipality number' });
+      if (!r?.ok)
+        issues.push({
+          path: raw,
+          message: r && !r.ok ? r.reason : 'not a municipality number',
+          detail: (r && !r.ok ? r.detail : undefined) ?? message('region_number_invalid', { input: raw }),
+        });
       else if (!municipalities.includes(r.number)) municipalities.push(r.number);
     }
     if (issues.length > 0)
       throw new AppError(
         'unknown_municipality',
         `municipalities: ${issues.map((i) => `${i.path} (${i.message})`).join('; ')}`,
-        { issues },
+        {
+          issues,
+          detail:
+            issues.length === 1 && issues[0]?.detail
+              ? issues[0].detail
+              : message('municipalities_invalid', { problems: issues.length }),
+        },
       );
   } else if (request.region !== undefined) {
     municipalities = findRegion(data.regions, request.region).municipalities;
   } else {
-    throw new AppError('invalid_input', 'give municipality numbers or a region');
+    throw new AppError('invalid_input', 'give municipality numbers or a region', {
+      detail: message('municipalities_or_region', {}),
+    });
   }
-  if (municipalities.length === 0) throw new AppError('invalid_input', 'the list of municipalities is empty');
+  if (municipalities.length === 0)
+    throw new AppError('invalid_input', 'the list of municipalities is empty', {
+      detail: message('list_empty', { name: 'municipalities' }),
+    });
   const species = new Set<string>(HARVEST_SPECIES);
   const assortments = new Set<string>(HARVEST_ASSORTMENTS);
   const all = (await repository.observationsLike(ws.store.db, 'harvest.', municipalities))
@@ -83,6 +103,7 @@ export async function harvestStatistics(ws: Workspace, request: HarvestRequest):
     throw new AppError(
       'missing_statistics',
       `no harvest by species and assortment for ${municipalities.join(', ')}${request.year ? ` in ${request.year}` : ''}; years in the store: ${years.join(', ') || 'none'} (import with \`restverdi import avvirkning FILE\`)`,
+      { detail: message('harvest_missing', { municipalities, year: request.year ?? null, years }) },
     );
   }
   const rows = all
@@ -106,9 +127,13 @@ export async function harvestStatistics(ws: Workspace, request: HarvestRequest):
     request.year === undefined
       ? `newest year with harvest for these municipalities: ${year} (years in the store: ${years.join(', ')})`
       : `year ${year} as asked`;
+  const yearBasis =
+    request.year === undefined
+      ? message('harvest_year_newest', { year, years })
+      : message('harvest_year_asked', { year });
   const totals = HARVEST_SPECIES.map((s) => ({
     species: s,
     m3: rows.filter((r) => r.species === s).reduce((sum, r) => sum + r.m3, 0),
   }));
-  return { year, yearNote, municipalities, municipalitiesWithoutRows: without, rows, totals };
+  return { year, yearNote, yearBasis, municipalities, municipalitiesWithoutRows: without, rows, totals };
 }

@@ -4,6 +4,8 @@
  * them. Pure: the register records come in already read, the municipality registry and the sector
  * mapping are passed in.
  */
+
+import { type Message, message } from './message.ts';
 import { type MunicipalityRegistry, resolveMunicipality } from './municipalities.ts';
 import { isValidOrgnr } from './orgnr.ts';
 
@@ -293,7 +295,21 @@ export function actorStatusFilter(o: StatusOptions): ActorStatusFilter {
 export type CountUnits = 'all' | 'enheter' | 'underenheter';
 export const COUNT_UNITS = ['all', 'enheter', 'underenheter'] as const satisfies readonly CountUnits[];
 
-/** The counting rule in words, for the output of every summary. */
+/** The groups a status filter can take out of a count, as the counting rule names them. */
+export type RemovedGroup = 'bankrupt' | 'liquidation' | 'forced-dissolution' | 'closed' | 'non-vat';
+
+/** The counting rule as a message (the shells say it in the user's language). */
+export function countingRuleMessage(units: CountUnits, filter: ActorStatusFilter): Message<'counting_rule'> {
+  const removed: RemovedGroup[] = [];
+  if (!filter.includeBankrupt) removed.push('bankrupt');
+  if (!filter.includeUnderLiquidation) removed.push('liquidation');
+  if (!filter.includeForcedDissolution) removed.push('forced-dissolution');
+  if (!filter.includeClosed) removed.push('closed');
+  if (!filter.includeNonVat) removed.push('non-vat');
+  return message('counting_rule', { units, removed });
+}
+
+/** The counting rule in English words (for logs and the shells not yet on countingRuleMessage). */
 export function countingRule(units: CountUnits, filter: ActorStatusFilter): string {
   const where = {
     all: 'legal units (enheter) at their business address (forretningsadresse) and establishments (underenheter) at their physical address (beliggenhetsadresse); a legal unit and each of its establishments count separately',

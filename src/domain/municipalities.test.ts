@@ -46,6 +46,7 @@ describe('municipality numbers', () => {
       ok: false,
       reason: 'municipality 5012 was split into 5055, 5056',
       candidates: ['5055', '5056'],
+      detail: { code: 'municipality_split', params: { municipality: '5012', candidates: ['5055', '5056'] } },
     });
   });
 

@@ -3,6 +3,7 @@
  * statistics keyed by an earlier number onto today's.
  */
 import { AppError } from './errors.ts';
+import { type Message, message } from './message.ts';
 
 export interface Municipality {
   /** Four-digit kommunenummer, 2024 division. */
@@ -47,14 +48,22 @@ export function createMunicipalityRegistry(
 export function normaliseMunicipalityNumber(raw: string | number): string {
   const text = String(raw).trim();
   if (!/^\d{1,4}$/.test(text)) {
-    throw new AppError('unknown_municipality', `"${text}" is not a municipality number (four digits)`);
+    throw new AppError('unknown_municipality', `"${text}" is not a municipality number (four digits)`, {
+      detail: message('region_number_invalid', { input: text }),
+    });
   }
   return text.padStart(4, '0');
 }
 
 export type Resolution =
   | { ok: true; number: string; via: NumberChange[] }
-  | { ok: false; reason: string; candidates: string[] };
+  | {
+      ok: false;
+      /** In English, for logs; `detail` says it in the user's language. */
+      reason: string;
+      candidates: string[];
+      detail?: Message;
+    };
 
 /**
  * Follows number changes from an old number to today's. A number that was split (more than one
@@ -70,7 +79,12 @@ export function resolveMunicipality(registry: MunicipalityRegistry, raw: string 
     if (!next || next.length === 0) {
       return registry.municipalities.has(number)
         ? { ok: true, number, via }
-        : { ok: false, reason: `unknown municipality number ${number}`, candidates: [] };
+        : {
+            ok: false,
+            reason: `unknown municipality number ${number}`,
+            candidates: [],
+            detail: message('municipality_unknown', { municipality: number }),
+          };
     }
     const targets = [...new Set(next.map((c) => c.to))];
     if (targets.length > 1) {
@@ -78,17 +92,23 @@ export function resolveMunicipality(registry: MunicipalityRegistry, raw: string 
         ok: false,
         reason: `municipality ${number} was split into ${targets.join(', ')}`,
         candidates: targets,
+        detail: message('municipality_split', { municipality: number, candidates: targets }),
       };
     }
     via.push(...next.filter((c) => c.to === targets[0]).slice(0, 1));
     number = targets[0] as string;
   }
-  return { ok: false, reason: `number changes for ${raw} form a cycle`, candidates: [] };
+  return {
+    ok: false,
+    reason: `number changes for ${raw} form a cycle`,
+    candidates: [],
+    detail: message('municipality_number_cycle', { municipality: String(raw) }),
+  };
 }
 
 /** Like `resolveMunicipality` but throws an `AppError` naming the number. */
 export function toCurrentNumber(registry: MunicipalityRegistry, raw: string | number): string {
   const r = resolveMunicipality(registry, raw);
   if (r.ok) return r.number;
-  throw new AppError('unknown_municipality', r.reason);
+  throw new AppError('unknown_municipality', r.reason, r.detail ? { detail: r.detail } : {});
 }

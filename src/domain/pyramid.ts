@@ -110,7 +110,9 @@ export function currentValue(lib: Library, use: CurrentUse): number {
   if (use.product) {
     const product = lib.products.find((p) => p.id === use.product);
     if (!product)
-      throw new AppError('unknown_product', `current use of ${use.kind}: unknown product "${use.product}"`);
+      throw new AppError('unknown_product', `current use of ${use.kind}: unknown product "${use.product}"`, {
+        detail: message('current_use_unknown_product', { kind: use.kind, product: use.product }),
+      });
     return priceNokPerTonne(product.price, lib.rates).value;
   }
   return 0;
@@ -130,7 +132,10 @@ export function valuePyramid(
       { detail: message('unknown_kind', { id: kindId, known: lib.kinds.map((k) => k.id) }) },
     );
   }
-  if (!(tonnesWet >= 0)) throw new AppError('invalid_input', `invalid tonnes: ${tonnesWet}`);
+  if (!(tonnesWet >= 0))
+    throw new AppError('invalid_input', `invalid tonnes: ${tonnesWet}`, {
+      detail: message('tonnes_invalid', { input: String(tonnesWet) }),
+    });
   const byTier = new Map<Tier, { route: string[]; result: ScenarioResult }[]>();
   const refused = new Map<Tier, Message>();
   for (const route of enumerateRoutes(lib, kindId)) {

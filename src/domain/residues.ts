@@ -108,7 +108,8 @@ export function compileEstimate(request: EstimateRequest): CompiledEstimate {
   const all = new Map<string, Coefficient>();
   for (const k of request.kinds) all.set(k.dmShare.id, k.dmShare);
   for (const c of profile.coefficients) all.set(c.id, c);
-  const use = (id: string, where: string): number => {
+  const use = (id: string, at: { kind: string; term: number }): number => {
+    const where = `${profile.id}: recipe ${at.kind}, term ${at.term}`;
     const known = indexOf.get(id);
     if (known !== undefined) return known;
     const c = all.get(id);
@@ -116,6 +117,7 @@ export function compileEstimate(request: EstimateRequest): CompiledEstimate {
       throw new AppError(
         'unknown_coefficient',
         `${where}: coefficient "${id}" is not in profile ${profile.id}`,
+        { detail: message('unknown_coefficient', { id, profile: profile.id, kind: at.kind, term: at.term }) },
       );
     coefficients.push(c);
     indexOf.set(id, coefficients.length - 1);
@@ -137,9 +139,16 @@ export function compileEstimate(request: EstimateRequest): CompiledEstimate {
       const kind = kindById.get(kindId);
       if (!recipe) continue;
       if (!kind)
-        throw new AppError('invalid_data', `profile ${profile.id} has a recipe for unknown kind "${kindId}"`);
+        throw new AppError(
+          'invalid_data',
+          `profile ${profile.id} has a recipe for unknown kind "${kindId}"`,
+          {
+            detail: message('recipe_unknown_kind', { profile: profile.id, kind: kindId }),
+          },
+        );
       const terms: CompiledTerm[] = [];
       recipe.terms.forEach((term, i) => {
+        const at = { kind: kindId, term: i + 1 };
         const where = `${profile.id}: recipe ${kindId}, term ${i + 1}`;
         const observation = findObservation(
           statistics,
@@ -151,7 +160,7 @@ export function compileEstimate(request: EstimateRequest): CompiledEstimate {
           missing.push({ path: `${municipality}/${term.statistic}`, message: kindId });
           return;
         }
-        const coefficientIndexes = term.coefficients.map((id) => use(id, where));
+        const coefficientIndexes = term.coefficients.map((id) => use(id, at));
         const statUnit = parseUnit(observation.unit);
         const coefUnits = coefficientIndexes.map((ix) => parseUnit((coefficients[ix] as Coefficient).unit));
         const dims = multiplyDimensions([statUnit.dimensions, ...coefUnits.map((u) => u.dimensions)]);
@@ -160,12 +169,21 @@ export function compileEstimate(request: EstimateRequest): CompiledEstimate {
           throw new AppError(
             'unit_mismatch',
             `${where}: ${observation.unit} × ${coefUnits.map((u) => u.text).join(' × ')} gives ${formatDimensions(dims)}, not t or t DM`,
+            {
+              detail: message('recipe_not_mass', {
+                profile: profile.id,
+                ...at,
+                units: [observation.unit, ...coefUnits.map((u) => u.text)],
+              }),
+            },
           );
         }
-        const dmIndex = use(term.dmShare ?? kind.dmShare.id, where);
+        const dmIndex = use(term.dmShare ?? kind.dmShare.id, at);
         const dmUnit = parseUnit((coefficients[dmIndex] as Coefficient).unit);
         if (!sameDimensions(dmUnit.dimensions, DM_SHARE)) {
-          throw new AppError('unit_mismatch', `${where}: DM share must be in t DM/t, not ${dmUnit.text}`);
+          throw new AppError('unit_mismatch', `${where}: DM share must be in t DM/t, not ${dmUnit.text}`, {
+            detail: message('recipe_dm_share_unit', { profile: profile.id, ...at, unit: dmUnit.text }),
+          });
         }
         terms.push({
           term,
@@ -189,16 +207,27 @@ export function compileEstimate(request: EstimateRequest): CompiledEstimate {
       kinds.add(m.message);
       grouped.set(m.path, kinds);
     }
-    const issues = [...grouped].map(([path, kinds]) => ({
-      path,
-      message: `needed by ${[...kinds].join(', ')}`,
-    }));
+    const issues = [...grouped].map(([path, kinds]) => {
+      const [municipality = '', statistic = ''] = path.split('/');
+      return {
+        path,
+        message: `needed by ${[...kinds].join(', ')}`,
+        detail: message('missing_statistic', { municipality, statistic, kinds: [...kinds] }),
+      };
+    });
     const munis = [...new Set(issues.map((m) => m.path.split('/')[0]))];
     const stats = [...new Set(issues.map((m) => m.path.split('/')[1]))];
     throw new AppError(
       'missing_statistics',
       `no statistics for municipality ${munis.join(', ')}: missing ${stats.join(', ')} (needed by profile ${profile.id}); import them first`,
-      { issues },
+      {
+        issues,
+        detail: message('missing_statistics_for', {
+          municipalities: munis as string[],
+          statistics: stats as string[],
+          profile: profile.id,
+        }),
+      },
     );
   }
   return { profileId: profile.id, coefficients, rows, kinds: kindIds, municipalities };

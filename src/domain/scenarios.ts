@@ -7,6 +7,7 @@
 import type { Source } from './coefficients.ts';
 import { checkEligibility, type EligibilityRule } from './eligibility.ts';
 import { AppError } from './errors.ts';
+import { message } from './message.ts';
 import type { RegulatoryClass, ResidueKind } from './residue-kinds.ts';
 import {
   type Basis,
@@ -94,7 +95,10 @@ export interface StepResult extends MassBalance {
   capexNok: number;
   opexNok: number;
   capacityTonnes: number;
+  /** What the capacity is counted in: the product the capex is per, or the step's input stream. */
   capacityOf: string;
+  /** Whether `capacityOf` is the input (on the technology's basis) rather than a product. */
+  capacityIsInput: boolean;
 }
 
 export interface ScenarioResult {
@@ -126,12 +130,16 @@ export function findById<T extends { id: string }>(
   list: T[],
   id: string,
   what: string,
-  code: AppError['code'],
+  code: 'unknown_technology' | 'unknown_product',
   plural = `${what}s`,
 ): T {
   const found = list.find((x) => x.id === id);
-  if (!found)
-    throw new AppError(code, `unknown ${what} "${id}"; ${plural}: ${list.map((x) => x.id).join(', ')}`);
+  if (!found) {
+    const known = list.map((x) => x.id);
+    throw new AppError(code, `unknown ${what} "${id}"; ${plural}: ${known.join(', ')}`, {
+      detail: message(code, { id, known }),
+    });
+  }
   return found;
 }
 
@@ -146,14 +154,16 @@ function convertBasis(
   tonnes: number,
   from: Basis,
   to: Basis,
-  where: string,
+  stepId: string,
 ): number {
+  const where = `step ${stepId}`;
   if (from === to) return tonnes;
   const dm = dmShareOf(lib, stream);
   if (dm === undefined) {
     throw new AppError(
       'invalid_input',
       `${where}: ${stream} is stated ${from} but the technology works on ${to}, and ${stream} has no dry-matter share`,
+      { detail: message('scenario_basis_without_dm', { step: stepId, stream, basis: to }) },
     );
   }
   return from === 'wet' ? tonnes * dm : tonnes / dm;
@@ -170,6 +180,14 @@ export function stepYields(tech: Technology, step: ScenarioStep): Map<string, nu
       throw new AppError(
         'invalid_input',
         `step ${step.id}: ${tech.id} has no output or loss "${k}"; it has ${[...yields.keys()].join(', ')}`,
+        {
+          detail: message('scenario_yield_unknown', {
+            step: step.id,
+            technology: tech.id,
+            name: k,
+            known: [...yields.keys()],
+          }),
+        },
       );
     }
     yields.set(k, v);
@@ -183,6 +201,22 @@ export function runScenario(scenario: Scenario, lib: Library): ScenarioResult {
       throw new AppError(
         'invalid_input',
         `prices.${product}: no rate for currency ${price.currency}; currencies with a rate: ${[...lib.rates.rates.keys()].join(', ')}`,
+        {
+          issues: [
+            {
+              path: `prices.${product}.currency`,
+              message: `no rate for ${price.currency}`,
+              detail: message('currency_no_rate', {
+                currency: price.currency,
+                known: [...lib.rates.rates.keys()],
+              }),
+            },
+          ],
+          detail: message('currency_no_rate', {
+            currency: price.currency,
+            known: [...lib.rates.rates.keys()],
+          }),
+        },
       );
     }
   }
@@ -194,6 +228,12 @@ export function runScenario(scenario: Scenario, lib: Library): ScenarioResult {
       throw new AppError(
         'unknown_kind',
         `inputs[${i}]: unknown stream "${input.stream}"; residue kinds: ${lib.kinds.map((k) => k.id).join(', ')}`,
+        {
+          detail: message('scenario_input_unknown', {
+            stream: input.stream,
+            known: lib.kinds.map((k) => k.id),
+          }),
+        },
       );
     }
     const origins = new Set<RegulatoryClass>(kind ? [kind.regulatoryClass] : []);
@@ -223,12 +263,27 @@ export function runScenario(scenario: Scenario, lib: Library): ScenarioResult {
       throw new AppError(
         'invalid_input',
         `${where}: no stream "${step.input}" yet; streams: ${[...streams.keys()].join(', ')}`,
+        {
+          detail: message('scenario_stream_not_yet', {
+            step: step.id,
+            stream: step.input,
+            known: [...streams.keys()],
+          }),
+        },
       );
     }
     if (!tech.inputs.includes(step.input)) {
       throw new AppError(
         'ineligible_route',
         `${where}: ${tech.id} does not accept ${step.input}; it accepts ${tech.inputs.join(', ')}`,
+        {
+          detail: message('scenario_technology_refuses', {
+            step: step.id,
+            technology: tech.id,
+            stream: step.input,
+            accepted: tech.inputs,
+          }),
+        },
       );
     }
     const yields = stepYields(tech, step);
@@ -243,8 +298,23 @@ export function runScenario(scenario: Scenario, lib: Library): ScenarioResult {
             `${where}: ${step.input} → ${tech.id} refused: ${origin} ${verdict.reason.code === 'eligibility_technology_forbidden' ? `may not go to ${tech.id}` : `may not reach tier ${tier}`}: ${verdict.rule.rule.en}`,
             {
               issues: [
-                { path: where, message: `${step.input} → ${tech.id}` },
-                { path: `rule ${verdict.rule.id}`, message: verdict.rule.legalSource.citation },
+                {
+                  path: where,
+                  message: `${step.input} → ${tech.id}`,
+                  detail: message('scenario_route_refused', {
+                    step: step.id,
+                    stream: step.input,
+                    technology: tech.id,
+                  }),
+                },
+                {
+                  path: `rule ${verdict.rule.id}`,
+                  message: verdict.rule.legalSource.citation,
+                  detail: message('rule_citation', {
+                    rule: verdict.rule.id,
+                    citation: verdict.rule.legalSource.citation,
+                  }),
+                },
               ],
               detail: verdict.reason,
             },
@@ -253,12 +323,18 @@ export function runScenario(scenario: Scenario, lib: Library): ScenarioResult {
       }
     }
 
-    const available = convertBasis(lib, stream.id, stream.tonnes, stream.basis, tech.basis, where);
+    const available = convertBasis(lib, stream.id, stream.tonnes, stream.basis, tech.basis, step.id);
     let inputTonnes: number;
     if (step.target) {
       const y = yields.get(step.target.product);
       if (!y || y <= 0)
-        throw new AppError('invalid_input', `${where}: ${tech.id} makes no ${step.target.product}`);
+        throw new AppError('invalid_input', `${where}: ${tech.id} makes no ${step.target.product}`, {
+          detail: message('scenario_target_not_made', {
+            step: step.id,
+            technology: tech.id,
+            product: step.target.product,
+          }),
+        });
       inputTonnes = step.target.tonnes / y;
     } else if (step.tonnes !== undefined) {
       inputTonnes = step.tonnes;
@@ -267,6 +343,7 @@ export function runScenario(scenario: Scenario, lib: Library): ScenarioResult {
         throw new AppError(
           'invalid_input',
           `${where}: ${step.input} has no stated amount; give tonnes or a target`,
+          { detail: message('scenario_amount_missing', { step: step.id, stream: step.input }) },
         );
       inputTonnes = available * (step.share ?? 1);
     }
@@ -274,6 +351,15 @@ export function runScenario(scenario: Scenario, lib: Library): ScenarioResult {
       throw new AppError(
         'invalid_input',
         `${where}: needs ${round(inputTonnes)} t ${tech.basis} of ${step.input} but only ${round(available)} t is available`,
+        {
+          detail: message('scenario_input_short', {
+            step: step.id,
+            stream: step.input,
+            basis: tech.basis,
+            needed: inputTonnes,
+            available,
+          }),
+        },
       );
     }
     const balance = massBalance(tech, step.input, inputTonnes, yields);
@@ -281,10 +367,18 @@ export function runScenario(scenario: Scenario, lib: Library): ScenarioResult {
       throw new AppError(
         'invalid_input',
         `${where}: mass balance of ${tech.id} does not close: input ${round(balance.input)} t, products + losses ${round(balance.input - balance.imbalance)} t (yields must add up to 1)`,
+        {
+          detail: message('scenario_balance_open', {
+            step: step.id,
+            technology: tech.id,
+            input: balance.input,
+            output: balance.input - balance.imbalance,
+          }),
+        },
       );
     }
     // Take the input from its stream (on the stream's own basis).
-    const used = convertBasis(lib, stream.id, inputTonnes, tech.basis, stream.basis, where);
+    const used = convertBasis(lib, stream.id, inputTonnes, tech.basis, stream.basis, step.id);
     if (!stream.unbounded) stream.tonnes -= used;
     const record = inputs.find((x) => x.stream === stream.id);
     if (record) {
@@ -316,7 +410,8 @@ export function runScenario(scenario: Scenario, lib: Library): ScenarioResult {
       ...balance,
       step: step.id,
       capacityTonnes,
-      capacityOf: capexProduct ?? `${step.input} (input, ${tech.basis})`,
+      capacityOf: capexProduct ?? step.input,
+      capacityIsInput: !capexProduct,
       capexNok: capacityTonnes * capexPerTonne,
       opexNok: inputTonnes * tech.opexNokPerTonne.value,
     });

@@ -5,6 +5,7 @@
  */
 import type { Coefficient } from './coefficients.ts';
 import { AppError } from './errors.ts';
+import { message } from './message.ts';
 import type { Dataset, Observation } from './observations.ts';
 import { type CompiledEstimate, centralValues, evaluateTerm } from './residues.ts';
 
@@ -38,6 +39,14 @@ export function traceResidue(
     throw new AppError(
       'invalid_input',
       `nothing to explain for ${kind} in ${municipality}; estimated: municipalities ${compiled.municipalities.join(', ')}, kinds ${compiled.kinds.join(', ')}`,
+      {
+        detail: message('trace_nothing', {
+          kind,
+          municipality,
+          municipalities: compiled.municipalities,
+          kinds: compiled.kinds,
+        }),
+      },
     );
   }
   const values = centralValues(compiled);

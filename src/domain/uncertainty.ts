@@ -5,6 +5,7 @@
  */
 import type { Coefficient } from './coefficients.ts';
 import { AppError } from './errors.ts';
+import { message } from './message.ts';
 import {
   type CompiledEstimate,
   centralValues,
@@ -62,7 +63,13 @@ export function simulateUncertainty(
   random: Random,
 ): UncertaintyResult {
   if (!Number.isInteger(draws) || draws < 1) {
-    throw new AppError('invalid_input', `invalid number of Monte Carlo draws: ${draws} (a whole number ≥ 1)`);
+    throw new AppError(
+      'invalid_input',
+      `invalid number of Monte Carlo draws: ${draws} (a whole number ≥ 1)`,
+      {
+        detail: message('invalid_integer', { name: 'draws', input: String(draws), min: 1, max: null }),
+      },
+    );
   }
   const central = centralValues(compiled);
   const rowSamples = compiled.rows.map(() => new Float64Array(draws));
@@ -104,7 +111,10 @@ export function runEstimate(compiled: CompiledEstimate, draws?: number, random?:
     const rows = compiled.rows.map((row) => evaluateRow(row, values));
     return { rows, totals: totalsByKind(rows, compiled.kinds) };
   }
-  if (!random) throw new AppError('invalid_input', 'Monte Carlo needs a random source');
+  if (!random)
+    throw new AppError('invalid_input', 'Monte Carlo needs a random source', {
+      detail: message('monte_carlo_needs_random', {}),
+    });
   const { rows, totals } = simulateUncertainty(compiled, draws, random);
   return { rows, totals, uncertainty: { draws } };
 }

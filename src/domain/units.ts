@@ -7,6 +7,7 @@
  * All quantities are annual (per year); "yr" is not a dimension.
  */
 import { AppError } from './errors.ts';
+import { message } from './message.ts';
 
 export type Dimension =
   | 'massWet'
@@ -84,6 +85,7 @@ function parseProduct(part: string, whole: string): Atom {
       throw new AppError(
         'unit_mismatch',
         `unknown unit "${name}" in "${whole}"; known: ${KNOWN_UNIT_ATOMS.join(', ')}`,
+        { detail: message('unit_unknown', { unit: name, within: whole, known: [...KNOWN_UNIT_ATOMS] }) },
       );
     }
     result = {
@@ -109,7 +111,9 @@ export function parseUnit(text: string): Unit {
 function parseUnitUncached(text: string): Unit {
   const parts = text.split('/');
   if (parts.length > 2 || text.trim() === '') {
-    throw new AppError('unit_mismatch', `invalid unit "${text}": write it as "numerator/denominator"`);
+    throw new AppError('unit_mismatch', `invalid unit "${text}": write it as "numerator/denominator"`, {
+      detail: message('unit_invalid', { unit: text }),
+    });
   }
   const numerator = parseProduct(parts[0] ?? '', text);
   if (parts.length === 1) return { text, ...numerator };
@@ -145,6 +149,7 @@ export function convert(value: number, from: string, to: string): number {
     throw new AppError(
       'unit_mismatch',
       `cannot convert ${from} (${formatDimensions(a.dimensions)}) to ${to} (${formatDimensions(b.dimensions)})`,
+      { detail: message('unit_not_convertible', { from, to }) },
     );
   }
   return (value * a.factor) / b.factor;

@@ -6,6 +6,7 @@
 
 import type { Coefficient, Source } from './coefficients.ts';
 import { AppError } from './errors.ts';
+import { message } from './message.ts';
 import type { Text } from './text.ts';
 
 /** Bottom to top: energy, fertiliser/soil, feed, pharma/supplements, food, products/materials. */
@@ -95,6 +96,7 @@ export function toNok(amount: number, currency: string, rates: Rates): number {
     throw new AppError(
       'invalid_data',
       `no rate for currency ${currency}; rates: ${[...rates.rates.keys()].join(', ')}`,
+      { detail: message('currency_no_rate', { currency, known: [...rates.rates.keys()] }) },
     );
   }
   return amount * rate.nokPerUnit;

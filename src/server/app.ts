@@ -15,7 +15,7 @@ import { actorRoutes } from './actors/index.ts';
 import { catalogueRoutes } from './catalogue/index.ts';
 import { docsRoutes } from './docs.ts';
 import type { Env } from './env.ts';
-import { errorJson, respondError, zodIssues } from './errors.ts';
+import { errorJson, langOf, respondError, zodIssues } from './errors.ts';
 import { importRoutes } from './imports/index.ts';
 import { optimiseRoutes } from './optimise/index.ts';
 import { pyramidRoutes } from './pyramid/index.ts';
@@ -59,9 +59,19 @@ export function createApp(
       const lang = parseLang(asked);
       if (!lang)
         return c.json(
-          errorJson('invalid_input', `invalid lang: ${asked} (use nb or en)`, [
-            { path: 'query.lang', message: 'nb or en' },
-          ]),
+          // The language asked for is not one we speak: answer in the one Accept-Language names.
+          errorJson(
+            langFromAcceptLanguage(c.req.header('accept-language')) ?? 'nb',
+            'invalid_input',
+            message('invalid_choice', { name: 'lang', input: asked, allowed: ['nb', 'en'] }),
+            [
+              {
+                path: 'query.lang',
+                message: 'nb or en',
+                detail: message('field_invalid_value', { values: ['nb', 'en'] }),
+              },
+            ],
+          ),
           400,
         );
       const url = new URL(c.req.url);
@@ -96,7 +106,10 @@ export function createApp(
   const jsonLimit = bodyLimit({
     maxSize: JSON_BODY_LIMIT,
     onError: (c) =>
-      c.json(errorJson('payload_too_large', `the request body is larger than ${JSON_BODY_LIMIT} bytes`), 413),
+      c.json(
+        errorJson(langOf(c), 'payload_too_large', message('payload_too_large', { limit: JSON_BODY_LIMIT })),
+        413,
+      ),
   });
   app.use('/api/*', async (c, next) => {
     // Uploads have their own, larger limit on their route.
@@ -109,8 +122,8 @@ export function createApp(
         new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer());
       } catch {
         return c.json(
-          errorJson('invalid_input', 'the request body is not valid UTF-8', [
-            { path: 'body', message: 'invalid UTF-8' },
+          errorJson(langOf(c), 'invalid_input', message('body_not_utf8', {}), [
+            { path: 'body', message: 'invalid UTF-8', detail: message('body_not_utf8', {}) },
           ]),
           400,
         );
@@ -141,7 +154,16 @@ export function createApp(
   app.route('/api', api);
   if (options.webDir) webApp(app, options.webDir);
 
-  app.notFound((c) => c.json(errorJson('not_found', `no route ${c.req.method} ${c.req.path}`), 404));
+  app.notFound((c) =>
+    c.json(
+      errorJson(
+        langOf(c),
+        'not_found',
+        message('route_not_found', { method: c.req.method, path: c.req.path }),
+      ),
+      404,
+    ),
+  );
   app.onError((error, c) => handleError(error, c, logger));
   return app;
 }
@@ -150,9 +172,12 @@ function handleError(error: Error, c: Context<Env>, logger: Logger) {
   if (error instanceof AppError && error.code !== 'invalid_data') return respondError(c, error);
   if (error instanceof HTTPException && error.status < 500) {
     // Hono's own 4xx: malformed JSON, wrong content type.
-    return c.json(errorJson('invalid_input', error.message || 'invalid request'), error.status);
+    return c.json(
+      errorJson(langOf(c), 'invalid_input', message('request_malformed', { status: error.status })),
+      error.status,
+    );
   }
   const id = c.get('requestId');
   logger.error({ requestId: id, err: error }, 'unhandled error');
-  return c.json(errorJson('internal', 'internal error; the request id is in the server log', [], id), 500);
+  return c.json(errorJson(langOf(c), 'internal', message('internal_error', { requestId: id }), [], id), 500);
 }

@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { message } from '../domain/message.ts';
 import type { Env } from './env.ts';
-import { errorJson } from './errors.ts';
+import { errorJson, langOf } from './errors.ts';
 
 const ASSETS: Record<string, string> = {
   'swagger-ui.css': 'text/css; charset=utf-8',
@@ -41,7 +42,7 @@ export function docsRoutes(api: OpenAPIHono<Env>): void {
   api.get('/docs/assets/:file', (c) => {
     const file = c.req.param('file');
     const type = ASSETS[file];
-    if (!type) return c.json(errorJson('not_found', `no asset ${file}`), 404);
+    if (!type) return c.json(errorJson(langOf(c), 'not_found', message('asset_not_found', { file })), 404);
     c.header('Content-Type', type);
     c.header('Cache-Control', 'public, max-age=86400');
     return c.body(readFileSync(join(dist, file)));

@@ -8,6 +8,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { issuesAt } from '../app/issues.ts';
 import type { AppError, ErrorCode, Issue } from '../domain/errors.ts';
+import { type Message, message } from '../domain/message.ts';
 import { renderMessage } from '../messages/catalogue.ts';
 import type { Lang } from '../messages/format.ts';
 
@@ -50,23 +51,41 @@ export const ErrorSchema = z
 /** At most this many issues in one answer: enough to fix a file, not so many that the answer dwarfs the request. */
 export const MAX_ISSUES = 100;
 
-export function errorJson(code: string, message: string, issues: Issue[] = [], requestId?: string) {
-  const shown =
-    issues.length > MAX_ISSUES
-      ? [...issues.slice(0, MAX_ISSUES), { path: '…', message: `and ${issues.length - MAX_ISSUES} more` }]
-      : issues;
-  return { error: { code, message, issues: shown, ...(requestId ? { requestId } : {}) } };
+/**
+ * The error answer in the language: the message and every issue rendered from their codes (an
+ * English text stands only where no code was given). Past MAX_ISSUES one issue says how many more.
+ */
+export function errorJson(
+  lang: Lang,
+  code: string,
+  said: Message | string,
+  issues: Issue[] = [],
+  requestId?: string,
+) {
+  const render = (m: Message | undefined, english: string) => (m ? renderMessage(m, lang) : english);
+  const shown = issues
+    .slice(0, MAX_ISSUES)
+    .map((i) => ({ path: i.path, message: render(i.detail, i.message) }));
+  if (issues.length > MAX_ISSUES)
+    shown.push({
+      path: '…',
+      message: renderMessage(message('issues_more', { count: issues.length - MAX_ISSUES }), lang),
+    });
+  const text = typeof said === 'string' ? said : renderMessage(said, lang);
+  return { error: { code, message: text, issues: shown, ...(requestId ? { requestId } : {}) } };
+}
+
+/** The request's language (set by createApp's middleware; bokmål where a route runs without it). */
+export function langOf(c: Context): Lang {
+  return c.get('lang') ?? 'nb';
 }
 
 /** The error in the request's language where it carries a message code (English otherwise). */
 export function respondError(c: Context, error: AppError) {
-  const lang: Lang = c.get('lang') ?? 'nb';
-  const message = error.detail ? renderMessage(error.detail, lang) : error.message;
-  const issues = error.issues.map((i) => ({
-    path: i.path,
-    message: i.detail ? renderMessage(i.detail, lang) : i.message,
-  }));
-  return c.json(errorJson(error.code, message, issues), statusOf(error.code));
+  return c.json(
+    errorJson(langOf(c), error.code, error.detail ?? error.message, error.issues),
+    statusOf(error.code),
+  );
 }
 
 /** zod issues as our issues: each with a dotted path (query.year, body.steps[0].technology). */

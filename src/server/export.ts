@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import type { Context } from 'hono';
 import type { BoundaryFeature } from '../app/data-files.ts';
 import { AppError } from '../domain/errors.ts';
+import { message } from '../domain/message.ts';
 
 export type ExportFormat = 'json' | 'csv' | 'geojson' | 'xlsx';
 
@@ -52,7 +53,10 @@ export function geojsonResponse(
   }
   const features = [...props.entries()].map(([nr, properties]) => {
     const shape = shapes.get(nr);
-    if (!shape) throw new AppError('invalid_data', `no boundary for municipality ${nr}`);
+    if (!shape)
+      throw new AppError('invalid_data', `no boundary for municipality ${nr}`, {
+        detail: message('boundary_missing', { municipality: nr }),
+      });
     return {
       type: 'Feature',
       properties: { ...properties, name: shape.name },

@@ -14,7 +14,8 @@ import type {
   LogLevel,
   UnitType,
 } from '../domain/actors.ts';
-import { countingRule, REPORT_STATUS_FILTER } from '../domain/actors.ts';
+import { countingRule, countingRuleMessage, REPORT_STATUS_FILTER } from '../domain/actors.ts';
+import type { Message } from '../domain/message.ts';
 import type { Store } from './database.ts';
 import { ACTOR_INDEXES } from './migrations.ts';
 import { getMeta, insertChunked, setMeta } from './reference-repository.ts';
@@ -426,7 +427,9 @@ export interface ActorSummary {
   byUnitType: Record<string, number>;
   units: CountUnits;
   status: ActorStatusFilter;
+  /** In English; `ruleMessage` says it in the user's language. */
   rule: string;
+  ruleMessage: Message<'counting_rule'>;
 }
 
 function filtered(db: Db, q: ActorQuery) {
@@ -584,6 +587,7 @@ export async function summariseActors(db: Db, query: ActorQuery): Promise<ActorS
     units,
     status,
     rule: countingRule(units, status),
+    ruleMessage: countingRuleMessage(units, status),
   };
 }
 

@@ -10,6 +10,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../domain/errors.ts';
+import { message } from '../domain/message.ts';
 import { migrationProvider } from './migrations.ts';
 import type { Database } from './schema.ts';
 
@@ -53,7 +54,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   if (options.databaseUrl) {
     const schema = options.schema;
     if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
-      throw new AppError('invalid_input', `invalid PostgreSQL schema name: ${schema}`);
+      throw new AppError('invalid_input', `invalid PostgreSQL schema name: ${schema}`, {
+        detail: message('schema_name_invalid', { schema }),
+      });
     }
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
@@ -103,7 +106,15 @@ export async function migrate(store: Store): Promise<void> {
     throw new AppError(
       'invalid_data',
       `migration ${failed?.migrationName ?? '(unknown)'} failed on ${store.dialect} ${store.location}: ${(error as Error).message}`,
-      { cause: error },
+      {
+        cause: error,
+        detail: message('migration_failed', {
+          migration: failed?.migrationName ?? '?',
+          dialect: store.dialect,
+          location: store.location,
+          error: (error as Error).message,
+        }),
+      },
     );
   }
 }

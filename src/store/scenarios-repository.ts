@@ -6,6 +6,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../domain/errors.ts';
+import { message } from '../domain/message.ts';
 import type { Scenario } from '../domain/scenarios.ts';
 import type { Database } from './schema.ts';
 
@@ -35,6 +36,7 @@ function fromRow(row: Row, parse: ScenarioParser): StoredScenario {
   } catch (cause) {
     throw new AppError('invalid_data', `stored scenario "${row.id}": its body is not readable JSON`, {
       cause,
+      detail: message('stored_scenario_unreadable', { id: row.id }),
     });
   }
   const scenario = parse(body, row.id);
@@ -42,6 +44,7 @@ function fromRow(row: Row, parse: ScenarioParser): StoredScenario {
     throw new AppError(
       'invalid_data',
       `stored scenario "${row.id}": its body has another id ("${scenario.id}")`,
+      { detail: message('stored_scenario_id_differs', { id: row.id, stored: scenario.id }) },
     );
   return { scenario, builtin: row.builtin === 1, updatedAt: row.updated_at };
 }
@@ -86,6 +89,7 @@ function refuseBuiltin(id: string, what: string): never {
   throw new AppError(
     'conflict',
     `scenario "${id}" ships with Restverdi and cannot be ${what}; use another id`,
+    { detail: message('builtin_scenario_readonly', { id }) },
   );
 }
 

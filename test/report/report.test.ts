@@ -217,7 +217,7 @@ describe('a region with a municipality lacking data', () => {
     const rows = rowsOf(wb.getWorksheet('Restråstoff per kommune') as ExcelJS.Worksheet);
     expect(rows.find((row) => row[0] === 'Ringsaker')).toContain('mangler data');
     // The test region has no sites file: the allocation says why it was not run.
-    expect(r.html).toContain('Fordelingen kunne ikke beregnes: region test-missing-data has no sites');
+    expect(r.html).toContain('Fordelingen kunne ikke beregnes: Regionen test-missing-data har ingen anlegg');
   });
 });
 

@@ -83,13 +83,7 @@ export async function runStatsHarvest(ctx: CliContext, opts: HarvestOptions): Pr
   const data = ctx.data();
   const n = (v: number) => formatNumber(v, lang);
   const names = { municipality: (nr: string) => municipalityLabel(data, nr) };
-  // The answer's yearNote is English; the same fact in the language.
-  const yearNote = renderMessage(
-    year === undefined
-      ? message('harvest_year_newest', { year: answer.year })
-      : message('harvest_year_asked', { year: answer.year }),
-    lang,
-  );
+  const yearNote = renderMessage(answer.yearBasis, lang);
   return [
     `${t('harvest', lang)} ${answer.year} (${yearNote})`,
     renderTable(

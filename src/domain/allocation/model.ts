@@ -19,6 +19,7 @@
 
 import { AppError } from '../errors.ts';
 import { haversineKm } from '../geo.ts';
+import { message } from '../message.ts';
 import { currentValue, enumerateRoutes, runRoute } from '../pyramid.ts';
 import { co2eAvoidedPerTonne } from '../valuation.ts';
 import type { AllocationInput, Objective, Site, Supply } from './input.ts';
@@ -81,7 +82,9 @@ export function buildAllocationModel(input: AllocationInput): AllocationModel {
   const { lib, sites, transport, objective } = input;
   const price = input.co2ePriceNok ?? 0;
   if (objective === 'weighted' && !(price >= 0))
-    throw new AppError('invalid_input', 'the weighted objective needs a CO2e price (NOK per t) ≥ 0');
+    throw new AppError('invalid_input', 'the weighted objective needs a CO2e price (NOK per t) ≥ 0', {
+      detail: message('co2e_price_required', {}),
+    });
   const techById = new Map(lib.technologies.map((t) => [t.id, t]));
   const kindById = new Map(lib.kinds.map((k) => [k.id, k]));
   const supplies = input.supplies.filter((s) => s.tonnesWet > 0);
@@ -129,7 +132,10 @@ export function buildAllocationModel(input: AllocationInput): AllocationModel {
   const numSites = sites.length;
   const radius = sites.map((s) => {
     const tech = techById.get(s.technology);
-    if (!tech) throw new AppError('unknown_technology', `site ${s.id}: unknown technology "${s.technology}"`);
+    if (!tech)
+      throw new AppError('unknown_technology', `site ${s.id}: unknown technology "${s.technology}"`, {
+        detail: message('site_unknown_technology', { site: s.id, technology: s.technology }),
+      });
     return s.transportRadiusKm ?? tech.transportRadiusKm.value;
   });
 
@@ -186,7 +192,9 @@ export function buildAllocationModel(input: AllocationInput): AllocationModel {
   supplies.forEach((sup, q) => {
     const kind = kindById.get(sup.kind);
     if (!kind)
-      throw new AppError('unknown_kind', `supply from ${sup.municipality}: unknown kind "${sup.kind}"`);
+      throw new AppError('unknown_kind', `supply from ${sup.municipality}: unknown kind "${sup.kind}"`, {
+        detail: message('supply_unknown_kind', { municipality: sup.municipality, kind: sup.kind }),
+      });
     const from = input.positions.get(sup.municipality);
     const cu = currentUse.get(sup.kind) as { valueNokPerTonne: number; co2ePerTonne: number };
     const cuScore = score(objective, price, cu.valueNokPerTonne, cu.co2ePerTonne);
@@ -201,6 +209,7 @@ export function buildAllocationModel(input: AllocationInput): AllocationModel {
           throw new AppError(
             'invalid_input',
             `no position for municipality ${sup.municipality} and no distance to site ${site.id}`,
+            { detail: message('site_distance_unknown', { municipality: sup.municipality, site: site.id }) },
           );
         km = haversineKm(from, site.position) * transport.detourFactor;
       }

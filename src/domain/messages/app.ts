@@ -1,3 +1,94 @@
 /** What the application layer, the store and the shells say: a request that names nothing stored, a conflict, an option out of range. */
-// biome-ignore lint/suspicious/noEmptyInterface: filled as the messages are written
-export interface AppMessageParams {}
+import type { CountUnits, RemovedGroup } from '../actors.ts';
+import type { Basis } from '../technologies.ts';
+
+export interface AppMessageParams {
+  // Names that do not exist (the core has unknown_region, unknown_profile and unknown_kind).
+  unknown_scenario: { id: string; known: string[] };
+  unknown_technology: { id: string; known: string[] };
+  unknown_product: { id: string; known: string[] };
+  unknown_coefficient: { id: string; profile: string; kind: string; term: number };
+  /** A number that is not today's and that no change since 2017 leads to. */
+  municipality_unknown: { municipality: string };
+  municipality_split: { municipality: string; candidates: string[] };
+  municipality_number_cycle: { municipality: string };
+  municipality_not_in_region: { municipality: string; region: string; known: string[] };
+  actor_not_found: { orgnr: string };
+  import_not_found: { id: string };
+  optimiser_run_not_found: { id: string; kept: number };
+  route_not_found: { method: string; path: string };
+  asset_not_found: { file: string };
+  // Conflicts: what exists already or cannot be changed.
+  conflict_exists: { id: string };
+  builtin_region_readonly: { id: string };
+  builtin_scenario_readonly: { id: string };
+  /** A body names another id than the path it is sent to. */
+  body_id_differs: { id: string; addressed: string };
+  // Requests: what is missing or does not go together.
+  // What zod finds wrong in a request, by where (each problem is an issue of its own).
+  municipalities_invalid: { problems: number };
+  request_malformed: { status: number };
+  request_body_missing: Record<string, never>;
+  body_not_utf8: Record<string, never>;
+  payload_too_large: { limit: number };
+  issues_more: { count: number };
+  internal_error: { requestId: string };
+  run_failed: Record<string, never>;
+  list_empty: { name: string };
+  tonnes_invalid: { input: string };
+  tonnes_or_region: Record<string, never>;
+  municipalities_or_region: Record<string, never>;
+  register_files_missing: Record<string, never>;
+  profile_estimates_no_kind: { profile: string; kind: string; known: string[] };
+  monte_carlo_needs_random: Record<string, never>;
+  trace_nothing: { kind: string; municipality: string; municipalities: string[]; kinds: string[] };
+  // Units.
+  unit_unknown: { unit: string; within: string; known: string[] };
+  unit_invalid: { unit: string };
+  unit_not_convertible: { from: string; to: string };
+  currency_no_rate: { currency: string; known: string[] };
+  // Recipes of a coefficient profile that do not hold together (a fault in the data).
+  recipe_unknown_kind: { profile: string; kind: string };
+  recipe_not_mass: { profile: string; kind: string; term: number; units: string[] };
+  recipe_dm_share_unit: { profile: string; kind: string; term: number; unit: string };
+  /** A current use that sells a product the library does not have. */
+  current_use_unknown_product: { kind: string; product: string };
+  // Scenarios: what a scenario asks that its library cannot do.
+  scenario_invalid: { problems: number };
+  scenario_input_unknown: { stream: string; known: string[] };
+  scenario_stream_not_yet: { step: string; stream: string; known: string[] };
+  scenario_technology_refuses: { step: string; technology: string; stream: string; accepted: string[] };
+  scenario_route_refused: { step: string; stream: string; technology: string };
+  rule_citation: { rule: string; citation: string };
+  scenario_yield_unknown: { step: string; technology: string; name: string; known: string[] };
+  /** `basis`: the technology's; the stream is stated on the other one. */
+  scenario_basis_without_dm: { step: string; stream: string; basis: Basis };
+  scenario_target_not_made: { step: string; technology: string; product: string };
+  scenario_amount_missing: { step: string; stream: string };
+  scenario_input_short: { step: string; stream: string; basis: Basis; needed: number; available: number };
+  scenario_balance_open: { step: string; technology: string; input: number; output: number };
+  stored_scenario_invalid: { id: string };
+  stored_scenario_unreadable: { id: string };
+  stored_scenario_id_differs: { id: string; stored: string };
+  // Allocation.
+  co2e_price_required: Record<string, never>;
+  co2e_price_only_weighted: Record<string, never>;
+  candidate_technologies_without_candidates: Record<string, never>;
+  /** How transport distances were reckoned: great circle × detour, or a matrix with that for missing pairs. */
+  transport_distances: { matrix: boolean };
+  region_no_sites: { region: string; file: string };
+  site_unknown_technology: { site: string; technology: string };
+  supply_unknown_kind: { municipality: string; kind: string };
+  site_distance_unknown: { municipality: string; site: string };
+  // Actors: what a summary counts, and what its status filter takes out.
+  counting_rule: { units: CountUnits; removed: RemovedGroup[] };
+  // Statistics.
+  harvest_missing: { municipalities: string[]; year: number | null; years: number[] };
+  harvest_year_newest: { year: number; years: number[] };
+  harvest_year_asked: { year: number };
+  // Data files and the store.
+  region_report_missing: { region: string; report: string };
+  boundary_missing: { municipality: string };
+  schema_name_invalid: { schema: string };
+  migration_failed: { migration: string; dialect: string; location: string; error: string };
+}

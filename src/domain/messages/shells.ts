@@ -65,8 +65,6 @@ export interface ShellMessageParams {
   };
   // What the CLI prints about regions, statistics and actors.
   region_created: { id: string; name: string; municipalities: string[] };
-  harvest_year_newest: { year: number };
-  harvest_year_asked: { year: number };
   harvest_rows_missing: { municipalities: string[]; year: number };
   actors_total: { region: string; total: number };
   /** What an actor count counts (src/domain/actors.ts countingRule, from the same facts). */

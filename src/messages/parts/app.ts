@@ -1,5 +1,372 @@
 /** The catalogue's part for the codes of src/domain/messages/app.ts, in bokmål and English. */
+
+import type { CountUnits, RemovedGroup } from '../../domain/actors.ts';
 import type { AppMessageParams } from '../../domain/messages/app.ts';
+import type { Basis } from '../../domain/technologies.ts';
+import type { Lang } from '../format.ts';
 import type { CataloguePart } from '../template.ts';
 
-export const APP_CATALOGUE: CataloguePart<keyof AppMessageParams> = {};
+/** How a basis reads after "in" (tonnes wet or dry matter). */
+const BASIS: Record<Basis, Record<Lang, string>> = {
+  wet: { nb: 'våtvekt', en: 'wet weight' },
+  dm: { nb: 'tørrstoff', en: 'dry matter' },
+};
+const OTHER: Record<Basis, Basis> = { wet: 'dm', dm: 'wet' };
+
+const none = { nb: '(ingen)', en: '(none)' };
+
+/** What an actor summary counts (the register's own terms in parentheses). */
+const COUNTED_UNITS: Record<CountUnits, Record<Lang, string>> = {
+  all: {
+    nb: 'enheter på forretningsadressen og underenheter på beliggenhetsadressen; en enhet og hver av underenhetene telles hver for seg',
+    en: 'legal units (enheter) at their business address (forretningsadresse) and establishments (underenheter) at their physical address (beliggenhetsadresse); a legal unit and each of its establishments count separately',
+  },
+  enheter: {
+    nb: 'enheter på forretningsadressen',
+    en: 'legal units (enheter) at their business address (forretningsadresse)',
+  },
+  underenheter: {
+    nb: 'underenheter på beliggenhetsadressen',
+    en: 'establishments (underenheter) at their physical address (beliggenhetsadresse)',
+  },
+};
+
+/** The groups a status filter takes out (the register's field in parentheses). */
+const REMOVED: Record<RemovedGroup, Record<Lang, string>> = {
+  bankrupt: { nb: 'konkurs', en: 'bankrupt (konkurs)' },
+  liquidation: { nb: 'under avvikling', en: 'under liquidation (underAvvikling)' },
+  'forced-dissolution': {
+    nb: 'under tvangsavvikling eller tvangsoppløsning',
+    en: 'under forced dissolution (underTvangsavviklingEllerTvangsopplosning)',
+  },
+  closed: { nb: 'nedlagte underenheter (nedleggelsesdato)', en: 'closed establishments (nedleggelsesdato)' },
+  'non-vat': {
+    nb: 'ikke registrert i Merverdiavgiftsregisteret',
+    en: 'not VAT-registered (registrertIMvaregisteret)',
+  },
+};
+
+export const APP_CATALOGUE: CataloguePart<keyof AppMessageParams> = {
+  unknown_scenario: {
+    nb: (p, s) => `Ukjent scenario «${p.id}»; scenarioene som finnes: ${s.list(p.known) || none.nb}`,
+    en: (p, s) => `Unknown scenario "${p.id}"; scenarios that exist: ${s.list(p.known) || none.en}`,
+  },
+  unknown_technology: {
+    nb: (p, s) => `Ukjent teknologi «${p.id}»; teknologiene er ${s.list(p.known)}`,
+    en: (p, s) => `Unknown technology "${p.id}"; the technologies are ${s.list(p.known)}`,
+  },
+  unknown_product: {
+    nb: (p, s) => `Ukjent produkt «${p.id}»; produktene er ${s.list(p.known)}`,
+    en: (p, s) => `Unknown product "${p.id}"; the products are ${s.list(p.known)}`,
+  },
+  unknown_coefficient: {
+    nb: (p) =>
+      `Koeffisienten «${p.id}» finnes ikke i profilen ${p.profile} (oppskriften for ${p.kind}, ledd ${p.term})`,
+    en: (p) => `Coefficient "${p.id}" is not in profile ${p.profile} (recipe for ${p.kind}, term ${p.term})`,
+  },
+  municipality_unknown: {
+    nb: (p) => `${p.municipality}: finnes ikke i dagens kommuneinndeling eller i endringene siden 2017`,
+    en: (p) => `${p.municipality}: not a municipality today or in the changes since 2017`,
+  },
+  municipality_split: {
+    nb: (p, s) => `Kommune ${p.municipality} ble delt; velg en av ${s.list(p.candidates)}`,
+    en: (p, s) => `Municipality ${p.municipality} was split; choose one of ${s.list(p.candidates)}`,
+  },
+  municipality_number_cycle: {
+    nb: (p) => `Nummerendringene for ${p.municipality} går i ring (en feil i dataene)`,
+    en: (p) => `The number changes for ${p.municipality} form a cycle (a fault in the data)`,
+  },
+  municipality_not_in_region: {
+    nb: (p, s) =>
+      `Kommune ${s.muni(p.municipality)} er ikke med i regionen ${p.region}; kommunene der: ${s.list(p.known.map(s.muni))}`,
+    en: (p, s) =>
+      `Municipality ${s.muni(p.municipality)} is not in region ${p.region}; its municipalities: ${s.list(p.known.map(s.muni))}`,
+  },
+  actor_not_found: {
+    nb: (p) =>
+      `Ingen aktør ${p.orgnr} i databasen (importer registeret først, eller så er den filtrert bort)`,
+    en: (p) => `No actor ${p.orgnr} in the store (import the register first, or it was filtered out)`,
+  },
+  import_not_found: { nb: (p) => `Ingen import med id ${p.id}`, en: (p) => `No import with id ${p.id}` },
+  optimiser_run_not_found: {
+    nb: (p, s) => `Ingen optimeringskjøring ${p.id} (kjøringene holdes i minnet, de siste ${s.n(p.kept)})`,
+    en: (p, s) => `No optimiser run ${p.id} (runs are kept in memory, the last ${s.n(p.kept)})`,
+  },
+  route_not_found: {
+    nb: (p) => `Finner ingen side for ${p.method} ${p.path}`,
+    en: (p) => `No route for ${p.method} ${p.path}`,
+  },
+  asset_not_found: {
+    nb: (p) => `Finner ikke filen ${p.file}`,
+    en: (p) => `No such file: ${p.file}`,
+  },
+  conflict_exists: {
+    nb: (p) => `«${p.id}» finnes allerede; velg en annen id, eller erstatt den`,
+    en: (p) => `"${p.id}" exists already; choose another id or replace it`,
+  },
+  builtin_region_readonly: {
+    nb: (p) => `Regionen ${p.id} følger med Restverdi og kan ikke endres eller slettes; lag en ny`,
+    en: (p) => `Region ${p.id} ships with Restverdi and cannot be changed or deleted; create a new one`,
+  },
+  builtin_scenario_readonly: {
+    nb: (p) => `Scenarioet ${p.id} følger med Restverdi og kan ikke endres eller slettes; bruk en annen id`,
+    en: (p) => `Scenario ${p.id} ships with Restverdi and cannot be changed or deleted; use another id`,
+  },
+  body_id_differs: {
+    nb: (p) => `Id-en i innholdet («${p.id}») er en annen enn den i adressen («${p.addressed}»)`,
+    en: (p) => `The id in the body ("${p.id}") differs from the one addressed ("${p.addressed}")`,
+  },
+  municipalities_invalid: {
+    nb: (p, s) => `${s.n(p.problems)} av kommunenumrene kan ikke brukes`,
+    en: (p, s) => `${s.n(p.problems)} of the municipality numbers cannot be used`,
+  },
+  request_malformed: {
+    nb: (p) =>
+      `Forespørselen kan ikke leses (HTTP ${p.status}): send gyldig JSON med innholdstypen application/json`,
+    en: (p) => `The request cannot be read (HTTP ${p.status}): send valid JSON as application/json`,
+  },
+  request_body_missing: {
+    nb: () => 'Forespørselen har ikke noe innhold: send filen som innhold',
+    en: () => 'The request has no body: send the file as the body',
+  },
+  body_not_utf8: {
+    nb: () => 'Innholdet i forespørselen er ikke gyldig UTF-8',
+    en: () => 'The request body is not valid UTF-8',
+  },
+  payload_too_large: {
+    nb: (p, s) => `Innholdet er større enn grensen på ${s.n(p.limit)} byte`,
+    en: (p, s) => `The body is larger than the limit of ${s.n(p.limit)} bytes`,
+  },
+  issues_more: {
+    nb: (p, s) => `… og ${s.n(p.count)} feil til`,
+    en: (p, s) => `… and ${s.n(p.count)} more`,
+  },
+  internal_error: {
+    nb: (p) => `Intern feil; se etter forespørsels-id-en ${p.requestId} i serverloggen`,
+    en: (p) => `Internal error; the request id ${p.requestId} is in the server log`,
+  },
+  run_failed: {
+    nb: () => 'Kjøringen feilet; se serverloggen',
+    en: () => 'The run failed; see the server log',
+  },
+  list_empty: {
+    nb: (p) => `Listen ${p.name} er tom: gi minst én, eller utelat den for å få alle`,
+    en: (p) => `The list ${p.name} is empty: give at least one, or leave it out for all`,
+  },
+  tonnes_invalid: {
+    nb: (p) => `Ugyldig tonnmengde: ${p.input} (et tall ≥ 0)`,
+    en: (p) => `Invalid tonnes: ${p.input} (a number ≥ 0)`,
+  },
+  tonnes_or_region: {
+    nb: () => 'Gi enten tonn eller region, ikke begge',
+    en: () => 'Give either tonnes or a region, not both',
+  },
+  municipalities_or_region: {
+    nb: () => 'Gi kommunenumre eller en region',
+    en: () => 'Give municipality numbers or a region',
+  },
+  register_files_missing: {
+    nb: () => 'Gi enhetene og/eller underenhetene fra Enhetsregisteret',
+    en: () => 'Give the legal units and/or the establishments from the Central Coordinating Register',
+  },
+  profile_estimates_no_kind: {
+    nb: (p, s) =>
+      `Profilen ${p.profile} beregner ikke ${s.kind(p.kind)}; gi tonn, eller velg en av ${s.list(p.known.map(s.kind))}`,
+    en: (p, s) =>
+      `Profile ${p.profile} estimates no ${s.kind(p.kind)}; give tonnes, or one of ${s.list(p.known.map(s.kind))}`,
+  },
+  monte_carlo_needs_random: {
+    nb: () => 'Monte Carlo-beregningen trenger en kilde til tilfeldige tall',
+    en: () => 'The Monte Carlo simulation needs a random source',
+  },
+  trace_nothing: {
+    nb: (p, s) =>
+      `Ingenting å forklare for ${s.kind(p.kind)} i ${s.muni(p.municipality)}; beregnet er kommunene ${s.list(p.municipalities.map(s.muni))} og slagene ${s.list(p.kinds.map(s.kind))}`,
+    en: (p, s) =>
+      `Nothing to explain for ${s.kind(p.kind)} in ${s.muni(p.municipality)}; estimated are the municipalities ${s.list(p.municipalities.map(s.muni))} and the kinds ${s.list(p.kinds.map(s.kind))}`,
+  },
+  unit_unknown: {
+    nb: (p, s) => `Ukjent enhet «${p.unit}» i «${p.within}»; kjente enheter: ${s.list(p.known)}`,
+    en: (p, s) => `Unknown unit "${p.unit}" in "${p.within}"; known units: ${s.list(p.known)}`,
+  },
+  unit_invalid: {
+    nb: (p) => `Ugyldig enhet «${p.unit}»: skriv den som «teller/nevner»`,
+    en: (p) => `Invalid unit "${p.unit}": write it as "numerator/denominator"`,
+  },
+  unit_not_convertible: {
+    nb: (p) => `Kan ikke regne om fra ${p.from} til ${p.to}: enhetene måler forskjellige ting`,
+    en: (p) => `Cannot convert ${p.from} to ${p.to}: the units measure different things`,
+  },
+  currency_no_rate: {
+    nb: (p, s) => `Ingen kurs for valutaen ${p.currency}; valutaene med kurs: ${s.list(p.known)}`,
+    en: (p, s) => `No rate for the currency ${p.currency}; currencies with a rate: ${s.list(p.known)}`,
+  },
+  recipe_unknown_kind: {
+    nb: (p) => `Profilen ${p.profile} har en oppskrift for et ukjent restråstoff «${p.kind}»`,
+    en: (p) => `Profile ${p.profile} has a recipe for an unknown residue kind "${p.kind}"`,
+  },
+  recipe_not_mass: {
+    nb: (p, s) =>
+      `Profilen ${p.profile}, oppskriften for ${p.kind}, ledd ${p.term}: ${s.list(p.units)} gir ikke tonn våtvekt eller tørrstoff`,
+    en: (p, s) =>
+      `Profile ${p.profile}, recipe for ${p.kind}, term ${p.term}: ${s.list(p.units)} gives neither tonnes wet nor dry matter`,
+  },
+  recipe_dm_share_unit: {
+    nb: (p) =>
+      `Profilen ${p.profile}, oppskriften for ${p.kind}, ledd ${p.term}: tørrstoffandelen skal være i t TS/t, ikke ${p.unit}`,
+    en: (p) =>
+      `Profile ${p.profile}, recipe for ${p.kind}, term ${p.term}: the DM share must be in t DM/t, not ${p.unit}`,
+  },
+  current_use_unknown_product: {
+    nb: (p, s) => `Dagens bruk av ${s.kind(p.kind)}: ukjent produkt «${p.product}»`,
+    en: (p, s) => `Current use of ${s.kind(p.kind)}: unknown product "${p.product}"`,
+  },
+  scenario_invalid: {
+    nb: (p) => `Ugyldig scenario: ${p.problems} feil`,
+    en: (p) => `Invalid scenario: ${p.problems} problem(s)`,
+  },
+  scenario_input_unknown: {
+    nb: (p, s) => `Ukjent strøm «${p.stream}»; restråstoffene er ${s.list(p.known)}`,
+    en: (p, s) => `Unknown stream "${p.stream}"; the residue kinds are ${s.list(p.known)}`,
+  },
+  scenario_stream_not_yet: {
+    nb: (p, s) =>
+      `Steg ${p.step}: strømmen «${p.stream}» finnes ikke ennå; strømmene så langt: ${s.list(p.known)}`,
+    en: (p, s) => `Step ${p.step}: no stream "${p.stream}" yet; the streams so far: ${s.list(p.known)}`,
+  },
+  scenario_technology_refuses: {
+    nb: (p, s) =>
+      `Steg ${p.step}: ${s.tech(p.technology)} tar ikke imot ${s.kind(p.stream)}; den tar imot ${s.list(p.accepted.map(s.kind))}`,
+    en: (p, s) =>
+      `Step ${p.step}: ${s.tech(p.technology)} does not accept ${s.kind(p.stream)}; it accepts ${s.list(p.accepted.map(s.kind))}`,
+  },
+  scenario_route_refused: {
+    nb: (p, s) => `Steg ${p.step}: ${s.kind(p.stream)} kan ikke gå til ${s.tech(p.technology)}`,
+    en: (p, s) => `Step ${p.step}: ${s.kind(p.stream)} may not go to ${s.tech(p.technology)}`,
+  },
+  rule_citation: {
+    nb: (p) => `Regel ${p.rule}: ${p.citation}`,
+    en: (p) => `Rule ${p.rule}: ${p.citation}`,
+  },
+  scenario_yield_unknown: {
+    nb: (p, s) =>
+      `Steg ${p.step}: ${s.tech(p.technology)} har ikke noe produkt eller tap «${p.name}»; den har ${s.list(p.known)}`,
+    en: (p, s) =>
+      `Step ${p.step}: ${s.tech(p.technology)} has no output or loss "${p.name}"; it has ${s.list(p.known)}`,
+  },
+  scenario_basis_without_dm: {
+    nb: (p) =>
+      `Steg ${p.step}: ${p.stream} er oppgitt i ${BASIS[OTHER[p.basis]].nb}, men teknologien regner i ${BASIS[p.basis].nb}, og ${p.stream} har ingen tørrstoffandel`,
+    en: (p) =>
+      `Step ${p.step}: ${p.stream} is stated in ${BASIS[OTHER[p.basis]].en} but the technology works in ${BASIS[p.basis].en}, and ${p.stream} has no dry-matter share`,
+  },
+  scenario_target_not_made: {
+    nb: (p, s) => `Steg ${p.step}: ${s.tech(p.technology)} lager ikke ${p.product}`,
+    en: (p, s) => `Step ${p.step}: ${s.tech(p.technology)} makes no ${p.product}`,
+  },
+  scenario_amount_missing: {
+    nb: (p) => `Steg ${p.step}: ${p.stream} har ingen oppgitt mengde; gi tonn eller et mål`,
+    en: (p) => `Step ${p.step}: ${p.stream} has no stated amount; give tonnes or a target`,
+  },
+  scenario_input_short: {
+    nb: (p, s) =>
+      `Steg ${p.step}: trenger ${s.n(p.needed, 1)} tonn ${p.stream} (${BASIS[p.basis].nb}), men bare ${s.n(p.available, 1)} tonn finnes`,
+    en: (p, s) =>
+      `Step ${p.step}: needs ${s.n(p.needed, 1)} t of ${p.stream} (${BASIS[p.basis].en}) but only ${s.n(p.available, 1)} t is available`,
+  },
+  scenario_balance_open: {
+    nb: (p, s) =>
+      `Steg ${p.step}: massebalansen for ${s.tech(p.technology)} går ikke opp: inn ${s.n(p.input, 1)} tonn, produkter og tap ${s.n(p.output, 1)} tonn (utbyttene må summere seg til 1)`,
+    en: (p, s) =>
+      `Step ${p.step}: the mass balance of ${s.tech(p.technology)} does not close: input ${s.n(p.input, 1)} t, products and losses ${s.n(p.output, 1)} t (the yields must add up to 1)`,
+  },
+  stored_scenario_invalid: {
+    nb: (p) => `Det lagrede scenarioet ${p.id} er ikke et gyldig scenario`,
+    en: (p) => `Stored scenario ${p.id} is not a valid scenario`,
+  },
+  stored_scenario_unreadable: {
+    nb: (p) => `Det lagrede scenarioet ${p.id} kan ikke leses (ugyldig JSON)`,
+    en: (p) => `Stored scenario ${p.id} cannot be read (its body is not valid JSON)`,
+  },
+  stored_scenario_id_differs: {
+    nb: (p) => `Det lagrede scenarioet ${p.id} har en annen id i innholdet («${p.stored}»)`,
+    en: (p) => `Stored scenario ${p.id} has another id in its body ("${p.stored}")`,
+  },
+  co2e_price_required: {
+    nb: () => 'Det vektede målet trenger en CO2e-pris (kroner per tonn CO2e, minst 0)',
+    en: () => 'The weighted objective needs a CO2e price (NOK per t CO2e, at least 0)',
+  },
+  co2e_price_only_weighted: {
+    nb: () => 'En CO2e-pris gjelder bare det vektede målet',
+    en: () => 'A CO2e price only applies to the weighted objective',
+  },
+  candidate_technologies_without_candidates: {
+    nb: () => 'Kandidatteknologier gjelder bare sammen med kandidatanlegg',
+    en: () => 'Candidate technologies only apply with candidate sites',
+  },
+  transport_distances: {
+    nb: (p) =>
+      p.matrix
+        ? 'Avstandsmatrise (luftlinje × omveisfaktor for par som mangler)'
+        : 'Luftlinje × omveisfaktor',
+    en: (p) =>
+      p.matrix
+        ? 'Distance matrix (great circle × detour factor for missing pairs)'
+        : 'Great circle × detour factor',
+  },
+  region_no_sites: {
+    nb: (p) => `Regionen ${p.region} har ingen anlegg (ingen ${p.file}); gi anlegg eller kandidater`,
+    en: (p) => `Region ${p.region} has no sites (no ${p.file}); give sites or candidates`,
+  },
+  site_unknown_technology: {
+    nb: (p) => `Anlegget ${p.site}: ukjent teknologi «${p.technology}»`,
+    en: (p) => `Site ${p.site}: unknown technology "${p.technology}"`,
+  },
+  supply_unknown_kind: {
+    nb: (p, s) => `Tilgang fra ${s.muni(p.municipality)}: ukjent restråstoff «${p.kind}»`,
+    en: (p, s) => `Supply from ${s.muni(p.municipality)}: unknown residue kind "${p.kind}"`,
+  },
+  site_distance_unknown: {
+    nb: (p, s) =>
+      `Kommune ${s.muni(p.municipality)} har ingen posisjon og ingen avstand til anlegget ${p.site}`,
+    en: (p, s) => `Municipality ${s.muni(p.municipality)} has no position and no distance to site ${p.site}`,
+  },
+  counting_rule: {
+    nb: (p, s) =>
+      `Teller ${COUNTED_UNITS[p.units].nb}, etter dagens kommunenummer; ${p.removed.length ? `tatt ut: ${s.list(p.removed.map((g) => REMOVED[g].nb))}` : 'ingenting er tatt ut'}.${p.units === 'enheter' ? '' : ' En underenhet får statusen (konkurs, avvikling, MVA) til enheten sin når den finnes i databasen, ellers sin egen.'} En aktør er med i hver sektor som en av naeringskode1–3 faller i; sammensatte sektorer (både jordbruk og skogbruk) erstatter delene sine.`,
+    en: (p, s) =>
+      `Counts ${COUNTED_UNITS[p.units].en}, by today's municipality number; ${p.removed.length ? `removed: ${s.list(p.removed.map((g) => REMOVED[g].en))}` : 'nothing removed'}.${p.units === 'enheter' ? '' : ' An establishment takes the status (konkurs, avvikling, VAT) of its legal unit when that is in the store, else its own.'} An actor is in every sector one of its naeringskode1–3 falls in; combined sectors (both agriculture and forestry) replace their parts.`,
+  },
+  harvest_missing: {
+    nb: (p, s) =>
+      `Ingen avvirkning etter treslag og sortiment for ${s.list(p.municipalities.map(s.muni))}${p.year === null ? '' : ` i ${p.year}`}; årene i databasen: ${s.list(p.years.map(String)) || none.nb} (importer med «restverdi import avvirkning FIL»)`,
+    en: (p, s) =>
+      `No harvest by species and assortment for ${s.list(p.municipalities.map(s.muni))}${p.year === null ? '' : ` in ${p.year}`}; years in the store: ${s.list(p.years.map(String)) || none.en} (import with "restverdi import avvirkning FILE")`,
+  },
+  harvest_year_newest: {
+    nb: (p, s) =>
+      `det nyeste året med avvirkning for disse kommunene: ${p.year} (årene i databasen: ${s.list(p.years.map(String))})`,
+    en: (p, s) =>
+      `the newest year with harvest for these municipalities: ${p.year} (years in the store: ${s.list(p.years.map(String))})`,
+  },
+  harvest_year_asked: {
+    nb: (p) => `året ${p.year}, som du ba om`,
+    en: (p) => `year ${p.year}, as asked`,
+  },
+  region_report_missing: {
+    nb: (p) => `Regionen ${p.region}: rapporten ${p.report} finnes ikke i data/`,
+    en: (p) => `Region ${p.region}: its report ${p.report} is not in data/`,
+  },
+  boundary_missing: {
+    nb: (p, s) => `Ingen grense for kommune ${s.muni(p.municipality)}`,
+    en: (p, s) => `No boundary for municipality ${s.muni(p.municipality)}`,
+  },
+  schema_name_invalid: {
+    nb: (p) => `Ugyldig navn på PostgreSQL-skjema: ${p.schema}`,
+    en: (p) => `Invalid PostgreSQL schema name: ${p.schema}`,
+  },
+  migration_failed: {
+    nb: (p) => `Migreringen ${p.migration} feilet på ${p.dialect} ${p.location}: ${p.error}`,
+    en: (p) => `Migration ${p.migration} failed on ${p.dialect} ${p.location}: ${p.error}`,
+  },
+};

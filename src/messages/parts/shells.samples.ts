@@ -51,8 +51,6 @@ export const SHELLS_SAMPLES: SamplesPart<keyof ShellMessageParams> = {
     nextId: 4567,
   },
   region_created: { id: 'r1', name: 'n1', municipalities: ['3407', '3411'] },
-  harvest_year_newest: { year: 2023 },
-  harvest_year_asked: { year: 2022 },
   harvest_rows_missing: { municipalities: ['3407', '3411'], year: 2023 },
   actors_total: { region: 'r1', total: 1234 },
   actors_counting_rule: { units: 'enheter', removed: ['bankrupt', 'non_vat'] },

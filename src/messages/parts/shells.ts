@@ -161,14 +161,6 @@ export const SHELLS_CATALOGUE: CataloguePart<keyof ShellMessageParams> = {
     nb: (p, s) => `Opprettet regionen ${p.id} (${p.name}): ${s.list(p.municipalities.map(s.muni))}`,
     en: (p, s) => `Created region ${p.id} (${p.name}): ${s.list(p.municipalities.map(s.muni))}`,
   },
-  harvest_year_newest: {
-    nb: (p) => `nyeste år med avvirkning for disse kommunene: ${p.year}`,
-    en: (p) => `the newest year with harvest for these municipalities: ${p.year}`,
-  },
-  harvest_year_asked: {
-    nb: (p) => `året ${p.year}, som du ba om`,
-    en: (p) => `year ${p.year}, as asked`,
-  },
   harvest_rows_missing: {
     nb: (p, s) => `Ingen avvirkningsrader for ${s.list(p.municipalities.map(s.muni))} i ${p.year}.`,
     en: (p, s) => `No harvest rows for ${s.list(p.municipalities.map(s.muni))} in ${p.year}.`,

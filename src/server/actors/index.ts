@@ -2,8 +2,9 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { actorByOrgnr, listRegionActors, summariseRegionActors } from '../../app/actors.ts';
 import { COUNT_UNITS } from '../../domain/actors.ts';
+import { localise, renderMessage } from '../../messages/catalogue.ts';
 import type { Env } from '../env.ts';
-import { errorResponses } from '../errors.ts';
+import { errorResponses, langOf } from '../errors.ts';
 import { csvResponse } from '../export.ts';
 import { answer, FormatQuery, integerQuery, Opaque, safeText } from '../schemas.ts';
 import type { ServerState } from '../state.ts';
@@ -125,7 +126,10 @@ export function actorRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
       },
     }),
     async (c) => {
-      const summary = await summariseRegionActors(state, c.req.valid('query'));
+      const lang = langOf(c);
+      const found = await summariseRegionActors(state, c.req.valid('query'));
+      // The rule in the request's language; its code and parameters stay beside it.
+      const summary = localise({ ...found, rule: renderMessage(found.ruleMessage, lang) }, lang);
       return c.json(
         summary as unknown as {
           total: number;

@@ -167,7 +167,7 @@ describe.each(testDialects())('the catalogue routes on %s', (dialect) => {
 
     it('404 for an unknown region, naming it; 400 for an id that cannot be one', async () => {
       const error = await expectError(await get('/api/regions/nowhere'), 404, 'unknown_region');
-      expect(error.message).toContain('"nowhere"');
+      expect(error.message).toContain('«nowhere»');
       const bad = await expectError(await get('/api/regions/Not_An_Id'), 400, 'invalid_input');
       expect(bad.issues).toEqual([{ path: 'param.id', message: expect.any(String) }]);
     });

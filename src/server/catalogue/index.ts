@@ -52,7 +52,13 @@ export function catalogueRoutes(api: OpenAPIHono<Env>, state: ServerState): void
         list.forEach((raw, j) => {
           if (typeof raw !== 'string' || !/^\d{3,4}$/.test(raw)) return;
           const r = resolveMunicipality(data.registry, raw);
-          if (!r.ok) issues.push({ path: `${path}[${j}]`, message: r.reason });
+          if (!r.ok)
+            issues.push({
+              path: `${path}[${j}]`,
+              message: r.reason,
+              detail:
+                r.detail ?? message('region_number_unresolved', { input: raw, candidates: r.candidates }),
+            });
         });
       };
       const b = body as { municipalities?: unknown; subRegions?: unknown };

@@ -56,7 +56,13 @@ describe.each(testDialects())('actors and imports over the API on %s', (dialect)
   it('has no actors before the register is imported, and says how it counts', async () => {
     const s = await summary();
     expect(s.total).toBe(0);
-    expect(s.rule).toMatch(/\S/);
+    expect(s.rule).toMatch(/^Teller enheter på forretningsadressen og underenheter/);
+    const en = (await (await api.request(`/api/actors/summary?region=${REGION}&lang=en`)).json()) as {
+      rule: string;
+      ruleMessage: { code: string; text: string };
+    };
+    expect(en.rule).toMatch(/^Counts legal units \(enheter\)/);
+    expect(en.ruleMessage).toMatchObject({ code: 'counting_rule', text: en.rule });
   });
 
   it('imports the register’s legal units and establishments from uploads (CSV and gzip)', async () => {
@@ -127,7 +133,12 @@ describe.each(testDialects())('actors and imports over the API on %s', (dialect)
     };
     expect(log.log.some((l) => /counted once/.test(l.message))).toBe(true);
     expect((await api.request(`/api/regions/${REGION}/residues`)).status).toBe(200);
-    await expectError(await api.request('/api/imports/999999'), 404, 'not_found');
+    const missing = await expectError(await api.request('/api/imports/999999'), 404, 'not_found');
+    expect(missing.message).toBe('Ingen import med id 999999');
+    const en = await api.request('/api/imports/999999', { headers: { 'accept-language': 'en' } });
+    expect(((await en.json()) as { error: { message: string } }).error.message).toBe(
+      'No import with id 999999',
+    );
   });
 
   it('refuses an unknown kind or a missing name', async () => {

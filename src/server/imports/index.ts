@@ -16,8 +16,9 @@ import {
   listImports,
 } from '../../app/imports.ts';
 import { AppError } from '../../domain/errors.ts';
+import { message } from '../../domain/message.ts';
 import type { Env } from '../env.ts';
-import { errorJson, errorResponses } from '../errors.ts';
+import { errorJson, errorResponses, langOf } from '../errors.ts';
 import { csvResponse } from '../export.ts';
 import { answer, FormatQuery, integerQuery, Opaque } from '../schemas.ts';
 import type { ServerState } from '../state.ts';
@@ -35,7 +36,10 @@ export function importRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
     bodyLimit({
       maxSize: UPLOAD_LIMIT,
       onError: (c) =>
-        c.json(errorJson('payload_too_large', `uploads are limited to ${UPLOAD_LIMIT} bytes`), 413),
+        c.json(
+          errorJson(langOf(c), 'payload_too_large', message('payload_too_large', { limit: UPLOAD_LIMIT })),
+          413,
+        ),
     }),
   );
 
@@ -67,7 +71,10 @@ export function importRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
     async (c) => {
       const { kind, name } = c.req.valid('query');
       const body = c.req.raw.body;
-      if (!body) throw new AppError('invalid_input', 'the request has no body: send the file as the body');
+      if (!body)
+        throw new AppError('invalid_input', 'the request has no body: send the file as the body', {
+          detail: message('request_body_missing', {}),
+        });
       let answerBody: Record<string, unknown>;
       if (kind === 'brreg-enheter' || kind === 'brreg-underenheter') {
         const stream = Readable.fromWeb(body as unknown as NodeReadableStream);
@@ -81,6 +88,7 @@ export function importRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
           throw new AppError(
             'payload_too_large',
             `statistics files are limited to ${STATISTICS_UPLOAD_LIMIT} bytes`,
+            { detail: message('payload_too_large', { limit: STATISTICS_UPLOAD_LIMIT }) },
           );
         }
         const input = [{ name, bytes }];

@@ -82,7 +82,11 @@ describe.each(testDialects())('the optimiser over the API on %s', (dialect) => {
     );
     const weighted = await api.request('/api/optimise', post({ objective: 'weighted' }));
     expect(weighted.status).toBe(400);
-    expect(((await weighted.json()) as { error: { message: string } }).error.message).toMatch(/CO2e price/);
+    expect(((await weighted.json()) as { error: { message: string } }).error.message).toMatch(/CO2e-pris/);
+    const en = await api.request('/api/optimise?lang=en', post({ objective: 'weighted' }));
+    expect(((await en.json()) as { error: { message: string } }).error.message).toBe(
+      'The weighted objective needs a CO2e price (NOK per t CO2e, at least 0)',
+    );
   });
 
   it('refuses a posted site that is wrong, naming its path', async () => {

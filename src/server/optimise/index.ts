@@ -7,8 +7,10 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { allocationAnswer, allocationDeps, planAllocation, runAllocation } from '../../app/allocation.ts';
 import type { Solver } from '../../domain/allocation/lp.ts';
 import { AppError, type Issue } from '../../domain/errors.ts';
+import { type Message, message } from '../../domain/message.ts';
+import type { Lang } from '../../messages/format.ts';
 import type { Env } from '../env.ts';
-import { errorResponses } from '../errors.ts';
+import { errorJson, errorResponses, langOf } from '../errors.ts';
 import { answer, Opaque, safeText } from '../schemas.ts';
 import type { ServerState } from '../state.ts';
 
@@ -22,7 +24,8 @@ interface Job {
   startedAt: string;
   finishedAt?: string;
   result?: unknown;
-  error?: { code: string; message: string; issues: Issue[] };
+  /** Why the run failed: rendered in the language of each poll. */
+  error?: { code: string; said: Message | string; issues: Issue[] };
 }
 
 /** Finished jobs kept for polling; the oldest go first. */
@@ -76,14 +79,16 @@ const JobSchema = z
 export function optimiseRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
   const jobs = new Map<string, Job>();
   let solver: Promise<Solver> | undefined;
-  const view = (j: Job) => ({
+  // The result is the CLI's `optimize --format json` answer, codes and all (the same-answers suite
+  // holds them equal); the error is said in the language of each poll.
+  const view = (j: Job, lang: Lang) => ({
     id: j.id,
     stage: j.stage,
     progress: j.stage === 'failed' ? 1 : STAGES.indexOf(j.stage) / (STAGES.length - 1),
     startedAt: j.startedAt,
     ...(j.finishedAt ? { finishedAt: j.finishedAt } : {}),
     ...(j.result ? { result: j.result as Record<string, unknown> } : {}),
-    ...(j.error ? { error: j.error } : {}),
+    ...(j.error ? { error: errorJson(lang, j.error.code, j.error.said, j.error.issues).error } : {}),
   });
   // Let a poll in between stages: the solver itself runs synchronously in WebAssembly.
   const yieldToPolls = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -121,13 +126,13 @@ export function optimiseRoutes(api: OpenAPIHono<Env>, state: ServerState): void 
           job.stage = 'failed';
           job.error =
             error instanceof AppError
-              ? { code: error.code, message: error.message, issues: error.issues }
-              : { code: 'internal', message: 'the run failed; see the server log', issues: [] };
+              ? { code: error.code, said: error.detail ?? error.message, issues: error.issues }
+              : { code: 'internal', said: message('run_failed', {}), issues: [] };
         } finally {
           job.finishedAt = state.clock.now().toISOString();
         }
       })();
-      return c.json(view(job), 202);
+      return c.json(view(job, langOf(c)), 202);
     },
   );
 
@@ -152,8 +157,9 @@ export function optimiseRoutes(api: OpenAPIHono<Env>, state: ServerState): void 
         throw new AppError(
           'not_found',
           `no optimiser run ${c.req.valid('param').id} (runs are kept in memory, the last ${MAX_JOBS})`,
+          { detail: message('optimiser_run_not_found', { id: c.req.valid('param').id, kept: MAX_JOBS }) },
         );
-      return c.json(view(job), 200);
+      return c.json(view(job, langOf(c)), 200);
     },
   );
 }
