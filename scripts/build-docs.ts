@@ -60,7 +60,7 @@ export function renderCoefficientDoc(data: ReferenceData): string {
     '|---|---|---|---|---|---|---|',
     ...data.kinds.map(
       (k) =>
-        `| \`${k.id}\` | ${k.name.nb} | ${k.name.en} | ${k.group} | ${k.dmShare.value} (${k.dmShare.low}–${k.dmShare.high}) | ${k.regulatoryClass} | ${cell(k.regulatoryNote)} |`,
+        `| \`${k.id}\` | ${k.name.nb} | ${k.name.en} | ${k.group} | ${k.dmShare.value} (${k.dmShare.low}–${k.dmShare.high}) | ${k.regulatoryClass} | ${cell(k.regulatoryNote.en)} |`,
     ),
     '',
     '### Dry-matter shares and properties of the kinds',
@@ -122,7 +122,7 @@ export function renderLibraryDoc(lib: LoadedLibrary): string {
       const climate = (p.climate ?? [])
         .map(
           (f) =>
-            `${f.tonnesReplacedPerTonne.value} t ${f.replaces} × ${f.kgCo2ePerKgReplaced.value} kg CO2e/kg`,
+            `${f.tonnesReplacedPerTonne.value} t ${f.replaces.en} × ${f.kgCo2ePerKgReplaced.value} kg CO2e/kg`,
         )
         .join('; ');
       return `| \`${p.id}\`${p.intermediate ? ' (intermediate)' : ''} | ${p.name.nb} | ${TIER_NAMES[p.tier].en} | ${price} | ${cell(climate)} | ${sourceText(p.price.source)} |`;
@@ -135,7 +135,7 @@ export function renderLibraryDoc(lib: LoadedLibrary): string {
     out.push(
       `### \`${t.id}\`: ${t.name.en} (${t.name.nb})`,
       '',
-      cell(t.description),
+      cell(t.description.en),
       '',
       `Tier: ${TIER_NAMES[t.tier].en}. Basis: per tonne ${t.basis === 'dm' ? 'dry matter' : 'wet'} of input. Accepts: ${t.inputs.map((i) => `\`${i}\``).join(', ')}.`,
       '',
@@ -179,7 +179,7 @@ export function renderLibraryDoc(lib: LoadedLibrary): string {
     '|---|---|---|---|---|---|',
     ...lib.rules.map(
       (r) =>
-        `| ${r.id} | ${r.regulatoryClass} | ${r.forbiddenTiers.join(', ') || '–'} | ${(r.forbiddenTechnologies ?? []).join(', ') || '–'} | ${cell(r.rule)} | ${sourceText(r.legalSource)} |`,
+        `| ${r.id} | ${r.regulatoryClass} | ${r.forbiddenTiers.join(', ') || '–'} | ${(r.forbiddenTechnologies ?? []).join(', ') || '–'} | ${cell(r.rule.en)} | ${sourceText(r.legalSource)} |`,
     ),
     '',
     '## Current uses',
@@ -188,7 +188,7 @@ export function renderLibraryDoc(lib: LoadedLibrary): string {
     '|---|---|---|---|---|',
     ...lib.currentUses.map(
       (u) =>
-        `| \`${u.kind}\` | ${TIER_NAMES[u.tier].en} | ${cell(u.description)} | ${u.product ? `\`${u.product}\`` : `${u.valueNokPerTonne?.value} ${u.valueNokPerTonne?.currency}/${u.valueNokPerTonne?.per}`} | ${sourceText(u.source)} |`,
+        `| \`${u.kind}\` | ${TIER_NAMES[u.tier].en} | ${cell(u.description.en)} | ${u.product ? `\`${u.product}\`` : `${u.valueNokPerTonne?.value} ${u.valueNokPerTonne?.currency}/${u.valueNokPerTonne?.per}`} | ${sourceText(u.source)} |`,
     ),
     '',
   );

@@ -184,9 +184,10 @@ describe('restverdi optimize', () => {
     writeFileSync(semantic, JSON.stringify(ok));
     const s = await run('optimize', '--sites', semantic);
     expect(s.code).toBe(2);
-    expect(s.stderr).toMatch(/sites\[0\]\.technology: unknown technology "no-such-tech"/);
-    expect(s.stderr).toMatch(/sites\[1\]\.accepts\[0\]: anaerobic-digestion does not accept bark/);
-    expect(s.stderr).toMatch(/sites\[1\]\.municipality: unknown municipality number 9999/);
+    // In the CLI's language (bokmål unless --lang en).
+    expect(s.stderr).toMatch(/sites\[0\]\.technology: Ukjent teknologi «no-such-tech»/);
+    expect(s.stderr).toMatch(/sites\[1\]\.accepts\[0\]: anaerobic-digestion tar ikke imot bark/);
+    expect(s.stderr).toMatch(/sites\[1\]\.municipality: 9999: finnes ikke i dagens inndeling/);
   });
 
   it('names the limit when a minimum intake cannot be met, and exits 2', async () => {

@@ -322,7 +322,7 @@ describe('eligibility: a product keeps the regulatory class of its origin', () =
   /** The refusal names the rule (its words and id) and its legal source. */
   function expectRefusedBy(error: AppError, rule: typeof manure): void {
     expect(error.code).toBe('ineligible_route');
-    expect(error.message).toContain(rule.rule);
+    expect(error.message).toContain(rule.rule.en);
     // The step refused (where → technology), then the rule with its legal source.
     expect(error.issues).toHaveLength(2);
     expect(error.issues[1]).toEqual({ path: `rule ${rule.id}`, message: rule.legalSource.citation });
@@ -537,13 +537,14 @@ describe('scenario files a user writes, through the CLI', () => {
     const r = await run('scenario', 'run', file, '--format', 'json');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('4 problem(s)');
+    // In the CLI's language (bokmål unless --lang en).
+    expect(r.stderr).toContain('bad.json har 4 feil');
     const issueLines = r.stderr.split('\n').filter((l) => l.startsWith('  '));
     expect(issueLines).toHaveLength(4);
-    expect(r.stderr).toMatch(/bad\.json:id: .*expected string/);
-    expect(r.stderr).toMatch(/bad\.json:inputs\[0\]\.tonnes: .*>=0/);
-    expect(r.stderr).toMatch(/bad\.json:steps\[0\]: give at most one of tonnes, share and target/);
-    expect(r.stderr).toMatch(/:colour: unknown field "colour"/);
+    expect(r.stderr).toMatch(/bad\.json:id: Mangler \(skal være tekst\)/);
+    expect(r.stderr).toMatch(/bad\.json:inputs\[0\]\.tonnes: Må være minst 0/);
+    expect(r.stderr).toMatch(/bad\.json:steps\[0\]: Gi høyst én av tonnes, share og target/);
+    expect(r.stderr).toMatch(/:colour: Ukjent felt «colour»/);
   });
 
   it('names an unknown scenario and lists the built-in ids (exit 2)', async () => {

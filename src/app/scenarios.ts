@@ -3,10 +3,12 @@
  * stored (validated, and refused if they cannot run), deleted and run. Every stored body is checked
  * with the scenario schema on the way out of the store.
  */
+
 import { existsSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import { AppError } from '../domain/errors.ts';
 import { runScenario, type Scenario, type ScenarioResult } from '../domain/scenarios.ts';
+import type { Text } from '../domain/text.ts';
 import { type LoadedLibrary, readScenarioFile } from '../ingest/library.ts';
 import { scenarioSchema } from '../ingest/schemas.ts';
 import {
@@ -46,7 +48,7 @@ export const storedScenarioParser: ScenarioParser = (body, id) => {
 export interface ScenarioListItem {
   id: string;
   name: { nb: string; en: string };
-  description: string;
+  description: Text | string;
   builtin: boolean;
 }
 

@@ -4,6 +4,8 @@ import { stringify } from 'csv-stringify/sync';
 import { AppError } from '../domain/errors.ts';
 import { message } from '../domain/message.ts';
 
+import { LANGS, type Lang } from '../messages/format.ts';
+
 export type { Lang } from '../messages/format.ts';
 export type Format = 'table' | 'json' | 'csv';
 
@@ -12,6 +14,11 @@ export function keyword<T extends string>(input: string, name: string, allowed: 
   throw new AppError('invalid_input', `invalid ${name}: ${input} (use ${allowed.join(', ')})`, {
     detail: message('invalid_choice', { name, input, allowed: [...allowed] }),
   });
+}
+
+/** A command's `--lang`: nb or en (every command takes it; bokmål is the default). */
+export function parseLangOption(input: string): Lang {
+  return keyword(input, 'lang', LANGS);
 }
 
 /** Numbers for people: the one formatter of src/messages ("58 802" in bokmål, "58,802" in English). */

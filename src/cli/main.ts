@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { DEFAULT_SEED } from '../app/residues.ts';
 import { AppError, isUserError } from '../domain/errors.ts';
+import { message } from '../domain/message.ts';
 import { renderMessage } from '../messages/catalogue.ts';
 import { type Lang, parseLang } from '../messages/format.ts';
 import type { StoreOptions } from '../store/database.ts';
@@ -21,6 +22,7 @@ import { registerReport } from './commands/report.ts';
 import { DEFAULT_REGION, registerResidues, runResidues } from './commands/residues.ts';
 import { registerStatistics } from './commands/statistics.ts';
 import { type CliContext, createContext, type Output, parseInteger } from './context.ts';
+import { parseLangOption } from './format.ts';
 import { t } from './i18n.ts';
 
 export function buildProgram(ctx: CliContext): Command {
@@ -50,7 +52,13 @@ export function buildProgram(ctx: CliContext): Command {
     )
     .option('--port <port>', 'port to listen on', process.env.PORT ?? '8080')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .action(async (opts: { port: string; host: string }) => {
+    .option(
+      '--lang <lang>',
+      'nb or en (for the command’s own errors; the API and web app take theirs per request)',
+      'nb',
+    )
+    .action(async (opts: { port: string; host: string; lang: string }) => {
+      parseLangOption(opts.lang);
       const { serveUntilSignalled } = await import('../server/serve.ts');
       const { WEB_DIST } = await import('./web-build.ts');
       await serveUntilSignalled({
@@ -69,6 +77,7 @@ export function buildProgram(ctx: CliContext): Command {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--no-serve', 'only print the estimate')
     .action(async (opts: { lang: string; port: string; host: string; serve: boolean }) => {
+      const lang = parseLangOption(opts.lang);
       ctx.out(
         await runResidues(ctx, {
           region: DEFAULT_REGION,
@@ -92,7 +101,7 @@ export function buildProgram(ctx: CliContext): Command {
         webDir: WEB_DIST,
         logger: pino({ name: 'restverdi', level: 'warn' }),
       });
-      ctx.out(`\n${t('serverRunning', parseLang(opts.lang) ?? 'nb')(running.url)}\n`);
+      ctx.out(`\n${renderMessage(message('server_running', { url: running.url }), lang)}\n`);
       await stopOnSignal(running);
     });
   const configure = (cmd: Command): void => {
@@ -138,9 +147,10 @@ function report(error: unknown, io: Output, lang: Lang): number {
     io.err(`restverdi: ${error.detail ? renderMessage(error.detail, lang) : error.message}\n`);
     for (const issue of error.issues.slice(0, 20))
       io.err(`  ${issue.path}: ${issue.detail ? renderMessage(issue.detail, lang) : issue.message}\n`);
-    if (error.issues.length > 20) io.err(`  … and ${error.issues.length - 20} more\n`);
+    if (error.issues.length > 20)
+      io.err(`  ${renderMessage(message('more_issues', { count: error.issues.length - 20 }), lang)}\n`);
     return isUserError(error) ? 2 : 1;
   }
-  io.err(`restverdi: internal error: ${(error as Error).stack ?? String(error)}\n`);
+  io.err(`restverdi: ${t('internalError', lang)}: ${(error as Error).stack ?? String(error)}\n`);
   return 1;
 }

@@ -3,24 +3,37 @@
  * technology library's range, and each price it states against the product's range.
  */
 import type { Statement } from './audit.ts';
+import { message } from './message.ts';
 import { type Library, runScenario, type Scenario, stepYields } from './scenarios.ts';
 import { yieldsFor } from './technologies.ts';
+import { same, type Text } from './text.ts';
 import { priceNokPerTonne } from './valuation.ts';
+
+/** How a product, kind or technology id reads in both languages (a loss has no name: its id shows). */
+export function libraryName(lib: Pick<Library, 'products' | 'kinds' | 'technologies'>, id: string): Text {
+  return (
+    lib.products.find((p) => p.id === id)?.name ??
+    lib.kinds.find((k) => k.id === id)?.name ??
+    lib.technologies.find((t) => t.id === id)?.name ??
+    same(id)
+  );
+}
 
 export function scenarioStatements(scenario: Scenario, lib: Library): Statement[] {
   const out: Statement[] = [];
   const where = `scenario ${scenario.id}`;
+  const name = (id: string) => libraryName(lib, id);
   const result = runScenario(scenario, lib);
   for (const b of result.massBalance) {
     out.push({
       kind: 'balance',
       id: `${scenario.id}.${b.step}.mass-balance`,
-      source: where,
-      label: `mass balance of step ${b.step} (${b.technology})`,
+      source: `${where}, steps.${b.step}`,
+      label: message('audit_label_step_balance', { step: b.step, technology: name(b.technology) }),
       input: b.input,
       outputs: [
-        ...b.products.map((p) => ({ label: p.product, value: p.tonnes })),
-        ...b.losses.map((l) => ({ label: l.what, value: l.tonnes })),
+        ...b.products.map((p) => ({ label: name(p.product), value: p.tonnes })),
+        ...b.losses.map((l) => ({ label: same(l.what), value: l.tonnes })),
       ],
     });
   }
@@ -33,14 +46,23 @@ export function scenarioStatements(scenario: Scenario, lib: Library): Statement[
       out.push({
         kind: 'range',
         id: `${scenario.id}.${step.id}.yield.${o.product}`,
-        source: `${where}, step ${step.id}${step.source ? ` (${step.source.citation})` : ''}`,
-        label: `yield of ${o.product} from ${step.input} by ${tech.id} (t per t ${tech.basis === 'dm' ? 'DM' : 'wet'})`,
+        source: `${where}, steps.${step.id}.yields${step.source ? ` (${step.source.citation})` : ''}`,
+        label: message('audit_label_step_yield', {
+          product: name(o.product),
+          input: name(step.input),
+          technology: tech.name,
+          basis: tech.basis,
+        }),
         stated: yields.get(o.product) as number,
         reference: {
           value: o.yield.value,
           low: o.yield.low,
           high: o.yield.high,
-          what: `the technology library's range for ${tech.id} (${o.yield.source.citation.slice(0, 80)})`,
+          what: message('audit_what_technology_yield', {
+            technology: tech.name,
+            product: name(o.product),
+            citation: o.yield.source.citation.slice(0, 80),
+          }),
         },
       });
     }
@@ -54,9 +76,9 @@ export function scenarioStatements(scenario: Scenario, lib: Library): Statement[
       kind: 'range',
       id: `${scenario.id}.price.${productId}`,
       source: `${where}, prices.${productId} (${price.source.citation.slice(0, 80)})`,
-      label: `price of ${productId}, NOK/t`,
+      label: message('audit_label_price', { product: product.name }),
       stated,
-      reference: { ...ref, what: `the product library's price range for ${productId}` },
+      reference: { ...ref, what: message('audit_what_product_price', { product: product.name }) },
     });
   }
   return out;

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { audit, checkStatement, roundingOf } from './audit.ts';
+import { message } from './message.ts';
+import { same } from './text.ts';
 
-const base = { source: 'test', label: 'x' };
+const base = { source: 'test', label: message('audit_label_residues_total', {}) };
+const what = message('audit_what_literature', { coefficients: ['c1'] });
 
 describe('audit', () => {
   it('knows the rounding of a stated figure from its digits', () => {
@@ -18,8 +21,8 @@ describe('audit', () => {
         kind: 'sum',
         stated: 6,
         parts: [
-          { label: 'p', value: 1 },
-          { label: 'q', value: 5 },
+          { label: same('p'), value: 1 },
+          { label: same('q'), value: 5 },
         ],
       }),
     ).toBeUndefined();
@@ -28,7 +31,7 @@ describe('audit', () => {
       id: 'b',
       kind: 'sum',
       stated: 964681,
-      parts: [{ label: 'p', value: 964682 }],
+      parts: [{ label: same('p'), value: 964682 }],
     });
     expect(f).toMatchObject({ severity: 'info', stated: 964681, computed: 964682, difference: -1 });
   });
@@ -40,16 +43,23 @@ describe('audit', () => {
       kind: 'product',
       stated: 80000,
       factors: [
-        { label: 'share', value: 0.15 },
-        { label: 't/daa', value: 4 },
-        { label: 'daa', value: 23530 },
+        { label: same('share'), value: 0.15 },
+        { label: same('t/daa'), value: 4 },
+        { label: same('daa'), value: 23530 },
       ],
     });
     expect(f?.severity).toBe('error');
     expect(f?.computed).toBeCloseTo(14118, 6);
     expect(f?.message.code).toBe('audit_product');
     expect(f?.message.params).toEqual(
-      expect.objectContaining({ formula: '0.15 share × 4 t/daa × 23530 daa', computed: 14118 }),
+      expect.objectContaining({
+        factors: [
+          { label: same('share'), value: 0.15 },
+          { label: same('t/daa'), value: 4 },
+          { label: same('daa'), value: 23530 },
+        ],
+        computed: 14118,
+      }),
     );
   });
 
@@ -62,8 +72,8 @@ describe('audit', () => {
         kind: 'product',
         stated: 18500,
         factors: [
-          { label: 't', value: 50000 },
-          { label: 'y', value: 0.37 },
+          { label: same('t'), value: 50000 },
+          { label: same('y'), value: 0.37 },
         ],
       }),
     ).toBeUndefined();
@@ -102,7 +112,7 @@ describe('audit', () => {
       id: 'r',
       kind: 'range',
       stated: 0.8,
-      reference: { value: 0.25, low: 0.2, high: 0.28, what: 'the library' },
+      reference: { value: 0.25, low: 0.2, high: 0.28, what },
     });
     expect(f).toMatchObject({ severity: 'warning', stated: 0.8, computed: 0.25 });
     expect(
@@ -111,7 +121,7 @@ describe('audit', () => {
         id: 's',
         kind: 'range',
         stated: 0.25,
-        reference: { value: 0.25, low: 0.2, high: 0.28, what: 'x' },
+        reference: { value: 0.25, low: 0.2, high: 0.28, what },
       }),
     ).toBeUndefined();
   });
@@ -123,8 +133,8 @@ describe('audit', () => {
       kind: 'balance',
       input: 1875,
       outputs: [
-        { label: 'PE', value: 862 },
-        { label: 'H2', value: 1500 },
+        { label: same('PE'), value: 862 },
+        { label: same('H2'), value: 1500 },
       ],
     });
     expect(f?.severity).toBe('error');
@@ -135,8 +145,8 @@ describe('audit', () => {
         kind: 'balance',
         input: 10,
         outputs: [
-          { label: 'a', value: 6 },
-          { label: 'b', value: 4 },
+          { label: same('a'), value: 6 },
+          { label: same('b'), value: 4 },
         ],
       }),
     ).toBeUndefined();
@@ -144,9 +154,9 @@ describe('audit', () => {
 
   it('lists the worst findings first', () => {
     const findings = audit([
-      { ...base, id: 'info', kind: 'sum', stated: 3, parts: [{ label: 'a', value: 2.4 }] },
-      { ...base, id: 'err', kind: 'sum', stated: 10, parts: [{ label: 'a', value: 2 }] },
-      { ...base, id: 'ok', kind: 'sum', stated: 2, parts: [{ label: 'a', value: 2 }] },
+      { ...base, id: 'info', kind: 'sum', stated: 3, parts: [{ label: same('a'), value: 2.4 }] },
+      { ...base, id: 'err', kind: 'sum', stated: 10, parts: [{ label: same('a'), value: 2 }] },
+      { ...base, id: 'ok', kind: 'sum', stated: 2, parts: [{ label: same('a'), value: 2 }] },
     ]);
     expect(findings.map((f) => f.id)).toEqual(['err', 'info']);
   });

@@ -4,7 +4,7 @@
  * mass balance), so the same checks run on the seed report, on scenarios and on a user's data.
  */
 
-import { type Message, message } from './message.ts';
+import { type AuditTerm, type Label, type Message, message } from './message.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -12,25 +12,23 @@ interface Base {
   id: string;
   /** Where the stated figure is: file, table, page or section. */
   source: string;
-  /** Extra words for the finding (what the figure is). */
-  label: string;
+  /** What the figure is, as a label message (src/domain/messages/labels.ts), so it reads in both languages. */
+  label: Label;
 }
 
-export interface Term {
-  label: string;
-  value: number;
+export interface Term extends AuditTerm {
   /** An exact constant (a unit conversion such as 1 000 kg/t), not a rounded figure. */
   exact?: boolean;
 }
 
 export type Statement =
   | (Base & { kind: 'sum'; stated: number; parts: Term[] })
-  | (Base & { kind: 'product'; stated: number; factors: Term[]; explanation?: string })
+  | (Base & { kind: 'product'; stated: number; factors: Term[]; explanation?: Label })
   | (Base & { kind: 'growth'; stated: number; start: number; rate: number; years: number })
   | (Base & {
       kind: 'range';
       stated: number;
-      reference: { value: number; low: number; high: number; what: string };
+      reference: { value: number; low: number; high: number; what: Label };
     })
   | (Base & { kind: 'balance'; input: number; outputs: Term[] });
 
@@ -69,9 +67,8 @@ function grade(stated: number, computed: number, slack: number): Severity | unde
   return 'error';
 }
 
-function fmt(x: number): string {
-  return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6)));
-}
+/** The terms as the message shows them: their words and values, without the rounding flags. */
+const shown = (terms: Term[]): AuditTerm[] => terms.map((t) => ({ label: t.label, value: t.value }));
 
 function finding(s: Base, severity: Severity, stated: number, computed: number, what: Message): Finding {
   const difference = stated - computed;
@@ -91,7 +88,7 @@ function finding(s: Base, severity: Severity, stated: number, computed: number, 
  * How much rounding may move an input: half a unit of its last decimal. Whole numbers and exact
  * constants count as exact; "1 NOK/kWh" read as 1 ± 0.5 would excuse any error.
  */
-function inputRounding(t: Term): number {
+function inputRounding(t: Pick<Term, 'value' | 'exact'>): number {
   return t.exact || Number.isInteger(t.value) ? 0 : roundingOf(t.value);
 }
 
@@ -123,7 +120,6 @@ export function checkStatement(s: Statement): Finding | undefined {
     case 'product': {
       const computed = s.factors.reduce((acc, f) => acc * f.value, 1);
       const sev = grade(s.stated, computed, productSlack(s.stated, computed, s.factors));
-      const formula = s.factors.map((f) => `${fmt(f.value)} ${f.label}`).join(' × ');
       return sev
         ? finding(
             s,
@@ -134,8 +130,8 @@ export function checkStatement(s: Statement): Finding | undefined {
               label: s.label,
               stated: s.stated,
               computed,
-              formula,
-              explanation: s.explanation ?? '',
+              factors: shown(s.factors),
+              explanation: s.explanation ?? null,
             }),
           )
         : undefined;
@@ -144,8 +140,8 @@ export function checkStatement(s: Statement): Finding | undefined {
       const computed = s.start * (1 + s.rate) ** s.years;
       const implied = (s.stated / s.start) ** (1 / s.years) - 1;
       // (1 + r)^n moves by n·dr/(1 + r) relatively; the start value by its own rounding.
-      const rateRounding = inputRounding({ label: 'rate', value: s.rate });
-      const startRounding = inputRounding({ label: 'start', value: s.start });
+      const rateRounding = inputRounding({ value: s.rate });
+      const startRounding = inputRounding({ value: s.start });
       const slack =
         roundingOf(s.stated) +
         Math.abs(computed) * ((s.years * rateRounding) / (1 + s.rate) + startRounding / s.start);
@@ -189,7 +185,7 @@ export function checkStatement(s: Statement): Finding | undefined {
         s.input,
         message('audit_balance', {
           label: s.label,
-          outputs: s.outputs.map((o) => `${o.label} ${fmt(o.value)}`).join(' + '),
+          outputs: shown(s.outputs),
           outputTotal: out,
           input: s.input,
         }),

@@ -6,6 +6,7 @@
 import type { Source } from './coefficients.ts';
 import { type Message, message } from './message.ts';
 import type { RegulatoryClass } from './residue-kinds.ts';
+import type { Text } from './text.ts';
 import type { Tier } from './valuation.ts';
 
 export interface EligibilityRule {
@@ -15,8 +16,8 @@ export interface EligibilityRule {
   forbiddenTiers: Tier[];
   /** Technologies this class may never enter (e.g. insect rearing on manure), with the same rule. */
   forbiddenTechnologies?: string[];
-  /** The rule in words a planner can act on. */
-  rule: string;
+  /** The rule in words a planner can act on, in bokmål and English. */
+  rule: Text;
   legalSource: Source;
 }
 

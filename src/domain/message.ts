@@ -8,6 +8,7 @@ import type { IngestMessageParams } from './messages/ingest.ts';
 import type { LabelMessageParams } from './messages/labels.ts';
 import type { ShellMessageParams } from './messages/shells.ts';
 import type { ValueType } from './schema-issues.ts';
+import type { Text } from './text.ts';
 import type { Tier } from './valuation.ts';
 
 /**
@@ -22,11 +23,11 @@ export interface MessageParams
     LabelMessageParams,
     ShellMessageParams {
   // Value pyramid: why a tier has no value for a stream.
-  tier_closed_by_rule: { kind: string; tier: Tier; regulatoryClass: string; rule: string; citation: string };
+  tier_closed_by_rule: { kind: string; tier: Tier; regulatoryClass: string; rule: Text; citation: string };
   tier_no_technology: { kind: string; tier: Tier };
   // Eligibility: why a stream may not take a route.
-  eligibility_tier_forbidden: { regulatoryClass: string; tier: Tier; rule: string };
-  eligibility_technology_forbidden: { regulatoryClass: string; technology: string; rule: string };
+  eligibility_tier_forbidden: { regulatoryClass: string; tier: Tier; rule: Text };
+  eligibility_technology_forbidden: { regulatoryClass: string; technology: string; rule: Text };
   // Allocation: why tonnes are left in their current use, and why a model has no solution.
   unallocated_capacity_full: { sites: string[] };
   unallocated_negative_margin: Record<string, never>;
@@ -39,11 +40,19 @@ export interface MessageParams
   model_unbounded: Record<string, never>;
   /** The solver's own words (`detail`, English) when it stops without an optimum. */
   solver_stopped: { status: string; detail: string };
-  // The audit: a stated figure that its stated inputs do not give.
-  audit_sum: { label: string; stated: number; computed: number; parts: number };
-  audit_product: { label: string; stated: number; computed: number; formula: string; explanation: string };
+  // The audit: a stated figure that its stated inputs do not give. What the figure is (`label`), what
+  // it is checked against (`what`) and why it is off (`explanation`) are label messages; the terms
+  // of a product or a balance carry their own {nb, en} words (units read the same in both).
+  audit_sum: { label: Label; stated: number; computed: number; parts: number };
+  audit_product: {
+    label: Label;
+    stated: number;
+    computed: number;
+    factors: AuditTerm[];
+    explanation: Label | null;
+  };
   audit_growth: {
-    label: string;
+    label: Label;
     stated: number;
     computed: number;
     start: number;
@@ -51,8 +60,8 @@ export interface MessageParams
     years: number;
     impliedPercent: number;
   };
-  audit_range: { label: string; stated: number; what: string; low: number; high: number; central: number };
-  audit_balance: { label: string; outputs: string; outputTotal: number; input: number };
+  audit_range: { label: Label; stated: number; what: Label; low: number; high: number; central: number };
+  audit_balance: { label: Label; outputs: AuditTerm[]; outputTotal: number; input: number };
   // Residues: what an estimate lacks.
   missing_statistics: { municipality: string; kind: string; statistics: string[] };
   missing_statistic: { municipality: string; statistic: string; kinds: string[] };
@@ -94,6 +103,15 @@ export interface MessageParams
 }
 
 export type MessageCode = keyof MessageParams;
+
+/** A text built from parameters (src/domain/messages/labels.ts), nested in another message. */
+export type Label = Message<keyof LabelMessageParams>;
+
+/** One named figure of an audited product or balance. */
+export interface AuditTerm {
+  label: Text;
+  value: number;
+}
 
 export type Message<C extends MessageCode = MessageCode> = {
   [K in C]: { code: K; params: MessageParams[K] };

@@ -11,12 +11,14 @@ import { AppError } from './errors.ts';
 import { type Message, message } from './message.ts';
 import { type Library, runScenario, type ScenarioResult, type ScenarioStep } from './scenarios.ts';
 import { productsOf, type Technology } from './technologies.ts';
+import type { Text } from './text.ts';
 import { type Price, priceNokPerTonne, TIERS, type Tier, tierRank } from './valuation.ts';
 
 export interface CurrentUse {
   kind: string;
   tier: Tier;
-  description: string;
+  /** How the stream is used today, in bokmål and English. */
+  description: Text;
   /** Product whose price values the current use per tonne of stream … */
   product?: string;
   /** … or a value per tonne of stream given directly. */
@@ -82,7 +84,7 @@ export interface PyramidResult {
   tiers: TierValue[];
   currentUse: {
     tier: Tier;
-    description: string;
+    description: Text;
     valuePerTonneNok: number;
     valueNok: number;
     source: Source;

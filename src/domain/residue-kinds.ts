@@ -1,4 +1,5 @@
 import type { Coefficient } from './coefficients.ts';
+import type { Text } from './text.ts';
 
 /**
  * Regulatory class that limits what a stream may become (later issues enforce it):
@@ -25,7 +26,8 @@ export interface ResidueKind {
   id: string;
   name: { nb: string; en: string };
   group: ResidueGroup;
-  description: string;
+  /** What the kind is, in bokmål and English. */
+  description: Text;
   /** Dry-matter share in t DM per t wet, with range and source. */
   dmShare: Coefficient;
   /** Lower heating value of the dry matter, GJ/t DM, where known. */
@@ -34,5 +36,5 @@ export interface ResidueKind {
   nutrients?: { nKgPerTonne?: Coefficient; pKgPerTonne?: Coefficient; kKgPerTonne?: Coefficient };
   regulatoryClass: RegulatoryClass;
   /** Why the class is what it is, with the legal source. */
-  regulatoryNote: string;
+  regulatoryNote: Text;
 }

@@ -5,6 +5,7 @@ import { AppError } from './errors.ts';
 import { indexObservations, type Observation } from './observations.ts';
 import type { ResidueKind } from './residue-kinds.ts';
 import { compileEstimate, estimateResidues } from './residues.ts';
+import { same } from './text.ts';
 import { traceResidue } from './trace.ts';
 
 const source = { status: 'derived', citation: 'test fixture' } as const;
@@ -27,10 +28,10 @@ function kind(id: string, dm: number): ResidueKind {
     id,
     name: { nb: id, en: id },
     group: 'agriculture',
-    description: '',
+    description: same(''),
     dmShare: coef(`dm.${id}`, dm, 't DM/t', dm * 0.9, Math.min(1, dm * 1.1)),
     regulatoryClass: 'plant',
-    regulatoryNote: '',
+    regulatoryNote: same(''),
   };
 }
 

@@ -18,6 +18,7 @@ import {
   type Technology,
   yieldsFor,
 } from './technologies.ts';
+import type { Text } from './text.ts';
 import {
   type ClimateFactor,
   type Price,
@@ -58,7 +59,8 @@ export interface ScenarioStep {
 export interface Scenario {
   id: string;
   name: { nb: string; en: string };
-  description: string;
+  /** In bokmål and English (the built-ins), or a user's own words as written. */
+  description: Text | string;
   source?: Source;
   inputs: ScenarioInput[];
   steps: ScenarioStep[];
@@ -86,7 +88,7 @@ export interface ProductResult {
   valueNok: number;
   /** Tonnes CO2e avoided (positive = saved) by what the product replaces. */
   co2eTonnes: number;
-  replaces: string[];
+  replaces: Text[];
   priceSource: Source;
 }
 
@@ -246,7 +248,7 @@ export function runScenario(scenario: Scenario, lib: Library): ScenarioResult {
         if (!verdict.ok) {
           throw new AppError(
             'ineligible_route',
-            `${where}: ${step.input} → ${tech.id} refused: ${origin} ${verdict.reason.code === 'eligibility_technology_forbidden' ? `may not go to ${tech.id}` : `may not reach tier ${tier}`}: ${verdict.rule.rule}`,
+            `${where}: ${step.input} → ${tech.id} refused: ${origin} ${verdict.reason.code === 'eligibility_technology_forbidden' ? `may not go to ${tech.id}` : `may not reach tier ${tier}`}: ${verdict.rule.rule.en}`,
             {
               issues: [
                 { path: where, message: `${step.input} → ${tech.id}` },

@@ -3,7 +3,9 @@
  * tonne of input (wet or dry basis), where the rest of the mass goes, and what it costs. Nothing in
  * the engine branches on a technology's id.
  */
+
 import type { Coefficient, Source } from './coefficients.ts';
+import type { Text } from './text.ts';
 import type { Tier } from './valuation.ts';
 
 export type Basis = 'wet' | 'dm';
@@ -31,7 +33,8 @@ export interface YieldSet {
 export interface Technology {
   id: string;
   name: { nb: string; en: string };
-  description: string;
+  /** What the technology does, in bokmål and English. */
+  description: Text;
   /** Residue kind ids or intermediate product ids it accepts. */
   inputs: string[];
   /** Whether yields, capacity and costs are per tonne wet or per tonne dry matter of input. */

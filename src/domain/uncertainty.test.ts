@@ -3,6 +3,7 @@ import type { Coefficient, CoefficientProfile } from './coefficients.ts';
 import { indexObservations } from './observations.ts';
 import type { ResidueKind } from './residue-kinds.ts';
 import { compileEstimate } from './residues.ts';
+import { same } from './text.ts';
 import { quantile, sampleCoefficient, simulateUncertainty } from './uncertainty.ts';
 
 function lcg(seed: number): () => number {
@@ -62,7 +63,7 @@ describe('simulateUncertainty', () => {
     id: 'halm',
     name: { nb: 'Halm', en: 'Straw' },
     group: 'agriculture',
-    description: '',
+    description: same(''),
     dmShare: {
       ...base,
       id: 'dm.halm',
@@ -73,7 +74,7 @@ describe('simulateUncertainty', () => {
       distribution: 'triangular',
     },
     regulatoryClass: 'plant',
-    regulatoryNote: '',
+    regulatoryNote: same(''),
   };
   const profile: CoefficientProfile = {
     id: 't',

@@ -3,8 +3,10 @@
  * The report's rule is to use every stream as high in the pyramid as origin, properties and
  * regulation allow; the order of the tiers is that rule, so it lives in code, not data.
  */
+
 import type { Coefficient, Source } from './coefficients.ts';
 import { AppError } from './errors.ts';
+import type { Text } from './text.ts';
 
 /** Bottom to top: energy, fertiliser/soil, feed, pharma/supplements, food, products/materials. */
 export const TIERS = ['energi', 'gjodsel', 'for', 'pharma', 'mat', 'produkt'] as const;
@@ -50,8 +52,8 @@ export interface Price {
 
 /** What one tonne of product replaces and the CO2e of what it replaces. */
 export interface ClimateFactor {
-  /** What is replaced, e.g. "soy protein concentrate (Brazil)". */
-  replaces: string;
+  /** What is replaced, e.g. "soy protein concentrate (Brazil)", in bokmål and English. */
+  replaces: Text;
   /** Tonnes replaced per tonne of product. */
   tonnesReplacedPerTonne: Coefficient;
   /** kg CO2e per kg of what is replaced (avoided emissions; positive = saved). */
@@ -67,7 +69,8 @@ export interface Product {
   intermediate?: boolean;
   price: Price;
   climate?: ClimateFactor[];
-  description?: string;
+  /** What the product is, in bokmål and English. */
+  description?: Text;
 }
 
 export interface Rates {

@@ -11,8 +11,10 @@
  */
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { AppError, type Issue } from '../domain/errors.ts';
+import { AppError } from '../domain/errors.ts';
+import { type Message, message } from '../domain/message.ts';
 import { type MunicipalityRegistry, resolveMunicipality } from '../domain/municipalities.ts';
+import { csvErrorLine, csvErrorMessage, problemList } from './file-issues.ts';
 import { decodeText, parseLocaleNumber } from './text-file.ts';
 
 export const HARVEST_SPECIES = ['gran', 'furu', 'lauv', 'ved', 'annet'] as const;
@@ -134,7 +136,14 @@ async function xlsxRows(
       `${file}: not a readable xlsx workbook (${(cause as Error).message})`,
       {
         cause,
-        issues: [{ path: `${file}:1`, message: 'not a readable xlsx workbook' }],
+        detail: message('file_not_xlsx', { file }),
+        issues: [
+          {
+            path: `${file}:1`,
+            message: 'not a readable xlsx workbook',
+            detail: message('file_not_xlsx', { file }),
+          },
+        ],
       },
     );
   }
@@ -147,8 +156,10 @@ async function xlsxRows(
     if (rows.some(([, cells]) => cells.some((c) => typeof c === 'string' && c.trim() === 'KOMNR')))
       return { sheet: ws.name, rows };
   }
+  const detail = message('header_not_found', { file, column: 'KOMNR' });
   throw new AppError('invalid_data', `${file}: no sheet has a header row with a KOMNR column`, {
-    issues: [{ path: `${file}:1`, message: 'no header row with a KOMNR column' }],
+    detail,
+    issues: [{ path: `${file}:1`, message: 'no header row with a KOMNR column', detail }],
   });
 }
 
@@ -163,10 +174,12 @@ function csvRows(bytes: Uint8Array, file: string): [number, Cell[]][] {
     }) as unknown as { record: string[]; info: { lines: number } }[];
     return records.map(({ record, info }) => [info.lines, record]);
   } catch (cause) {
-    const line = (cause as { lines?: number }).lines ?? '?';
+    const line = csvErrorLine(cause) ?? '?';
+    const detail = csvErrorMessage(file, cause);
     throw new AppError('invalid_data', `${file}:${line}: ${(cause as Error).message}`, {
       cause,
-      issues: [{ path: `${file}:${line}`, message: (cause as Error).message }],
+      detail,
+      issues: [{ path: `${file}:${line}`, message: (cause as Error).message, detail }],
     });
   }
 }
@@ -184,21 +197,25 @@ export async function parseAvvirkning(
     ? await xlsxRows(bytes, file)
     : { sheet: undefined, rows: csvRows(bytes, file) };
 
-  const issues: Issue[] = [];
-  let issueCount = 0;
-  const problem = (line: number | string, message: string) => {
-    issueCount++;
-    if (issues.length < MAX_ISSUES) issues.push({ path: `${file}:${line}`, message });
-  };
-  const fail = (): never => {
-    const first = issues[0] as Issue;
-    const more = issueCount > 1 ? ` (and ${issueCount - 1} more)` : '';
-    throw new AppError('invalid_data', `${first.path}: ${first.message}${more}`, { issues });
-  };
+  const problems = problemList(file, MAX_ISSUES);
+  const problem = (line: number, english: string, detail: Message) =>
+    problems.add(`${file}:${line}`, english, detail);
+  const fail = (): never => problems.fail();
+  /** A cell that does not hold what its column should. */
+  const badCell = (
+    line: number,
+    column: string,
+    value: string,
+    expected: 'year' | 'volume_m3' | 'municipality_number',
+  ) => message('cell_invalid', { file, line, column, value, expected });
 
   const headerAt = rows.findIndex(([, cells]) => cells.some((c) => String(c ?? '').trim() === 'KOMNR'));
   if (headerAt < 0) {
-    problem(1, 'no header row with a KOMNR column (is this a Kommunevis avvirkning file?)');
+    problem(
+      1,
+      'no header row with a KOMNR column (is this a Kommunevis avvirkning file?)',
+      message('header_not_found', { file, column: 'KOMNR' }),
+    );
     fail();
   }
   const [headerRow, headerCells] = rows[headerAt] as [number, Cell[]];
@@ -207,8 +224,14 @@ export async function parseAvvirkning(
     const name = String(c ?? '').trim();
     if (name) col.set(name, i);
   });
-  for (const c of COLUMNS) if (!col.has(c)) problem(headerRow, `column ${c} is missing from the header`);
-  if (issueCount > 0) fail();
+  for (const c of COLUMNS)
+    if (!col.has(c))
+      problem(
+        headerRow,
+        `column ${c} is missing from the header`,
+        message('column_missing', { file, line: headerRow, column: c }),
+      );
+  if (problems.count > 0) fail();
   const get = (cells: Cell[], name: (typeof COLUMNS)[number]): Cell => cells[col.get(name) as number] ?? null;
   const text = (cells: Cell[], name: (typeof COLUMNS)[number]) => String(get(cells, name) ?? '').trim();
 
@@ -221,32 +244,64 @@ export async function parseAvvirkning(
     rowsRead++;
     const komnr = text(cells, 'KOMNR');
     if (!/^\d{1,4}$/.test(komnr)) {
-      problem(line, `KOMNR is "${komnr}", expected a municipality number`);
+      problem(
+        line,
+        `KOMNR is "${komnr}", expected a municipality number`,
+        badCell(line, 'KOMNR', komnr, 'municipality_number'),
+      );
       continue;
     }
     const numberInSource = komnr.padStart(4, '0');
     const year = parseLocaleNumber(get(cells, 'AVVIRKAAR'));
     if (year === undefined || !Number.isInteger(year) || year < 1990 || year > 2100) {
-      problem(line, `AVVIRKAAR is "${text(cells, 'AVVIRKAAR')}", expected a year`);
+      problem(
+        line,
+        `AVVIRKAAR is "${text(cells, 'AVVIRKAAR')}", expected a year`,
+        badCell(line, 'AVVIRKAAR', text(cells, 'AVVIRKAAR'), 'year'),
+      );
       continue;
     }
     years.add(year);
     const m3 = parseLocaleNumber(get(cells, 'TOTALVOLUM'));
     // Negative volumes occur (corrections of earlier deliveries, e.g. 2014): they count as given.
     if (m3 === undefined) {
-      problem(line, `TOTALVOLUM is "${text(cells, 'TOTALVOLUM')}", expected a volume in m3`);
+      problem(
+        line,
+        `TOTALVOLUM is "${text(cells, 'TOTALVOLUM')}", expected a volume in m3`,
+        badCell(line, 'TOTALVOLUM', text(cells, 'TOTALVOLUM'), 'volume_m3'),
+      );
       continue;
     }
     const group = text(cells, 'VIRKESGRP');
     const species = SPECIES[group.split('-')[0] ?? ''];
     if (!species) {
-      problem(line, `VIRKESGRP "${group}" is unknown (known: 1-Gran, 2-Furu, 3-Lauv, 5-Ved, 6, 7, 8)`);
+      problem(
+        line,
+        `VIRKESGRP "${group}" is unknown (known: 1-Gran, 2-Furu, 3-Lauv, 5-Ved, 6, 7, 8)`,
+        message('cell_unknown_code', {
+          file,
+          line,
+          column: 'VIRKESGRP',
+          value: group,
+          known: ['1-Gran', '2-Furu', '3-Lauv', '5-Ved', '6', '7', '8'],
+        }),
+      );
       continue;
     }
     const sortiment = text(cells, 'SORTIMENT');
     const assortment = ASSORTMENTS[sortiment.toLowerCase()];
     if (!assortment) {
-      problem(line, `SORTIMENT "${sortiment}" is unknown (known: ${Object.keys(ASSORTMENTS).join(', ')})`);
+      problem(
+        line,
+        `SORTIMENT "${sortiment}" is unknown (known: ${Object.keys(ASSORTMENTS).join(', ')})`,
+        message('cell_unknown_code', {
+          file,
+          line,
+          column: 'SORTIMENT',
+          value: sortiment,
+          known: Object.keys(ASSORTMENTS),
+        }),
+      );
       continue;
     }
     const resolution = resolveMunicipality(registry, numberInSource);
@@ -278,10 +333,19 @@ export async function parseAvvirkning(
       m3,
     });
   }
-  if (rowsRead === 0) problem(headerRow, 'no data rows under the header');
+  if (rowsRead === 0)
+    problem(
+      headerRow,
+      'no data rows under the header',
+      message('data_rows_missing', { file, line: headerRow }),
+    );
   if (years.size > 1)
-    problem(headerRow, `AVVIRKAAR holds more than one year: ${[...years].sort().join(', ')}`);
-  if (issueCount > 0) fail();
+    problem(
+      headerRow,
+      `AVVIRKAAR holds more than one year: ${[...years].sort().join(', ')}`,
+      message('years_mixed', { file, column: 'AVVIRKAAR', years: [...years].sort() }),
+    );
+  if (problems.count > 0) fail();
 
   // One volume per (county, number in source, category): the same category under two assortment
   // groups with the same volume is one listing. Oslo 2020 appears under two counties (03 and 30)

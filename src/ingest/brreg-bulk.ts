@@ -13,7 +13,8 @@ import { createGunzip } from 'node:zlib';
 import { CsvError, parse } from 'csv-parse';
 import type { BrregUnit, UnitType } from '../domain/actors.ts';
 import { AppError } from '../domain/errors.ts';
-import { csvLayout, RecordShapeError, unitFromJson } from './brreg-records.ts';
+import { type Message, message } from '../domain/message.ts';
+import { csvLayout, RecordShapeError, recordShapeMessage, unitFromJson } from './brreg-records.ts';
 import { JsonArraySplitter, JsonSplitError } from './json-array-splitter.ts';
 
 export interface BulkSource {
@@ -55,12 +56,35 @@ export interface BulkReadOptions {
   afterChunk?: () => Promise<void> | void;
 }
 
-function fail(file: string, record: number, offset: number, message: string, cause?: unknown): AppError {
+function fail(
+  file: string,
+  record: number,
+  offset: number,
+  english: string,
+  detail: Message,
+  cause?: unknown,
+): AppError {
   const where = record > 0 ? `record ${record} at byte ${offset}` : `byte ${offset}`;
-  return new AppError('invalid_input', `${file}: ${where}: ${message}`, {
-    issues: [{ path: `${file}#record=${record},byte=${offset}`, message }],
+  return new AppError('invalid_input', `${file}: ${where}: ${english}`, {
+    issues: [{ path: `${file}#record=${record},byte=${offset}`, message: english, detail }],
+    detail,
     cause,
   });
+}
+
+/** A problem the JSON splitter found, as a message. */
+function splitMessage(file: string, e: JsonSplitError): Message {
+  const at = { file, record: e.record, offset: e.offset };
+  switch (e.problem) {
+    case 'empty':
+      return message('file_empty', { file });
+    case 'not_array':
+      return message('bulk_not_array', { file, offset: e.offset });
+    case 'truncated':
+      return message('bulk_truncated', at);
+    case 'invalid':
+      return message('bulk_json_invalid', at);
+  }
 }
 
 async function* prepend(first: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
@@ -118,12 +142,20 @@ export async function readBrregBulk(
   try {
     const rawIt = counted()[Symbol.asyncIterator]();
     const first = await rawIt.next();
-    if (first.done || first.value.length === 0) throw fail(file, 0, 0, 'the file is empty');
+    if (first.done || first.value.length === 0)
+      throw fail(file, 0, 0, 'the file is empty', message('file_empty', { file }));
     gzip = first.value[0] === 0x1f && first.value[1] === 0x8b;
     const plain = gzip ? gunzip(prepend(first.value, rawIt)) : prepend(first.value, rawIt);
     const plainIt = plain[Symbol.asyncIterator]();
     const head = await plainIt.next();
-    if (head.done) throw fail(file, 0, 0, 'the file is empty (nothing after decompression)');
+    if (head.done)
+      throw fail(
+        file,
+        0,
+        0,
+        'the file is empty (nothing after decompression)',
+        message('file_empty', { file }),
+      );
     let k = 0;
     const h = head.value;
     while (k < h.length && (h[k] === 0x20 || h[k] === 0x0a || h[k] === 0x0d || h[k] === 0x09)) k++;
@@ -142,12 +174,27 @@ export async function readBrregBulk(
         try {
           value = JSON.parse(json);
         } catch (e) {
-          throw fail(file, record, offset, `invalid JSON: ${(e as Error).message}`, e);
+          throw fail(
+            file,
+            record,
+            offset,
+            `invalid JSON: ${(e as Error).message}`,
+            message('bulk_json_invalid', { file, record, offset }),
+            e,
+          );
         }
         try {
           onUnit(unitFromJson(value, source.unitType), { record, offset });
         } catch (e) {
-          if (e instanceof RecordShapeError) throw fail(file, record, offset, `wrong shape: ${e.message}`, e);
+          if (e instanceof RecordShapeError)
+            throw fail(
+              file,
+              record,
+              offset,
+              `wrong shape: ${e.message}`,
+              recordShapeMessage(e.shape, { source: file, record, offset, unitType: source.unitType }),
+              e,
+            );
           throw e;
         }
         records = record;
@@ -156,7 +203,8 @@ export async function readBrregBulk(
         try {
           splitter.push(chunk);
         } catch (e) {
-          if (e instanceof JsonSplitError) throw fail(file, e.record, e.offset, e.message, e);
+          if (e instanceof JsonSplitError)
+            throw fail(file, e.record, e.offset, e.message, splitMessage(file, e), e);
           throw e;
         }
         progress();
@@ -165,7 +213,8 @@ export async function readBrregBulk(
       try {
         splitter.end();
       } catch (e) {
-        if (e instanceof JsonSplitError) throw fail(file, e.record, e.offset, e.message, e);
+        if (e instanceof JsonSplitError)
+          throw fail(file, e.record, e.offset, e.message, splitMessage(file, e), e);
         throw e;
       }
     } else {
@@ -186,7 +235,20 @@ export async function readBrregBulk(
             try {
               layout = csvLayout(item.record, source.unitType);
             } catch (e) {
-              if (e instanceof RecordShapeError) throw fail(file, 0, 0, `wrong shape: ${e.message}`, e);
+              if (e instanceof RecordShapeError)
+                throw fail(
+                  file,
+                  0,
+                  0,
+                  `wrong shape: ${e.message}`,
+                  recordShapeMessage(e.shape, {
+                    source: file,
+                    record: 0,
+                    offset: 0,
+                    unitType: source.unitType,
+                  }),
+                  e,
+                );
               throw e;
             }
             continue;
@@ -202,29 +264,45 @@ export async function readBrregBulk(
         if (e instanceof CsvError) {
           // csv-parse counts the header as a record: its count is the number of the failing data record.
           const at = e as CsvError & { records?: number; bytes_records?: number };
+          const record = at.records ?? records + 1;
+          const offset = at.bytes_records ?? lastBytes;
           throw fail(
             file,
-            at.records ?? records + 1,
-            at.bytes_records ?? lastBytes,
+            record,
+            offset,
             `invalid CSV: ${e.message}`,
+            message('bulk_csv_invalid', { file, record, offset }),
             e,
           );
         }
         throw e;
       }
-      if (!layout) throw fail(file, 0, 0, 'the file is empty (no CSV header)');
+      if (!layout)
+        throw fail(file, 0, 0, 'the file is empty (no CSV header)', message('file_empty', { file }));
       await options.afterChunk?.();
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
     const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT') throw new AppError('invalid_input', `${file}: no such file`, { cause: e });
+    if (err.code === 'ENOENT')
+      throw new AppError('invalid_input', `${file}: no such file`, {
+        cause: e,
+        detail: message('file_not_found', { file: source.path ?? file }),
+      });
     if (typeof err.code === 'string' && err.code.startsWith('Z_')) {
-      const what =
-        err.code === 'Z_BUF_ERROR'
-          ? 'the gzip data ends early (truncated file)'
-          : `corrupt gzip data (${err.message})`;
-      throw fail(file, records + 1, bytes, what, e);
+      const truncated = err.code === 'Z_BUF_ERROR';
+      const what = truncated
+        ? 'the gzip data ends early (truncated file)'
+        : `corrupt gzip data (${err.message})`;
+      const at = { file, record: records + 1, offset: bytes };
+      throw fail(
+        file,
+        at.record,
+        at.offset,
+        what,
+        truncated ? message('bulk_truncated', at) : message('bulk_gzip_corrupt', at),
+        e,
+      );
     }
     throw e;
   }

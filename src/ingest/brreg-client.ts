@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import type { UnitType } from '../domain/actors.ts';
 import { AppError } from '../domain/errors.ts';
+import { message } from '../domain/message.ts';
+import { issuesAt } from '../domain/schema-issues.ts';
 
 export const DEFAULT_BRREG_URL = 'https://data.brreg.no/enhetsregisteret/api';
 /** The API refuses (page + 1) × size above this (HTTP 400). */
@@ -73,7 +75,11 @@ const ACCEPT: Record<UnitType, string> = {
 export function createBrregClient(options: BrregClientOptions): BrregClient {
   const base = options.baseUrl.replace(/\/+$/, '');
   const doFetch = options.fetch ?? fetch;
-  async function get(path: string, params: Record<string, string>, accept: string): Promise<unknown> {
+  async function get(
+    path: string,
+    params: Record<string, string>,
+    accept: string,
+  ): Promise<{ url: string; body: unknown }> {
     const url = `${base}${path}?${new URLSearchParams(params).toString()}`;
     let res: Response;
     try {
@@ -81,16 +87,22 @@ export function createBrregClient(options: BrregClientOptions): BrregClient {
     } catch (e) {
       throw new AppError('invalid_data', `brreg API unreachable: ${url}: ${(e as Error).message}`, {
         cause: e,
+        detail: message('service_unreachable', { service: 'brreg', url }),
       });
     }
     if (!res.ok) {
       const body = (await res.text()).slice(0, 300);
-      throw new AppError('invalid_data', `brreg API ${res.status} for ${url}: ${body}`);
+      throw new AppError('invalid_data', `brreg API ${res.status} for ${url}: ${body}`, {
+        detail: message('service_status', { service: 'brreg', url, status: res.status }),
+      });
     }
     try {
-      return await res.json();
+      return { url, body: await res.json() };
     } catch (e) {
-      throw new AppError('invalid_data', `brreg API returned no JSON for ${url}`, { cause: e });
+      throw new AppError('invalid_data', `brreg API returned no JSON for ${url}`, {
+        cause: e,
+        detail: message('service_not_json', { service: 'brreg', url }),
+      });
     }
   }
   return {
@@ -100,22 +112,26 @@ export function createBrregClient(options: BrregClientOptions): BrregClient {
         throw new AppError(
           'invalid_input',
           `brreg paging limit: (page ${page} + 1) × size ${size} > ${BRREG_PAGING_LIMIT}`,
+          { detail: message('brreg_paging_limit', { page, size, limit: BRREG_PAGING_LIMIT }) },
         );
-      const body = await get(
+      const { url, body } = await get(
         `/${PATH[unitType]}`,
         { ...params, page: String(page), size: String(size) },
         ACCEPT[unitType],
       );
       const parsed = searchSchema.safeParse(body);
       if (!parsed.success)
-        throw new AppError('invalid_data', `brreg API: unexpected search response for ${PATH[unitType]}`);
+        throw new AppError('invalid_data', `brreg API: unexpected search response for ${PATH[unitType]}`, {
+          detail: message('service_answer_unexpected', { service: 'brreg', url }),
+          issues: issuesAt('body', parsed.error.issues),
+        });
       return {
         units: parsed.data._embedded?.[PATH[unitType]] ?? [],
         totalElements: parsed.data.page.totalElements,
       };
     },
     async updates(unitType, params, size) {
-      const body = await get(
+      const { url, body } = await get(
         `/oppdateringer/${PATH[unitType]}`,
         { ...params, size: String(size) },
         `application/vnd.brreg.enhetsregisteret.oppdatering.${unitType === 'enhet' ? 'enhet' : 'underenhet'}.v1+json`,
@@ -125,6 +141,10 @@ export function createBrregClient(options: BrregClientOptions): BrregClient {
         throw new AppError(
           'invalid_data',
           `brreg API: unexpected update-feed response for ${PATH[unitType]}`,
+          {
+            detail: message('service_answer_unexpected', { service: 'brreg', url }),
+            issues: issuesAt('body', parsed.error.issues),
+          },
         );
       const key = unitType === 'enhet' ? 'oppdaterteEnheter' : 'oppdaterteUnderenheter';
       return {

@@ -6,9 +6,24 @@
  * its content is judged later, record by record (domain `toActor`).
  */
 import type { BrregAddress, BrregUnit, UnitType } from '../domain/actors.ts';
+import { type Message, message } from '../domain/message.ts';
+
+/**
+ * What is wrong with a record: not a register unit at all (`foreign`), a unit of the other type, or a
+ * unit without its name or form (`orgnr` says which). `header` is a CSV header without the columns
+ * `missing`; `otherType` when it has the other unit type's address columns.
+ */
+export type RecordShape =
+  | { problem: 'foreign' }
+  | { problem: 'wrong_type' }
+  | { problem: 'incomplete'; orgnr: string }
+  | { problem: 'header'; missing: string[]; otherType: boolean };
 
 export class RecordShapeError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly shape: RecordShape = { problem: 'foreign' },
+  ) {
     super(message);
     this.name = 'RecordShapeError';
   }
@@ -51,17 +66,21 @@ export function unitFromJson(value: unknown, unitType: UnitType): BrregUnit {
   const o = value as Json;
   const orgnr = o.organisasjonsnummer;
   if (typeof orgnr !== 'string')
-    throw new RecordShapeError('no organisasjonsnummer (is this a register file?)');
+    throw new RecordShapeError('no organisasjonsnummer (is this a register file?)', { problem: 'foreign' });
   const other = unitType === 'enhet' ? 'beliggenhetsadresse' : 'forretningsadresse';
   if (other in o) {
     throw new RecordShapeError(
       `has ${other}: a ${unitType === 'enhet' ? 'establishment (underenhet)' : 'legal unit (enhet)'} record in a file of ${unitType === 'enhet' ? 'enheter' : 'underenheter'}`,
+      { problem: 'wrong_type' },
     );
   }
   const name = o.navn;
   const form = code(o.organisasjonsform);
   if (typeof name !== 'string' || form === null)
-    throw new RecordShapeError(`${orgnr}: navn or organisasjonsform.kode missing`);
+    throw new RecordShapeError(`${orgnr}: navn or organisasjonsform.kode missing`, {
+      problem: 'incomplete',
+      orgnr,
+    });
   const employees = o.antallAnsatte;
   return {
     orgnr,
@@ -108,11 +127,15 @@ export function csvLayout(header: string[], unitType: UnitType): CsvLayout {
   const missing = required.filter((r) => col(r) < 0);
   if (missing.length > 0) {
     const other = ADDRESS_FIELD[unitType === 'enhet' ? 'underenhet' : 'enhet'];
-    const hint =
-      col(`${other}.kommunenummer`) >= 0
-        ? ` (it has ${other}: a file of ${unitType === 'enhet' ? 'underenheter' : 'enheter'})`
-        : '';
-    throw new RecordShapeError(`CSV header lacks ${missing.join(', ')}${hint}`);
+    const otherType = col(`${other}.kommunenummer`) >= 0;
+    const hint = otherType
+      ? ` (it has ${other}: a file of ${unitType === 'enhet' ? 'underenheter' : 'enheter'})`
+      : '';
+    throw new RecordShapeError(`CSV header lacks ${missing.join(', ')}${hint}`, {
+      problem: 'header',
+      missing,
+      otherType,
+    });
   }
   const c = {
     orgnr: col('organisasjonsnummer'),
@@ -175,4 +198,30 @@ export function csvLayout(header: string[], unitType: UnitType): CsvLayout {
       };
     },
   };
+}
+
+/**
+ * A shape problem as a message: `source` is the file (or the register's host), `record` the record's
+ * number (the hit's, for an answer from the API) and `offset` its byte in the file (null for the API).
+ */
+export function recordShapeMessage(
+  shape: RecordShape,
+  where: { source: string; record: number; offset: number | null; unitType: UnitType },
+): Message {
+  const { source, record, offset, unitType } = where;
+  switch (shape.problem) {
+    case 'foreign':
+      return message('register_record_foreign', { source, record, offset });
+    case 'wrong_type':
+      return message('register_record_wrong_type', { source, record, offset, unitType });
+    case 'incomplete':
+      return message('register_record_incomplete', { source, record, offset, orgnr: shape.orgnr });
+    case 'header':
+      return message('bulk_header_lacks', {
+        file: source,
+        columns: shape.missing,
+        unitType,
+        otherType: shape.otherType,
+      });
+  }
 }

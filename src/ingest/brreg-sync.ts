@@ -5,10 +5,11 @@
  */
 import type { ActorImportSink, ApplyCounts, BrregUnit, UnitType } from '../domain/actors.ts';
 import { AppError } from '../domain/errors.ts';
+import { message } from '../domain/message.ts';
 import type { MunicipalityRegistry } from '../domain/municipalities.ts';
 import { BRREG_PAGING_LIMIT, type BrregClient } from './brreg-client.ts';
 import { stageUnits } from './brreg-import.ts';
-import { RecordShapeError, unitFromJson } from './brreg-records.ts';
+import { RecordShapeError, recordShapeMessage, unitFromJson } from './brreg-records.ts';
 
 export const MUNICIPALITY_PARAM: Record<UnitType, string> = {
   enhet: 'forretningsadresse.kommunenummer',
@@ -94,7 +95,15 @@ function toUnits(values: unknown[], unitType: UnitType, where: string): BrregUni
       return unitFromJson(v, unitType);
     } catch (e) {
       if (e instanceof RecordShapeError)
-        throw new AppError('invalid_data', `brreg API ${where}: hit ${i + 1}: ${e.message}`, { cause: e });
+        throw new AppError('invalid_data', `brreg API ${where}: hit ${i + 1}: ${e.message}`, {
+          cause: e,
+          detail: recordShapeMessage(e.shape, {
+            source: 'data.brreg.no',
+            record: i + 1,
+            offset: null,
+            unitType,
+          }),
+        });
       throw e;
     }
   });
@@ -208,6 +217,7 @@ export async function updateFromFeed(
         throw new AppError(
           'invalid_input',
           'no update-feed position: import the bulk files first (import brreg) or give --since',
+          { detail: message('brreg_feed_position_missing', {}) },
         );
       }
       const latest = new Map<string, string>();

@@ -7,12 +7,16 @@
  * is never broken.
  */
 
+/** What kind of structural problem it is, for the caller's message. */
+export type JsonSplitProblem = 'empty' | 'not_array' | 'invalid' | 'truncated';
+
 /** A structural problem at a position: the caller names the file. */
 export class JsonSplitError extends Error {
   constructor(
     message: string,
     readonly record: number,
     readonly offset: number,
+    readonly problem: JsonSplitProblem = 'invalid',
   ) {
     super(message);
     this.name = 'JsonSplitError';
@@ -122,6 +126,7 @@ export class JsonArraySplitter {
               `not a JSON array (the bulk format starts with '['): found ${describe(c)}`,
               0,
               offset,
+              'not_array',
             );
           break;
         case State.FirstValue:
@@ -166,8 +171,9 @@ export class JsonArraySplitter {
   end(): void {
     if (this.state === State.End) return;
     if (this.state === State.Start && this.consumed === 0)
-      throw new JsonSplitError('the file is empty', 0, 0);
-    if (this.state === State.Start) throw new JsonSplitError('no JSON array in the file', 0, this.consumed);
+      throw new JsonSplitError('the file is empty', 0, 0, 'empty');
+    if (this.state === State.Start)
+      throw new JsonSplitError('no JSON array in the file', 0, this.consumed, 'not_array');
     const where =
       this.depth > 0
         ? `inside record ${this.records + 1} (starting at byte ${this.recordOffset})`
@@ -176,6 +182,7 @@ export class JsonArraySplitter {
       `the file ends ${where} without closing the array (truncated?)`,
       this.records + 1,
       this.consumed,
+      'truncated',
     );
   }
 }

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../domain/errors.ts';
+import type { Message } from '../domain/message.ts';
 import { createMunicipalityRegistry, resolveMunicipality } from '../domain/municipalities.ts';
+import { renderMessage } from '../messages/catalogue.ts';
 import {
   mergeNumberChanges,
   parseCountyList,
@@ -90,6 +92,21 @@ describe('parseNumberChanges', () => {
       /bad\.txt:3: expected "code - name"/,
     );
     expect(() => parseNumberChanges('januar 2023 januar 2024\n', 'h.txt')).toThrow(AppError);
+  });
+
+  it('says in bokmål which line of which file is malformed, and what it holds', () => {
+    let error: AppError | undefined;
+    try {
+      parseNumberChanges(fixture('kommuneendringer-bad-line.txt'), 'bad.txt');
+    } catch (e) {
+      error = e as AppError;
+    }
+    const nb = renderMessage(error?.detail as Message, 'nb');
+    expect(nb).toBe('bad.txt, linje 3: skal være på formen «NNNN - …», men er «5055 Heim»');
+    expect(renderMessage(error?.issues[0]?.detail as Message, 'nb')).toBe(nb);
+    expect(renderMessage(error?.detail as Message, 'en')).toBe(
+      'bad.txt, line 3: expected the form "NNNN - …", got "5055 Heim"',
+    );
   });
 });
 

@@ -4,16 +4,31 @@
  * File formats: data/sources/kommuneendringer-2024/SOURCE.md.
  */
 import { AppError } from '../domain/errors.ts';
+import { type Message, message } from '../domain/message.ts';
 import type { Municipality, NumberChange } from '../domain/municipalities.ts';
 
 const CODE_NAME = /^(\d{4}) - (\S.*?)\s*$/;
 // "januar 2013<TAB>januar 2017" and "mai 2018<TAB>januar 2019" occur too: SSB lists changes between versions.
 const HEADER = /^(?:januar|mai) (\d{4})\tjanuar (\d{4})\s*$/;
 
-function invalid(file: string, line: number, message: string): AppError {
-  return new AppError('invalid_data', `${file}:${line}: ${message}`, {
-    issues: [{ path: `${file}:${line}`, message }],
+function invalid(file: string, line: number, english: string, detail: Message): AppError {
+  return new AppError('invalid_data', `${file}:${line}: ${english}`, {
+    detail,
+    issues: [{ path: `${file}:${line}`, message: english, detail }],
   });
+}
+
+/**
+ * A line that is not in the form the file uses: `form` in English for the log, `pattern` in no
+ * language (`NNNN - …`) for the message.
+ */
+function badLine(file: string, line: number, form: string, pattern: string, found: string): AppError {
+  return invalid(
+    file,
+    line,
+    `expected "${form}", got "${found}"`,
+    message('line_invalid', { file, line, expected: pattern, found }),
+  );
 }
 
 function lines(text: string): string[] {
@@ -30,20 +45,41 @@ function lines(text: string): string[] {
 export function parseNumberChanges(text: string, file: string): NumberChange[] {
   const all = lines(text);
   const header = HEADER.exec(all[0] ?? '');
-  if (!header) throw invalid(file, 1, `expected header "januar YYYY<TAB>januar YYYY", got "${all[0] ?? ''}"`);
+  if (!header)
+    throw invalid(
+      file,
+      1,
+      `expected header "januar YYYY<TAB>januar YYYY", got "${all[0] ?? ''}"`,
+      message('header_invalid', {
+        file,
+        line: 1,
+        expected: 'januar YYYY<TAB>januar YYYY',
+        found: all[0] ?? '',
+      }),
+    );
   const [, before, after] = header;
   if (Number(after) <= Number(before)) {
-    throw invalid(file, 1, `header year ${after} is not after ${before}`);
+    throw invalid(
+      file,
+      1,
+      `header year ${after} is not after ${before}`,
+      message('header_years_reversed', { file, before: Number(before), after: Number(after) }),
+    );
   }
   const validFrom = `${after}-01-01`;
   if ((all.length - 1) % 2 !== 0)
-    throw invalid(file, all.length, 'odd number of lines: an old code has no new code');
+    throw invalid(
+      file,
+      all.length,
+      'odd number of lines: an old code has no new code',
+      message('lines_odd', { file, line: all.length }),
+    );
   const changes: NumberChange[] = [];
   for (let i = 1; i < all.length; i += 2) {
     const oldLine = CODE_NAME.exec(all[i] ?? '');
-    if (!oldLine) throw invalid(file, i + 1, `expected "code - name", got "${all[i]}"`);
+    if (!oldLine) throw badLine(file, i + 1, 'code - name', 'NNNN - …', all[i] ?? '');
     const newLine = CODE_NAME.exec(all[i + 1] ?? '');
-    if (!newLine) throw invalid(file, i + 2, `expected "code - name", got "${all[i + 1]}"`);
+    if (!newLine) throw badLine(file, i + 2, 'code - name', 'NNNN - …', all[i + 1] ?? '');
     changes.push({
       from: oldLine[1] as string,
       fromName: oldLine[2] as string,
@@ -83,7 +119,12 @@ export function parseSplitNote(text: string, file: string): NumberChange[] {
     });
   }
   if (changes.length === 0)
-    throw invalid(file, 1, 'no "… ble splittet i … og … fra januar YYYY" sentence found');
+    throw invalid(
+      file,
+      1,
+      'no "… ble splittet i … og … fra januar YYYY" sentence found',
+      message('split_note_missing', { file }),
+    );
   return changes;
 }
 
@@ -104,14 +145,25 @@ export function mergeNumberChanges(...lists: NumberChange[][]): NumberChange[] {
 export function parseMunicipalityList(bytes: Uint8Array, file: string): Municipality[] {
   const all = lines(new TextDecoder('latin1').decode(bytes));
   if (all[0]?.trim() !== 'code;name')
-    throw invalid(file, 1, `expected header "code;name", got "${all[0] ?? ''}"`);
+    throw invalid(
+      file,
+      1,
+      `expected header "code;name", got "${all[0] ?? ''}"`,
+      message('header_invalid', { file, line: 1, expected: 'code;name', found: all[0] ?? '' }),
+    );
   const seen = new Set<string>();
   const out: Municipality[] = [];
   for (let i = 1; i < all.length; i++) {
     const m = /^(\d{4});(\S.*?)\s*$/.exec(all[i] ?? '');
-    if (!m) throw invalid(file, i + 1, `expected "NNNN;name", got "${all[i]}"`);
+    if (!m) throw badLine(file, i + 1, 'NNNN;name', 'NNNN;…', all[i] ?? '');
     const number = m[1] as string;
-    if (seen.has(number)) throw invalid(file, i + 1, `municipality ${number} listed twice`);
+    if (seen.has(number))
+      throw invalid(
+        file,
+        i + 1,
+        `municipality ${number} listed twice`,
+        message('municipality_listed_twice', { file, line: i + 1, entry: null, municipality: number }),
+      );
     seen.add(number);
     if (number === '9999') continue; // Uoppgitt (unknown), not a municipality
     out.push({ number, name: m[2] as string, county: number.slice(0, 2) });
@@ -124,7 +176,7 @@ export function parseCountyList(text: string, file: string): Map<string, string>
   const counties = new Map<string, string>();
   lines(text).forEach((line, i) => {
     const m = /^(\d{2}) - (\S.*?)\s*$/.exec(line);
-    if (!m) throw invalid(file, i + 1, `expected "NN - name", got "${line}"`);
+    if (!m) throw badLine(file, i + 1, 'NN - name', 'NN - …', line);
     counties.set(m[1] as string, m[2] as string);
   });
   return counties;

@@ -9,8 +9,10 @@
  */
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { AppError, type Issue } from '../domain/errors.ts';
+import { AppError } from '../domain/errors.ts';
+import { type Message, message } from '../domain/message.ts';
 import { type MunicipalityRegistry, resolveMunicipality } from '../domain/municipalities.ts';
+import { csvErrorLine, csvErrorMessage, issuesInFile, problemList, problemsDetail } from './file-issues.ts';
 import type { LivestockMapping } from './produksjonstilskudd.ts';
 import { type DecodedText, decodeText, detectSeparator, firstLine, parseLocaleNumber } from './text-file.ts';
 
@@ -43,11 +45,11 @@ export type LandbrukKind = z.infer<typeof kindSchema>;
 export function parseLandbrukMapping(json: unknown, file: string): LandbrukMapping {
   const r = landbrukMappingSchema.safeParse(json);
   if (r.success) return r.data;
-  const issues: Issue[] = r.error.issues.map((i) => ({
-    path: `${file}:${i.path.join('.')}`,
-    message: i.message,
-  }));
-  throw new AppError('invalid_data', `${file}: invalid mapping: ${issues[0]?.message}`, { issues });
+  const issues = issuesInFile(file, r.error.issues);
+  throw new AppError('invalid_data', `${file}: invalid mapping: ${issues[0]?.message}`, {
+    issues,
+    detail: problemsDetail(file, issues),
+  });
 }
 
 /** The kind whose `detect` columns are all in the header; kinds are tried in file order (full year before del 1). */
@@ -101,17 +103,10 @@ export function aggregateLandbruk(
   const decoded = decodeText(bytes);
   const header = firstLine(decoded.text);
   const separator = detectSeparator(header);
-  const issues: Issue[] = [];
-  let issueCount = 0;
-  const problem = (line: number | string, message: string) => {
-    issueCount++;
-    if (issues.length < MAX_ISSUES) issues.push({ path: `${file}:${line}`, message });
-  };
-  const fail = (): never => {
-    const first = issues[0] as Issue;
-    const more = issueCount > 1 ? ` (and ${issueCount - 1} more)` : '';
-    throw new AppError('invalid_data', `${first.path}: ${first.message}${more}`, { issues });
-  };
+  const problems = problemList(file, MAX_ISSUES);
+  const problem = (line: number | string, english: string, detail: Message) =>
+    problems.add(`${file}:${line}`, english, detail);
+  const fail = (): never => problems.fail();
 
   let records: { record: string[]; info: { lines: number } }[];
   try {
@@ -124,8 +119,7 @@ export function aggregateLandbruk(
       info: { lines: number };
     }[];
   } catch (cause) {
-    const line = (cause as { lines?: number }).lines ?? '?';
-    problem(line, (cause as Error).message);
+    problem(csvErrorLine(cause) ?? '?', (cause as Error).message, csvErrorMessage(file, cause));
     return fail();
   }
   const head = (records[0]?.record ?? []).map((h) => h.trim().toLowerCase());
@@ -134,6 +128,7 @@ export function aggregateLandbruk(
     problem(
       1,
       `unknown file type: the header (${head.slice(0, 6).join(', ')}…) matches none of ${Object.keys(mapping.kinds).join(', ')}`,
+      message('file_kind_unknown', { file, header: head.slice(0, 6), kinds: Object.keys(mapping.kinds) }),
     );
     return fail();
   }
@@ -146,9 +141,19 @@ export function aggregateLandbruk(
   const index = new Map(head.map((h, i) => [h, i]));
   for (const v of Object.values(variables))
     for (const f of v.fields)
-      if (!index.has(f)) problem(1, `column ${f} (${kindId}) is missing from the header`);
-  if (!index.has(kind.municipalityField)) problem(1, `column ${kind.municipalityField} is missing`);
-  if (issueCount > 0) fail();
+      if (!index.has(f))
+        problem(
+          1,
+          `column ${f} (${kindId}) is missing from the header`,
+          message('column_missing', { file, line: 1, column: f }),
+        );
+  if (!index.has(kind.municipalityField))
+    problem(
+      1,
+      `column ${kind.municipalityField} is missing`,
+      message('column_missing', { file, line: 1, column: kind.municipalityField }),
+    );
+  if (problems.count > 0) fail();
 
   const fields = [...new Set(Object.values(variables).flatMap((v) => v.fields))];
   const years = new Set<number>();
@@ -161,7 +166,11 @@ export function aggregateLandbruk(
     const line = info.lines;
     rowsRead++;
     if (record.length !== head.length) {
-      problem(line, `${record.length} fields, the header has ${head.length}`);
+      problem(
+        line,
+        `${record.length} fields, the header has ${head.length}`,
+        message('row_width', { file, line, fields: record.length, expected: head.length }),
+      );
       continue;
     }
     const counts = new Map<string, number>();
@@ -176,7 +185,11 @@ export function aggregateLandbruk(
       const n = parseLocaleNumber(raw);
       // Negative deliveries occur (corrections, e.g. leveransedata-korn 2024-2025 line 3374): they count.
       if (n === undefined) {
-        problem(line, `column ${f} has "${raw}", expected a number (decimal comma allowed) or an empty cell`);
+        problem(
+          line,
+          `column ${f} has "${raw}", expected a number (decimal comma allowed) or an empty cell`,
+          message('cell_invalid', { file, line, column: f, value: raw, expected: 'number' }),
+        );
         ok = false;
         continue;
       }
@@ -185,15 +198,30 @@ export function aggregateLandbruk(
     }
     if (comma) decimalCommaRows++;
     if (kind.yearField) {
-      const y = parseLocaleNumber(record[index.get(kind.yearField) as number] ?? '');
+      const rawYear = (record[index.get(kind.yearField) as number] ?? '').trim();
+      const y = parseLocaleNumber(rawYear);
       if (y === undefined || !Number.isInteger(y)) {
-        problem(line, `column ${kind.yearField} is not a year`);
+        problem(
+          line,
+          `column ${kind.yearField} is not a year`,
+          message('cell_invalid', { file, line, column: kind.yearField, value: rawYear, expected: 'year' }),
+        );
         ok = false;
       } else years.add(y);
     }
     const rawNumber = (record[index.get(kind.municipalityField) as number] ?? '').trim();
     if (!/^\d{1,4}$/.test(rawNumber)) {
-      problem(line, `column ${kind.municipalityField} has "${rawNumber}", expected a municipality number`);
+      problem(
+        line,
+        `column ${kind.municipalityField} has "${rawNumber}", expected a municipality number`,
+        message('cell_invalid', {
+          file,
+          line,
+          column: kind.municipalityField,
+          value: rawNumber,
+          expected: 'municipality_number',
+        }),
+      );
       continue;
     }
     if (!ok) continue;
@@ -228,22 +256,36 @@ export function aggregateLandbruk(
       row.values[id] = (row.values[id] as number) + v.fields.reduce((s, f) => s + (counts.get(f) ?? 0), 0);
     }
   }
-  if (rowsRead === 0) problem(1, 'no data rows under the header');
+  if (rowsRead === 0)
+    problem(1, 'no data rows under the header', message('data_rows_missing', { file, line: 1 }));
   let year = options.year;
   if (kind.yearField) {
     if (years.size > 1)
-      problem(1, `${kind.yearField} holds more than one year: ${[...years].sort().join(', ')}`);
+      problem(
+        1,
+        `${kind.yearField} holds more than one year: ${[...years].sort().join(', ')}`,
+        message('years_mixed', { file, column: kind.yearField, years: [...years].sort() }),
+      );
     const inFile = [...years][0];
     if (year !== undefined && inFile !== undefined && year !== inFile)
-      problem(1, `the file is for ${inFile}, not ${year}`);
+      problem(
+        1,
+        `the file is for ${inFile}, not ${year}`,
+        message('year_mismatch', { file, inFile, asked: year }),
+      );
     year = inFile ?? year;
   }
   if (year === undefined) {
     const m = /(?:^|[^\d])((?:19|20)\d{2})(?:[^\d]|$)/.exec(file.split(/[\\/]/).pop() ?? '');
     if (m) year = Number(m[1]);
   }
-  if (year === undefined) problem(1, 'the file has no year column and its name no year: give --year');
-  if (issueCount > 0) fail();
+  if (year === undefined)
+    problem(
+      1,
+      'the file has no year column and its name no year: give --year',
+      message('year_unknown', { file }),
+    );
+  if (problems.count > 0) fail();
 
   // Sums of decimal numbers: round to the precision the files use (0.1 kg).
   for (const row of byMunicipality.values()) {

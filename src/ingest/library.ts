@@ -7,6 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EligibilityRule } from '../domain/eligibility.ts';
 import { AppError, type Issue } from '../domain/errors.ts';
+import { message } from '../domain/message.ts';
 import type { CurrentUse } from '../domain/pyramid.ts';
 import type { ResidueKind } from '../domain/residue-kinds.ts';
 import type { Library, Scenario } from '../domain/scenarios.ts';
@@ -41,6 +42,7 @@ export function checkLibrary(lib: Library, currentUses: CurrentUse[]): Issue[] {
         issues.push({
           path: `${at}.inputs[${j}]`,
           message: `${t.id}: input "${input}" is neither a residue kind nor a product`,
+          detail: message('technology_input_unknown', { technology: t.id, input }),
         });
       }
     });
@@ -49,6 +51,7 @@ export function checkLibrary(lib: Library, currentUses: CurrentUse[]): Issue[] {
         issues.push({
           path: `${at}.byInput.${input}`,
           message: `${t.id}: yields for "${input}", which is not among its inputs`,
+          detail: message('technology_yields_foreign_input', { technology: t.id, input }),
         });
       }
     }
@@ -57,11 +60,13 @@ export function checkLibrary(lib: Library, currentUses: CurrentUse[]): Issue[] {
       issues.push({
         path: `${at}.outputs`,
         message: `${t.id}: no yields for ${uncovered.join(', ')} (give a default or yields by input)`,
+        detail: message('technology_yields_missing', { technology: t.id, inputs: uncovered }),
       });
     }
     const productSets = new Set<string>();
     for (const { input, set } of yieldSets(t)) {
       const where = input === null ? at : `${at}.byInput.${input}`;
+      const name = input === null ? t.id : `${t.id} (${input})`;
       productSets.add(
         set.outputs
           .map((o) => o.product)
@@ -73,12 +78,14 @@ export function checkLibrary(lib: Library, currentUses: CurrentUse[]): Issue[] {
           issues.push({
             path: `${where}.outputs[${j}].product`,
             message: `${t.id}: unknown product "${o.product}"`,
+            detail: message('product_unknown', { id: o.product }),
           });
       });
       if (t.capexPer && !set.outputs.some((o) => o.product === t.capexPer)) {
         issues.push({
           path: `${at}.capexPer`,
           message: `${t.id}: capex is per "${t.capexPer}", which it does not make`,
+          detail: message('technology_capex_per_unmade', { technology: name, product: t.capexPer }),
         });
       }
       const sum = [...set.outputs, ...set.losses].reduce((s, o) => s + o.yield.value, 0);
@@ -86,6 +93,7 @@ export function checkLibrary(lib: Library, currentUses: CurrentUse[]): Issue[] {
         issues.push({
           path: `${where}.outputs`,
           message: `${t.id}${input ? ` on ${input}` : ''}: products + losses = ${sum.toFixed(6)} t per t input, not 1 (the mass balance does not close)`,
+          detail: message('technology_balance_open', { technology: name, sum }),
         });
       }
     }
@@ -93,6 +101,7 @@ export function checkLibrary(lib: Library, currentUses: CurrentUse[]): Issue[] {
       issues.push({
         path: `${at}.byInput`,
         message: `${t.id}: its yield sets make different products (${[...productSets].join(' / ')}); every input must give the same products`,
+        detail: message('technology_yield_sets_differ', { technology: t.id, sets: [...productSets] }),
       });
     }
   });
@@ -102,6 +111,7 @@ export function checkLibrary(lib: Library, currentUses: CurrentUse[]): Issue[] {
         issues.push({
           path: `eligibility.json:rules[${i}].forbiddenTechnologies[${j}]`,
           message: `unknown technology "${t}"`,
+          detail: message('technology_unknown', { id: t, known: [...technologies] }),
         });
     });
   });
@@ -110,19 +120,29 @@ export function checkLibrary(lib: Library, currentUses: CurrentUse[]): Issue[] {
       issues.push({
         path: `products.json:products[${i}].price.currency`,
         message: `no rate for ${p.price.currency}`,
+        detail: message('currency_rate_missing', { currency: p.price.currency }),
       });
     }
   });
   currentUses.forEach((u, i) => {
     if (!kinds.has(u.kind))
-      issues.push({ path: `current-uses.json:uses[${i}].kind`, message: `unknown kind "${u.kind}"` });
+      issues.push({
+        path: `current-uses.json:uses[${i}].kind`,
+        message: `unknown kind "${u.kind}"`,
+        detail: message('unknown_kind', { id: u.kind, known: [...kinds] }),
+      });
     if (u.product && !products.has(u.product))
       issues.push({
         path: `current-uses.json:uses[${i}].product`,
         message: `unknown product "${u.product}"`,
+        detail: message('product_unknown', { id: u.product }),
       });
     if (!u.product && !u.valueNokPerTonne)
-      issues.push({ path: `current-uses.json:uses[${i}]`, message: 'give a product or a valueNokPerTonne' });
+      issues.push({
+        path: `current-uses.json:uses[${i}]`,
+        message: 'give a product or a valueNokPerTonne',
+        detail: message('current_use_value_missing', {}),
+      });
   });
   return issues;
 }
@@ -133,7 +153,11 @@ export function readScenarioFile(file: string): Scenario {
     return readJsonFile(file, scenarioSchema, process.cwd()) as Scenario;
   } catch (error) {
     if (error instanceof AppError && error.code === 'invalid_data') {
-      throw new AppError('invalid_input', error.message, { issues: error.issues, cause: error });
+      throw new AppError('invalid_input', error.message, {
+        issues: error.issues,
+        cause: error,
+        ...(error.detail ? { detail: error.detail } : {}),
+      });
     }
     throw error;
   }
@@ -158,7 +182,7 @@ export function loadLibrary(kinds: ResidueKind[], dataDir = DEFAULT_DATA_DIR): L
     throw new AppError(
       'invalid_data',
       `the technology library has ${issues.length} problem(s): ${issues[0]?.message}`,
-      { issues },
+      { issues, detail: message('library_has_problems', { count: issues.length }) },
     );
   }
   const dir = join(dataDir, 'scenarios');

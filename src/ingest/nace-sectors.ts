@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { SectorMapping } from '../domain/actors.ts';
 import { AppError } from '../domain/errors.ts';
+import { message } from '../domain/message.ts';
+import { issuesInFile } from './file-issues.ts';
 import { DEFAULT_DATA_DIR } from './reference-data.ts';
 
 const prefix = z.string().regex(/^\d{2}(\.\d{1,3})?$/, 'a NACE prefix like 01, 01.4, 01.41 or 01.410');
@@ -29,8 +31,10 @@ export function loadSectorMapping(dataDir: string = DEFAULT_DATA_DIR): SectorMap
   const file = join(dataDir, SECTOR_MAPPING_FILE);
   const parsed = sectorMappingSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success) {
+    const issues = issuesInFile(file, parsed.error.issues, '#');
     throw new AppError('invalid_data', `${file}: not a sector mapping`, {
-      issues: parsed.error.issues.map((i) => ({ path: `${file}#${i.path.join('.')}`, message: i.message })),
+      issues,
+      detail: message('file_has_problems', { file, count: issues.length }),
     });
   }
   return parsed.data;

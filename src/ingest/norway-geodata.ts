@@ -4,7 +4,9 @@
  * data/sources/kommuner-norway-geodata/SOURCE.md.
  */
 import { z } from 'zod';
-import { AppError, type Issue } from '../domain/errors.ts';
+import { AppError } from '../domain/errors.ts';
+import { message } from '../domain/message.ts';
+import { issuesInFile, problemsDetail } from './file-issues.ts';
 
 const entrySchema = z.object({
   id: z.string().regex(/^\d{4}$/),
@@ -26,20 +28,25 @@ export function parseGeodataMunicipalities(text: string, file: string): GeodataM
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new AppError('invalid_data', `${file}: not JSON: ${(error as Error).message}`, { cause: error });
+    throw new AppError('invalid_data', `${file}: not JSON: ${(error as Error).message}`, {
+      cause: error,
+      detail: message('file_not_json', { file, reason: (error as Error).message }),
+    });
   }
   const r = z.array(entrySchema).safeParse(json);
   if (!r.success) {
-    const issues: Issue[] = r.error.issues.map((i) => ({
-      path: `${file}:[${i.path.join('].')}`,
-      message: i.message,
-    }));
-    throw new AppError('invalid_data', `${issues[0]?.path}: ${issues[0]?.message}`, { issues });
+    const issues = issuesInFile(file, r.error.issues);
+    throw new AppError('invalid_data', `${issues[0]?.path}: ${issues[0]?.message}`, {
+      issues,
+      detail: problemsDetail(file, issues),
+    });
   }
   const seen = new Set<string>();
   for (const [i, e] of r.data.entries()) {
     if (seen.has(e.id))
-      throw new AppError('invalid_data', `${file}:[${i}]: municipality ${e.id} listed twice`);
+      throw new AppError('invalid_data', `${file}:[${i}]: municipality ${e.id} listed twice`, {
+        detail: message('municipality_listed_twice', { file, line: null, entry: i, municipality: e.id }),
+      });
     seen.add(e.id);
   }
   return r.data

@@ -2,6 +2,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../domain/errors.ts';
 import { createMunicipalityRegistry } from '../domain/municipalities.ts';
+import { renderMessage } from '../messages/catalogue.ts';
 import {
   mergeNumberChanges,
   parseMunicipalityList,
@@ -30,6 +31,15 @@ const mapping = parseLivestockMapping(
   JSON.parse(text(new URL('mappings/produksjonstilskudd-livestock.json', data))),
   'mapping.json',
 );
+/** The AppError a reader throws. */
+function caught(read: () => unknown): AppError {
+  try {
+    read();
+  } catch (e) {
+    if (e instanceof AppError) return e;
+  }
+  throw new Error('expected an AppError');
+}
 const fixture = (name: string) => createReadStream(new URL(`fixtures/${name}`, import.meta.url));
 const run = (name: string) => aggregateLivestock(fixture(name), { file: name, mapping, registry });
 
@@ -121,6 +131,41 @@ describe('aggregateLivestock on small files', () => {
     );
   });
 
+  it('says in bokmål which file, line and column hold the bad count, and in English too', async () => {
+    const error = (await run('produksjonstilskudd-bad-count.csv').catch((e: unknown) => e)) as AppError;
+    const nb = renderMessage(error.detail as NonNullable<AppError['detail']>, 'nb');
+    expect(nb).toBe(
+      'produksjonstilskudd-bad-count.csv, linje 3, kolonne «p120_vaar»: «12a» er ikke et helt antall dyr eller en tom celle',
+    );
+    const issue = error.issues[0];
+    expect(issue?.path).toBe('produksjonstilskudd-bad-count.csv:3');
+    expect(renderMessage(issue?.detail as NonNullable<AppError['detail']>, 'nb')).toBe(nb);
+    expect(renderMessage(issue?.detail as NonNullable<AppError['detail']>, 'en')).toBe(
+      'produksjonstilskudd-bad-count.csv, line 3, column "p120_vaar": "12a" is not a whole number of animals or an empty cell',
+    );
+  });
+
+  it('counts the problems of a file with many bad cells in the error, each cell in its issue', async () => {
+    const lines = readFileSync(
+      new URL('fixtures/produksjonstilskudd-bad-count.csv', import.meta.url),
+      'utf8',
+    ).split(/\r?\n/);
+    const worse = [lines[0], lines[1]?.replace(';3;4;', ';x;y;'), lines[2], ''].join('\n');
+    const error = (await aggregateLivestock([worse], { file: 'dyr.csv', mapping, registry }).catch(
+      (e: unknown) => e,
+    )) as AppError;
+    expect(renderMessage(error.detail as NonNullable<AppError['detail']>, 'nb')).toBe(
+      'dyr.csv har 3 feil; se listen under',
+    );
+    expect(error.issues.map((i) => renderMessage(i.detail as NonNullable<AppError['detail']>, 'nb'))).toEqual(
+      [
+        'dyr.csv, linje 2, kolonne «p115_vaar»: «x» er ikke et helt antall dyr eller en tom celle',
+        'dyr.csv, linje 2, kolonne «p116_vaar»: «y» er ikke et helt antall dyr eller en tom celle',
+        'dyr.csv, linje 3, kolonne «p120_vaar»: «12a» er ikke et helt antall dyr eller en tom celle',
+      ],
+    );
+  });
+
   it('fails on a column that is neither mapped nor excluded', async () => {
     await expect(run('produksjonstilskudd-unknown-column.csv')).rejects.toThrow(
       /produksjonstilskudd-unknown-column\.csv:1: column p999_vaar is neither mapped nor excluded/,
@@ -136,11 +181,29 @@ describe('aggregateLivestock on small files', () => {
     await expect(aggregateLivestock([broken], { file: 'x.csv', mapping, registry })).rejects.toThrow(
       /x\.csv:3:/,
     );
+    const error = (await aggregateLivestock([broken], { file: 'x.csv', mapping, registry }).catch(
+      (e: unknown) => e,
+    )) as AppError;
+    expect(renderMessage(error.detail as NonNullable<AppError['detail']>, 'nb')).toBe(
+      'x.csv, linje 3: raden har 47 felt, overskriften 46',
+    );
   });
 
   it('rejects a mapping that claims a field twice', () => {
     const twice = structuredClone(mapping);
     (twice.categories.hest as { fields: string[] }).fields.push('p120_vaar');
     expect(() => parseLivestockMapping(twice, 'm.json')).toThrow(/p120_vaar is claimed by both/);
+    const error = caught(() => parseLivestockMapping(twice, 'm.json'));
+    expect(error.issues[0]?.path).toBe('m.json:(top level)');
+    expect(renderMessage(error.issues[0]?.detail as NonNullable<AppError['detail']>, 'nb')).toBe(
+      'Feltet p120_vaar er brukt både i categories.hest og i categories.melkeku',
+    );
+  });
+
+  it('names an unmapped column in bokmål', async () => {
+    const error = (await run('produksjonstilskudd-unknown-column.csv').catch((e: unknown) => e)) as AppError;
+    expect(renderMessage(error.issues[0]?.detail as NonNullable<AppError['detail']>, 'nb')).toMatch(
+      /^produksjonstilskudd-unknown-column\.csv, linje 1: kolonnen «p999_vaar» er verken koblet til en kategori eller utelatt/,
+    );
   });
 });

@@ -6,12 +6,14 @@
 import { pipeline, Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { z } from 'zod';
-import { AppError, type Issue } from '../domain/errors.ts';
+import { AppError } from '../domain/errors.ts';
+import { type Message, message } from '../domain/message.ts';
 import {
   type MunicipalityRegistry,
   normaliseMunicipalityNumber,
   resolveMunicipality,
 } from '../domain/municipalities.ts';
+import { csvErrorLine, csvErrorMessage, issuesInFile, problemList, problemsDetail } from './file-issues.ts';
 
 const field = z.string().regex(/^[a-z0-9_]+$/);
 
@@ -30,22 +32,31 @@ export const livestockMappingSchema = z
     excluded: z.record(field, z.object({ reason: z.string().min(1), subsetOf: z.array(field).optional() })),
   })
   .superRefine((m, ctx) => {
+    // Owners are named by where they are in the mapping (categories.hest), the same in every language.
     const owner = new Map<string, string>();
     const claim = (f: string, by: string) => {
       const prev = owner.get(f);
-      if (prev) ctx.addIssue({ code: 'custom', message: `field ${f} is claimed by both ${prev} and ${by}` });
+      if (prev)
+        ctx.addIssue({
+          code: 'custom',
+          message: `field ${f} is claimed by both ${prev} and ${by}`,
+          params: message('mapping_field_twice', { field: f, first: prev, second: by }),
+        });
       owner.set(f, by);
     };
     claim(m.municipalityField, 'municipalityField');
     for (const f of Object.keys(m.otherFields)) claim(f, 'otherFields');
-    for (const [id, c] of Object.entries(m.categories)) for (const f of c.fields) claim(f, `category ${id}`);
+    for (const [id, c] of Object.entries(m.categories))
+      for (const f of c.fields) claim(f, `categories.${id}`);
     for (const f of Object.keys(m.excluded)) claim(f, 'excluded');
     for (const [f, e] of Object.entries(m.excluded)) {
       for (const s of e.subsetOf ?? []) {
-        if (!owner.get(s)?.startsWith('category ')) {
+        if (!owner.get(s)?.startsWith('categories.')) {
           ctx.addIssue({
             code: 'custom',
+            path: ['excluded', f, 'subsetOf'],
             message: `excluded ${f} is a subset of ${s}, which is no category field`,
+            params: message('mapping_subset_not_category', { field: f, subsetOf: s }),
           });
         }
       }
@@ -58,11 +69,11 @@ export type LivestockMapping = z.infer<typeof livestockMappingSchema>;
 export function parseLivestockMapping(json: unknown, file: string): LivestockMapping {
   const r = livestockMappingSchema.safeParse(json);
   if (r.success) return r.data;
-  const issues: Issue[] = r.error.issues.map((i) => ({
-    path: `${file}:${i.path.join('.')}`,
-    message: i.message,
-  }));
-  throw new AppError('invalid_data', `${file}: invalid livestock mapping: ${issues[0]?.message}`, { issues });
+  const issues = issuesInFile(file, r.error.issues);
+  throw new AppError('invalid_data', `${file}: invalid livestock mapping: ${issues[0]?.message}`, {
+    issues,
+    detail: problemsDetail(file, issues),
+  });
 }
 
 export interface UnresolvedNumber {
@@ -118,12 +129,9 @@ export async function aggregateLivestock(
   ]);
   const known = new Set([mapping.municipalityField, ...Object.keys(mapping.otherFields), ...countFields]);
 
-  const issues: Issue[] = [];
-  let issueCount = 0;
-  const addIssue = (line: number | string, message: string) => {
-    issueCount++;
-    if (issues.length < MAX_ISSUES) issues.push({ path: `${file}:${line}`, message });
-  };
+  const problems = problemList(file, MAX_ISSUES);
+  const addIssue = (line: number, english: string, detail: Message) =>
+    problems.add(`${file}:${line}`, english, detail);
 
   const zero = () => Object.fromEntries(categoryIds.map((id) => [id, 0])) as Record<string, number>;
   const byMunicipality = new Map<string, LivestockRow>();
@@ -153,14 +161,28 @@ export async function aggregateLivestock(
       if (!header) {
         header = record.map((h) => h.trim());
         index = new Map(header.map((h, i) => [h, i]));
-        if (index.size !== header.length) addIssue(line, 'duplicate column names in the header');
+        if (index.size !== header.length)
+          addIssue(
+            line,
+            'duplicate column names in the header',
+            message('columns_duplicate', { file, line }),
+          );
         for (const h of header) {
           if (!known.has(h))
-            addIssue(line, `column ${h} is neither mapped nor excluded in the livestock mapping`);
+            addIssue(
+              line,
+              `column ${h} is neither mapped nor excluded in the livestock mapping`,
+              message('column_unmapped', { file, line, column: h }),
+            );
         }
         for (const f of known)
-          if (!index.has(f)) addIssue(line, `column ${f} of the livestock mapping is missing`);
-        if (issueCount > 0) break;
+          if (!index.has(f))
+            addIssue(
+              line,
+              `column ${f} of the livestock mapping is missing`,
+              message('column_missing', { file, line, column: f }),
+            );
+        if (problems.count > 0) break;
         continue;
       }
       rowsRead++;
@@ -173,15 +195,30 @@ export async function aggregateLivestock(
         } else if (/^\d+$/.test(raw)) {
           counts.set(f, Number(raw));
         } else {
-          addIssue(line, `column ${f} has "${raw}", expected a whole number of animals or an empty cell`);
+          addIssue(
+            line,
+            `column ${f} has "${raw}", expected a whole number of animals or an empty cell`,
+            message('cell_invalid', { file, line, column: f, value: raw, expected: 'animal_count' }),
+          );
           rowOk = false;
         }
       }
       let number: string;
+      const rawNumber = record[index.get(mapping.municipalityField) as number] ?? '';
       try {
-        number = normaliseMunicipalityNumber(record[index.get(mapping.municipalityField) as number] ?? '');
+        number = normaliseMunicipalityNumber(rawNumber);
       } catch (error) {
-        addIssue(line, `column ${mapping.municipalityField}: ${(error as Error).message}`);
+        addIssue(
+          line,
+          `column ${mapping.municipalityField}: ${(error as Error).message}`,
+          message('cell_invalid', {
+            file,
+            line,
+            column: mapping.municipalityField,
+            value: rawNumber.trim(),
+            expected: 'municipality_number',
+          }),
+        );
         continue;
       }
       if (!rowOk) continue;
@@ -223,21 +260,19 @@ export async function aggregateLivestock(
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
-    const csvLine = (error as { lines?: number }).lines;
+    const csvLine = csvErrorLine(error);
+    const detail = csvErrorMessage(file, error);
     throw new AppError('invalid_data', `${file}:${csvLine ?? '?'}: ${(error as Error).message}`, {
       cause: error,
-      issues: [{ path: `${file}:${csvLine ?? '?'}`, message: (error as Error).message }],
+      detail,
+      issues: [{ path: `${file}:${csvLine ?? '?'}`, message: (error as Error).message, detail }],
     });
   } finally {
     parser.destroy();
   }
 
-  if (!header && issueCount === 0) addIssue(1, 'the file is empty');
-  if (issueCount > 0) {
-    const first = issues[0] as Issue;
-    const more = issueCount > 1 ? ` (and ${issueCount - 1} more)` : '';
-    throw new AppError('invalid_data', `${first.path}: ${first.message}${more}`, { issues });
-  }
+  if (!header && problems.count === 0) addIssue(1, 'the file is empty', message('file_empty', { file }));
+  if (problems.count > 0) problems.fail();
 
   for (const row of byMunicipality.values()) row.numbersInSource.sort();
   return {

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import type { Coefficient, CoefficientProfile } from '../domain/coefficients.ts';
 import { AppError, type Issue } from '../domain/errors.ts';
+import { message } from '../domain/message.ts';
 import {
   createMunicipalityRegistry,
   type MunicipalityRegistry,
@@ -24,6 +25,7 @@ import {
 import type { ReferenceData } from '../domain/reference-data.ts';
 import { type Region, validateRegion } from '../domain/regions.ts';
 import type { ResidueKind } from '../domain/residue-kinds.ts';
+import { issuesInFile } from './file-issues.ts';
 import {
   municipalitiesFileSchema,
   numberChangesFileSchema,
@@ -37,13 +39,6 @@ export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.
 
 export type { ReferenceData } from '../domain/reference-data.ts';
 
-function formatPath(path: PropertyKey[]): string {
-  return path.reduce<string>(
-    (acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)),
-    '',
-  );
-}
-
 /** Reads and validates one JSON file; issues name the file and the path inside it. */
 export function readJsonFile<S extends z.ZodType>(
   file: string,
@@ -53,29 +48,34 @@ export function readJsonFile<S extends z.ZodType>(
   // Inside the base folder: a short relative name; elsewhere (a user's file): the path as given.
   const rel = relative(base, file);
   const name = rel && !rel.startsWith('..') ? rel : file;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (cause) {
+    const missing = (cause as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new AppError('invalid_data', `${name}: not readable JSON (${(cause as Error).message})`, {
+      cause,
+      detail: missing
+        ? message('file_not_found', { file: name })
+        : message('file_not_json', { file: name, reason: (cause as Error).message }),
+    });
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(text);
   } catch (cause) {
-    throw new AppError('invalid_data', `${name}: not readable JSON (${(cause as Error).message})`, { cause });
+    throw new AppError('invalid_data', `${name}: not readable JSON (${(cause as Error).message})`, {
+      cause,
+      detail: message('file_not_json', { file: name, reason: (cause as Error).message }),
+    });
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    const issues: Issue[] = parsed.error.issues.flatMap((i) =>
-      // An unknown key is reported on its parent; name each key so the path points at it.
-      i.code === 'unrecognized_keys'
-        ? i.keys.map((k) => ({
-            path: `${name}:${formatPath([...i.path, k])}`,
-            message: `unknown field "${k}"`,
-          }))
-        : [{ path: `${name}:${formatPath(i.path) || '(top level)'}`, message: i.message }],
-    );
+    const issues = issuesInFile(name, parsed.error.issues);
     throw new AppError(
       'invalid_data',
       `${name}: ${issues.length} problem(s), first: ${issues[0]?.path} ${issues[0]?.message}`,
-      {
-        issues,
-      },
+      { issues, detail: message('file_has_problems', { file: name, count: issues.length }) },
     );
   }
   return parsed.data;
@@ -98,13 +98,20 @@ export function normaliseStatistics(
   const rows = file.rows.map((row, i) => {
     const r = resolveMunicipality(registry, row.municipality);
     if (!r.ok) {
-      issues.push({ path: `${name}:rows[${i}].municipality`, message: r.reason });
+      issues.push({
+        path: `${name}:rows[${i}].municipality`,
+        message: r.reason,
+        detail: message('region_number_unresolved', { input: row.municipality, candidates: r.candidates }),
+      });
       return row;
     }
     return { ...row, municipality: r.number, numberInSource: row.numberInSource ?? row.municipality };
   });
   if (issues.length > 0)
-    throw new AppError('invalid_data', `${name}: municipality numbers that cannot be mapped`, { issues });
+    throw new AppError('invalid_data', `${name}: municipality numbers that cannot be mapped`, {
+      issues,
+      detail: message('statistics_numbers_unmapped', { file: name, count: issues.length }),
+    });
   return { ...file, rows };
 }
 
@@ -121,7 +128,10 @@ function resolveProfiles(files: z.infer<typeof profileFileSchema>[]): Coefficien
     const borrowed: Coefficient[] = [];
     for (const inc of f.includes ?? []) {
       const other = byId.get(inc);
-      if (!other) throw new AppError('invalid_data', `profile ${f.id} includes unknown profile "${inc}"`);
+      if (!other)
+        throw new AppError('invalid_data', `profile ${f.id} includes unknown profile "${inc}"`, {
+          detail: message('profile_include_unknown', { profile: f.id, include: inc }),
+        });
       for (const c of other.coefficients) {
         if (!own.has(c.id) && referenced.has(c.id)) {
           borrowed.push(c);
@@ -152,6 +162,10 @@ export function loadReferenceData(dataDir = DEFAULT_DATA_DIR): ReferenceData {
       throw new AppError(
         'invalid_data',
         `${relative(dataDir, file)}: ${problems.map((p) => `${r.id}: ${p.path}: ${p.message}`).join('; ')}`,
+        {
+          detail: message('region_invalid', { region: r.id, problems: problems.length }),
+          issues: problems.map((p) => ({ ...p, path: `${relative(dataDir, file)}:${p.path}` })),
+        },
       );
     }
     return region;

@@ -1,5 +1,7 @@
 /** zod schemas for the project's own data files (data/), so a bad edit fails with its path. */
 import { z } from 'zod';
+import { AppError } from '../domain/errors.ts';
+import { message } from '../domain/message.ts';
 import { parseUnit } from '../domain/units.ts';
 
 const municipalityNumber = z.string().regex(/^\d{4}$/, 'a four-digit municipality number');
@@ -13,8 +15,15 @@ export const safeText = (max: number) =>
       (v) => !v.includes('\u0000') && (v as unknown as { isWellFormed: () => boolean }).isWellFormed(),
       {
         message: 'text with a NUL character or a broken surrogate pair',
+        params: message('text_unsafe', {}),
       },
     );
+
+/**
+ * A text that data carries to people, in bokmål and English (the shells pick the language). Both are
+ * required: a one-language text would reach the other language's users untranslated.
+ */
+export const textSchema = z.object({ nb: z.string().min(1), en: z.string().min(1) }).strict();
 
 /** Tonnes a scenario may name: a billion tonnes is more than Norway's whole biomass. */
 const MAX_TONNES = 1e9;
@@ -51,12 +60,22 @@ export const coefficientSchema = z
         input: c,
         path: ['value'],
         message: `needs low ≤ value ≤ high (${c.low} ≤ ${c.value} ≤ ${c.high})`,
+        params: message('value_outside_range', { low: c.low, value: c.value, high: c.high }),
       });
     }
     try {
       parseUnit(c.unit);
     } catch (error) {
-      ctx.issues.push({ code: 'custom', input: c, path: ['unit'], message: (error as Error).message });
+      // The unit parser's own message when it has one in the catalogue; else ours.
+      const detail =
+        error instanceof AppError && error.detail ? error.detail : message('unit_invalid', { unit: c.unit });
+      ctx.issues.push({
+        code: 'custom',
+        input: c,
+        path: ['unit'],
+        message: (error as Error).message,
+        params: detail,
+      });
     }
     if (c.source.status === 'unsourced' && c.source.url) {
       ctx.issues.push({
@@ -64,6 +83,7 @@ export const coefficientSchema = z
         input: c,
         path: ['source', 'url'],
         message: 'an unsourced value cites no URL',
+        params: message('source_unsourced_with_url', {}),
       });
     }
     if (c.source.status === 'calibrated' && !c.calibration) {
@@ -72,6 +92,7 @@ export const coefficientSchema = z
         input: c,
         path: ['calibration'],
         message: 'a calibrated coefficient says what it was calibrated against',
+        params: message('calibration_missing', {}),
       });
     }
   });
@@ -108,7 +129,7 @@ export const residueKindsFileSchema = z.object({
       id: z.string().regex(/^[a-z]+$/),
       name: z.object({ nb: z.string().min(1), en: z.string().min(1) }),
       group: z.enum(['agriculture', 'forestry', 'livestock', 'society']),
-      description: z.string(),
+      description: textSchema,
       dmShare: coefficientSchema,
       lhvGjPerTonneDm: coefficientSchema.optional(),
       nutrients: z
@@ -119,7 +140,7 @@ export const residueKindsFileSchema = z.object({
         })
         .optional(),
       regulatoryClass: z.enum(['plant', 'wood', 'ash', 'abp-cat2', 'abp-cat3', 'sludge', 'mixed-food-waste']),
-      regulatoryNote: z.string().min(1),
+      regulatoryNote: textSchema,
     }),
   ),
 });
@@ -208,12 +229,13 @@ export const priceSchema = z
         input: p,
         path: ['value'],
         message: `needs low ≤ value ≤ high (${p.low} ≤ ${p.value} ≤ ${p.high})`,
+        params: message('value_outside_range', { low: p.low, value: p.value, high: p.high }),
       });
     }
   });
 
 const climateSchema = z.object({
-  replaces: z.string().min(1),
+  replaces: textSchema,
   tonnesReplacedPerTonne: coefficientSchema,
   kgCo2ePerKgReplaced: coefficientSchema,
 });
@@ -227,7 +249,7 @@ export const productsFileSchema = z.object({
       intermediate: z.boolean().optional(),
       price: priceSchema,
       climate: z.array(climateSchema).optional(),
-      description: z.string().optional(),
+      description: textSchema.optional(),
     }),
   ),
 });
@@ -258,7 +280,7 @@ export const technologiesFileSchema = z.object({
     z.object({
       id: idSchema,
       name: nameSchema,
-      description: z.string().min(1),
+      description: textSchema,
       inputs: z.array(z.string().min(1)).min(1),
       basis: z.enum(['wet', 'dm']),
       outputs: z.array(outputSchema),
@@ -288,7 +310,7 @@ export const eligibilityFileSchema = z.object({
       regulatoryClass: z.enum(['plant', 'wood', 'ash', 'abp-cat2', 'abp-cat3', 'sludge', 'mixed-food-waste']),
       forbiddenTiers: z.array(tierSchema),
       forbiddenTechnologies: z.array(z.string()).optional(),
-      rule: z.string().min(1),
+      rule: textSchema,
       legalSource: sourceSchema,
     }),
   ),
@@ -299,7 +321,7 @@ export const currentUsesFileSchema = z.object({
     z.object({
       kind: z.string().min(1),
       tier: tierSchema,
-      description: z.string().min(1),
+      description: textSchema,
       product: z.string().optional(),
       valueNokPerTonne: priceSchema.optional(),
       source: sourceSchema,
@@ -315,7 +337,12 @@ export const scenarioSchema = z
       .object({ nb: safeText(200).min(1), en: safeText(200).min(1) })
       .strict()
       .describe('Name in bokmål and English'),
-    description: safeText(5000).min(1),
+    description: z
+      .union([
+        z.object({ nb: safeText(5000).min(1), en: safeText(5000).min(1) }).strict(),
+        safeText(5000).min(1),
+      ])
+      .describe('What the scenario is: in bokmål and English ({ nb, en }), or one text as you write it'),
     source: sourceSchema.strict().optional().describe('Where the scenario and its numbers come from'),
     inputs: z
       .array(
@@ -375,6 +402,7 @@ export const scenarioSchema = z
                 input: s,
                 path: [],
                 message: 'give at most one of tonnes, share and target',
+                params: message('step_size_ambiguous', {}),
               });
             }
           }),

@@ -4,6 +4,9 @@
  */
 import { z } from 'zod';
 import { AppError, type Issue } from '../domain/errors.ts';
+import { message } from '../domain/message.ts';
+import { issuesAt } from '../domain/schema-issues.ts';
+import { problemsDetail } from './file-issues.ts';
 
 export interface SeedTable {
   columns: string[];
@@ -26,12 +29,10 @@ export function parseSeedTable(json: unknown, key: string, file: string): SeedTa
   const table = (json as Record<string, unknown> | null)?.[key];
   const r = tableSchema.safeParse(table);
   if (!r.success) {
-    const issues: Issue[] = r.error.issues.map((i) => ({
-      path: `${file}:${key}.${i.path.join('.')}`,
-      message: i.message,
-    }));
+    const issues = issuesAt(`${file}:${key}`, r.error.issues);
     throw new AppError('invalid_data', `${issues[0]?.path ?? `${file}:${key}`}: ${issues[0]?.message}`, {
       issues,
+      detail: problemsDetail(file, issues),
     });
   }
   const { columns, rows, sum } = r.data;
@@ -42,11 +43,16 @@ export function parseSeedTable(json: unknown, key: string, file: string): SeedTa
       issues.push({
         path: `${file}:${key}.rows.${number}`,
         message: `columns differ from ${columns.join(', ')}`,
+        detail: message('seed_columns_differ', { columns }),
       });
     }
   }
   if (Object.keys(sum).sort().join(',') !== expected) {
-    issues.push({ path: `${file}:${key}.sum`, message: `columns differ from ${columns.join(', ')}` });
+    issues.push({
+      path: `${file}:${key}.sum`,
+      message: `columns differ from ${columns.join(', ')}`,
+      detail: message('seed_columns_differ', { columns }),
+    });
   }
   for (const column of columns) {
     const total = Object.values(rows).reduce((s, row) => s + (row[column] ?? 0), 0);
@@ -54,11 +60,15 @@ export function parseSeedTable(json: unknown, key: string, file: string): SeedTa
       issues.push({
         path: `${file}:${key}.sum.${column}`,
         message: `rows add up to ${total}, the table says ${sum[column]}`,
+        detail: message('seed_sum_mismatch', { column, total, stated: sum[column] ?? 0 }),
       });
     }
   }
   if (issues.length > 0) {
-    throw new AppError('invalid_data', `${issues[0]?.path}: ${issues[0]?.message}`, { issues });
+    throw new AppError('invalid_data', `${issues[0]?.path}: ${issues[0]?.message}`, {
+      issues,
+      detail: message('file_has_problems', { file, count: issues.length }),
+    });
   }
   return { columns, rows, sum };
 }

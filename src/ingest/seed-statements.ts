@@ -4,11 +4,14 @@
  * report's estimates against the published ranges of the coefficients they imply.
  */
 import { z } from 'zod';
-import type { Statement } from '../domain/audit.ts';
+import type { Statement, Term } from '../domain/audit.ts';
+import { libraryName } from '../domain/audit-scenarios.ts';
 import { hydrogenFraction } from '../domain/chemistry.ts';
 import type { Coefficient, CoefficientProfile } from '../domain/coefficients.ts';
+import { message } from '../domain/message.ts';
 import type { Library } from '../domain/scenarios.ts';
 import type { Technology } from '../domain/technologies.ts';
+import { same, type Text } from '../domain/text.ts';
 import { toBase } from '../domain/units.ts';
 import type { ReferenceData } from './reference-data.ts';
 
@@ -103,7 +106,19 @@ function round(x: number): number {
   return Number(x.toPrecision(12));
 }
 
-function tableStatements(name: string, section: string, t: z.infer<typeof table>): Statement[] {
+/** Words of a term (a factor or an output), in bokmål and English. */
+const words = (nb: string, en: string): Text => ({ nb, en });
+/** Parts summed by key (municipality numbers, column names): ids, the same in both languages. */
+const partsOf = (entries: [string, number][]): Term[] =>
+  entries.map(([key, value]) => ({ label: same(key), value }));
+
+/** A table of the report by its own title (Norwegian, as cited) and unit. */
+interface Section {
+  title: string;
+  unit: string;
+}
+
+function tableStatements(name: string, section: Section, t: z.infer<typeof table>): Statement[] {
   const out: Statement[] = [];
   for (const col of t.columns) {
     const stated = t.sum[col];
@@ -111,10 +126,10 @@ function tableStatements(name: string, section: string, t: z.infer<typeof table>
     out.push({
       kind: 'sum',
       id: `${name}.sum.${col}`,
-      source: `${REPORT}, ${section}, row Sum/Totalt`,
-      label: `${section}: column ${col} summed over the municipalities`,
+      source: `${REPORT}, '${section.title}', Sum/Totalt`,
+      label: message('audit_label_column_sum', { table: section.title, unit: section.unit, column: col }),
       stated,
-      parts: Object.entries(t.rows).map(([nr, row]) => ({ label: nr, value: row[col] ?? 0 })),
+      parts: partsOf(Object.entries(t.rows).map(([nr, row]) => [nr, row[col] ?? 0])),
     });
   }
   return out;
@@ -127,23 +142,26 @@ const AREA_IDENTITIES: [string, string[]][] = [
   ['jordbruksareal_i_drift', ['fulldyrka_jord', 'anna_eng_og_beite']],
 ];
 
+/** The assortments that make a municipality's harvest total. */
+const HARVEST_PARTS = ['ved_til_brensel', 'lauv', 'furu', 'gran'];
+
 /** A stated value in MNOK against tonnes × price. */
 function valueStatement(
   id: string,
   source: string,
-  product: string,
+  product: Text,
   p: { tonnes: number; nok_per_tonne: number; value_mnok: number },
 ): Statement {
   return {
     kind: 'product',
     id,
     source,
-    label: `value of ${product} (MNOK)`,
+    label: message('audit_label_product_value', { product }),
     stated: p.value_mnok,
     factors: [
-      { label: 't', value: p.tonnes },
-      { label: 'NOK/t', value: p.nok_per_tonne },
-      { label: 'MNOK per NOK', value: 1e-6, exact: true },
+      { label: same('t'), value: p.tonnes },
+      { label: same('NOK/t'), value: p.nok_per_tonne },
+      { label: same('MNOK/NOK'), value: 1e-6, exact: true },
     ],
   };
 }
@@ -157,9 +175,19 @@ function tech(lib: Library, id: string): Technology | undefined {
 }
 
 function yieldRange(lib: Library, techId: string, product: string) {
-  const y = tech(lib, techId)?.outputs.find((o) => o.product === product)?.yield;
-  return y
-    ? { value: y.value, low: y.low, high: y.high, what: `${techId} → ${product} in the technology library` }
+  const t = tech(lib, techId);
+  const y = t?.outputs.find((o) => o.product === product)?.yield;
+  return t && y
+    ? {
+        value: y.value,
+        low: y.low,
+        high: y.high,
+        what: message('audit_what_technology_yield', {
+          technology: t.name,
+          product: libraryName(lib, product),
+          citation: '',
+        }),
+      }
     : undefined;
 }
 
@@ -170,30 +198,31 @@ export function seedStatements(
   text?: TextFigures,
 ): Statement[] {
   const out: Statement[] = [];
-  const areaSection = "table 'Jordbruksareal i drift' (daa)";
+  const name = (id: string) => libraryName(lib, id);
+  const areaSection = { title: 'Jordbruksareal i drift', unit: 'daa' };
   out.push(...tableStatements('agriculture', areaSection, seed.agriculture_daa));
   for (const [nr, row] of Object.entries(seed.agriculture_daa.rows)) {
     for (const [total, parts] of AREA_IDENTITIES) {
       out.push({
         kind: 'sum',
         id: `agriculture.${nr}.${total}`,
-        source: `${REPORT}, ${areaSection}, municipality ${nr}`,
-        label: `${total} of ${nr} as ${parts.join(' + ')}`,
+        source: `${REPORT}, '${areaSection.title}', ${nr}`,
+        label: message('audit_label_area_identity', { municipality: nr, total, parts }),
         stated: row[total] ?? 0,
-        parts: parts.map((p) => ({ label: p, value: row[p] ?? 0 })),
+        parts: partsOf(parts.map((p) => [p, row[p] ?? 0])),
       });
     }
   }
-  const harvestSection = "table 'Samlet uttak per kommune' (m3, 2024)";
+  const harvestSection = { title: 'Samlet uttak per kommune', unit: 'm3, 2024' };
   out.push(...tableStatements('harvest', harvestSection, seed.forestry_harvest_m3_2024));
   for (const [nr, row] of Object.entries(seed.forestry_harvest_m3_2024.rows)) {
     out.push({
       kind: 'sum',
       id: `harvest.${nr}.total`,
-      source: `${REPORT}, ${harvestSection}, municipality ${nr}`,
-      label: `total harvest of ${nr} as ved + lauv + furu + gran`,
+      source: `${REPORT}, '${harvestSection.title}', ${nr}`,
+      label: message('audit_label_harvest_total', { municipality: nr, parts: HARVEST_PARTS }),
       stated: row.total ?? 0,
-      parts: ['ved_til_brensel', 'lauv', 'furu', 'gran'].map((p) => ({ label: p, value: row[p] ?? 0 })),
+      parts: partsOf(HARVEST_PARTS.map((p) => [p, row[p] ?? 0])),
     });
   }
 
@@ -204,10 +233,10 @@ export function seedStatements(
   out.push({
     kind: 'sum',
     id: 'residues.total',
-    source: `${REPORT}, 'Restråstoffer i regionen', row Totalt`,
-    label: 'total residues (t wet)',
+    source: `${REPORT}, 'Restråstoffer i regionen', Totalt`,
+    label: message('audit_label_residues_total', {}),
     stated: residues.total_reported as number,
-    parts: residueParts.map(([k, v]) => ({ label: k, value: v })),
+    parts: partsOf(residueParts),
   });
 
   // Vegetable residues: the text says 5 % left in the field + 10 % sorted out = 15 % of the crop.
@@ -215,43 +244,50 @@ export function seedStatements(
   if (text) {
     const veg = text.vegetableResidues;
     const share = round(veg.leftInFieldShare + veg.sortedOutShare);
-    const where = `${REPORT}, '${veg.section}', vegetable residues`;
+    const where = `${REPORT}, '${veg.section}'`;
     out.push({
       kind: 'sum',
       id: 'vegetables.area',
       source: where,
-      label: `the ${veg.areaDaa} daa of potatoes and field vegetables`,
+      label: message('audit_label_vegetable_area', { areaDaa: veg.areaDaa }),
       stated: veg.areaDaa,
-      parts: [
-        { label: 'gronnsaker_pa_friland', value: agri.gronnsaker_pa_friland ?? 0 },
-        { label: 'potet', value: agri.potet ?? 0 },
-      ],
+      parts: partsOf([
+        ['gronnsaker_pa_friland', agri.gronnsaker_pa_friland ?? 0],
+        ['potet', agri.potet ?? 0],
+      ]),
     });
     out.push({
       kind: 'product',
       id: 'vegetables.residue',
       source: where,
-      label: 'vegetable residues (t wet)',
+      label: message('audit_label_vegetable_residues', { basis: 'wet' }),
       stated: veg.statedTonnesWet,
       factors: [
         {
-          label: 'residue share (left in the field + sorted out)',
+          label: words(
+            'restandel (igjen på jordet + sortert ut)',
+            'residue share (left in the field + sorted out)',
+          ),
           value: veg.leftInFieldShare + veg.sortedOutShare,
         },
-        { label: 't/daa', value: veg.yieldTonnesPerDaa },
-        { label: 'daa', value: veg.areaDaa },
+        { label: same('t/daa'), value: veg.yieldTonnesPerDaa },
+        { label: same('daa'), value: veg.areaDaa },
       ],
-      explanation: `The report multiplies by (1 − ${share}) = ${round(1 - share)}, the share that is not residue, which gives ${Math.round((1 - share) * veg.yieldTonnesPerDaa * veg.areaDaa)} t`,
+      explanation: message('audit_explain_not_residue', {
+        share,
+        complement: round(1 - share),
+        tonnes: Math.round((1 - share) * veg.yieldTonnesPerDaa * veg.areaDaa),
+      }),
     });
     out.push({
       kind: 'product',
       id: 'vegetables.dm',
       source: where,
-      label: 'vegetable residues (t DM)',
+      label: message('audit_label_vegetable_residues', { basis: 'dm' }),
       stated: veg.statedTonnesDm,
       factors: [
-        { label: 't wet (as stated)', value: veg.statedTonnesWet },
-        { label: 'DM share', value: veg.dmShare },
+        { label: words('t våtvekt (som oppgitt)', 't wet (as stated)'), value: veg.statedTonnesWet },
+        { label: words('TS-andel', 'DM share'), value: veg.dmShare },
       ],
     });
   }
@@ -263,29 +299,43 @@ export function seedStatements(
     kind: 'product',
     id: 'insect.value',
     source: `${REPORT}, ${insectSection}`,
-    label: 'value of insect meal (MNOK)',
+    label: message('audit_label_product_value', { product: name('insektmel') }),
     stated: insect.value_mnok,
     factors: [
-      { label: 't DM', value: insect.tonnes_dm },
-      { label: 'NOK/t', value: insect.nok_per_tonne },
-      { label: 'MNOK per NOK', value: 1e-6 },
+      { label: words('t TS', 't DM'), value: insect.tonnes_dm },
+      { label: same('NOK/t'), value: insect.nok_per_tonne },
+      { label: same('MNOK/NOK'), value: 1e-6 },
     ],
   });
   const meal = lib.products.find((p) => p.id === 'insektmel');
   const soy = meal?.climate?.[0];
-  if (soy) {
+  if (meal && soy) {
     out.push({
       kind: 'product',
       id: 'insect.co2e',
       source: `${REPORT}, ${insectSection}`,
-      label: 'CO2e change of replacing soy protein concentrate (t)',
+      label: message('audit_label_co2e_change', { replaces: soy.replaces }),
       stated: insect.co2e_change_tonnes,
       factors: [
-        { label: 't insect meal', value: insect.tonnes_dm },
-        { label: `t ${soy.replaces} per t`, value: soy.tonnesReplacedPerTonne.value },
-        { label: 'kg CO2e per kg replaced (product library)', value: soy.kgCo2ePerKgReplaced.value },
+        { label: words(`t ${meal.name.nb}`, `t ${meal.name.en}`), value: insect.tonnes_dm },
+        {
+          label: words(`t ${soy.replaces.nb} per t`, `t ${soy.replaces.en} per t`),
+          value: soy.tonnesReplacedPerTonne.value,
+        },
+        {
+          label: words(
+            'kg CO2e per kg erstattet (produktbiblioteket)',
+            'kg CO2e per kg replaced (product library)',
+          ),
+          value: soy.kgCo2ePerKgReplaced.value,
+        },
       ],
-      explanation: `The report's figure implies ${(insect.co2e_change_tonnes / insect.tonnes_dm / soy.tonnesReplacedPerTonne.value).toFixed(2)} kg CO2e per kg soy protein concentrate; the library's range is ${soy.kgCo2ePerKgReplaced.low}–${soy.kgCo2ePerKgReplaced.high}`,
+      explanation: message('audit_explain_implied_co2e', {
+        implied: insect.co2e_change_tonnes / insect.tonnes_dm / soy.tonnesReplacedPerTonne.value,
+        replaces: soy.replaces,
+        low: soy.kgCo2ePerKgReplaced.low,
+        high: soy.kgCo2ePerKgReplaced.high,
+      }),
     });
   }
   const bsf = tech(lib, 'bsf-larver');
@@ -295,13 +345,16 @@ export function seedStatements(
       kind: 'range',
       id: 'insect.capex',
       source: `${REPORT}, 'Eksempel. Insektproduksjon (1/3)'`,
-      label: 'capex of insect meal production, NOK per kg annual capacity',
+      label: message('audit_label_capex_per_kg', { product: name('insektmel') }),
       stated: insect.capex_nok_per_kg_capacity,
       reference: {
         value: c.value / 1000,
         low: c.low / 1000,
         high: c.high / 1000,
-        what: `bsf-larver capex in the technology library (${c.source.citation.slice(0, 60)})`,
+        what: message('audit_what_technology_capex', {
+          technology: bsf.name,
+          citation: c.source.citation.slice(0, 60),
+        }),
       },
     });
   }
@@ -320,21 +373,36 @@ export function seedStatements(
       kind: 'product',
       id: `pyrolysis.${p.product}.tonnes`,
       source: `${REPORT}, ${pyroSection}`,
-      label: `${p.product} from ${pyro.feed_tonnes_dm_bark} t DM bark (t)`,
+      label: message('audit_label_product_from_feed', {
+        product: name(productIds[p.product] ?? p.product),
+        feedTonnes: pyro.feed_tonnes_dm_bark,
+        feed: name('bark'),
+      }),
       stated: p.tonnes,
       factors: [
-        { label: 't DM bark', value: pyro.feed_tonnes_dm_bark },
-        { label: 'yield', value: p.yield },
+        { label: words('t TS bark', 't DM bark'), value: pyro.feed_tonnes_dm_bark },
+        { label: words('utbytte', 'yield'), value: p.yield },
       ],
     });
-    out.push(valueStatement(`pyrolysis.${p.product}.value`, `${REPORT}, ${pyroSection}`, p.product, p));
+    out.push(
+      valueStatement(
+        `pyrolysis.${p.product}.value`,
+        `${REPORT}, ${pyroSection}`,
+        name(productIds[p.product] ?? p.product),
+        p,
+      ),
+    );
     const range = yieldRange(lib, 'slow-pyrolysis', productIds[p.product] ?? p.product);
     if (range) {
       out.push({
         kind: 'range',
         id: `pyrolysis.${p.product}.yield`,
         source: `${REPORT}, ${pyroSection}`,
-        label: `${p.product} yield of slow pyrolysis (t per t DM)`,
+        label: message('audit_label_technology_yield', {
+          product: name(productIds[p.product] ?? p.product),
+          technology: name('slow-pyrolysis'),
+          basis: 'dm',
+        }),
         stated: p.yield,
         reference: range,
       });
@@ -344,16 +412,23 @@ export function seedStatements(
     kind: 'balance',
     id: 'pyrolysis.mass-balance',
     source: `${REPORT}, ${pyroSection}`,
-    label: 'pyrolysis products against the bark fed',
+    label: message('audit_label_feed_balance', { feed: name('bark') }),
     input: pyro.feed_tonnes_dm_bark,
-    outputs: pyro.products.map((p) => ({ label: p.product, value: p.tonnes })),
+    outputs: pyro.products.map((p) => ({ label: name(productIds[p.product] ?? p.product), value: p.tonnes })),
   });
 
   // Worked example: biomethane to polyethylene and hydrogen.
   const bio = seed.scenarios.biomethane;
   const bioSection = "'Videre prosessering av biometan'";
   for (const p of bio.products) {
-    out.push(valueStatement(`biomethane.${p.product}.value`, `${REPORT}, ${bioSection}`, p.product, p));
+    out.push(
+      valueStatement(
+        `biomethane.${p.product}.value`,
+        `${REPORT}, ${bioSection}`,
+        name(productIds[p.product] ?? p.product),
+        p,
+      ),
+    );
     // The report makes both products from the same methane: the joint route is methane coupling.
     const range = yieldRange(lib, 'methane-coupling', productIds[p.product] ?? p.product);
     if (range) {
@@ -361,7 +436,11 @@ export function seedStatements(
         kind: 'range',
         id: `biomethane.${p.product}.yield`,
         source: `${REPORT}, ${bioSection}`,
-        label: `${p.product} per t methane (${p.tonnes} t from ${bio.green_methane_tonnes} t)`,
+        label: message('audit_label_product_per_methane', {
+          product: name(productIds[p.product] ?? p.product),
+          tonnes: p.tonnes,
+          methaneTonnes: bio.green_methane_tonnes,
+        }),
         stated: p.tonnes / bio.green_methane_tonnes,
         reference: range,
       });
@@ -374,12 +453,19 @@ export function seedStatements(
     out.push({
       kind: 'sum',
       id: 'biomethane.polyetylen.price',
-      source: `${REPORT}, '${basis.section}', footnote`,
-      label: `polyethylene price: ${basis.marketNokPerKg} NOK/kg + CO2 price ${basis.co2PriceNokPerKg} NOK/kg × ${basis.co2eSavedKgPerKg} kg CO2e saved per kg (NOK/t)`,
+      source: `${REPORT}, '${basis.section}'`,
+      label: message('audit_label_polyethylene_price', {
+        marketNokPerKg: basis.marketNokPerKg,
+        co2PriceNokPerKg: basis.co2PriceNokPerKg,
+        co2eSavedKgPerKg: basis.co2eSavedKgPerKg,
+      }),
       stated: pe.nok_per_tonne,
       parts: [
-        { label: 'market price', value: basis.marketNokPerKg * 1000 },
-        { label: 'CO2 value', value: basis.co2PriceNokPerKg * basis.co2eSavedKgPerKg * 1000 },
+        { label: words('markedspris', 'market price'), value: basis.marketNokPerKg * 1000 },
+        {
+          label: words('CO2-verdi', 'CO2 value'),
+          value: basis.co2PriceNokPerKg * basis.co2eSavedKgPerKg * 1000,
+        },
       ],
     });
   }
@@ -388,13 +474,13 @@ export function seedStatements(
     out.push({
       kind: 'product',
       id: 'biomethane.hydrogen.price',
-      source: `${REPORT}, '${basis.section}', footnote`,
-      label: `hydrogen price: ${basis.nokPerKwh} NOK/kWh × ${basis.kwhPerKg} kWh/kg (NOK/t)`,
+      source: `${REPORT}, '${basis.section}'`,
+      label: message('audit_label_hydrogen_price', { nokPerKwh: basis.nokPerKwh, kwhPerKg: basis.kwhPerKg }),
       stated: h2.nok_per_tonne,
       factors: [
-        { label: 'NOK/kWh', value: basis.nokPerKwh },
-        { label: 'kWh/kg', value: basis.kwhPerKg },
-        { label: 'kg/t', value: 1000, exact: true },
+        { label: same('NOK/kWh'), value: basis.nokPerKwh },
+        { label: same('kWh/kg'), value: basis.kwhPerKg },
+        { label: same('kg/t'), value: 1000, exact: true },
       ],
     });
   }
@@ -404,11 +490,11 @@ export function seedStatements(
       kind: 'balance',
       id: 'biomethane.hydrogen-balance',
       source: `${REPORT}, ${bioSection}`,
-      label: 'hydrogen atoms: polyethylene and hydrogen gas against the methane they come from (t H)',
+      label: message('audit_label_hydrogen_balance', {}),
       input: bio.green_methane_tonnes * hydrogenFraction(1, 4),
       outputs: [
-        { label: 'H in polyethylene', value: pe.tonnes * hydrogenFraction(2, 4) },
-        { label: 'H2', value: h2.tonnes },
+        { label: words('H i polyetylen', 'H in polyethylene'), value: pe.tonnes * hydrogenFraction(2, 4) },
+        { label: same('H2'), value: h2.tonnes },
       ],
     });
   }
@@ -420,8 +506,8 @@ export function seedStatements(
     out.push({
       kind: 'growth',
       id: `market.${market}`,
-      source: `${REPORT}, market outlook (bn USD, ${from}–${to})`,
-      label: `market for ${market}, bn USD in ${to}`,
+      source: `${REPORT}, market_outlook_bn_usd (${from}–${to})`,
+      label: message('audit_label_market', { market, year: String(to) }),
       stated: end,
       start,
       rate,
@@ -433,10 +519,10 @@ export function seedStatements(
   out.push({
     kind: 'sum',
     id: 'actors.by-form',
-    source: `${REPORT}, actor overview (organisation forms)`,
-    label: `organisations by form (the ${Object.keys(actors.by_form).length} forms listed) against the stated total`,
+    source: `${REPORT}, actors_brreg.by_form`,
+    label: message('audit_label_actors_by_form', { forms: Object.keys(actors.by_form).length }),
     stated: actors.total_organisations,
-    parts: Object.entries(actors.by_form).map(([k, v]) => ({ label: k, value: v })),
+    parts: partsOf(Object.entries(actors.by_form)),
   });
 
   // The report's estimates against the published coefficients they imply.
@@ -451,13 +537,16 @@ export function seedStatements(
       kind: 'range',
       id: 'residues.kornavrens.implied-share',
       source: `${REPORT}, 'Restråstoffer i regionen', Kornavrens`,
-      label: `grain cleanings as a share of the grain harvest (${residues.kornavrens} t ÷ ${Math.round(grainTonnes)} t of barley, oats and wheat at the literature yields)`,
+      label: message('audit_label_cleanings_share', {
+        cleaningsTonnes: residues.kornavrens as number,
+        grainTonnes: Math.round(grainTonnes),
+      }),
       stated: (residues.kornavrens as number) / grainTonnes,
       reference: {
         value: toBase(cleanings.value, cleanings.unit),
         low: toBase(cleanings.low, cleanings.unit),
         high: toBase(cleanings.high, cleanings.unit),
-        what: `the cleanings share ${cleanings.id} (${cleanings.source.status})`,
+        what: message('audit_what_literature', { coefficients: [cleanings.id] }),
       },
     });
   }
@@ -467,13 +556,16 @@ export function seedStatements(
       kind: 'range',
       id: 'residues.halm.implied-ratio',
       source: `${REPORT}, 'Restråstoffer i regionen', Halm`,
-      label: `straw per kg grain (${residues.halm} t ÷ ${Math.round(grainTonnes)} t grain at the literature yields)`,
+      label: message('audit_label_straw_ratio', {
+        strawTonnes: residues.halm as number,
+        grainTonnes: Math.round(grainTonnes),
+      }),
       stated: (residues.halm as number) / grainTonnes,
       reference: {
         value: ratios.reduce((s, c) => s + toBase(c.value, c.unit), 0) / ratios.length,
         low: Math.min(...ratios.map((c) => toBase(c.low, c.unit))),
         high: Math.max(...ratios.map((c) => toBase(c.high, c.unit))),
-        what: `the straw:grain ratios of the literature profile (${ratios.map((c) => c.id).join(', ')})`,
+        what: message('audit_what_literature', { coefficients: ratios.map((c) => c.id) }),
       },
     });
   }

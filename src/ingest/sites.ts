@@ -11,8 +11,11 @@ import { z } from 'zod';
 import type { Site, TransportParams } from '../domain/allocation/input.ts';
 import { AppError, type Issue } from '../domain/errors.ts';
 import type { LatLon } from '../domain/geo.ts';
+import { type Message, message } from '../domain/message.ts';
 import { type MunicipalityRegistry, resolveMunicipality } from '../domain/municipalities.ts';
 import type { Library } from '../domain/scenarios.ts';
+import { issuesAt } from '../domain/schema-issues.ts';
+import { csvErrorMessage, problemsDetail } from './file-issues.ts';
 import { DEFAULT_DATA_DIR, readJsonFile } from './reference-data.ts';
 import { coefficientSchema, sourceSchema } from './schemas.ts';
 
@@ -75,13 +78,24 @@ const centroidsFileSchema = z.object({
 });
 
 /** resolveMunicipality that reports a malformed number as a reason instead of throwing. */
-function resolveSafely(registry: MunicipalityRegistry, raw: string): ReturnType<typeof resolveMunicipality> {
+function resolveSafely(
+  registry: MunicipalityRegistry,
+  raw: string,
+): ReturnType<typeof resolveMunicipality> & { malformed?: boolean } {
   try {
     return resolveMunicipality(registry, raw);
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, reason: error.message, candidates: [] };
+    if (error instanceof AppError)
+      return { ok: false, reason: error.message, candidates: [], malformed: true };
     throw error;
   }
+}
+
+/** Why a municipality number cannot be used, as a message (the region validator's words for it). */
+function unresolvedMessage(raw: string, res: { candidates: string[]; malformed?: boolean }): Message {
+  return res.malformed
+    ? message('region_number_invalid', { input: raw })
+    : message('region_number_unresolved', { input: raw, candidates: res.candidates });
 }
 
 export function loadCentroids(dataDir = DEFAULT_DATA_DIR): Map<string, LatLon> {
@@ -123,55 +137,102 @@ export function resolveSites(
     const at = `${name}:sites[${i}]`;
     const before = issues.length;
     if ((r.lat === undefined) !== (r.lon === undefined))
-      issues.push({ path: `${at}.lat`, message: 'give both lat and lon, or neither' });
+      issues.push({
+        path: `${at}.lat`,
+        message: 'give both lat and lon, or neither',
+        detail: message('site_lat_lon_pair', {}),
+      });
     if (r.lat === undefined && r.municipality === undefined)
-      issues.push({ path: `${at}.municipality`, message: 'give a municipality number or lat and lon' });
+      issues.push({
+        path: `${at}.municipality`,
+        message: 'give a municipality number or lat and lon',
+        detail: message('site_position_missing', {}),
+      });
     if (r.route && r.route[0] !== r.technology)
       issues.push({
         path: `${at}.route`,
         message: `the route must start with the site's technology (${r.technology})`,
+        detail: message('site_route_start', { technology: r.technology }),
       });
     if (r.minimumIntakeTonnes !== undefined && r.minimumIntakeTonnes > r.capacityTonnes)
       issues.push({
         path: `${at}.minimumIntakeTonnes`,
         message: `minimum intake ${r.minimumIntakeTonnes} exceeds capacity ${r.capacityTonnes}`,
+        detail: message('site_minimum_over_capacity', {
+          minimumTonnes: r.minimumIntakeTonnes,
+          capacityTonnes: r.capacityTonnes,
+        }),
       });
     if (r.capacityIsAssumption && !r.note)
-      issues.push({ path: `${at}.note`, message: 'an assumed capacity needs a note saying why' });
-    if (seen.has(r.id)) issues.push({ path: `${at}.id`, message: `duplicate site id "${r.id}"` });
+      issues.push({
+        path: `${at}.note`,
+        message: 'an assumed capacity needs a note saying why',
+        detail: message('site_assumption_note_missing', {}),
+      });
+    if (seen.has(r.id))
+      issues.push({
+        path: `${at}.id`,
+        message: `duplicate site id "${r.id}"`,
+        detail: message('site_duplicate_id', { id: r.id }),
+      });
     seen.add(r.id);
     const tech = lib.technologies.find((t) => t.id === r.technology);
     if (!tech && typeof r.technology === 'string') {
       issues.push({
         path: `${at}.technology`,
         message: `unknown technology "${r.technology}"; technologies: ${lib.technologies.map((t) => t.id).join(', ')}`,
+        detail: message('technology_unknown', { id: r.technology, known: lib.technologies.map((t) => t.id) }),
       });
     } else if (tech && !tech.inputs.some((x) => kinds.has(x))) {
       issues.push({
         path: `${at}.technology`,
         message: `${tech.id} takes no residue kind (only ${tech.inputs.join(', ')}); a site starts a route from residues`,
+        detail: message('site_technology_takes_no_kind', { technology: tech.id, inputs: tech.inputs }),
       });
     }
     r.route?.forEach((t, j) => {
       if (!lib.technologies.some((x) => x.id === t))
-        issues.push({ path: `${at}.route[${j}]`, message: `unknown technology "${t}"` });
+        issues.push({
+          path: `${at}.route[${j}]`,
+          message: `unknown technology "${t}"`,
+          detail: message('technology_unknown', { id: t, known: lib.technologies.map((x) => x.id) }),
+        });
     });
     r.accepts?.forEach((k, j) => {
-      if (!kinds.has(k)) issues.push({ path: `${at}.accepts[${j}]`, message: `unknown residue kind "${k}"` });
+      if (!kinds.has(k))
+        issues.push({
+          path: `${at}.accepts[${j}]`,
+          message: `unknown residue kind "${k}"`,
+          detail: message('unknown_kind', { id: k, known: [...kinds] }),
+        });
       else if (tech && !tech.inputs.includes(k))
-        issues.push({ path: `${at}.accepts[${j}]`, message: `${tech.id} does not accept ${k}` });
+        issues.push({
+          path: `${at}.accepts[${j}]`,
+          message: `${tech.id} does not accept ${k}`,
+          detail: message('site_kind_not_accepted', { technology: tech.id, kind: k }),
+        });
     });
     let municipality: string | undefined;
     if (r.municipality !== undefined) {
       const res = resolveSafely(registry, r.municipality);
-      if (!res.ok) issues.push({ path: `${at}.municipality`, message: res.reason });
+      if (!res.ok)
+        issues.push({
+          path: `${at}.municipality`,
+          message: res.reason,
+          detail: unresolvedMessage(r.municipality, res),
+        });
       else municipality = res.number;
     }
     let position: LatLon | undefined =
       r.lat !== undefined && r.lon !== undefined ? { lat: r.lat, lon: r.lon } : undefined;
     if (!position && municipality) {
       position = centroids.get(municipality);
-      if (!position) issues.push({ path: `${at}.municipality`, message: `no centroid for ${municipality}` });
+      if (!position)
+        issues.push({
+          path: `${at}.municipality`,
+          message: `no centroid for ${municipality}`,
+          detail: message('centroid_missing', { municipality }),
+        });
     }
     if (issues.length > before || !position) return;
     sites.push({
@@ -209,13 +270,20 @@ export function readSitesFile(
 ): Site[] {
   const code = options.user ? 'invalid_input' : 'invalid_data';
   const name = relative(options.base ?? process.cwd(), file) || file;
-  if (!existsSync(file)) throw new AppError(code, `sites file not found: ${file}`);
+  if (!existsSync(file))
+    throw new AppError(code, `sites file not found: ${file}`, {
+      detail: message('file_not_found', { file }),
+    });
   let raw: unknown[];
   try {
     raw = readJsonFile(file, sitesFrameSchema, options.base ?? process.cwd()).sites;
   } catch (error) {
     if (error instanceof AppError)
-      throw new AppError(code, error.message, { issues: error.issues, cause: error });
+      throw new AppError(code, error.message, {
+        issues: error.issues,
+        cause: error,
+        ...(error.detail ? { detail: error.detail } : {}),
+      });
     throw error;
   }
   return parseSites(raw, name, lib, registry, centroids, code);
@@ -238,10 +306,8 @@ export function parseSites(
     const parsed = siteSchema.safeParse(site);
     if (parsed.success) return parsed.data;
     const bad = new Set<string>();
-    for (const issue of parsed.error.issues) {
-      schemaIssues.push({ path: `${name}:sites[${i}].${issue.path.join('.')}`, message: issue.message });
-      bad.add(String(issue.path[0]));
-    }
+    schemaIssues.push(...issuesAt(`${name}:sites[${i}]`, parsed.error.issues));
+    for (const issue of parsed.error.issues) bad.add(String(issue.path[0]));
     const partial = {
       ...(typeof site === 'object' && site !== null ? (site as Record<string, unknown>) : {}),
     };
@@ -253,7 +319,10 @@ export function parseSites(
     x.path.localeCompare(y.path, 'en', { numeric: true }),
   );
   if (issues.length > 0) {
-    throw new AppError(code, `${name}: ${issues.length} problem(s) in the sites`, { issues });
+    throw new AppError(code, `${name}: ${issues.length} problem(s) in the sites`, {
+      issues,
+      detail: message('file_has_problems', { file: name, count: issues.length }),
+    });
   }
   return resolved.sites;
 }
@@ -266,42 +335,93 @@ export function regionSitesFile(regionId: string, dataDir = DEFAULT_DATA_DIR): s
 
 /** Road distances from a CSV with header from,to,km: from = municipality, to = site id or municipality. */
 export function readDistancesCsv(file: string, registry: MunicipalityRegistry): Map<string, number> {
-  if (!existsSync(file)) throw new AppError('invalid_input', `distances file not found: ${file}`);
-  let rows: string[][];
+  if (!existsSync(file))
+    throw new AppError('invalid_input', `distances file not found: ${file}`, {
+      detail: message('file_not_found', { file }),
+    });
+  let rows: { record: string[]; info: { lines: number } }[];
   try {
     rows = parse(readFileSync(file, 'utf8'), {
       skip_empty_lines: true,
       trim: true,
       relax_column_count: true,
-    });
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (cause) {
-    throw new AppError('invalid_input', `${file}: not readable CSV (${(cause as Error).message})`, { cause });
+    throw new AppError('invalid_input', `${file}: not readable CSV (${(cause as Error).message})`, {
+      cause,
+      detail: csvErrorMessage(file, cause),
+    });
   }
-  const header = rows[0]?.map((h) => h.toLowerCase());
+  const header = rows[0]?.record.map((h) => h.toLowerCase());
   if (header?.join(',') !== 'from,to,km')
-    throw new AppError('invalid_input', `${file}: the first line must be the header from,to,km`);
+    throw new AppError('invalid_input', `${file}: the first line must be the header from,to,km`, {
+      detail: message('header_invalid', {
+        file,
+        line: rows[0]?.info.lines ?? 1,
+        expected: 'from,to,km',
+        found: rows[0]?.record.join(',') ?? '',
+      }),
+    });
   const issues: Issue[] = [];
   const out = new Map<string, number>();
-  rows.slice(1).forEach((row, i) => {
-    const at = `${file}:line ${i + 2}`;
+  // Lines as numbered in the file (the parser skips empty ones).
+  rows.slice(1).forEach(({ record: row, info }) => {
+    const line = info.lines;
+    const at = `${file}:line ${line}`;
     if (row.length !== 3) {
-      issues.push({ path: at, message: `expected 3 fields (from,to,km), got ${row.length}` });
+      issues.push({
+        path: at,
+        message: `expected 3 fields (from,to,km), got ${row.length}`,
+        detail: message('row_width', { file, line, fields: row.length, expected: 3 }),
+      });
       return;
     }
     const [from, to, kmText] = row as [string, string, string];
     const res = resolveSafely(registry, from);
-    if (!res.ok) issues.push({ path: `${at} from`, message: res.reason });
+    if (!res.ok)
+      issues.push({
+        path: `${at} from`,
+        message: res.reason,
+        detail: res.malformed
+          ? message('cell_invalid', {
+              file,
+              line,
+              column: 'from',
+              value: from,
+              expected: 'municipality_number',
+            })
+          : message('cell_municipality_unresolved', {
+              file,
+              line,
+              column: 'from',
+              value: from,
+              candidates: res.candidates,
+            }),
+      });
     const km = Number(kmText);
     if (kmText === '' || !Number.isFinite(km) || km < 0)
-      issues.push({ path: `${at} km`, message: `invalid distance "${kmText}" (a number ≥ 0)` });
+      issues.push({
+        path: `${at} km`,
+        message: `invalid distance "${kmText}" (a number ≥ 0)`,
+        detail: message('cell_invalid', { file, line, column: 'km', value: kmText, expected: 'distance_km' }),
+      });
     if (res.ok && Number.isFinite(km) && km >= 0) {
       const key = `${res.number}>${to}`;
-      if (out.has(key)) issues.push({ path: at, message: `duplicate pair ${from},${to}` });
+      if (out.has(key))
+        issues.push({
+          path: at,
+          message: `duplicate pair ${from},${to}`,
+          detail: message('pair_duplicate', { file, line, from, to }),
+        });
       out.set(key, km);
     }
   });
   if (issues.length > 0)
-    throw new AppError('invalid_input', `${file}: ${issues.length} problem(s) in the distances`, { issues });
+    throw new AppError('invalid_input', `${file}: ${issues.length} problem(s) in the distances`, {
+      issues,
+      detail: problemsDetail(file, issues),
+    });
   return out;
 }
 

@@ -7,7 +7,9 @@
 import JSONstat from 'jsonstat-toolkit';
 import { z } from 'zod';
 import { AppError, type Issue } from '../domain/errors.ts';
+import { message } from '../domain/message.ts';
 import { type MunicipalityRegistry, resolveMunicipality } from '../domain/municipalities.ts';
+import { problemsDetail } from './file-issues.ts';
 
 const seriesSchema = z.object({
   match: z.record(z.string(), z.string()),
@@ -41,6 +43,7 @@ export function findSsbTable(tables: SsbTables, id: string): SsbTable {
     throw new AppError(
       'invalid_input',
       `SSB table ${id} is not configured in data/ssb/tables.json; configured: ${Object.keys(tables.tables).join(', ')}`,
+      { detail: message('ssb_table_unknown', { table: id, configured: Object.keys(tables.tables) }) },
     );
   return t;
 }
@@ -113,6 +116,7 @@ export async function fetchSsb(
   } catch (cause) {
     throw new AppError('invalid_data', `SSB request to ${url} failed: ${(cause as Error).message}`, {
       cause,
+      detail: message('service_unreachable', { service: 'ssb', url }),
     });
   }
   const text = await response.text();
@@ -120,12 +124,14 @@ export async function fetchSsb(
     throw new AppError(
       'invalid_data',
       `SSB answered ${response.status} ${response.statusText} for ${url}: ${text.slice(0, 300)}`,
+      { detail: message('service_status', { service: 'ssb', url, status: response.status }) },
     );
   try {
     return JSON.parse(text);
   } catch (cause) {
     throw new AppError('invalid_data', `SSB answer from ${url} is not JSON: ${text.slice(0, 120)}`, {
       cause,
+      detail: message('service_not_json', { service: 'ssb', url }),
     });
   }
 }
@@ -163,9 +169,15 @@ export function parseSsbResponse(
     !ds.id.includes(table.regionDimension) ||
     !ds.id.includes(table.timeDimension)
   ) {
-    const message = `not a JSON-stat 2 dataset with dimensions ${table.regionDimension} and ${table.timeDimension}`;
-    throw new AppError('invalid_data', `${options.source}: ${message}`, {
-      issues: [{ path: options.source, message }],
+    const english = `not a JSON-stat 2 dataset with dimensions ${table.regionDimension} and ${table.timeDimension}`;
+    const detail = message('ssb_not_dataset', {
+      source: options.source,
+      regionDimension: table.regionDimension,
+      timeDimension: table.timeDimension,
+    });
+    throw new AppError('invalid_data', `${options.source}: ${english}`, {
+      detail,
+      issues: [{ path: options.source, message: english, detail }],
     });
   }
   const cells = ds.Transform({ type: 'arrobj', content: 'id', status: true }) ?? [];
@@ -189,6 +201,11 @@ export function parseSsbResponse(
       issues.push({
         path: `${options.source}:${table.timeDimension}=${cell[table.timeDimension]}`,
         message: 'not a year',
+        detail: message('ssb_period_not_year', {
+          source: options.source,
+          dimension: table.timeDimension,
+          value: String(cell[table.timeDimension]),
+        }),
       });
       continue;
     }
@@ -224,6 +241,7 @@ export function parseSsbResponse(
   if (issues.length > 0)
     throw new AppError('invalid_data', `${options.source}: ${issues[0]?.path} ${issues[0]?.message}`, {
       issues,
+      detail: problemsDetail(options.source, issues),
     });
   return {
     label: ds.label ?? table.title,

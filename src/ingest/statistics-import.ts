@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { AppError, type Issue } from '../domain/errors.ts';
 import type { ImportedDataset, ImportLogLine, PreparedImport } from '../domain/imports.ts';
+import { message } from '../domain/message.ts';
 import type { MunicipalityRegistry } from '../domain/municipalities.ts';
 import type { Dataset, Observation } from '../domain/observations.ts';
 import { harvestValues, parseAvvirkning } from './avvirkning.ts';
@@ -27,14 +28,20 @@ export async function parseAll<T>(
   const out: T[] = [];
   const issues: Issue[] = [];
   let first: AppError | undefined;
+  const failed: string[] = [];
   for (const input of inputs) {
     try {
       out.push(await parseOne(input));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       first ??= error;
+      failed.push(input.name);
       issues.push(
-        ...(error.issues.length > 0 ? error.issues : [{ path: input.name, message: error.message }]),
+        ...(error.issues.length > 0
+          ? error.issues
+          : [
+              { path: input.name, message: error.message, ...(error.detail ? { detail: error.detail } : {}) },
+            ]),
       );
     }
   }
@@ -42,7 +49,7 @@ export async function parseAll<T>(
     throw new AppError(
       first.code,
       `${first.message}; nothing was imported (the store is unchanged)${inputs.length > 1 ? ` — ${issues.length} problem(s) in ${inputs.length} files` : ''}`,
-      { issues },
+      { issues, detail: message('import_failed', { files: failed, count: issues.length }) },
     );
   }
   return out;
@@ -80,6 +87,7 @@ export async function prepareAvvirkningImport(
       throw new AppError(
         'invalid_input',
         `${other} and ${p.file} are both for ${p.year}: import one of them`,
+        { detail: message('import_year_twice', { first: other, second: p.file, year: p.year }) },
       );
     years.set(p.year, p.file);
   }
@@ -191,7 +199,10 @@ export async function prepareLandbrukImport(
       opts.partial ??
       (/sample/i.test(p.file) ? `a sample of ${p.rowsRead} farms, not the whole file` : undefined);
     const id = `ldir-${p.kind}-${p.year}${partial ? '-partial' : ''}`;
-    if (ids.has(id)) throw new AppError('invalid_input', `two files make dataset ${id}: import one of them`);
+    if (ids.has(id))
+      throw new AppError('invalid_input', `two files make dataset ${id}: import one of them`, {
+        detail: message('import_dataset_twice', { dataset: id }),
+      });
     ids.add(id);
     const dataset: Dataset = {
       id,
@@ -256,6 +267,7 @@ export function prepareSsbImport(
     throw new AppError(
       'invalid_data',
       `SSB ${table}: the answer holds no municipality values (nothing imported)`,
+      { detail: message('ssb_no_values', { table }) },
     );
   const subset = municipalities
     ? `-${createHash('sha256').update(municipalities.join(',')).digest('hex').slice(0, 8)}`

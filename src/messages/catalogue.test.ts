@@ -12,11 +12,24 @@ import { BOKMAL, ENGLISH } from './words/tell-tales.ts';
  * Neutral parameters for every code: ids and numbers, no words of either language, so what the
  * rendering says in words comes from the catalogue alone.
  */
+/** A label nested in an audit message (its own code is tested with the labels part's samples). */
+const LABEL = { code: 'audit_label_product_value', params: { product: { nb: 'n9', en: 'e9' } } } as const;
+
 const CORE_SAMPLES = {
-  tier_closed_by_rule: { kind: 'k1', tier: 'for', regulatoryClass: 'abp-cat2', rule: 'R-1', citation: 'C-1' },
+  tier_closed_by_rule: {
+    kind: 'k1',
+    tier: 'for',
+    regulatoryClass: 'abp-cat2',
+    rule: { nb: 'r1', en: 'x1' },
+    citation: 'C-1',
+  },
   tier_no_technology: { kind: 'k1', tier: 'produkt' },
-  eligibility_tier_forbidden: { regulatoryClass: 'abp-cat2', tier: 'mat', rule: 'R-1' },
-  eligibility_technology_forbidden: { regulatoryClass: 'sludge', technology: 't1', rule: 'R-2' },
+  eligibility_tier_forbidden: { regulatoryClass: 'abp-cat2', tier: 'mat', rule: { nb: 'r1', en: 'x1' } },
+  eligibility_technology_forbidden: {
+    regulatoryClass: 'sludge',
+    technology: 't1',
+    rule: { nb: 'r2', en: 'x2' },
+  },
   unallocated_capacity_full: { sites: ['s1', 's2'] },
   unallocated_negative_margin: {},
   unallocated_beyond_radius: {},
@@ -27,10 +40,22 @@ const CORE_SAMPLES = {
   infeasible_no_solution: {},
   model_unbounded: {},
   solver_stopped: { status: 'limit', detail: '' },
-  audit_sum: { label: 'L-1', stated: 964681, computed: 964680, parts: 12 },
-  audit_product: { label: 'L-2', stated: 25, computed: 24.5, formula: '10 × 2.45', explanation: '' },
+  audit_sum: { label: LABEL, stated: 964681, computed: 964680, parts: 12 },
+  audit_product: {
+    label: LABEL,
+    stated: 25,
+    computed: 24.5,
+    factors: [
+      { label: { nb: 'n1', en: 'e1' }, value: 10 },
+      { label: { nb: 't/daa', en: 't/daa' }, value: 2.45 },
+    ],
+    explanation: {
+      code: 'audit_explain_not_residue',
+      params: { share: 0.15, complement: 0.85, tonnes: 80004 },
+    },
+  },
   audit_growth: {
-    label: 'L-3',
+    label: LABEL,
     stated: 130,
     computed: 121,
     start: 100,
@@ -38,8 +63,23 @@ const CORE_SAMPLES = {
     years: 2,
     impliedPercent: 14,
   },
-  audit_range: { label: 'L-4', stated: 3, what: 'W-1', low: 1, high: 2, central: 1.5 },
-  audit_balance: { label: 'L-5', outputs: 'a 1 + b 2', outputTotal: 3, input: 2 },
+  audit_range: {
+    label: LABEL,
+    stated: 3,
+    what: { code: 'audit_what_literature', params: { coefficients: ['c1.x'] } },
+    low: 1,
+    high: 2,
+    central: 1.5,
+  },
+  audit_balance: {
+    label: LABEL,
+    outputs: [
+      { label: { nb: 'n2', en: 'e2' }, value: 1 },
+      { label: { nb: 'H2', en: 'H2' }, value: 2 },
+    ],
+    outputTotal: 3,
+    input: 2,
+  },
   unknown_region: { id: 'r9', known: ['r1', 'r2'] },
   unknown_profile: { id: 'p9', known: ['p1', 'p2'] },
   unknown_kind: { id: 'k9', known: ['k1', 'k2'] },
@@ -87,6 +127,9 @@ const SAMPLES: { [C in MessageCode]: MessageParams[C] } = {
   ...SHELLS_SAMPLES,
 };
 
+const isText = (v: unknown): v is { nb: string; en: string } =>
+  typeof v === 'object' && v !== null && typeof (v as { nb?: unknown }).nb === 'string';
+
 describe('the message catalogue', () => {
   it('has exactly the codes the domain declares, each in both languages', () => {
     expect(Object.keys(SAMPLES).sort()).toEqual([...MESSAGE_CODES].sort());
@@ -115,6 +158,13 @@ describe('the message catalogue', () => {
       ) {
         expect(nb, `${code}.${k}`).toContain(v);
         expect(en, `${code}.${k}`).toContain(v);
+      }
+      // A text the data carries ({nb, en}) shows in its own language only.
+      if (isText(v)) {
+        expect(nb, `${code}.${k}`).toContain(v.nb);
+        expect(nb, `${code}.${k}`).not.toContain(v.en);
+        expect(en, `${code}.${k}`).toContain(v.en);
+        expect(en, `${code}.${k}`).not.toContain(v.nb);
       }
     }
   });

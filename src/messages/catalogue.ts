@@ -4,7 +4,7 @@
  * municipalities come from the data through `Names`, so a message never shows an id where a name exists.
  */
 
-import { isMessage, type Message, type MessageCode } from '../domain/message.ts';
+import { type AuditTerm, isMessage, type Message, type MessageCode } from '../domain/message.ts';
 import type { AppMessageParams } from '../domain/messages/app.ts';
 import type { IngestMessageParams } from '../domain/messages/ingest.ts';
 import type { LabelMessageParams } from '../domain/messages/labels.ts';
@@ -28,9 +28,9 @@ export interface Names {
 const CORE_CATALOGUE: CataloguePart<CoreCode> = {
   tier_closed_by_rule: {
     nb: (p, s) =>
-      `${s.tier(p.tier)} er stengt for ${s.kind(p.kind)} (${p.regulatoryClass}): ${p.rule} (${p.citation})`,
+      `${s.tier(p.tier)} er stengt for ${s.kind(p.kind)} (${p.regulatoryClass}): ${s.text(p.rule)} (${p.citation})`,
     en: (p, s) =>
-      `${s.tier(p.tier)} is closed to ${s.kind(p.kind)} (${p.regulatoryClass}): ${p.rule} (${p.citation})`,
+      `${s.tier(p.tier)} is closed to ${s.kind(p.kind)} (${p.regulatoryClass}): ${s.text(p.rule)} (${p.citation})`,
   },
   tier_no_technology: {
     nb: (p, s) =>
@@ -38,12 +38,14 @@ const CORE_CATALOGUE: CataloguePart<CoreCode> = {
     en: (p, s) => `No technology in the library lifts ${s.kind(p.kind)} to ${s.tier(p.tier).toLowerCase()}`,
   },
   eligibility_tier_forbidden: {
-    nb: (p, s) => `${p.regulatoryClass} kan ikke nå nivået ${s.tier(p.tier).toLowerCase()}: ${p.rule}`,
-    en: (p, s) => `${p.regulatoryClass} may not reach the tier ${s.tier(p.tier).toLowerCase()}: ${p.rule}`,
+    nb: (p, s) =>
+      `${p.regulatoryClass} kan ikke nå nivået ${s.tier(p.tier).toLowerCase()}: ${s.text(p.rule)}`,
+    en: (p, s) =>
+      `${p.regulatoryClass} may not reach the tier ${s.tier(p.tier).toLowerCase()}: ${s.text(p.rule)}`,
   },
   eligibility_technology_forbidden: {
-    nb: (p, s) => `${p.regulatoryClass} kan ikke gå til ${s.tech(p.technology)}: ${p.rule}`,
-    en: (p, s) => `${p.regulatoryClass} may not go to ${s.tech(p.technology)}: ${p.rule}`,
+    nb: (p, s) => `${p.regulatoryClass} kan ikke gå til ${s.tech(p.technology)}: ${s.text(p.rule)}`,
+    en: (p, s) => `${p.regulatoryClass} may not go to ${s.tech(p.technology)}: ${s.text(p.rule)}`,
   },
   unallocated_capacity_full: {
     nb: (p, s) => `Anleggene som ville betalt for det, er fulle: ${s.list(p.sites)}`,
@@ -95,33 +97,33 @@ const CORE_CATALOGUE: CataloguePart<CoreCode> = {
   },
   audit_sum: {
     nb: (p, s) =>
-      `${p.label}: oppgitt ${s.fig(p.stated)}, men de ${p.parts} delene summerer seg til ${s.fig(p.computed)}`,
+      `${s.msg(p.label)}: oppgitt ${s.fig(p.stated)}, men de ${p.parts} delene summerer seg til ${s.fig(p.computed)}`,
     en: (p, s) =>
-      `${p.label}: stated ${s.fig(p.stated)}, but the ${p.parts} parts add up to ${s.fig(p.computed)}`,
+      `${s.msg(p.label)}: stated ${s.fig(p.stated)}, but the ${p.parts} parts add up to ${s.fig(p.computed)}`,
   },
   audit_product: {
     nb: (p, s) =>
-      `${p.label}: oppgitt ${s.fig(p.stated)}, men ${p.formula} = ${s.fig(p.computed)}${p.explanation ? `. ${p.explanation}` : ''}`,
+      `${s.msg(p.label)}: oppgitt ${s.fig(p.stated)}, men ${terms(p.factors, ' × ', s)} = ${s.fig(p.computed)}${p.explanation ? `. ${s.msg(p.explanation)}` : ''}`,
     en: (p, s) =>
-      `${p.label}: stated ${s.fig(p.stated)}, but ${p.formula} = ${s.fig(p.computed)}${p.explanation ? `. ${p.explanation}` : ''}`,
+      `${s.msg(p.label)}: stated ${s.fig(p.stated)}, but ${terms(p.factors, ' × ', s)} = ${s.fig(p.computed)}${p.explanation ? `. ${s.msg(p.explanation)}` : ''}`,
   },
   audit_growth: {
     nb: (p, s) =>
-      `${p.label}: ${s.fig(p.start)} med ${s.n(p.ratePercent, 1)} % vekst i året i ${p.years} år gir ${s.fig(p.computed)}, ikke ${s.fig(p.stated)} (oppgitt sluttverdi svarer til ${s.n(p.impliedPercent, 1)} % i året)`,
+      `${s.msg(p.label)}: ${s.fig(p.start)} med ${s.n(p.ratePercent, 1)} % vekst i året i ${p.years} år gir ${s.fig(p.computed)}, ikke ${s.fig(p.stated)} (oppgitt sluttverdi svarer til ${s.n(p.impliedPercent, 1)} % i året)`,
     en: (p, s) =>
-      `${p.label}: ${s.fig(p.start)} growing ${s.n(p.ratePercent, 1)} % a year for ${p.years} years gives ${s.fig(p.computed)}, not ${s.fig(p.stated)} (the stated end value implies ${s.n(p.impliedPercent, 1)} % a year)`,
+      `${s.msg(p.label)}: ${s.fig(p.start)} growing ${s.n(p.ratePercent, 1)} % a year for ${p.years} years gives ${s.fig(p.computed)}, not ${s.fig(p.stated)} (the stated end value implies ${s.n(p.impliedPercent, 1)} % a year)`,
   },
   audit_range: {
     nb: (p, s) =>
-      `${p.label}: oppgitt ${s.fig(p.stated)} ligger utenfor ${p.what} (${s.fig(p.low)}–${s.fig(p.high)}, sentralt ${s.fig(p.central)})`,
+      `${s.msg(p.label)}: oppgitt ${s.fig(p.stated)} ligger utenfor ${s.msg(p.what)} (${s.fig(p.low)}–${s.fig(p.high)}, sentralt ${s.fig(p.central)})`,
     en: (p, s) =>
-      `${p.label}: stated ${s.fig(p.stated)} lies outside ${p.what} (${s.fig(p.low)}–${s.fig(p.high)}, central ${s.fig(p.central)})`,
+      `${s.msg(p.label)}: stated ${s.fig(p.stated)} lies outside ${s.msg(p.what)} (${s.fig(p.low)}–${s.fig(p.high)}, central ${s.fig(p.central)})`,
   },
   audit_balance: {
     nb: (p, s) =>
-      `${p.label}: det som går ut (${p.outputs} = ${s.fig(p.outputTotal)}), er mer enn det som går inn (${s.fig(p.input)})`,
+      `${s.msg(p.label)}: det som går ut (${terms(p.outputs, ' + ', s, true)} = ${s.fig(p.outputTotal)}), er mer enn det som går inn (${s.fig(p.input)})`,
     en: (p, s) =>
-      `${p.label}: the outputs (${p.outputs} = ${s.fig(p.outputTotal)}) exceed what goes in (${s.fig(p.input)})`,
+      `${s.msg(p.label)}: the outputs (${terms(p.outputs, ' + ', s, true)} = ${s.fig(p.outputTotal)}) exceed what goes in (${s.fig(p.input)})`,
   },
   missing_statistics: {
     nb: (p, s) =>
@@ -269,6 +271,13 @@ const CORE_CATALOGUE: CataloguePart<CoreCode> = {
   },
 };
 
+/** The terms of an audited product ("0,15 andel × 4 t/daa") or balance ("biokull 15 000 + …"). */
+function terms(list: readonly AuditTerm[], sign: string, s: Say, nameFirst = false): string {
+  return list
+    .map((t) => (nameFirst ? `${s.text(t.label)} ${s.fig(t.value)}` : `${s.fig(t.value)} ${s.text(t.label)}`))
+    .join(sign);
+}
+
 /** How a kind of value reads (field_missing, field_invalid_type). */
 const VALUE_WORDS: Record<ValueType, Record<Lang, string>> = {
   string: { nb: 'tekst', en: 'text' },
@@ -347,6 +356,8 @@ export function renderMessage(m: Message, lang: Lang, names: Names = {}): string
     kind: (id) => names.kind?.(id, lang) ?? id,
     tech: (id) => names.technology?.(id, lang) ?? id,
     muni: (nr) => names.municipality?.(nr) ?? nr,
+    text: (t) => t[lang],
+    msg: (nested) => renderMessage(nested, lang, names),
   };
   return entry[lang](m.params as never, say);
 }

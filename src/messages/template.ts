@@ -1,5 +1,6 @@
 /** The shape of a catalogue entry: one template per language, given the parameters and the way to say things. */
-import type { MessageCode, MessageParams } from '../domain/message.ts';
+import type { Message, MessageCode, MessageParams } from '../domain/message.ts';
+import type { Text } from '../domain/text.ts';
 import type { Tier } from '../domain/valuation.ts';
 
 export interface Say {
@@ -11,6 +12,10 @@ export interface Say {
   kind: (id: string) => string;
   tech: (id: string) => string;
   muni: (nr: string) => string;
+  /** A text the data carries ({nb, en}), in the language. */
+  text: (t: Text) => string;
+  /** A message nested in this one (a label), in the language and with the same names. */
+  msg: (m: Message) => string;
 }
 
 export type Template<C extends MessageCode> = (p: MessageParams[C], s: Say) => string;

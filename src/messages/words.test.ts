@@ -19,7 +19,6 @@ const CLI_SAMPLES: Samples<WordsIn<typeof CLI_WORDS>> = {
   shadowPrice: ['NOK'],
   largestFlows: [25],
   bindingNote: [{ capacities: 's1, s2', radii: 's3', matrix: false }],
-  serverRunning: ['http://localhost:8080'],
 };
 
 const REPORT_SAMPLES: Samples<ReportWords> = {

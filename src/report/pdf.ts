@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../domain/errors.ts';
+import { message } from '../domain/message.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -30,6 +31,7 @@ export async function printPdf(
     throw new AppError(
       'invalid_input',
       `--pdf needs Chromium at ${executablePath}, which is not installed (Debian: apt-get install chromium); the HTML and XLSX were written`,
+      { detail: message('chromium_missing', { option: '--pdf', path: executablePath }) },
     );
   }
   const { chromium } = await import('playwright-core');

@@ -20,8 +20,9 @@ describe('restverdi report', () => {
     const r = await run('report', '--out', dir, '--draws', '200');
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n')).toEqual([join(dir, 'rapport.html'), join(dir, 'rapport.xlsx')]);
-    expect(r.stderr).toMatch(/restverdi report: estimate/);
-    expect(r.stderr).toMatch(/restverdi report: done/);
+    // Progress in bokmål by default.
+    expect(r.stderr).toMatch(/restverdi report: estimat \(\d+,\d s\)/);
+    expect(r.stderr).toMatch(/restverdi report: ferdig/);
     const html = readFileSync(join(dir, 'rapport.html'), 'utf8');
     expect(html).toContain('Restråstoff i Gjøvik, Hadeland og Ringerike');
     expect(html).toMatch(/Generert \d{4}-\d{2}-\d{2}/);
@@ -43,9 +44,10 @@ describe('restverdi report', () => {
   it('says clearly when chromium is missing for --pdf, after writing the HTML and XLSX (exit 2)', async () => {
     process.env.RESTVERDI_CHROMIUM = '/nonexistent/chromium';
     const dir = out();
-    const r = await run('report', '--out', dir, '--pdf', '--draws', '50');
+    const r = await run('report', '--out', dir, '--pdf', '--draws', '50', '--lang', 'en');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--pdf needs Chromium at \/nonexistent\/chromium, which is not installed/);
+    expect(r.stderr).toMatch(/restverdi report: estimate \(\d+\.\d s\)/);
     expect(existsSync(join(dir, 'rapport.html'))).toBe(true);
     expect(existsSync(join(dir, 'rapport.xlsx'))).toBe(true);
     expect(existsSync(join(dir, 'rapport.pdf'))).toBe(false);

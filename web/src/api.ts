@@ -45,9 +45,9 @@ export interface Kind {
   id: string;
   name: Named;
   group: string;
-  description?: string;
+  description?: Named;
   regulatoryClass?: string;
-  regulatoryNote?: string;
+  regulatoryNote?: Named;
   dmShare?: Coefficient;
 }
 export interface Profile {
@@ -93,7 +93,7 @@ export interface Site {
 export interface Technology {
   id: string;
   name: Named;
-  description?: string;
+  description?: Named;
   inputs: string[];
   basis: 'wet' | 'dm';
   outputs: { product: string; yield: Coefficient }[];
@@ -115,7 +115,7 @@ export interface Product {
     source: Source;
     note?: string;
   };
-  description?: string;
+  description?: Named;
 }
 export interface PyramidTier {
   tier: string;
@@ -136,7 +136,7 @@ export interface Pyramid {
   tiers: PyramidTier[];
   currentUse?: {
     tier: string;
-    description: string;
+    description: Named;
     valuePerTonneNok: number;
     valueNok: number;
     source: Source;
@@ -148,7 +148,7 @@ export interface Pyramid {
 export interface ScenarioSummary {
   id: string;
   name: Named | string;
-  description?: string;
+  description?: Named | string;
   builtin: boolean;
 }
 export interface ScenarioStep {
@@ -161,7 +161,7 @@ export interface ScenarioStep {
 export interface Scenario {
   id: string;
   name: Named | string;
-  description?: string;
+  description?: Named | string;
   inputs: { stream: string; tonnes?: number; basis: 'wet' | 'dm' }[];
   steps: ScenarioStep[];
   [key: string]: unknown;
@@ -281,10 +281,10 @@ export interface Sources {
     id: string;
     regulatoryClass: string;
     forbiddenTiers: string[];
-    rule: string;
+    rule: Named;
     legalSource: Source;
   }[];
-  currentUses: { kind: string; tier: string; description: string; source: Source }[];
+  currentUses: { kind: string; tier: string; description: Named; source: Source }[];
   sectors: { id: string; name: Named; nace: string[]; source: string }[];
 }
 

@@ -9,15 +9,26 @@ import { listRegionActors, summariseRegionActors } from '../../app/actors.ts';
 import { importRegisterBulk, pullRegister, updateRegister } from '../../app/imports.ts';
 import { actorStatusFilter, COUNT_UNITS, type CountUnits, type StatusOptions } from '../../domain/actors.ts';
 import { AppError } from '../../domain/errors.ts';
+import { isMessage, message } from '../../domain/message.ts';
 import { findRegion } from '../../domain/regions.ts';
 import type { BulkProgress, BulkSource } from '../../ingest/brreg-bulk.ts';
+import { renderMessage } from '../../messages/catalogue.ts';
 import { type CliContext, municipalityLabel, parseInteger } from '../context.ts';
-import { type Format, keyword, renderCsv, renderJson, renderTable } from '../format.ts';
+import {
+  type Format,
+  keyword,
+  type Lang,
+  parseLangOption,
+  renderCsv,
+  renderJson,
+  renderTable,
+} from '../format.ts';
+import { t } from '../i18n.ts';
 
 const SUMMARY_FORMATS = ['table', 'json'] as const satisfies readonly Format[];
 const LIST_FORMATS = ['table', 'json', 'csv'] as const satisfies readonly Format[];
 
-function progressBar(enabled: boolean): ((p: BulkProgress) => void) | undefined {
+function progressBar(enabled: boolean, lang: Lang): ((p: BulkProgress) => void) | undefined {
   if (!enabled || !process.stderr.isTTY) return undefined;
   let bar: cliProgress.SingleBar | undefined;
   let current = '';
@@ -28,7 +39,7 @@ function progressBar(enabled: boolean): ((p: BulkProgress) => void) | undefined 
       bar = new cliProgress.SingleBar(
         {
           stream: process.stderr,
-          format: `${p.file} [{bar}] {percentage}% | {records} records | {mib} MiB read`,
+          format: `${p.file} [{bar}] {percentage}% | {records} ${t('records', lang)} | {mib} ${t('mibRead', lang)}`,
           hideCursor: true,
         },
         cliProgress.Presets.shades_classic,
@@ -75,26 +86,44 @@ export function registerActors(program: Command, ctx: CliContext): void {
     .option('--enheter <file>', 'legal units (enheter_alle.json.gz, enheter.csv.gz …)')
     .option('--underenheter <file>', 'establishments (underenheter_alle.json.gz …)')
     .option('--no-progress', 'no progress bar on stderr')
-    .action(async (opts: { enheter?: string; underenheter?: string; progress: boolean }) => {
+    .option('--lang <lang>', 'nb or en', 'nb')
+    .action(async (opts: { enheter?: string; underenheter?: string; progress: boolean; lang: string }) => {
+      const lang = parseLangOption(opts.lang);
       const sources: BulkSource[] = [];
       if (opts.enheter) sources.push({ unitType: 'enhet', path: opts.enheter });
       if (opts.underenheter) sources.push({ unitType: 'underenhet', path: opts.underenheter });
       if (sources.length === 0)
-        throw new AppError('invalid_input', 'import brreg: give --enheter FILE and/or --underenheter FILE');
-      const onProgress = progressBar(opts.progress);
+        throw new AppError('invalid_input', 'import brreg: give --enheter FILE and/or --underenheter FILE', {
+          detail: message('options_missing', {
+            command: 'import brreg',
+            options: ['--enheter FILE', '--underenheter FILE'],
+          }),
+        });
+      const onProgress = progressBar(opts.progress, lang);
       const result = await importRegisterBulk(ctx.workspace(), sources, onProgress ? { onProgress } : {});
       for (const f of result.files) {
-        const problems = Object.entries(f.problems)
-          .map(([k, v]) => `${k} ${v}`)
-          .join(', ');
-        ctx.out(
-          `${f.file}: ${f.records} ${f.unitType === 'enhet' ? 'enheter' : 'underenheter'} (${f.format}${f.gzip ? ', gzip' : ''}); ${f.mappedMunicipality} old municipality numbers mapped; problems: ${problems || 'none'}\n`,
-        );
+        const problems = Object.entries(f.problems).map(([k, v]) => `${k} ${v}`);
+        const imported = message('register_file_imported', {
+          file: f.file,
+          records: f.records,
+          unitType: f.unitType,
+          format: f.format,
+          gzip: f.gzip,
+          mapped: f.mappedMunicipality,
+          problems,
+        });
+        ctx.out(`${renderMessage(imported, lang)}\n`);
       }
       const a = result.applied;
-      ctx.out(
-        `import ${result.importId}: ${a.inserted} new, ${a.updated} changed, ${a.unchanged} unchanged, ${a.removed} removed (${ctx.store().location})\n`,
-      );
+      const applied = message('import_applied', {
+        importId: result.importId,
+        inserted: a.inserted,
+        updated: a.updated,
+        unchanged: a.unchanged,
+        removed: a.removed,
+        location: ctx.store().location,
+      });
+      ctx.out(`${renderMessage(applied, lang)}\n`);
     });
 
   importCmd
@@ -106,17 +135,34 @@ export function registerActors(program: Command, ctx: CliContext): void {
     .option('--nace <code>', 'NACE code or prefix (e.g. 01, 02.2, 16.100)')
     .option('--form <form>', 'organisation form(s), comma-separated (e.g. AS,ENK)')
     .option('--base-url <url>', 'API base URL (default RESTVERDI_BRREG_URL or data.brreg.no)')
-    .action(async (opts: { municipality: string; nace?: string; form?: string; baseUrl?: string }) => {
-      const r = await pullRegister(ctx.workspace(), {
-        municipality: opts.municipality,
-        ...(opts.nace ? { nace: opts.nace.split(',') } : {}),
-        ...(opts.form ? { forms: opts.form.split(',') } : {}),
-        ...baseUrl(opts.baseUrl),
-      });
-      ctx.out(
-        `import ${r.importId}: ${r.enheter} enheter and ${r.underenheter} underenheter in ${r.queries} queries; ${r.applied.inserted} new, ${r.applied.updated} changed, ${r.applied.unchanged} unchanged\n`,
-      );
-    });
+    .option('--lang <lang>', 'nb or en', 'nb')
+    .action(
+      async (opts: {
+        municipality: string;
+        nace?: string;
+        form?: string;
+        baseUrl?: string;
+        lang: string;
+      }) => {
+        const lang = parseLangOption(opts.lang);
+        const r = await pullRegister(ctx.workspace(), {
+          municipality: opts.municipality,
+          ...(opts.nace ? { nace: opts.nace.split(',') } : {}),
+          ...(opts.form ? { forms: opts.form.split(',') } : {}),
+          ...baseUrl(opts.baseUrl),
+        });
+        const pulled = message('register_pulled', {
+          importId: r.importId,
+          enheter: r.enheter,
+          underenheter: r.underenheter,
+          queries: r.queries,
+          inserted: r.applied.inserted,
+          updated: r.applied.updated,
+          unchanged: r.applied.unchanged,
+        });
+        ctx.out(`${renderMessage(pulled, lang)}\n`);
+      },
+    );
 
   const updateCmd =
     program.commands.find((c) => c.name() === 'update') ??
@@ -131,15 +177,25 @@ export function registerActors(program: Command, ctx: CliContext): void {
       'start at this time instead of the stored feed position (e.g. 2024-02-01T00:00:00Z)',
     )
     .option('--base-url <url>', 'API base URL (default RESTVERDI_BRREG_URL or data.brreg.no)')
-    .action(async (opts: { since?: string; baseUrl?: string }) => {
+    .option('--lang <lang>', 'nb or en', 'nb')
+    .action(async (opts: { since?: string; baseUrl?: string; lang: string }) => {
+      const lang = parseLangOption(opts.lang);
       const r = await updateRegister(ctx.workspace(), {
         ...(opts.since ? { since: opts.since } : {}),
         ...baseUrl(opts.baseUrl),
       });
-      for (const u of r.units)
-        ctx.out(
-          `${u.unitType === 'enhet' ? 'enheter' : 'underenheter'}: ${u.changes} changes from ${u.from}; ${u.applied.inserted} new, ${u.applied.updated} changed, ${u.removed} removed; next oppdateringsid ${u.nextId ?? '(none)'}\n`,
-        );
+      for (const u of r.units) {
+        const updated = message('register_updated', {
+          unitType: u.unitType,
+          changes: u.changes,
+          from: u.from,
+          inserted: u.applied.inserted,
+          updated: u.applied.updated,
+          removed: u.removed,
+          nextId: u.nextId,
+        });
+        ctx.out(`${renderMessage(updated, lang)}\n`);
+      }
     });
 
   const actors = program
@@ -150,9 +206,11 @@ export function registerActors(program: Command, ctx: CliContext): void {
       .command('summary')
       .description('count a region’s actors by organisation form, sector and municipality')
       .requiredOption('--region <id>', 'region id (see `restverdi regions`)')
-      .option('--format <format>', 'table or json', 'table'),
-  ).action(async (opts: StatusOptions & { region: string; format: string; units: string }) => {
+      .option('--format <format>', 'table or json', 'table')
+      .option('--lang <lang>', 'nb or en', 'nb'),
+  ).action(async (opts: StatusOptions & { region: string; format: string; units: string; lang: string }) => {
     const format = keyword(opts.format, 'format', SUMMARY_FORMATS);
+    const lang = parseLangOption(opts.lang);
     const units = keyword(opts.units, 'units', COUNT_UNITS) as CountUnits;
     const data = ctx.data();
     const region = findRegion(data.regions, opts.region);
@@ -166,18 +224,28 @@ export function registerActors(program: Command, ctx: CliContext): void {
       ctx.out(renderJson({ region: region.id, ...summary }));
       return;
     }
-    const sectorName = new Map(mapping.sectors.map((s) => [s.id, s.name.nb]));
+    const sectorName = new Map(mapping.sectors.map((s) => [s.id, s.name[lang]]));
+    // The counting rule in the language, from the facts the domain's English text is made of.
+    const rule: unknown = summary.rule;
+    const filter = actorStatusFilter(opts);
+    const removed = [
+      ...(filter.includeBankrupt ? [] : (['bankrupt'] as const)),
+      ...(filter.includeUnderLiquidation ? [] : (['liquidation'] as const)),
+      ...(filter.includeForcedDissolution ? [] : (['forced_dissolution'] as const)),
+      ...(filter.includeClosed ? [] : (['closed'] as const)),
+      ...(filter.includeNonVat ? [] : (['non_vat'] as const)),
+    ];
     const lines = [
-      `${region.name}: ${summary.total} actors`,
-      summary.rule,
+      renderMessage(message('actors_total', { region: region.name, total: summary.total }), lang),
+      renderMessage(isMessage(rule) ? rule : message('actors_counting_rule', { units, removed }), lang),
       '',
       renderTable(
-        ['form', 'count'],
+        [t('form', lang), t('count', lang)],
         Object.entries(summary.byForm).sort((a, b) => b[1] - a[1]),
         [false, true],
       ),
       renderTable(
-        ['sector', 'count', 'by form'],
+        [t('sector', lang), t('count', lang), t('byForm', lang)],
         mapping.sectors
           .filter((s) => summary.bySector[s.id] !== undefined)
           .map((s) => [
@@ -190,7 +258,7 @@ export function registerActors(program: Command, ctx: CliContext): void {
         [false, true, false],
       ),
       renderTable(
-        ['municipality', 'count'],
+        [t('municipality', lang), t('count', lang)],
         Object.entries(summary.byMunicipality).map(([nr, n]) => [municipalityLabel(data, nr), n]),
         [false, true],
       ),
@@ -209,7 +277,8 @@ export function registerActors(program: Command, ctx: CliContext): void {
       .option('--q <text>', 'part of the name, or an organisation number')
       .option('--limit <n>', 'page size', '50')
       .option('--offset <n>', 'rows to skip', '0')
-      .option('--format <format>', 'table, json or csv', 'table'),
+      .option('--format <format>', 'table, json or csv', 'table')
+      .option('--lang <lang>', 'nb or en', 'nb'),
   ).action(
     async (
       opts: StatusOptions & {
@@ -222,9 +291,11 @@ export function registerActors(program: Command, ctx: CliContext): void {
         offset: string;
         format: string;
         units: string;
+        lang: string;
       },
     ) => {
       const format = keyword(opts.format, 'format', LIST_FORMATS);
+      const lang = parseLangOption(opts.lang);
       const units = keyword(opts.units, 'units', COUNT_UNITS) as CountUnits;
       const data = ctx.data();
       const region = findRegion(data.regions, opts.region);
@@ -274,7 +345,15 @@ export function registerActors(program: Command, ctx: CliContext): void {
       }
       ctx.out(
         `${renderTable(
-          ['orgnr', 'type', 'name', 'form', 'NACE', 'sectors', 'municipality'],
+          [
+            t('orgnr', lang),
+            t('unitType', lang),
+            t('name', lang),
+            t('form', lang),
+            'NACE',
+            t('sectors', lang),
+            t('municipality', lang),
+          ],
           rows.map((r) => [
             r.orgnr,
             r.unitType,
@@ -284,7 +363,7 @@ export function registerActors(program: Command, ctx: CliContext): void {
             r.sectors,
             municipalityLabel(data, r.municipality),
           ]),
-        )}\n${list.offset + 1}–${list.offset + list.items.length} of ${list.total}\n`,
+        )}\n${renderMessage(message('rows_shown', { first: list.offset + 1, last: list.offset + list.items.length, total: list.total }), lang)}\n`,
       );
     },
   );

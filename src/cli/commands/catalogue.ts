@@ -1,8 +1,10 @@
 /** Listing commands: regions, municipalities, residue kinds. */
 import type { Command } from 'commander';
+import { message } from '../../domain/message.ts';
 import { type Resolution, resolveMunicipality } from '../../domain/municipalities.ts';
 import { findObservation } from '../../domain/observations.ts';
 import { findRegion } from '../../domain/regions.ts';
+import { renderMessage } from '../../messages/catalogue.ts';
 import type { CliContext } from '../context.ts';
 import {
   type Format,
@@ -86,9 +88,20 @@ export function runMunicipalities(
   const data = ctx.data();
   if (opts.resolve) {
     const rows = opts.resolve.split(',').map((raw) => {
-      const r: Resolution = /^\d{1,4}$/.test(raw.trim())
-        ? resolveMunicipality(data.registry, raw.trim())
+      const input = raw.trim();
+      const isNumber = /^\d{1,4}$/.test(input);
+      const r: Resolution = isNumber
+        ? resolveMunicipality(data.registry, input)
         : { ok: false, reason: 'not a municipality number (four digits)', candidates: [] };
+      // Why a number does not resolve, in the language (the resolver's reason is English).
+      const why = r.ok
+        ? ''
+        : renderMessage(
+            isNumber
+              ? message('region_number_unresolved', { input, candidates: r.candidates })
+              : message('region_number_invalid', { input }),
+            lang,
+          );
       return r.ok
         ? {
             input: raw.trim(),
@@ -96,12 +109,12 @@ export function runMunicipalities(
             name: data.registry.municipalities.get(r.number)?.name ?? '',
             note: r.via.map((v) => `${v.from}→${v.to} (${v.validFrom})`).join(', '),
           }
-        : { input: raw.trim(), number: '', name: '', note: r.reason };
+        : { input: raw.trim(), number: '', name: '', note: format === 'table' ? why : r.reason };
     });
     if (format === 'json') return renderJson({ rows });
     if (format === 'csv') return renderCsv(rows, ['input', 'number', 'name', 'note']);
     return `${renderTable(
-      ['Input', t('municipality', lang), t('name', lang), t('note', lang)],
+      [t('input', lang), t('municipality', lang), t('name', lang), t('note', lang)],
       rows.map((r) => [r.input, r.number, r.name, r.note]),
     )}\n`;
   }

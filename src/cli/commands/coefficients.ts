@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { findProfile } from '../../domain/coefficients.ts';
 import { AppError } from '../../domain/errors.ts';
+import { message } from '../../domain/message.ts';
 import type { CliContext } from '../context.ts';
 import {
   type Format,
@@ -44,10 +45,11 @@ export function runCoefficients(ctx: CliContext, opts: CoefficientsOptions): str
   if (opts.kind) {
     const recipe = profile.recipes.find((r) => r.kind === opts.kind);
     if (!recipe) {
-      const kinds = profile.recipes.map((r) => r.kind).join(', ');
+      const kinds = profile.recipes.map((r) => r.kind);
       throw new AppError(
         'unknown_kind',
-        `profile ${profile.id} has no recipe for "${opts.kind}"; kinds: ${kinds}`,
+        `profile ${profile.id} has no recipe for "${opts.kind}"; kinds: ${kinds.join(', ')}`,
+        { detail: message('profile_has_no_recipe', { profile: profile.id, kind: opts.kind, kinds }) },
       );
     }
     const ids = new Set(recipe.terms.flatMap((x) => [...x.coefficients, ...(x.dmShare ? [x.dmShare] : [])]));

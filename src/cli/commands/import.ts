@@ -13,9 +13,11 @@ import {
   type StatisticsImportAnswer,
 } from '../../app/imports.ts';
 import { AppError } from '../../domain/errors.ts';
+import { isMessage, message } from '../../domain/message.ts';
 import { splitList } from '../../domain/selection.ts';
+import { localise, renderMessage } from '../../messages/catalogue.ts';
 import { type CliContext, parseInteger } from '../context.ts';
-import { keyword, renderJson } from '../format.ts';
+import { keyword, type Lang, parseLangOption, renderJson } from '../format.ts';
 
 const FORMATS = ['table', 'json'] as const;
 
@@ -25,22 +27,69 @@ function readInputs(paths: string[]): ImportInput[] {
     try {
       return { name: basename(path), bytes: readFileSync(path) };
     } catch (cause) {
-      throw new AppError('invalid_input', `cannot read ${path}: ${(cause as Error).message}`, { cause });
+      const reason = (cause as NodeJS.ErrnoException).code ?? 'EIO';
+      throw new AppError('invalid_input', `cannot read ${path}: ${(cause as Error).message}`, {
+        cause,
+        detail: message('file_unreadable', { file: path, reason }),
+      });
     }
   });
 }
 
-export function renderImport(answer: StatisticsImportAnswer, format: (typeof FORMATS)[number]): string {
+/** A log line in the language: its message code when the reader gave one, else its text as logged. */
+export function logLineText(line: { message: string; detail?: unknown }, lang: Lang): string {
+  return isMessage(line.detail) ? renderMessage(line.detail, lang) : line.message;
+}
+
+/** What one file's summary says beyond the counts, from its facts (the readers' `note` is English). */
+function fileNote(kind: string, s: Record<string, unknown>, lang: Lang): string | undefined {
+  const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+  if (kind === 'avvirkning') {
+    const dedup = s.deduplicated as { rows?: number; m3?: number } | undefined;
+    const unresolved = Array.isArray(s.unresolved) ? s.unresolved.length : 0;
+    return renderMessage(
+      message('import_harvest_note', { rows: num(dedup?.rows), m3: num(dedup?.m3), unresolved }),
+      lang,
+    );
+  }
+  if (kind === 'landbruk')
+    return renderMessage(
+      message('import_farm_note', {
+        kind: String(s.kind ?? ''),
+        encoding: String(s.encoding ?? ''),
+        rows: num(s.rowsRead),
+        partial: typeof s.partial === 'string' ? s.partial : null,
+      }),
+      lang,
+    );
+  return undefined;
+}
+
+export function renderImport(
+  answer: StatisticsImportAnswer,
+  format: (typeof FORMATS)[number],
+  lang: Lang = 'nb',
+): string {
   const { importId, kind, summary, log } = answer;
-  if (format === 'json') return renderJson({ importId, imported: summary, log });
-  const lines = summary.map(
-    (s) =>
-      `${s.file}: dataset ${s.dataset} (${s.year}), ${s.municipalities} municipalities, ${s.observations} observations${s.note ? `; ${s.note}` : ''}`,
-  );
+  if (format === 'json') return renderJson({ importId, imported: summary, log: localise(log, lang) });
+  const lines = summary.map((s) => {
+    const counts = renderMessage(
+      message('import_file_summary', {
+        file: String(s.file),
+        dataset: String(s.dataset),
+        year: Number(s.year),
+        municipalities: Number(s.municipalities ?? 0),
+        observations: Number(s.observations ?? 0),
+      }),
+      lang,
+    );
+    const note = fileNote(kind, s, lang);
+    return note ? `${counts}; ${note}` : counts;
+  });
   const warnings = log
     .filter((l) => l.level === 'warning')
-    .map((l) => `  ! ${l.position ?? ''} ${l.message}`);
-  return `${[`import ${importId} (${kind}):`, ...lines, ...warnings].join('\n')}\n`;
+    .map((l) => `  ! ${l.position ?? ''} ${logLineText(l, lang)}`);
+  return `${[renderMessage(message('import_done', { importId, kind }), lang), ...lines, ...warnings].join('\n')}\n`;
 }
 
 export function registerImport(program: Command, ctx: CliContext): void {
@@ -57,9 +106,11 @@ export function registerImport(program: Command, ctx: CliContext): void {
     )
     .argument('<files...>', 'Kommunevis_avvirkning_<year>.xlsx or .csv')
     .option('--format <format>', 'table or json', 'table')
-    .action(async (files: string[], opts: { format: string }) => {
+    .option('--lang <lang>', 'nb or en', 'nb')
+    .action(async (files: string[], opts: { format: string; lang: string }) => {
       const format = keyword(opts.format, 'format', FORMATS);
-      ctx.out(renderImport(await importHarvest(ctx.workspace(), readInputs(files)), format));
+      const lang = parseLangOption(opts.lang);
+      ctx.out(renderImport(await importHarvest(ctx.workspace(), readInputs(files)), format, lang));
       await ctx.reload();
     });
 
@@ -72,16 +123,20 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option('--year <year>', 'the year, for files without a year column or year in the name')
     .option('--partial <why>', 'mark the data as partial (files named *sample* are marked automatically)')
     .option('--format <format>', 'table or json', 'table')
-    .action(async (files: string[], opts: { year?: string; partial?: string; format: string }) => {
-      const format = keyword(opts.format, 'format', FORMATS);
-      const year = opts.year === undefined ? undefined : parseInteger(opts.year, 'year', 1990, 2100);
-      const answer = await importFarmFiles(ctx.workspace(), readInputs(files), {
-        ...(year === undefined ? {} : { year }),
-        ...(opts.partial ? { partial: opts.partial } : {}),
-      });
-      ctx.out(renderImport(answer, format));
-      await ctx.reload();
-    });
+    .option('--lang <lang>', 'nb or en', 'nb')
+    .action(
+      async (files: string[], opts: { year?: string; partial?: string; format: string; lang: string }) => {
+        const format = keyword(opts.format, 'format', FORMATS);
+        const lang = parseLangOption(opts.lang);
+        const year = opts.year === undefined ? undefined : parseInteger(opts.year, 'year', 1990, 2100);
+        const answer = await importFarmFiles(ctx.workspace(), readInputs(files), {
+          ...(year === undefined ? {} : { year }),
+          ...(opts.partial ? { partial: opts.partial } : {}),
+        });
+        ctx.out(renderImport(answer, format, lang));
+        await ctx.reload();
+      },
+    );
 
   imp
     .command('ssb')
@@ -91,6 +146,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option('--municipalities <list>', 'comma-separated municipality numbers (default: all)')
     .option('--base-url <url>', 'PxWebApi base URL (default: RESTVERDI_SSB_URL or data/ssb/tables.json)')
     .option('--format <format>', 'table or json', 'table')
+    .option('--lang <lang>', 'nb or en', 'nb')
     .action(
       async (opts: {
         table: string;
@@ -98,8 +154,10 @@ export function registerImport(program: Command, ctx: CliContext): void {
         municipalities?: string;
         baseUrl?: string;
         format: string;
+        lang: string;
       }) => {
         const format = keyword(opts.format, 'format', FORMATS);
+        const lang = parseLangOption(opts.lang);
         const year = opts.year === undefined ? undefined : parseInteger(opts.year, 'year', 1900, 2100);
         const municipalities = splitList(opts.municipalities);
         const baseUrl = opts.baseUrl ?? process.env.RESTVERDI_SSB_URL;
@@ -109,7 +167,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
           ...(municipalities ? { municipalities } : {}),
           ...(baseUrl ? { baseUrl } : {}),
         });
-        ctx.out(renderImport(answer, format));
+        ctx.out(renderImport(answer, format, lang));
         await ctx.reload();
       },
     );

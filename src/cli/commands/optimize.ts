@@ -12,6 +12,7 @@ import type { Objective } from '../../domain/allocation/input.ts';
 import type { UnallocatedReason } from '../../domain/allocation/model.ts';
 import type { AllocationResult } from '../../domain/allocation/result.ts';
 import { AppError } from '../../domain/errors.ts';
+import { message } from '../../domain/message.ts';
 import { writeMps } from '../../domain/mps.ts';
 import { type CliContext, kindName, municipalityLabel } from '../context.ts';
 import { type Format, formatNumber, keyword, type Lang, renderJson, renderTable } from '../format.ts';
@@ -72,7 +73,9 @@ export function registerOptimize(program: Command, ctx: CliContext): void {
 function parseNumber(value: string, name: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < 0)
-    throw new AppError('invalid_input', `invalid ${name}: ${value} (a number ≥ 0)`);
+    throw new AppError('invalid_input', `invalid ${name}: ${value} (a number ≥ 0)`, {
+      detail: message('invalid_nonnegative_number', { name, input: value }),
+    });
   return n;
 }
 

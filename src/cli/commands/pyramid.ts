@@ -1,9 +1,12 @@
 /** Value-pyramid commands: scenarios, the pyramid per stream, and the technology library. */
+
 import type { Command } from 'commander';
 import { messageNames } from '../../app/names.ts';
 import { pyramidOfKind } from '../../app/pyramid.ts';
 import { listScenarios as listStoredScenarios, runScenarioRequest } from '../../app/scenarios.ts';
 import { AppError } from '../../domain/errors.ts';
+import { message } from '../../domain/message.ts';
+import { textIn } from '../../domain/text.ts';
 import { TIER_NAMES } from '../../domain/valuation.ts';
 import { localise, renderMessage } from '../../messages/catalogue.ts';
 import { type CliContext, kindName } from '../context.ts';
@@ -41,7 +44,8 @@ export function registerPyramid(program: Command, ctx: CliContext): void {
     .command('list')
     .description('list the stored scenarios: the built-ins, then your own')
     .option('--format <format>', 'table or json', 'table')
-    .action(async (opts: { format: string }) => ctx.out(await listScenarios(ctx, opts)));
+    .option('--lang <lang>', 'nb or en', 'nb')
+    .action(async (opts: { format: string; lang: string }) => ctx.out(await listScenarios(ctx, opts)));
 
   program
     .command('pyramid')
@@ -76,7 +80,7 @@ async function runScenarioCommand(
   const mnok = (v: number) => formatNumber(v / 1e6, lang, 1);
   const lines = [
     `${scenario.name[lang]} (${scenario.id})`,
-    scenario.description,
+    textIn(scenario.description, lang),
     '',
     renderTable(
       [t('product', lang), t('tier', lang), t('tonnes', lang), 'NOK/t', 'MNOK', 't CO2e'],
@@ -120,13 +124,18 @@ async function runScenarioCommand(
   return `${lines.join('\n')}\n`;
 }
 
-async function listScenarios(ctx: CliContext, opts: { format: string }): Promise<string> {
+async function listScenarios(ctx: CliContext, opts: { format: string; lang: string }): Promise<string> {
   const format = keyword(opts.format, 'format', TABLE_OR_JSON);
+  const lang = keyword(opts.lang, 'lang', LANGS);
   const { scenarios } = await listStoredScenarios(ctx.workspace());
-  const rows = scenarios.map((s) => ({ id: s.id, name: s.name.nb, description: s.description }));
+  const rows = scenarios.map((s) => ({
+    id: s.id,
+    name: s.name[lang],
+    description: textIn(s.description, lang),
+  }));
   if (format === 'json') return renderJson({ scenarios: rows });
   return `${renderTable(
-    ['Id', 'Navn', 'Beskrivelse'],
+    [t('id', lang), t('name', lang), t('description', lang)],
     rows.map((r) => [r.id, r.name, r.description.slice(0, 80)]),
   )}\n`;
 }
@@ -144,13 +153,17 @@ export async function runPyramid(ctx: CliContext, opts: PyramidOptions): Promise
   const format = keyword(opts.format, 'format', TABLE_OR_JSON);
   const lang = keyword(opts.lang, 'lang', LANGS);
   if (opts.tonnes !== undefined && opts.region !== undefined) {
-    throw new AppError('invalid_input', 'give either --tonnes or --region, not both');
+    throw new AppError('invalid_input', 'give either --tonnes or --region, not both', {
+      detail: message('options_conflict', { option: '--tonnes', other: '--region' }),
+    });
   }
   let tonnesGiven: number | undefined;
   if (opts.tonnes !== undefined) {
     tonnesGiven = Number(opts.tonnes);
     if (!Number.isFinite(tonnesGiven) || tonnesGiven < 0)
-      throw new AppError('invalid_input', `invalid --tonnes: ${opts.tonnes} (a number ≥ 0)`);
+      throw new AppError('invalid_input', `invalid --tonnes: ${opts.tonnes} (a number ≥ 0)`, {
+        detail: message('invalid_nonnegative_number', { name: '--tonnes', input: opts.tonnes }),
+      });
   }
   const result = await pyramidOfKind(ctx.workspace(), {
     kind: opts.kind,
@@ -186,7 +199,7 @@ export async function runPyramid(ctx: CliContext, opts: PyramidOptions): Promise
   if (result.currentUse) {
     lines.push(
       '',
-      `${t('currentUse', lang)}: ${TIER_NAMES[result.currentUse.tier][lang]} – ${result.currentUse.description} (${n(result.currentUse.valuePerTonneNok)} NOK/t, ${mnok(result.currentUse.valueNok)} MNOK)`,
+      `${t('currentUse', lang)}: ${TIER_NAMES[result.currentUse.tier][lang]} – ${result.currentUse.description[lang]} (${n(result.currentUse.valuePerTonneNok)} NOK/t, ${mnok(result.currentUse.valueNok)} MNOK)`,
     );
   }
   if (result.best) {

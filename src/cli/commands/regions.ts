@@ -1,10 +1,13 @@
 /** `region create|list|show`: people's own regions beside the built-in ones (src/app/regions.ts). */
 import type { Command } from 'commander';
 import { createRegion, listRegions, REGION_COVERAGE, showRegion } from '../../app/regions.ts';
+import { message } from '../../domain/message.ts';
 import type { RegionInput } from '../../domain/regions.ts';
 import { splitList } from '../../domain/selection.ts';
+import { renderMessage } from '../../messages/catalogue.ts';
 import { type CliContext, municipalityLabel } from '../context.ts';
-import { keyword, renderCsv, renderJson, renderTable } from '../format.ts';
+import { keyword, type Lang, parseLangOption, renderCsv, renderJson, renderTable } from '../format.ts';
+import { t } from '../i18n.ts';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 
@@ -26,6 +29,7 @@ export function registerRegions(program: Command, ctx: CliContext): void {
     )
     .option('--description <text>', 'description')
     .option('--format <format>', 'table or json', 'table')
+    .option('--lang <lang>', 'nb or en', 'nb')
     .action(
       async (opts: {
         id: string;
@@ -34,6 +38,7 @@ export function registerRegions(program: Command, ctx: CliContext): void {
         subregion: string[];
         description?: string;
         format: string;
+        lang: string;
       }) => {
         ctx.out(await runRegionCreate(ctx, opts));
       },
@@ -42,8 +47,10 @@ export function registerRegions(program: Command, ctx: CliContext): void {
     .command('list')
     .description('list regions')
     .option('--format <format>', 'table, json or csv', 'table')
-    .action(async (opts: { format: string }) => {
+    .option('--lang <lang>', 'nb or en', 'nb')
+    .action(async (opts: { format: string; lang: string }) => {
       const format = keyword(opts.format, 'format', FORMATS);
+      const lang = parseLangOption(opts.lang);
       const rows = (await listRegions(ctx.workspace())).map((r) => ({
         id: r.id,
         name: r.name,
@@ -56,13 +63,19 @@ export function registerRegions(program: Command, ctx: CliContext): void {
         return ctx.out(renderCsv(rows, ['id', 'name', 'municipalities', 'subRegions', 'builtin']));
       ctx.out(
         `${renderTable(
-          ['Region', 'Name', 'Municipalities', 'Sub-regions', 'Built in'],
+          [
+            t('region', lang),
+            t('name', lang),
+            t('municipalities', lang),
+            t('subRegions', lang),
+            t('builtin', lang),
+          ],
           rows.map((r) => [
             r.id,
             r.name,
             String(r.municipalities),
             String(r.subRegions),
-            r.builtin ? 'yes' : 'no',
+            t(r.builtin ? 'yes' : 'no', lang),
           ]),
         )}\n`,
       );
@@ -72,7 +85,8 @@ export function registerRegions(program: Command, ctx: CliContext): void {
     .description('a region’s municipalities and which statistics exist for each (newest year)')
     .argument('<id>', 'region id')
     .option('--format <format>', 'table or json', 'table')
-    .action(async (id: string, opts: { format: string }) => {
+    .option('--lang <lang>', 'nb or en', 'nb')
+    .action(async (id: string, opts: { format: string; lang: string }) => {
       ctx.out(await runRegionShow(ctx, id, opts));
     });
 }
@@ -93,9 +107,11 @@ export async function runRegionCreate(
     subregion: string[];
     description?: string;
     format: string;
+    lang?: string;
   },
 ): Promise<string> {
   const format = keyword(opts.format, 'format', ['table', 'json'] as const);
+  const lang = parseLangOption(opts.lang ?? 'nb');
   const municipalities = splitList(opts.municipalities);
   const input: RegionInput = {
     id: opts.id,
@@ -108,22 +124,32 @@ export async function runRegionCreate(
   await ctx.reload();
   if (format === 'json') return renderJson({ region });
   const data = ctx.data();
-  return `created region ${region.id} (${region.name}): ${region.municipalities.map((m) => municipalityLabel(data, m)).join(', ')}\n`;
+  const created = message('region_created', {
+    id: region.id,
+    name: region.name,
+    municipalities: region.municipalities,
+  });
+  return `${renderMessage(created, lang, { municipality: (nr) => municipalityLabel(data, nr) })}\n`;
 }
 
-export async function runRegionShow(ctx: CliContext, id: string, opts: { format: string }): Promise<string> {
+export async function runRegionShow(
+  ctx: CliContext,
+  id: string,
+  opts: { format: string; lang?: string },
+): Promise<string> {
   const format = keyword(opts.format, 'format', ['table', 'json'] as const);
+  const lang: Lang = parseLangOption(opts.lang ?? 'nb');
   const { region, members } = await showRegion(ctx.workspace(), id);
   if (format === 'json') return renderJson({ region, members });
   return `${region.name} (${region.id})\n${renderTable(
-    ['Kommune', 'Fylke', 'Delregion', ...REGION_COVERAGE],
+    [t('municipality', lang), t('county', lang), t('subRegion', lang), ...REGION_COVERAGE],
     members.map((m) => [
       `${m.number} ${m.name}`,
       m.county,
       m.subRegion ?? '',
       ...REGION_COVERAGE.map((v) => {
         const s = m.statistics[v];
-        return s ? `${s.year}${s.partial ? ' (partial)' : ''}` : '–';
+        return s ? `${s.year}${s.partial ? ` (${t('partial', lang)})` : ''}` : '–';
       }),
     ]),
   )}\n`;

@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { seededRandom } from '../../app/random.ts';
 import { MAX_DRAWS } from '../../app/residues.ts';
 import { AppError } from '../../domain/errors.ts';
+import { message } from '../../domain/message.ts';
+import { renderMessage } from '../../messages/catalogue.ts';
 import { LANGS } from '../../report/format.ts';
 import { writeReport } from '../../report/write.ts';
 import { type CliContext, parseInteger } from '../context.ts';
@@ -48,14 +50,17 @@ export async function runReport(ctx: CliContext, opts: ReportCommandOptions, now
     throw new AppError(
       'invalid_input',
       'report needs --out DIR (the folder to write rapport.html and rapport.xlsx to)',
+      { detail: message('report_out_missing', { option: '--out' }) },
     );
   const lang = keyword(opts.lang, 'lang', LANGS);
   const year = opts.year === undefined ? undefined : parseInteger(opts.year, 'year', 1900);
   const draws = parseInteger(opts.draws, 'number of draws', 1, MAX_DRAWS);
   const seed = parseInteger(opts.seed, 'seed', 0);
   const started = performance.now();
-  const progress = (step: string) =>
-    ctx.err(`restverdi report: ${step} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+  const progress = (step: string) => {
+    const seconds = (performance.now() - started) / 1000;
+    ctx.err(`${renderMessage(message('report_progress', { step, seconds }), lang)}\n`);
+  };
   progress('solver');
   const solver = await ctx.workspace().solver({ timeLimitSeconds: 120 });
   const written = await writeReport(

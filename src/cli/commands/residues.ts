@@ -8,6 +8,7 @@ import {
   type ResiduesAnswer,
 } from '../../app/residues.ts';
 import { AppError } from '../../domain/errors.ts';
+import { message } from '../../domain/message.ts';
 import { findRegion } from '../../domain/regions.ts';
 import { splitList } from '../../domain/selection.ts';
 import type { ResidueTrace } from '../../domain/trace.ts';
@@ -44,7 +45,9 @@ export const DEFAULT_REGION = 'gjovik-hadeland-ringerike';
 function nonEmptyList(value: string | undefined, flag: string): string[] | undefined {
   const list = splitList(value);
   if (list !== undefined && list.length === 0)
-    throw new AppError('invalid_input', `${flag} is empty: give a comma-separated list`);
+    throw new AppError('invalid_input', `${flag} is empty: give a comma-separated list`, {
+      detail: message('option_list_empty', { option: flag }),
+    });
   return list;
 }
 
@@ -93,6 +96,13 @@ export async function runResidues(ctx: CliContext, opts: ResiduesOptions): Promi
     throw new AppError(
       'invalid_input',
       '--municipality names the municipality to --explain; to select municipalities use --municipalities',
+      {
+        detail: message('option_only_with', {
+          option: '--municipality',
+          with: '--explain',
+          instead: '--municipalities',
+        }),
+      },
     );
   }
   if (opts.explain !== undefined) {
@@ -101,6 +111,14 @@ export async function runResidues(ctx: CliContext, opts: ResiduesOptions): Promi
       throw new AppError(
         'invalid_input',
         `--explain needs --municipality NR; municipalities in ${region.id}: ${region.municipalities.join(', ')}`,
+        {
+          detail: message('explain_needs_municipality', {
+            option: '--explain',
+            needs: '--municipality',
+            region: region.id,
+            municipalities: region.municipalities,
+          }),
+        },
       );
     }
     for (const [flag, given] of [
@@ -109,10 +127,18 @@ export async function runResidues(ctx: CliContext, opts: ResiduesOptions): Promi
       ['--kinds', opts.kinds],
     ] as const) {
       if (given !== undefined)
-        throw new AppError('invalid_input', `--explain cannot be combined with ${flag}`);
+        throw new AppError('invalid_input', `--explain cannot be combined with ${flag}`, {
+          detail: message('options_conflict', { option: '--explain', other: flag }),
+        });
     }
     if (format === 'csv')
-      throw new AppError('invalid_input', 'invalid format for --explain: csv (use table or json)');
+      throw new AppError('invalid_input', 'invalid format for --explain: csv (use table or json)', {
+        detail: message('invalid_choice', {
+          name: 'format (--explain)',
+          input: 'csv',
+          allowed: ['table', 'json'],
+        }),
+      });
     const trace = await explainResidue(ctx.workspace(), {
       ...base,
       municipality: opts.municipality,

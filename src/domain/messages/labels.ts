@@ -1,3 +1,48 @@
-/** Texts that data carries (statement labels, rule texts, descriptions of current uses) when they are built from parameters. */
-// biome-ignore lint/suspicious/noEmptyInterface: filled as the messages are written
-export interface LabelMessageParams {}
+/**
+ * Texts that data carries, built from parameters: what an audited figure is (`audit_label_*`), what
+ * it is checked against (`audit_what_*`) and why it is off (`audit_explain_*`). Names of products,
+ * technologies and kinds come as {nb, en} from the library, so the audit needs no lookup to render.
+ */
+import type { Text } from '../text.ts';
+
+export type Basis = 'wet' | 'dm';
+
+export interface LabelMessageParams {
+  // What a stated figure is (the seed report's tables, worked examples and sentences).
+  audit_label_column_sum: { table: string; unit: string; column: string };
+  audit_label_area_identity: { municipality: string; total: string; parts: string[] };
+  audit_label_harvest_total: { municipality: string; parts: string[] };
+  audit_label_residues_total: Record<string, never>;
+  audit_label_vegetable_area: { areaDaa: number };
+  audit_label_vegetable_residues: { basis: Basis };
+  audit_label_product_value: { product: Text };
+  audit_label_co2e_change: { replaces: Text };
+  audit_label_capex_per_kg: { product: Text };
+  audit_label_product_from_feed: { product: Text; feedTonnes: number; feed: Text };
+  audit_label_technology_yield: { product: Text; technology: Text; basis: Basis };
+  audit_label_feed_balance: { feed: Text };
+  audit_label_product_per_methane: { product: Text; tonnes: number; methaneTonnes: number };
+  audit_label_polyethylene_price: {
+    marketNokPerKg: number;
+    co2PriceNokPerKg: number;
+    co2eSavedKgPerKg: number;
+  };
+  audit_label_hydrogen_price: { nokPerKwh: number; kwhPerKg: number };
+  audit_label_hydrogen_balance: Record<string, never>;
+  audit_label_market: { market: string; year: string };
+  audit_label_actors_by_form: { forms: number };
+  audit_label_cleanings_share: { cleaningsTonnes: number; grainTonnes: number };
+  audit_label_straw_ratio: { strawTonnes: number; grainTonnes: number };
+  // What a scenario states (src/domain/audit-scenarios.ts).
+  audit_label_step_balance: { step: string; technology: Text };
+  audit_label_step_yield: { product: Text; input: Text; technology: Text; basis: Basis };
+  audit_label_price: { product: Text };
+  // What a stated figure is checked against.
+  audit_what_technology_yield: { technology: Text; product: Text; citation: string };
+  audit_what_technology_capex: { technology: Text; citation: string };
+  audit_what_product_price: { product: Text };
+  audit_what_literature: { coefficients: string[] };
+  // Why a product is off, when the report shows how it went wrong.
+  audit_explain_not_residue: { share: number; complement: number; tonnes: number };
+  audit_explain_implied_co2e: { implied: number; replaces: Text; low: number; high: number };
+}

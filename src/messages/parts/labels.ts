@@ -1,5 +1,158 @@
 /** The catalogue's part for the codes of src/domain/messages/labels.ts, in bokmål and English. */
-import type { LabelMessageParams } from '../../domain/messages/labels.ts';
+import type { Basis, LabelMessageParams } from '../../domain/messages/labels.ts';
+import type { Lang } from '../format.ts';
 import type { CataloguePart } from '../template.ts';
 
-export const LABELS_CATALOGUE: CataloguePart<keyof LabelMessageParams> = {};
+/** "t per t TS" / "t per t DM", "våtvekt" / "wet". */
+const PER_TONNE: Record<Basis, Record<Lang, string>> = {
+  dm: { nb: 't per t TS', en: 't per t DM' },
+  wet: { nb: 't per t våtvekt', en: 't per t wet' },
+};
+const TONNES: Record<Basis, Record<Lang, string>> = {
+  dm: { nb: 'tonn TS', en: 't DM' },
+  wet: { nb: 'tonn våtvekt', en: 't wet' },
+};
+
+/**
+ * A name from the data inside a sentence: "Biokull" reads "biokull" there; an acronym ("GROT", "CO2")
+ * or a name that is all capitals at the start keeps its case.
+ */
+const inText = (name: string) =>
+  /^\p{Lu}\p{Ll}/u.test(name) ? name[0]?.toLowerCase() + name.slice(1) : name;
+
+export const LABELS_CATALOGUE: CataloguePart<keyof LabelMessageParams> = {
+  audit_label_column_sum: {
+    nb: (p) => `Tabellen «${p.table}» (${p.unit}): kolonnen ${p.column} summert over kommunene`,
+    en: (p) => `Table "${p.table}" (${p.unit}): column ${p.column} summed over the municipalities`,
+  },
+  audit_label_area_identity: {
+    nb: (p, s) => `${p.total} i ${s.muni(p.municipality)} som ${p.parts.join(' + ')}`,
+    en: (p, s) => `${p.total} of ${s.muni(p.municipality)} as ${p.parts.join(' + ')}`,
+  },
+  audit_label_harvest_total: {
+    nb: (p, s) => `Samlet uttak i ${s.muni(p.municipality)} som ${p.parts.join(' + ')}`,
+    en: (p, s) => `Total harvest of ${s.muni(p.municipality)} as ${p.parts.join(' + ')}`,
+  },
+  audit_label_residues_total: {
+    nb: () => 'Restråstoffer i alt (tonn våtvekt)',
+    en: () => 'Total residues (t wet)',
+  },
+  audit_label_vegetable_area: {
+    nb: (p, s) => `De ${s.n(p.areaDaa)} dekarene med poteter og grønnsaker på friland`,
+    en: (p, s) => `The ${s.n(p.areaDaa)} daa of potatoes and field vegetables`,
+  },
+  audit_label_vegetable_residues: {
+    nb: (p) => `Grønnsaksrester (${TONNES[p.basis].nb})`,
+    en: (p) => `Vegetable residues (${TONNES[p.basis].en})`,
+  },
+  audit_label_product_value: {
+    nb: (p, s) => `Verdien av ${inText(s.text(p.product))} (MNOK)`,
+    en: (p, s) => `Value of ${inText(s.text(p.product))} (MNOK)`,
+  },
+  audit_label_co2e_change: {
+    nb: (p, s) => `Endring i CO2e når ${inText(s.text(p.replaces))} erstattes (tonn)`,
+    en: (p, s) => `CO2e change of replacing ${inText(s.text(p.replaces))} (t)`,
+  },
+  audit_label_capex_per_kg: {
+    nb: (p, s) => `Investering i produksjon av ${inText(s.text(p.product))}, NOK per kg årlig kapasitet`,
+    en: (p, s) => `Capex of ${inText(s.text(p.product))} production, NOK per kg annual capacity`,
+  },
+  audit_label_product_from_feed: {
+    nb: (p, s) => `${s.text(p.product)} fra ${s.n(p.feedTonnes)} tonn TS ${inText(s.text(p.feed))} (tonn)`,
+    en: (p, s) => `${s.text(p.product)} from ${s.n(p.feedTonnes)} t DM ${inText(s.text(p.feed))} (t)`,
+  },
+  audit_label_technology_yield: {
+    nb: (p, s) =>
+      `Utbytte av ${inText(s.text(p.product))} ved ${inText(s.text(p.technology))} (${PER_TONNE[p.basis].nb})`,
+    en: (p, s) =>
+      `Yield of ${inText(s.text(p.product))} by ${inText(s.text(p.technology))} (${PER_TONNE[p.basis].en})`,
+  },
+  audit_label_feed_balance: {
+    nb: (p, s) => `Produktene mot mengden ${inText(s.text(p.feed))} som går inn`,
+    en: (p, s) => `The products against the ${inText(s.text(p.feed))} fed`,
+  },
+  audit_label_product_per_methane: {
+    nb: (p, s) =>
+      `${s.text(p.product)} per tonn metan (${s.n(p.tonnes)} tonn fra ${s.n(p.methaneTonnes)} tonn)`,
+    en: (p, s) => `${s.text(p.product)} per t methane (${s.n(p.tonnes)} t from ${s.n(p.methaneTonnes)} t)`,
+  },
+  audit_label_polyethylene_price: {
+    nb: (p, s) =>
+      `Prisen på polyetylen: ${s.fig(p.marketNokPerKg)} NOK/kg + CO2-pris ${s.fig(p.co2PriceNokPerKg)} NOK/kg × ${s.fig(p.co2eSavedKgPerKg)} kg CO2e spart per kg (NOK/t)`,
+    en: (p, s) =>
+      `Polyethylene price: ${s.fig(p.marketNokPerKg)} NOK/kg + CO2 price ${s.fig(p.co2PriceNokPerKg)} NOK/kg × ${s.fig(p.co2eSavedKgPerKg)} kg CO2e saved per kg (NOK/t)`,
+  },
+  audit_label_hydrogen_price: {
+    nb: (p, s) => `Prisen på hydrogen: ${s.fig(p.nokPerKwh)} NOK/kWh × ${s.fig(p.kwhPerKg)} kWh/kg (NOK/t)`,
+    en: (p, s) => `Hydrogen price: ${s.fig(p.nokPerKwh)} NOK/kWh × ${s.fig(p.kwhPerKg)} kWh/kg (NOK/t)`,
+  },
+  audit_label_hydrogen_balance: {
+    nb: () => 'Hydrogenatomer: polyetylen og hydrogengass mot metanen de kommer fra (tonn H)',
+    en: () => 'Hydrogen atoms: polyethylene and hydrogen gas against the methane they come from (t H)',
+  },
+  audit_label_market: {
+    nb: (p) => `Markedet for ${p.market}, mrd. USD i ${p.year}`,
+    en: (p) => `Market for ${p.market}, bn USD in ${p.year}`,
+  },
+  audit_label_actors_by_form: {
+    nb: (p) => `Virksomheter etter organisasjonsform (de ${p.forms} formene i listen) mot oppgitt sum`,
+    en: (p) => `Organisations by form (the ${p.forms} forms listed) against the stated total`,
+  },
+  audit_label_cleanings_share: {
+    nb: (p, s) =>
+      `Kornavrens som andel av kornavlingen (${s.n(p.cleaningsTonnes)} tonn ÷ ${s.n(p.grainTonnes)} tonn bygg, havre og hvete med litteraturens avlinger)`,
+    en: (p, s) =>
+      `Grain cleanings as a share of the grain harvest (${s.n(p.cleaningsTonnes)} t ÷ ${s.n(p.grainTonnes)} t of barley, oats and wheat at the literature yields)`,
+  },
+  audit_label_straw_ratio: {
+    nb: (p, s) =>
+      `Halm per kg korn (${s.n(p.strawTonnes)} tonn ÷ ${s.n(p.grainTonnes)} tonn korn med litteraturens avlinger)`,
+    en: (p, s) =>
+      `Straw per kg grain (${s.n(p.strawTonnes)} t ÷ ${s.n(p.grainTonnes)} t grain at the literature yields)`,
+  },
+  audit_label_step_balance: {
+    nb: (p, s) => `Massebalansen i trinn ${p.step} (${inText(s.text(p.technology))})`,
+    en: (p, s) => `Mass balance of step ${p.step} (${inText(s.text(p.technology))})`,
+  },
+  audit_label_step_yield: {
+    nb: (p, s) =>
+      `Utbytte av ${inText(s.text(p.product))} fra ${inText(s.text(p.input))} ved ${inText(s.text(p.technology))} (${PER_TONNE[p.basis].nb})`,
+    en: (p, s) =>
+      `Yield of ${inText(s.text(p.product))} from ${inText(s.text(p.input))} by ${inText(s.text(p.technology))} (${PER_TONNE[p.basis].en})`,
+  },
+  audit_label_price: {
+    nb: (p, s) => `Prisen på ${inText(s.text(p.product))}, NOK/t`,
+    en: (p, s) => `Price of ${inText(s.text(p.product))}, NOK/t`,
+  },
+  audit_what_technology_yield: {
+    nb: (p, s) =>
+      `teknologibibliotekets spenn for ${inText(s.text(p.product))} fra ${inText(s.text(p.technology))}${p.citation ? ` (${p.citation})` : ''}`,
+    en: (p, s) =>
+      `the technology library's range for ${inText(s.text(p.product))} from ${inText(s.text(p.technology))}${p.citation ? ` (${p.citation})` : ''}`,
+  },
+  audit_what_technology_capex: {
+    nb: (p, s) =>
+      `teknologibibliotekets investeringsspenn for ${inText(s.text(p.technology))} (${p.citation})`,
+    en: (p, s) => `the technology library's capex range for ${inText(s.text(p.technology))} (${p.citation})`,
+  },
+  audit_what_product_price: {
+    nb: (p, s) => `produktbibliotekets prisspenn for ${inText(s.text(p.product))}`,
+    en: (p, s) => `the product library's price range for ${inText(s.text(p.product))}`,
+  },
+  audit_what_literature: {
+    nb: (p, s) => `litteraturprofilens spenn (${s.list(p.coefficients)})`,
+    en: (p, s) => `the literature profile's range (${s.list(p.coefficients)})`,
+  },
+  audit_explain_not_residue: {
+    nb: (p, s) =>
+      `Rapporten ganger med (1 − ${s.fig(p.share)}) = ${s.fig(p.complement)}, andelen som ikke er rester, og det gir ${s.n(p.tonnes)} tonn`,
+    en: (p, s) =>
+      `The report multiplies by (1 − ${s.fig(p.share)}) = ${s.fig(p.complement)}, the share that is not residue, which gives ${s.n(p.tonnes)} t`,
+  },
+  audit_explain_implied_co2e: {
+    nb: (p, s) =>
+      `Rapportens tall svarer til ${s.n(p.implied, 2)} kg CO2e per kg ${inText(s.text(p.replaces))}; bibliotekets spenn er ${s.fig(p.low)}–${s.fig(p.high)}`,
+    en: (p, s) =>
+      `The report's figure implies ${s.n(p.implied, 2)} kg CO2e per kg ${inText(s.text(p.replaces))}; the library's range is ${s.fig(p.low)}–${s.fig(p.high)}`,
+  },
+};

@@ -117,10 +117,32 @@ const CLI = {
       `Binding: capacity ${o.capacities}; radius ${o.radii}. Transport: ${o.matrix ? 'distance matrix' : 'great circle × detour factor'} (data/transport.json; the cost per tonne-km is an unsourced placeholder). Current use: data/current-uses.json.`,
   },
   // start
-  serverRunning: {
-    nb: (url: string) => `Restverdi kjører: åpne ${url}/ (Ctrl+C stopper)`,
-    en: (url: string) => `Restverdi is running: open ${url}/ (Ctrl+C stops it)`,
-  },
+  // Regions, statistics, imports and actors (region, stats, import, actors).
+  subRegions: { nb: 'Delregioner', en: 'Sub-regions' },
+  builtin: { nb: 'Innebygd', en: 'Built in' },
+  yes: { nb: 'ja', en: 'yes' },
+  no: { nb: 'nei', en: 'no' },
+  harvest: { nb: 'Avvirkning', en: 'Harvest' },
+  species: { nb: 'Treslag', en: 'Species' },
+  assortment: { nb: 'Sortiment', en: 'Assortment' },
+  dataset: { nb: 'Datasett', en: 'Dataset' },
+  year: { nb: 'År', en: 'Year' },
+  observations: { nb: 'Observasjoner', en: 'Observations' },
+  provenance: { nb: 'Opphav', en: 'Provenance' },
+  retrieved: { nb: 'Hentet', en: 'Retrieved' },
+  form: { nb: 'Organisasjonsform', en: 'Organisation form' },
+  count: { nb: 'Antall', en: 'Count' },
+  sector: { nb: 'Sektor', en: 'Sector' },
+  sectors: { nb: 'Sektorer', en: 'Sectors' },
+  byForm: { nb: 'Etter organisasjonsform', en: 'By organisation form' },
+  orgnr: { nb: 'Org.nr.', en: 'Org. no.' },
+  unitType: { nb: 'Enhetstype', en: 'Unit type' },
+  description: { nb: 'Beskrivelse', en: 'Description' },
+  records: { nb: 'poster', en: 'records' },
+  mibRead: { nb: 'MiB lest', en: 'MiB read' },
+  warning: { nb: 'Advarsel', en: 'Warning' },
+  internalError: { nb: 'intern feil', en: 'internal error' },
+  input: { nb: 'Oppgitt', en: 'Input' },
 } satisfies WordTable;
 
 interface BindingNote {

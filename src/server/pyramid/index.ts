@@ -77,7 +77,7 @@ export function pyramidRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
               z.object({
                 id: z.string(),
                 name: z.object({ nb: z.string(), en: z.string() }),
-                description: z.string(),
+                description: z.union([z.object({ nb: z.string(), en: z.string() }), z.string()]),
                 builtin: z.boolean(),
               }),
             ),

@@ -77,7 +77,7 @@ export default function PyramidPage() {
           {p.currentUse && (
             <p>
               <strong>{t.currentUse}</strong> ({t.tiers[p.currentUse.tier] ?? p.currentUse.tier},{' '}
-              {f.nok(p.currentUse.valueNok)}): {p.currentUse.description}{' '}
+              {f.nok(p.currentUse.valueNok)}): {p.currentUse.description[lang]}{' '}
               <SourceLine source={p.currentUse.source} />
             </p>
           )}

@@ -130,7 +130,7 @@ export default function Scenarios() {
           {builtins.map((s) => (
             <li key={s.id} className="card">
               <h3>{name(s.name)}</h3>
-              <p>{s.description}</p>
+              <p>{name(s.description)}</p>
               <button type="button" onClick={() => open(s.id)} aria-label={`${t.open}: ${name(s.name)}`}>
                 {t.open}
               </button>

@@ -88,7 +88,7 @@ export default function SourcesPage() {
       out.push({
         group: t.rules,
         id: r.id,
-        name: r.rule,
+        name: name(r.rule),
         value: r.forbiddenTiers.map((x) => t.tiers[x] ?? x).join(', '),
         source: r.legalSource,
       });
