@@ -265,3 +265,79 @@ describe('enumerateRoutes', () => {
     }
   });
 });
+
+describe('net value, tiers from products, moves down (issue 13: 1–2)', () => {
+  const crf = (r: number, n: number) => r / (1 - (1 + r) ** -n);
+  const tech = (id: string) => lib.technologies.find((t) => t.id === id) as (typeof lib.technologies)[number];
+  const price = (id: string) => {
+    const p = lib.products.find((x) => x.id === id)?.price;
+    if (!p) throw new Error(id);
+    const rate = p.currency === 'NOK' ? 1 : (lib.rates.rates.get(p.currency)?.nokPerUnit as number);
+    return p.value * (p.per === 'kg' ? 1000 : 1) * rate;
+  };
+
+  it('values straw → oyster mushrooms by hand: revenue − opex − capex × capital recovery factor', () => {
+    // One tonne of straw wet is 0.85 t DM (residue-kinds.json); the technology works on DM.
+    const dm = lib.kinds.find((k) => k.id === 'halm')?.dmShare.value as number;
+    const sopp = tech('sopp-pa-halm');
+    const revenue = sopp.outputs.reduce((s, o) => s + dm * o.yield.value * price(o.product), 0);
+    const opex = dm * sopp.opexNokPerTonne.value;
+    const capital =
+      dm * sopp.capexNokPerTonneCapacity.value * crf(lib.finance.discountRate, lib.finance.lifetimeYears);
+    const p = valuePyramid(lib, 'halm', 1000, lib.currentUses);
+    const food = tierOf(p, 'mat');
+    expect(food.route).toEqual(['sopp-pa-halm']);
+    expect(food.grossPerTonneNok).toBeCloseTo(revenue, 6);
+    expect(food.opexPerTonneNok).toBeCloseTo(opex, 6);
+    expect(food.capitalPerTonneNok).toBeCloseTo(capital, 6);
+    expect(food.valuePerTonneNok).toBeCloseTo(revenue - opex - capital, 6);
+    expect(food.valueNok).toBeCloseTo((revenue - opex - capital) * 1000, 3);
+    expect(food.grossNok).toBeCloseTo(revenue * 1000, 3);
+    // The capital recovery factor at 6 % over 20 years (data/candidates.json) is 0.08718.
+    expect(crf(lib.finance.discountRate, lib.finance.lifetimeYears)).toBeCloseTo(0.087185, 6);
+  });
+
+  it('nets every reachable tier of every stream, and picks the best by net value', () => {
+    for (const kind of lib.kinds) {
+      const p = valuePyramid(lib, kind.id, 1, lib.currentUses);
+      for (const t of p.tiers.filter((x) => x.route)) {
+        expect(t.valuePerTonneNok, `${kind.id} ${t.tier}`).toBeCloseTo(
+          (t.grossPerTonneNok as number) - (t.opexPerTonneNok as number) - (t.capitalPerTonneNok as number),
+          6,
+        );
+        for (const a of t.alternatives)
+          expect(a.valuePerTonneNok).toBeLessThanOrEqual(t.valuePerTonneNok as number);
+      }
+      const reachable = p.tiers.filter((x) => x.route).map((x) => x.valueNok as number);
+      if (reachable.length > 0) expect(p.best?.valueNok).toBeCloseTo(Math.max(...reachable), 6);
+    }
+  });
+
+  it('gives a route the tier that holds most of its revenue: pyrolysis is energy, and mixed', () => {
+    const bark = valuePyramid(lib, 'bark', 1, lib.currentUses);
+    const energy = tierOf(bark, 'energi');
+    expect(energy.route).toEqual(['slow-pyrolysis']);
+    // Bio-oil and gas for heat carry about two thirds of the revenue, biochar (soil) the rest.
+    expect(energy.valueShares.map((x) => x.tier)).toEqual(['energi', 'gjodsel']);
+    expect(energy.valueShares[0]?.share).toBeGreaterThan(0.5);
+    expect(energy.mixed).toBe(true);
+    expect(energy.valueShares.reduce((s, x) => s + x.share, 0)).toBeCloseTo(1, 9);
+    expect(energy.products.reduce((s, x) => s + x.share, 0)).toBeCloseTo(1, 9);
+    // The soil tier no longer claims pyrolysis.
+    expect(tierOf(bark, 'gjodsel').route ?? []).not.toEqual(['slow-pyrolysis']);
+  });
+
+  it('calls a route below the current use a move down: pulp chips from products to pyrolysis', () => {
+    const chips = valuePyramid(lib, 'celluloseflis', 1, lib.currentUses);
+    expect(chips.currentUse?.tier).toBe('produkt');
+    expect(chips.best?.tier).toBe('energi');
+    expect(chips.best?.direction).toBe('down');
+    expect(tierOf(chips, 'energi').direction).toBe('down');
+  });
+
+  it('finds no route for manure that pays more than spreading it, once costs are counted', () => {
+    const manure = valuePyramid(lib, 'husdyrgjodsel', 1000, lib.currentUses);
+    expect(manure.best).not.toBeNull();
+    expect(manure.upliftNok as number).toBeLessThan(0);
+  });
+});

@@ -142,14 +142,7 @@ export function planAllocation(deps: AllocationDeps, o: AllocationRequest): Allo
         );
       }
     }
-    const finance = files.candidateFinance();
-    const cands = candidateSites(
-      lib,
-      region.municipalities,
-      centroids,
-      { discountRate: finance.discountRate.value, lifetimeYears: finance.lifetimeYears.value },
-      o.candidateTechnologies,
-    );
+    const cands = candidateSites(lib, region.municipalities, centroids, lib.finance, o.candidateTechnologies);
     for (const c of cands) sites.set(c.id, c);
   }
   if (sites.size === 0) {

@@ -52,13 +52,6 @@ const boundariesSchema = z.object({
   ),
 });
 
-const candidatesSchema = z.object({
-  source: z.string(),
-  discountRate: coefficientSchema,
-  lifetimeYears: coefficientSchema,
-});
-export type CandidateFinanceFile = z.infer<typeof candidatesSchema>;
-
 /** A region's transcribed report (for the audit, the actor counts and the demand drivers). */
 export interface SeedReportFiles {
   /** The file under data/, as the report cites it. */
@@ -80,7 +73,6 @@ export interface DataFiles {
   sectors(): SectorMapping;
   sn2007Codes(): Set<string>;
   sn2025Codes(): Set<string>;
-  candidateFinance(): CandidateFinanceFile;
   /** The region's own sites (data/sites/<region>.json) and the file as cited, or undefined. */
   regionSites(regionId: string): { file: string; sites: Site[] } | undefined;
   seedReport(region: Region): SeedReportFiles | undefined;
@@ -151,7 +143,6 @@ export function openDataFiles(dir: string = DEFAULT_DATA_DIR): DataFiles {
     sectors: once(() => loadSectorMapping(dir)),
     sn2007Codes: once(() => loadSn2007Codes(dir)),
     sn2025Codes: once(() => loadSn2025Codes(dir)),
-    candidateFinance: once(() => readJsonFile(join(dir, 'candidates.json'), candidatesSchema, dir)),
     regionSites: perKey((regionId) => {
       const path = join('sites', `${regionId}.json`);
       if (!existsSync(join(dir, path))) return undefined;

@@ -7,6 +7,7 @@
 import type { Source } from './coefficients.ts';
 import { checkEligibility, type EligibilityRule } from './eligibility.ts';
 import { AppError } from './errors.ts';
+import { capitalRecoveryFactor, type Finance } from './finance.ts';
 import { message } from './message.ts';
 import type { RegulatoryClass, ResidueKind } from './residue-kinds.ts';
 import {
@@ -76,6 +77,8 @@ export interface Library {
   technologies: Technology[];
   rules: EligibilityRule[];
   rates: Rates;
+  /** Discount rate and lifetime that turn capex into a yearly cost. */
+  finance: Finance;
 }
 
 export interface ProductResult {
@@ -104,10 +107,15 @@ export interface StepResult extends MassBalance {
 export interface ScenarioResult {
   scenario: string;
   products: ProductResult[];
+  /** Gross revenue: what the products sell for, NOK per year. */
   valueNok: number;
   co2eTonnes: number;
   capexNok: number;
   opexNok: number;
+  /** Capex as a yearly cost: capex × the capital recovery factor of the library's finance. */
+  capitalNok: number;
+  /** Net value: revenue − opex − annualised capex (before transport), NOK per year. */
+  netNok: number;
   massBalance: StepResult[];
   /** Inputs used, including those sized by the steps. */
   inputs: { stream: string; basis: Basis; tonnes: number; used: number }[];
@@ -445,13 +453,19 @@ export function runScenario(scenario: Scenario, lib: Library): ScenarioResult {
     });
   }
   products.sort((a, b) => tierRank(b.tier) - tierRank(a.tier) || b.valueNok - a.valueNok);
+  const valueNok = products.reduce((s, p) => s + p.valueNok, 0);
+  const capexNok = steps.reduce((s, p) => s + p.capexNok, 0);
+  const opexNok = steps.reduce((s, p) => s + p.opexNok, 0);
+  const capitalNok = capexNok * capitalRecoveryFactor(lib.finance);
   return {
     scenario: scenario.id,
     products,
-    valueNok: products.reduce((s, p) => s + p.valueNok, 0),
+    valueNok,
     co2eTonnes: products.reduce((s, p) => s + p.co2eTonnes, 0),
-    capexNok: steps.reduce((s, p) => s + p.capexNok, 0),
-    opexNok: steps.reduce((s, p) => s + p.opexNok, 0),
+    capexNok,
+    opexNok,
+    capitalNok,
+    netNok: valueNok - opexNok - capitalNok,
     massBalance: steps,
     inputs,
     leftovers,

@@ -15,6 +15,7 @@ import { BALANCE_TOLERANCE, type Technology, yieldSets } from '../domain/technol
 import { createRates, type Product } from '../domain/valuation.ts';
 import { DEFAULT_DATA_DIR, readJsonFile } from './reference-data.ts';
 import {
+  candidatesSchema,
   currentUsesFileSchema,
   eligibilityFileSchema,
   productsFileSchema,
@@ -170,7 +171,12 @@ export function loadLibrary(kinds: ResidueKind[], dataDir = DEFAULT_DATA_DIR): L
   const technologies = read('technologies.json', technologiesFileSchema).technologies as Technology[];
   const rules = read('eligibility.json', eligibilityFileSchema).rules as EligibilityRule[];
   const currentUses = read('current-uses.json', currentUsesFileSchema).uses as CurrentUse[];
-  const lib: Library = { kinds, products, technologies, rules, rates };
+  const candidates = read('candidates.json', candidatesSchema);
+  const finance = {
+    discountRate: candidates.discountRate.value,
+    lifetimeYears: candidates.lifetimeYears.value,
+  };
+  const lib: Library = { kinds, products, technologies, rules, rates, finance };
   const issues = checkLibrary(lib, currentUses);
   if (issues.length > 0) {
     throw new AppError(

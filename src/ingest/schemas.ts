@@ -268,6 +268,13 @@ export const ratesFileSchema = z.object({
 const outputSchema = z.object({ product: z.string().min(1), yield: coefficientSchema });
 const lossSchema = z.object({ what: z.string().min(1), yield: coefficientSchema });
 
+/** data/candidates.json: the finance that annualises capex (net value, candidate sites). */
+export const candidatesSchema = z.object({
+  source: z.string(),
+  discountRate: coefficientSchema,
+  lifetimeYears: coefficientSchema,
+});
+
 export const technologiesFileSchema = z.object({
   technologies: z.array(
     z.object({

@@ -69,7 +69,7 @@ const REPORT_SAMPLES: Samples<ReportWords> = {
   residuesChartCaption: ['1 000', 42],
   residueSource: ['p1', 1000, 42],
   sitesIntro: [6, 2],
-  valueIntro: [{ upliftMnok: '120,5', top: 'k1', topMnok: '40,1' }],
+  valueIntro: [{ upliftMnok: '120,5', top: 'k1', topMnok: '40,1', down: 2, downMnok: '3,5', keep: 1 }],
   scenariosIntro: [5, 2],
   scenarioSummary: [{ valueMnok: '12,5', co2e: '3 400', capexMnok: '80' }],
   allocationIntro: [

@@ -120,8 +120,13 @@ export interface Product {
 export interface PyramidTier {
   tier: string;
   route: string[] | null;
+  /** Net value: revenue − opex − annualised capex. */
   valuePerTonneNok: number | null;
   valueNok: number | null;
+  grossPerTonneNok: number | null;
+  grossNok: number | null;
+  mixed: boolean;
+  direction: 'up' | 'level' | 'down' | null;
   co2ePerTonne: number | null;
   products: { product: string; tier: string; tonnesPerTonne: number; valuePerTonneNok: number }[];
   /** Why the tier is closed: a message code, rendered with the shared catalogue. */
@@ -141,7 +146,13 @@ export interface Pyramid {
     valueNok: number;
     source: Source;
   };
-  best?: { tier: string; route: string[]; valueNok: number };
+  best?: {
+    tier: string;
+    route: string[];
+    valueNok: number;
+    grossNok: number;
+    direction: 'up' | 'level' | 'down' | null;
+  };
   highestTier?: string;
   upliftNok?: number;
 }

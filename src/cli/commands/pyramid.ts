@@ -182,18 +182,27 @@ export async function runPyramid(ctx: CliContext, opts: PyramidOptions): Promise
     `${kindName(data.kinds, opts.kind, lang)}: ${n(tonnes)} ${t('tonnesWetShort', lang)} (${basisNote})`,
     '',
     renderTable(
-      [t('tier', lang), t('route', lang), 'NOK/t', 'MNOK', t('upliftMnok', lang), t('note', lang)],
+      [
+        t('tier', lang),
+        t('route', lang),
+        t('grossPerTonne', lang),
+        t('netPerTonne', lang),
+        t('netMnok', lang),
+        t('upliftMnok', lang),
+        t('note', lang),
+      ],
       [...result.tiers]
         .reverse()
         .map((tier) => [
           TIER_NAMES[tier.tier][lang],
-          tier.route ? tier.route.join(' → ') : '–',
+          tier.route ? `${tier.route.join(' → ')}${tier.mixed ? ` (${t('mixedRoute', lang)})` : ''}` : '–',
+          n(tier.grossPerTonneNok),
           n(tier.valuePerTonneNok),
           mnok(tier.valueNok),
           mnok(tier.upliftNok),
           tier.reason ? renderMessage(tier.reason, lang, names).slice(0, 90) : '',
         ]),
-      [false, false, true, true, true, false],
+      [false, false, true, true, true, true, false],
     ),
   ];
   if (result.currentUse) {
@@ -204,7 +213,7 @@ export async function runPyramid(ctx: CliContext, opts: PyramidOptions): Promise
   }
   if (result.best) {
     lines.push(
-      `${t('bestRoute', lang)}: ${result.best.route.join(' → ')} (${TIER_NAMES[result.best.tier][lang]}), ${mnok(result.best.valueNok)} MNOK; ${t('uplift', lang)} ${mnok(result.upliftNok)} MNOK`,
+      `${t('bestRoute', lang)}: ${result.best.route.join(' → ')} (${TIER_NAMES[result.best.tier][lang]}${result.best.direction === 'down' ? `, ${t('movesDown', lang)}` : ''}), ${mnok(result.best.valueNok)} MNOK ${t('net', lang)} (${mnok(result.best.grossNok)} MNOK ${t('gross', lang)}); ${result.best.direction === 'down' ? t('change', lang) : t('uplift', lang)} ${mnok(result.upliftNok)} MNOK`,
     );
   }
   return `${lines.join('\n')}\n`;

@@ -1,18 +1,9 @@
 /** Candidate sites and the finance that turns their capex into a yearly fixed cost. */
+import { capitalRecoveryFactor, type Finance } from '../finance.ts';
 import type { LatLon } from '../geo.ts';
 import type { Library } from '../scenarios.ts';
 import { yieldsFor } from '../technologies.ts';
 import type { Site } from './input.ts';
-
-export interface CandidateFinance {
-  discountRate: number;
-  lifetimeYears: number;
-}
-
-/** Capital recovery factor: the annual payment per NOK invested at rate r over n years. */
-export function capitalRecoveryFactor({ discountRate: r, lifetimeYears: n }: CandidateFinance): number {
-  return r === 0 ? 1 / n : r / (1 - (1 + r) ** -n);
-}
 
 /**
  * A candidate site per municipality and technology that takes residues: typical capacity, at the
@@ -22,7 +13,7 @@ export function candidateSites(
   lib: Library,
   municipalities: string[],
   positions: Map<string, LatLon>,
-  finance: CandidateFinance,
+  finance: Finance,
   technologies?: string[],
 ): Site[] {
   const kinds = new Set(lib.kinds.map((k) => k.id));

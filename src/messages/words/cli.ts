@@ -143,6 +143,14 @@ const CLI = {
   warning: { nb: 'Advarsel', en: 'Warning' },
   internalError: { nb: 'intern feil', en: 'internal error' },
   input: { nb: 'Oppgitt', en: 'Input' },
+  grossPerTonne: { nb: 'Inntekt NOK/t', en: 'Revenue NOK/t' },
+  netPerTonne: { nb: 'Netto NOK/t', en: 'Net NOK/t' },
+  netMnok: { nb: 'Netto MNOK', en: 'Net MNOK' },
+  net: { nb: 'netto', en: 'net' },
+  gross: { nb: 'i inntekt', en: 'revenue' },
+  mixedRoute: { nb: 'blandet', en: 'mixed' },
+  movesDown: { nb: 'flytter ned i pyramiden', en: 'moves down the pyramid' },
+  change: { nb: 'endring', en: 'change' },
 } satisfies WordTable;
 
 interface BindingNote {

@@ -241,9 +241,24 @@ const nb = {
     pilot: 'pilot',
     candidate: 'kandidat',
   } satisfies Record<SiteStatus, string>,
-  valueIntro: (o: { upliftMnok: string; top: string; topMnok: string }) =>
-    `Løftes hver strøm til det høyeste nivået regelverket og teknologibiblioteket tillater, øker verdien med ${o.upliftMnok} MNOK i året sammenlignet med dagens bruk. Størst løft gir ${o.top.toLowerCase()} (${o.topMnok} MNOK). Tallene er før transport og kapasitet; fordelingen lenger ned tar hensyn til begge.`,
-  valueChartCaption: 'Løft i verdi per strøm fra dagens bruk til beste rute (MNOK i året).',
+  valueIntro: (o: {
+    upliftMnok: string;
+    top: string;
+    topMnok: string;
+    down: number;
+    downMnok: string;
+    keep: number;
+  }) =>
+    `Nettoverdi er inntekt minus driftskostnad og investering regnet om til en årlig kostnad. Går hver strøm til den ruten som gir mest nettoverdi uten å flyttes ned i verdipyramiden, øker verdien med ${o.upliftMnok} MNOK i året sammenlignet med dagens bruk. Størst løft gir ${o.top.toLowerCase()} (${o.topMnok} MNOK).${o.down > 0 ? ` ${o.down === 1 ? 'Én strøm' : `${o.down} strømmer`} gir mer ved å flyttes ned i pyramiden (${o.downMnok} MNOK); det er regnet som flytting ned, ikke som løft.` : ''}${o.keep > 0 ? ` For ${o.keep === 1 ? 'én strøm' : `${o.keep} strømmer`} slår ingen rute dagens bruk.` : ''} Tallene er før transport og kapasitet; fordelingen lenger ned tar hensyn til begge.`,
+  valueChartCaption:
+    'Løft i nettoverdi per strøm fra dagens bruk til beste rute uten flytting ned (MNOK i året).',
+  directionUp: 'opp',
+  directionLevel: 'samme nivå',
+  directionDown: 'ned',
+  directionKeep: 'dagens bruk beholdes',
+  direction: 'Retning',
+  bestGross: 'Inntekt beste rute',
+  change: 'Endring',
   valueTableTitle: 'Verdi per strøm: dagens bruk og beste rute',
   scenariosIntro: (builtin: number, users: number) =>
     `Rapportens ${builtin} regneeksempler er regnet på nytt fra teknologiene og prisene i data/.${users ? ` I tillegg er ${users} ${users === 1 ? 'brukerscenario' : 'brukerscenarier'} fra databasen tatt med.` : ' Databasen har ingen egne brukerscenarier.'}`,
@@ -311,7 +326,7 @@ const nb = {
   no: 'nei',
   currentValue: 'Verdi i dag',
   bestTier: 'Beste nivå',
-  bestValue: 'Verdi beste rute',
+  bestValue: 'Nettoverdi beste rute',
   uplift: 'Løft',
   yearShort: 'år',
   scenario: 'Scenario',
@@ -469,8 +484,16 @@ const en: ReportWords = {
     candidate: 'candidate',
   },
   valueIntro: (o) =>
-    `Lifting each stream to the highest tier the rules and the technology library allow raises its value by ${o.upliftMnok} MNOK a year over today’s use. The largest uplift comes from ${o.top.toLowerCase()} (${o.topMnok} MNOK). These figures are before transport and capacity; the allocation below counts both.`,
-  valueChartCaption: 'Uplift in value per stream from today’s use to the best route (MNOK a year).',
+    `Net value is revenue less operating cost and investment as a yearly cost. Sending each stream to the route of the highest net value that does not move it down the value pyramid raises its value by ${o.upliftMnok} MNOK a year over today’s use. The largest uplift comes from ${o.top.toLowerCase()} (${o.topMnok} MNOK).${o.down > 0 ? ` ${o.down === 1 ? 'One stream earns' : `${o.down} streams earn`} more by moving down the pyramid (${o.downMnok} MNOK); that is counted as a move down, not as an uplift.` : ''}${o.keep > 0 ? ` For ${o.keep === 1 ? 'one stream' : `${o.keep} streams`} no route beats today’s use.` : ''} These figures are before transport and capacity; the allocation below counts both.`,
+  valueChartCaption:
+    'Uplift in net value per stream from today’s use to the best route that does not move it down (MNOK a year).',
+  directionUp: 'up',
+  directionLevel: 'same tier',
+  directionDown: 'down',
+  directionKeep: 'today’s use kept',
+  direction: 'Direction',
+  bestGross: 'Revenue of best route',
+  change: 'Change',
   valueTableTitle: 'Value per stream: today’s use and the best route',
   scenariosIntro: (builtin, users) =>
     `The report’s ${builtin} worked examples are recomputed from the technologies and prices in data/.${users ? ` ${users} user ${users === 1 ? 'scenario' : 'scenarios'} from the database ${users === 1 ? 'is' : 'are'} included as well.` : ' The database holds no user scenarios.'}`,
@@ -529,7 +552,7 @@ const en: ReportWords = {
   no: 'no',
   currentValue: 'Value today',
   bestTier: 'Best tier',
-  bestValue: 'Value of best route',
+  bestValue: 'Net value of best route',
   uplift: 'Uplift',
   yearShort: 'yr',
   scenario: 'Scenario',

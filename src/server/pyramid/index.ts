@@ -45,7 +45,10 @@ export function pyramidRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
       },
       responses: {
         200: answer(
-          Opaque('Pyramid', 'tiers (tier, route, valuePerTonneNok, valueNok), currentUse, upliftNok'),
+          Opaque(
+            'Pyramid',
+            'tiers (tier, route, valuePerTonneNok and valueNok: net of opex and annualised capex; grossPerTonneNok, grossNok, opexPerTonneNok, capitalPerTonneNok, valueShares, mixed, direction), currentUse, best, upliftNok',
+          ),
           'The pyramid',
         ),
         ...errorResponses,
@@ -156,7 +159,10 @@ export function pyramidRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
       request: { params: IdParam },
       responses: {
         200: answer(
-          Opaque('ScenarioResult', 'products, valueNok, co2eTonnes, capexNok, massBalance'),
+          Opaque(
+            'ScenarioResult',
+            'products, valueNok (revenue), opexNok, capitalNok, netNok, co2eTonnes, capexNok, massBalance',
+          ),
           'The result',
         ),
         ...errorResponses,
@@ -187,7 +193,10 @@ export function pyramidRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
       },
       responses: {
         200: answer(
-          Opaque('PostedScenarioResult', 'products, valueNok, co2eTonnes, capexNok, massBalance'),
+          Opaque(
+            'PostedScenarioResult',
+            'products, valueNok (revenue), opexNok, capitalNok, netNok, co2eTonnes, capexNok, massBalance',
+          ),
           'The result',
         ),
         ...errorResponses,

@@ -111,13 +111,15 @@ export default function PyramidPage() {
                   {open ? (
                     <div className="tier-body">
                       <span>
-                        {t.valuePerTonne}: <strong>{f.num(tier.valuePerTonneNok)} kr/t</strong>
+                        {t.valuePerTonne}: <strong>{f.num(tier.valuePerTonneNok)} kr/t</strong> (
+                        {t.grossPerTonne} {f.num(tier.grossPerTonneNok)} kr/t)
                       </span>
                       <span>
                         {t.valueTotal}: <strong>{f.nok(tier.valueNok)}</strong>
                       </span>
                       <span>
-                        {t.uplift}: {f.nok(tier.upliftNok)}
+                        {tier.direction === 'down' ? t.movesDown : t.uplift}: {f.nok(tier.upliftNok)}
+                        {tier.mixed && <span className="badge">{t.mixedRoute}</span>}
                       </span>
                       <span className="route">
                         {t.route}: {tier.route?.map(techName).join(' → ')} →{' '}
