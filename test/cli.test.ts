@@ -510,7 +510,7 @@ describe('restverdi regions, municipalities, kinds', () => {
     ]);
   });
 
-  it('lists the 14 residue kinds', async () => {
+  it('lists the 15 residue kinds', async () => {
     const { kinds } = await json<{ kinds: { id: string }[] }>('kinds');
     expect(kinds.map((k) => k.id)).toEqual([
       'halm',
@@ -527,6 +527,7 @@ describe('restverdi regions, municipalities, kinds', () => {
       'gronnsaksrest',
       'avlopsslam',
       'slakteavfall',
+      'slakteavfallmat',
     ]);
     const table = await ok('kinds');
     for (const k of data.kinds) expect(table).toContain(k.name.nb);

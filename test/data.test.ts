@@ -70,10 +70,11 @@ const ALL_KINDS = [
   'gronnsaksrest',
   'avlopsslam',
   'slakteavfall',
+  'slakteavfallmat',
 ];
 
 /** Kinds no statistic covers yet, so no profile has a recipe for them (slaughter by-products leave the region). */
-const KINDS_WITHOUT_RECIPE = ['slakteavfall'];
+const KINDS_WITHOUT_RECIPE = ['slakteavfall', 'slakteavfallmat'];
 
 const data = loadReferenceData();
 const region = data.regions.find((r) => r.id === 'gjovik-hadeland-ringerike');
@@ -262,7 +263,16 @@ describe('profile coverage', () => {
   });
 
   it('every kind has a regulatory class; manure is animal by-product cat. 2, sewage sludge is sludge', () => {
-    const allowed = ['plant', 'wood', 'ash', 'abp-cat2', 'abp-cat3', 'sludge', 'mixed-food-waste'];
+    const allowed = [
+      'plant',
+      'wood',
+      'ash',
+      'abp-cat2',
+      'abp-cat3',
+      'sludge',
+      'mixed-food-waste',
+      'food-grade-animal',
+    ];
     for (const k of kinds) expect(allowed, k.id).toContain(k.regulatoryClass);
     expect(kinds.find((k) => k.id === 'husdyrgjodsel')?.regulatoryClass).toBe('abp-cat2');
     expect(kinds.find((k) => k.id === 'avlopsslam')?.regulatoryClass).toBe('sludge');

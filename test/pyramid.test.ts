@@ -44,9 +44,9 @@ const tierOf = (result: PyramidResult, tier: Tier) => {
   return t;
 };
 
-describe("slakteavfall: the report's pyramid example", () => {
+describe("slakteavfallmat: the report's pyramid example (slaughter by-products handled as food)", () => {
   const tonnes = example.tonnes_per_year_norway;
-  const result = valuePyramid(lib, 'slakteavfall', tonnes, lib.currentUses);
+  const result = valuePyramid(lib, 'slakteavfallmat', tonnes, lib.currentUses);
   // The report's example routes, one per tier (data/technologies.json), and the EUR/t it states.
   const reportRoutes: [Tier, string, number][] = [
     ['energi', 'slakteavfall-energigjenvinning', example.eur_per_tonne.energi as number],
@@ -57,7 +57,7 @@ describe("slakteavfall: the report's pyramid example", () => {
 
   it('lists every tier once, bottom to top', () => {
     expect(result.tiers.map((t) => t.tier)).toEqual([...TIERS]);
-    expect(result.kind).toBe('slakteavfall');
+    expect(result.kind).toBe('slakteavfallmat');
     expect(result.tonnes).toBe(tonnes);
   });
 
@@ -107,35 +107,48 @@ describe("slakteavfall: the report's pyramid example", () => {
     );
   });
 
-  it('closes food and products with a reason and no route', () => {
+  it('closes food and products for want of a technology, not by a rule', () => {
     for (const tier of ['mat', 'produkt'] as const) {
       const t = tierOf(result, tier);
       expect(t.route).toBeNull();
-      expect(t.valuePerTonneNok).toBeNull();
       expect(t.valueNok).toBeNull();
-      expect(t.upliftNok).toBeNull();
-      // Food is closed by the category 3 rule; products because no technology goes there.
-      expect(t.reason?.code).toBe(tier === 'mat' ? 'tier_closed_by_rule' : 'tier_no_technology');
-      expect(renderMessage(t.reason as Message, 'en')).toMatch(
-        tier === 'mat'
-          ? /^Food is closed to slakteavfall \(abp-cat3\): /
-          : /^No technology in the library lifts slakteavfall to products and materials$/,
-      );
-      expect(renderMessage(t.reason as Message, 'nb')).toMatch(
-        tier === 'mat'
-          ? /^Mat er stengt for slakteavfall \(abp-cat3\): /
-          : /^Ingen teknologi i biblioteket løfter/,
-      );
+      expect(t.reason?.code).toBe('tier_no_technology');
     }
     expect(result.highestTier).toBe('pharma');
   });
 
   it('gives the same through the CLI (--tonnes)', async () => {
-    const out = await json<PyramidResult>('pyramid', '--kind', 'slakteavfall', '--tonnes', String(tonnes));
+    const out = await json<PyramidResult>('pyramid', '--kind', 'slakteavfallmat', '--tonnes', String(tonnes));
     expect(out.tiers.map((t) => [t.tier, t.route, t.valuePerTonneNok])).toEqual(
       result.tiers.map((t) => [t.tier, t.route, t.valuePerTonneNok]),
     );
     expect(out.upliftNok).toBeCloseTo(result.upliftNok as number, 3);
+  });
+});
+
+describe('slakteavfall: category 3 animal by-products never reach food or supplements', () => {
+  const result = valuePyramid(lib, 'slakteavfall', 10_000, lib.currentUses);
+
+  it('closes pharma and food by the category 3 rule, naming it, and keeps feed open', () => {
+    for (const tier of ['pharma', 'mat'] as const) {
+      const t = tierOf(result, tier);
+      expect(t.route).toBeNull();
+      expect(t.reason?.code).toBe('tier_closed_by_rule');
+      expect(renderMessage(t.reason as Message, 'en')).toMatch(
+        /is closed to slakteavfall \(abp-cat3\): .*supplements/,
+      );
+      expect(renderMessage(t.reason as Message, 'nb')).toMatch(
+        /er stengt for slakteavfall \(abp-cat3\): .*kosttilskudd/,
+      );
+    }
+    expect(tierOf(result, 'for').route).toEqual(['slakteavfall-forproduksjon']);
+    expect(result.highestTier).toBe('for');
+  });
+
+  it('refuses the sports-nutrition route outright, with the rule', () => {
+    const refused = result.tiers.flatMap((t) => t.alternatives.map((a) => a.route.join('>')));
+    expect(refused).not.toContain('slakteavfall-hydrolyse-sportsernaering');
+    expect(tierOf(result, 'pharma').alternatives).toEqual([]);
   });
 });
 

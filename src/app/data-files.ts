@@ -18,7 +18,6 @@ import { type LoadedLibrary, loadLibrary } from '../ingest/library.ts';
 import { loadSectorMapping, loadSn2007Codes, loadSn2025Codes } from '../ingest/nace-sectors.ts';
 import { type LivestockMapping, livestockMappingSchema } from '../ingest/produksjonstilskudd.ts';
 import { DEFAULT_DATA_DIR, loadReferenceData, readJsonFile } from '../ingest/reference-data.ts';
-import { coefficientSchema } from '../ingest/schemas.ts';
 import { type Seed, seedSchema, type TextFigures, textFiguresSchema } from '../ingest/seed-statements.ts';
 import { type LoadedTransport, loadCentroids, loadTransport, readSitesFile } from '../ingest/sites.ts';
 import { type SsbTables, ssbTablesSchema } from '../ingest/ssb.ts';

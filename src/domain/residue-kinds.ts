@@ -2,7 +2,7 @@ import type { Coefficient } from './coefficients.ts';
 import type { Text } from './text.ts';
 
 /**
- * Regulatory class that limits what a stream may become (later issues enforce it):
+ * Regulatory class that limits what a stream may become (data/eligibility.json has one rule per class):
  * - `plant`: plant material, no animal by-product rules
  * - `wood`: clean wood and bark
  * - `ash`: combustion ash (gjødselvareforskriften limits heavy metals)
@@ -10,15 +10,20 @@ import type { Text } from './text.ts';
  * - `abp-cat3`: animal by-product category 3 (e.g. former foodstuffs, art. 10)
  * - `sludge`: sewage sludge (never to food or feed)
  * - `mixed-food-waste`: source-separated food waste (catering waste, cat. 3 when it goes to biogas/compost)
+ * - `food-grade-animal`: animal raw material handled as food and never declared an animal by-product
+ *   (the only animal material that may become food or supplements)
  */
-export type RegulatoryClass =
-  | 'plant'
-  | 'wood'
-  | 'ash'
-  | 'abp-cat2'
-  | 'abp-cat3'
-  | 'sludge'
-  | 'mixed-food-waste';
+export const REGULATORY_CLASSES = [
+  'plant',
+  'wood',
+  'ash',
+  'abp-cat2',
+  'abp-cat3',
+  'sludge',
+  'mixed-food-waste',
+  'food-grade-animal',
+] as const;
+export type RegulatoryClass = (typeof REGULATORY_CLASSES)[number];
 
 export type ResidueGroup = 'agriculture' | 'forestry' | 'livestock' | 'society';
 

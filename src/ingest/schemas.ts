@@ -1,7 +1,9 @@
 /** zod schemas for the project's own data files (data/), so a bad edit fails with its path. */
+
 import { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
 import { message } from '../domain/message.ts';
+import { REGULATORY_CLASSES } from '../domain/residue-kinds.ts';
 import { parseUnit } from '../domain/units.ts';
 
 const municipalityNumber = z.string().regex(/^\d{4}$/, 'a four-digit municipality number');
@@ -139,7 +141,7 @@ export const residueKindsFileSchema = z.object({
           kKgPerTonne: coefficientSchema.optional(),
         })
         .optional(),
-      regulatoryClass: z.enum(['plant', 'wood', 'ash', 'abp-cat2', 'abp-cat3', 'sludge', 'mixed-food-waste']),
+      regulatoryClass: z.enum(REGULATORY_CLASSES),
       regulatoryNote: textSchema,
     }),
   ),
@@ -307,7 +309,7 @@ export const eligibilityFileSchema = z.object({
   rules: z.array(
     z.object({
       id: z.string().min(1),
-      regulatoryClass: z.enum(['plant', 'wood', 'ash', 'abp-cat2', 'abp-cat3', 'sludge', 'mixed-food-waste']),
+      regulatoryClass: z.enum(REGULATORY_CLASSES),
       forbiddenTiers: z.array(tierSchema),
       forbiddenTechnologies: z.array(z.string()).optional(),
       rule: textSchema,

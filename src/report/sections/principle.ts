@@ -32,7 +32,8 @@ export function pyramidSvg(labels: string[]): string {
 }
 
 /** The report's example stream: slaughter by-products, 10 000 t a year in Norway. */
-const EXAMPLE = { kind: 'slakteavfall', tonnes: 10_000 } as const;
+// The report's example reaches supplements, so its stream is slaughter by-products handled as food.
+const EXAMPLE = { kind: 'slakteavfallmat', tonnes: 10_000 } as const;
 
 export function principleSection(ctx: ReportContext): Section {
   const { T, lang, lib } = ctx;
