@@ -137,32 +137,56 @@ export function checkStatement(s: Statement): Finding | undefined {
         : undefined;
     }
     case 'growth': {
-      const computed = s.start * (1 + s.rate) ** s.years;
-      const implied = (s.stated / s.start) ** (1 / s.years) - 1;
       // (1 + r)^n moves by n·dr/(1 + r) relatively; the start value by its own rounding.
       const rateRounding = inputRounding({ value: s.rate });
       const startRounding = inputRounding({ value: s.start });
-      const slack =
-        roundingOf(s.stated) +
-        Math.abs(computed) * ((s.years * rateRounding) / (1 + s.rate) + startRounding / s.start);
-      const sev = grade(s.stated, computed, slack);
-      return sev
-        ? finding(
+      const compound = (n: number) => {
+        const computed = s.start * (1 + s.rate) ** n;
+        const slack =
+          roundingOf(s.stated) +
+          Math.abs(computed) * ((n * rateRounding) / (1 + s.rate) + startRounding / s.start);
+        return { computed, severity: grade(s.stated, computed, slack) };
+      };
+      const { computed, severity: sev } = compound(s.years);
+      if (!sev) return undefined;
+      // Market sources often give growth "2021–2030" on a 2020 base: nine compoundings, not ten. A
+      // stated figure that fits that reading is not an error; the finding says which reading fits.
+      if (s.years > 1 && sev !== 'info') {
+        const other = compound(s.years - 1);
+        if (other.severity === undefined || other.severity === 'info') {
+          return finding(
             s,
-            sev,
+            'info',
             s.stated,
-            computed,
-            message('audit_growth', {
+            other.computed,
+            message('audit_growth_convention', {
               label: s.label,
               stated: s.stated,
-              computed,
               start: s.start,
               ratePercent: s.rate * 100,
               years: s.years,
-              impliedPercent: implied * 100,
+              compoundings: s.years - 1,
+              computed: other.computed,
             }),
-          )
-        : undefined;
+          );
+        }
+      }
+      const implied = (s.stated / s.start) ** (1 / s.years) - 1;
+      return finding(
+        s,
+        sev,
+        s.stated,
+        computed,
+        message('audit_growth', {
+          label: s.label,
+          stated: s.stated,
+          computed,
+          start: s.start,
+          ratePercent: s.rate * 100,
+          years: s.years,
+          impliedPercent: implied * 100,
+        }),
+      );
     }
     case 'range': {
       const { low, high, value, what } = s.reference;

@@ -60,6 +60,16 @@ export interface MessageParams
     years: number;
     impliedPercent: number;
   };
+  /** A stated end value that fits compounding over one year fewer (a period 2021–2030 on a 2020 base). */
+  audit_growth_convention: {
+    label: Label;
+    stated: number;
+    start: number;
+    ratePercent: number;
+    years: number;
+    compoundings: number;
+    computed: number;
+  };
   audit_range: { label: Label; stated: number; what: Label; low: number; high: number; central: number };
   audit_balance: { label: Label; outputs: AuditTerm[]; outputTotal: number; input: number };
   // Residues: what an estimate lacks.

@@ -63,6 +63,15 @@ const CORE_SAMPLES = {
     years: 2,
     impliedPercent: 14,
   },
+  audit_growth_convention: {
+    label: LABEL,
+    stated: 15.4,
+    start: 7.23,
+    ratePercent: 8.8,
+    years: 10,
+    compoundings: 9,
+    computed: 15.45,
+  },
   audit_range: {
     label: LABEL,
     stated: 3,

@@ -113,6 +113,12 @@ const CORE_CATALOGUE: CataloguePart<CoreCode> = {
     en: (p, s) =>
       `${s.msg(p.label)}: ${s.fig(p.start)} growing ${s.n(p.ratePercent, 1)} % a year for ${p.years} years gives ${s.fig(p.computed)}, not ${s.fig(p.stated)} (the stated end value implies ${s.n(p.impliedPercent, 1)} % a year)`,
   },
+  audit_growth_convention: {
+    nb: (p, s) =>
+      `${s.msg(p.label)}: oppgitt ${s.fig(p.stated)} passer med ${s.n(p.ratePercent, 1)} % vekst i året regnet ${p.compoundings} ganger fra ${s.fig(p.start)} (${s.fig(p.computed)}), slik kilder som regner perioden fra året etter basisåret gjør, ikke ${p.years} ganger`,
+    en: (p, s) =>
+      `${s.msg(p.label)}: stated ${s.fig(p.stated)} fits ${s.n(p.ratePercent, 1)} % a year compounded ${p.compoundings} times from ${s.fig(p.start)} (${s.fig(p.computed)}), as sources that count the period from the year after the base year do, rather than ${p.years} times`,
+  },
   audit_range: {
     nb: (p, s) =>
       `${s.msg(p.label)}: oppgitt ${s.fig(p.stated)} ligger utenfor ${s.msg(p.what)} (${s.fig(p.low)}–${s.fig(p.high)}, sentralt ${s.fig(p.central)})`,
