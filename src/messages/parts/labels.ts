@@ -20,6 +20,18 @@ const TONNES: Record<Basis, Record<Lang, string>> = {
 const inText = (name: string) =>
   /^\p{Lu}\p{Ll}/u.test(name) ? name[0]?.toLowerCase() + name.slice(1) : name;
 
+/** The markets of the report's market outlook (market_outlook_bn_usd), by their id in the transcription. */
+const MARKETS: Record<string, { nb: string; en: string }> = {
+  bioenergi: { nb: 'bioenergi', en: 'bioenergy' },
+  gjodselproduksjon: { nb: 'gjødselproduksjon', en: 'fertiliser production' },
+  biokull: { nb: 'biokull', en: 'biochar' },
+  biomaterialer: { nb: 'biomaterialer', en: 'biomaterials' },
+  insektproduksjon: { nb: 'insektproduksjon', en: 'insect production' },
+  marin_fotosyntese: { nb: 'marin fotosyntese', en: 'marine photosynthesis' },
+  proteinforedling: { nb: 'proteinforedling', en: 'protein processing' },
+  sopp_og_gjaer: { nb: 'sopp og gjær', en: 'fungi and yeast' },
+};
+
 export const LABELS_CATALOGUE: CataloguePart<keyof LabelMessageParams> = {
   audit_label_column_sum: {
     nb: (p) => `Tabellen «${p.table}» (${p.unit}): kolonnen ${p.column} summert over kommunene`,
@@ -91,8 +103,8 @@ export const LABELS_CATALOGUE: CataloguePart<keyof LabelMessageParams> = {
     en: () => 'Hydrogen atoms: polyethylene and hydrogen gas against the methane they come from (t H)',
   },
   audit_label_market: {
-    nb: (p) => `Markedet for ${p.market}, mrd. USD i ${p.year}`,
-    en: (p) => `Market for ${p.market}, bn USD in ${p.year}`,
+    nb: (p) => `Markedet for ${MARKETS[p.market]?.nb ?? p.market}, mrd. USD i ${p.year}`,
+    en: (p) => `Market for ${MARKETS[p.market]?.en ?? p.market}, bn USD in ${p.year}`,
   },
   audit_label_actors_by_form: {
     nb: (p) => `Virksomheter etter organisasjonsform (de ${p.forms} formene i listen) mot oppgitt sum`,
