@@ -1,5 +1,6 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { thrown } from '../../test/helpers/workspace.ts';
 import { AppError } from '../domain/errors.ts';
 import { createMunicipalityRegistry } from '../domain/municipalities.ts';
 import { renderMessage } from '../messages/catalogue.ts';
@@ -32,14 +33,6 @@ const mapping = parseLivestockMapping(
   'mapping.json',
 );
 /** The AppError a reader throws. */
-function caught(read: () => unknown): AppError {
-  try {
-    read();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-  }
-  throw new Error('expected an AppError');
-}
 const fixture = (name: string) => createReadStream(new URL(`fixtures/${name}`, import.meta.url));
 const run = (name: string) => aggregateLivestock(fixture(name), { file: name, mapping, registry });
 
@@ -193,7 +186,7 @@ describe('aggregateLivestock on small files', () => {
     const twice = structuredClone(mapping);
     (twice.categories.hest as { fields: string[] }).fields.push('p120_vaar');
     expect(() => parseLivestockMapping(twice, 'm.json')).toThrow(/p120_vaar is claimed by both/);
-    const error = caught(() => parseLivestockMapping(twice, 'm.json'));
+    const error = thrown(() => parseLivestockMapping(twice, 'm.json'));
     expect(error.issues[0]?.path).toBe('m.json:(top level)');
     expect(renderMessage(error.issues[0]?.detail as NonNullable<AppError['detail']>, 'nb')).toBe(
       'Feltet p120_vaar er brukt både i categories.hest og i categories.melkeku',

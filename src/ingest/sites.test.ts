@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../domain/errors.ts';
+import { thrown } from '../../test/helpers/workspace.ts';
 import type { Message } from '../domain/message.ts';
 import { renderMessage } from '../messages/catalogue.ts';
 import { loadLibrary } from './library.ts';
@@ -13,15 +13,6 @@ const reference = loadReferenceData();
 const { registry } = reference;
 const dir = mkdtempSync(join(tmpdir(), 'restverdi-sites-'));
 
-function caught(read: () => unknown): AppError {
-  try {
-    read();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
 const nb = (m: Message | undefined) => renderMessage(m as Message, 'nb');
 const en = (m: Message | undefined) => renderMessage(m as Message, 'en');
 
@@ -32,7 +23,7 @@ describe('readDistancesCsv tells what is wrong with a distances file in bokmål 
       file,
       'from,to,km\n3305,hra-jevnaker,42\n\n3405,hra-jevnaker,langt\n1507,hra-jevnaker,12\n',
     );
-    const error = caught(() => readDistancesCsv(file, registry));
+    const error = thrown(() => readDistancesCsv(file, registry));
     expect(error.code).toBe('invalid_input');
     expect(nb(error.detail)).toBe(`${file} har 2 feil; se listen under`);
     expect(error.issues.map((i) => i.path)).toEqual([`${file}:line 4 km`, `${file}:line 5 from`]);
@@ -50,7 +41,7 @@ describe('readDistancesCsv tells what is wrong with a distances file in bokmål 
   it('a file without the header from,to,km', () => {
     const file = join(dir, 'uten-overskrift.csv');
     writeFileSync(file, '3305,hra-jevnaker,42\n');
-    const error = caught(() => readDistancesCsv(file, registry));
+    const error = thrown(() => readDistancesCsv(file, registry));
     expect(nb(error.detail)).toBe(
       `${file}, linje 1: overskriften skal være «from,to,km», men er «3305,hra-jevnaker,42»`,
     );
@@ -58,7 +49,7 @@ describe('readDistancesCsv tells what is wrong with a distances file in bokmål 
 
   it('a file that does not exist', () => {
     const file = join(dir, 'finnes-ikke.csv');
-    expect(nb(caught(() => readDistancesCsv(file, registry)).detail)).toBe(`Finner ikke filen ${file}`);
+    expect(nb(thrown(() => readDistancesCsv(file, registry)).detail)).toBe(`Finner ikke filen ${file}`);
   });
 });
 
@@ -72,7 +63,7 @@ describe('readSitesFile tells what is wrong with a sites file in bokmål', () =>
     sites.sites[1].technology = 'tryllestav';
     const file = join(dir, 'anlegg.json');
     writeFileSync(file, JSON.stringify(sites));
-    const error = caught(() =>
+    const error = thrown(() =>
       readSitesFile(file, lib, registry, loadCentroids(), { user: true, base: dir }),
     );
     expect(error.code).toBe('invalid_input');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../domain/errors.ts';
+import { thrown } from '../../test/helpers/workspace.ts';
+import type { AppError } from '../domain/errors.ts';
 import type { Message } from '../domain/message.ts';
 import { renderMessage } from '../messages/catalogue.ts';
 import { loadReferenceData } from './reference-data.ts';
@@ -20,15 +21,6 @@ const answer = () =>
   );
 const source = 'https://data.ssb.no/api/v0/no/table/03895';
 
-function caught(read: () => unknown): AppError {
-  try {
-    read();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
 const nb = (m: Message | undefined) => renderMessage(m as Message, 'nb');
 const en = (m: Message | undefined) => renderMessage(m as Message, 'en');
 
@@ -40,7 +32,7 @@ describe('the SSB reader tells what is wrong with an answer in bokmål and Engli
   it('a period that is no year: the answer and the period', () => {
     const json = answer();
     json.dimension.Tid.category = { index: { '2023M01': 0 }, label: { '2023M01': '2023M01' } };
-    const error = caught(() => parseSsbResponse(json, table, { registry, source }));
+    const error = thrown(() => parseSsbResponse(json, table, { registry, source }));
     expect(error.issues[0]?.path).toBe(`${source}:Tid=2023M01`);
     expect(nb(error.issues[0]?.detail)).toBe(`${source}: perioden Tid=2023M01 er ikke et årstall`);
     expect(en(error.issues[0]?.detail)).toBe(`${source}: the period Tid=2023M01 is not a year`);
@@ -52,14 +44,14 @@ describe('the SSB reader tells what is wrong with an answer in bokmål and Engli
     json.id = ['Region', 'ContentsCode', 'Periode', 'Treslag'];
     json.dimension.Periode = json.dimension.Tid;
     delete json.dimension.Tid;
-    const error = caught(() => parseSsbResponse(json, table, { registry, source }));
+    const error = thrown(() => parseSsbResponse(json, table, { registry, source }));
     expect(nb(error.detail)).toBe(
       `${source}: svaret er ikke et JSON-stat 2-datasett med dimensjonene Region og Tid`,
     );
   });
 
   it('a table that is not configured', () => {
-    expect(nb(caught(() => findSsbTable(tables, '99999')).detail)).toBe(
+    expect(nb(thrown(() => findSsbTable(tables, '99999')).detail)).toBe(
       'SSB-tabellen 99999 er ikke satt opp i data/ssb/tables.json; tabellene som er satt opp: 03895 og 07459',
     );
   });

@@ -1,6 +1,7 @@
 /** The language of the API's answers: ?lang=, else Accept-Language, else bokmål; messages keep code and params. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonInit, openTestApi, type TestApi } from '../../test/helpers/api.ts';
+import { BOKMAL_IN_ERRORS as BOKMAL, ENGLISH_IN_ERRORS as ENGLISH } from '../messages/words/tell-tales.ts';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -73,12 +74,6 @@ interface ErrorBody {
   message: string;
   issues: { path: string; message: string }[];
 }
-
-// Words that give a language away in an error's texts (ids and paths aside).
-const ENGLISH =
-  /\b(the|not|is|are|no|of|to|and|in|has|unknown|invalid|missing|problems?|exists?|route|larger|must|expected|give|number|municipality)\b/i;
-const BOKMAL =
-  /[æøå]|\b(og|ikke|er|av|til|i|har|ingen|finnes|feil|ugyldig|ukjent|mangler|kommune|kommunenummer|innholdet|må|være|side|scenarioene|grensen)\b/i;
 
 /** The texts of an error a person reads: its message and every issue's, without the ids we sent. */
 function texts(error: ErrorBody, ids: string[]): string[] {

@@ -6,12 +6,10 @@ import { expect } from 'vitest';
 import type { AppError } from '../../src/domain/errors.ts';
 import { renderMessage } from '../../src/messages/catalogue.ts';
 import type { Lang } from '../../src/messages/format.ts';
-
-/** Words that give a language away (ids and paths aside). */
-export const ENGLISH =
-  /\b(the|not|is|are|no|of|to|and|in|has|unknown|invalid|missing|problems?|exists?|route|larger|must|expected|give|number|municipality|ships|differs)\b/i;
-export const BOKMAL =
-  /[æøå]|\b(og|ikke|er|av|til|i|har|ingen|finnes|feil|ugyldig|ukjent|mangler|kommune|kommunenummer|innholdet|må|være|side|grensen|følger|gi|regionene|scenarioene)\b/i;
+import {
+  BOKMAL_IN_ERRORS as BOKMAL,
+  ENGLISH_IN_ERRORS as ENGLISH,
+} from '../../src/messages/words/tell-tales.ts';
 
 /** The error's texts in the language: its message first, then each issue's, without the given ids. */
 export function said(error: AppError, lang: Lang, ids: string[] = []): string[] {

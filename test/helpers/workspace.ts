@@ -1,4 +1,4 @@
-/** A workspace on a fresh in-memory store with the tests' pinned clock, and a helper to catch an AppError. */
+/** A workspace on a fresh in-memory store with the tests' pinned clock, and helpers to catch an AppError. */
 import { openWorkspace, type Workspace } from '../../src/app/workspace.ts';
 import { AppError } from '../../src/domain/errors.ts';
 import { openStore } from '../../src/store/database.ts';
@@ -18,4 +18,15 @@ export async function rejection(p: Promise<unknown>): Promise<AppError> {
   );
   if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
   return error;
+}
+
+/** The AppError a call throws (returning, or any other error, fails the test). */
+export function thrown(call: () => unknown): AppError {
+  try {
+    call();
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error('expected an AppError');
 }
