@@ -352,5 +352,7 @@ describe('net value, tiers from products, moves down (issue 13: 1–2)', () => {
     const manure = valuePyramid(lib, 'husdyrgjodsel', 1000, lib.currentUses);
     expect(manure.best).not.toBeNull();
     expect(manure.upliftNok as number).toBeLessThan(0);
+    expect(manure.best?.beatsCurrentUse).toBe(false);
+    expect(valuePyramid(lib, 'matavfall', 1, lib.currentUses).best?.beatsCurrentUse).toBe(true);
   });
 });

@@ -89,13 +89,17 @@ export interface PyramidResult {
     valueNok: number;
     source: Source;
   } | null;
-  /** The route of the highest net value, with its direction against the current use. */
+  /**
+   * The route of the highest net value, with its direction against the current use and whether it
+   * earns more than the current use (when it does not, the stream is best left where it is).
+   */
   best: {
     tier: Tier;
     route: string[];
     valueNok: number;
     grossNok: number;
     direction: Direction | null;
+    beatsCurrentUse: boolean;
   } | null;
   highestTier: Tier | null;
   upliftNok: number | null;
@@ -302,6 +306,7 @@ export function valuePyramid(
         valueNok: top.valueNok ?? 0,
         grossNok: top.grossNok ?? 0,
         direction: top.direction,
+        beatsCurrentUse: !currentUse || (top.valueNok ?? 0) > currentUse.valueNok,
       }
     : null;
   return {

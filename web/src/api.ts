@@ -152,6 +152,7 @@ export interface Pyramid {
     valueNok: number;
     grossNok: number;
     direction: 'up' | 'level' | 'down' | null;
+    beatsCurrentUse: boolean;
   };
   highestTier?: string;
   upliftNok?: number;

@@ -26,9 +26,9 @@ export function valueSection(ctx: ReportContext): Section {
     const techName = (id: string) => lib.technologies.find((t) => t.id === id)?.name[lang] ?? id;
     const current = p.currentUse ? round(p.currentUse.valueNok / 1e6, 1) : 0;
     const best = p.best ? round(p.best.valueNok / 1e6, 1) : 0;
-    // A route that earns no more than today's use leaves the stream where it is; one that moves the
-    // stream down the pyramid is a move down, never an uplift.
-    const beats = p.best !== null && (!p.currentUse || p.best.valueNok > p.currentUse.valueNok);
+    // A best route that earns no more than today's use leaves the stream where it is; one that moves
+    // the stream down the pyramid is a move down, never an uplift.
+    const beats = p.best?.beatsCurrentUse === true;
     const change = beats ? round(best - current, 1) : 0;
     const direction = !p.best
       ? '–'
