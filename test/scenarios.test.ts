@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ATOMIC_WEIGHT, carbonFraction, hydrogenFraction } from '../src/domain/chemistry.ts';
+import type { Coefficient } from '../src/domain/coefficients.ts';
 import { AppError } from '../src/domain/errors.ts';
 import { runScenario, type Scenario, type ScenarioResult } from '../src/domain/scenarios.ts';
 import {
@@ -671,5 +673,37 @@ describe('yields per feedstock', () => {
         expect.stringContaining('no yields for halm'),
       ]),
     );
+  });
+});
+
+describe('physical limits of the methane routes (chemistry module)', () => {
+  const yieldOf = (tech: string, product: string) =>
+    lib.technologies.find((t) => t.id === tech)?.outputs.find((o) => o.product === product)
+      ?.yield as Coefficient;
+  // Carbon balance: the carbon of a tonne of CH4 in polyethylene (CH2)n; hydrogen balance likewise.
+  const peCeiling = carbonFraction(1, 4) / carbonFraction(1, 2);
+  const couplingH2Ceiling = hydrogenFraction(1, 4) - peCeiling * hydrogenFraction(1, 2);
+  // Steam reforming takes hydrogen from water too: CH4 + 2 H2O → CO2 + 4 H2.
+  const smrCeiling = (8 * ATOMIC_WEIGHT.H) / (ATOMIC_WEIGHT.C + 4 * ATOMIC_WEIGHT.H);
+
+  it('computes the ceilings of coefficients.md E4: 0.874 t PE, 0.126 t H2 by coupling, 0.50 t H2 by SMR', () => {
+    expect(peCeiling).toBeCloseTo(0.8743, 4);
+    expect(couplingH2Ceiling).toBeCloseTo(0.1257, 4);
+    expect(smrCeiling).toBeCloseTo(0.5026, 4);
+  });
+
+  it('keeps every high bound at or below its ceiling', () => {
+    for (const tech of ['methane-coupling', 'methane-to-polyethylene'])
+      expect(yieldOf(tech, 'polyetylen').high, tech).toBeLessThanOrEqual(peCeiling);
+    expect(yieldOf('methane-coupling', 'hydrogen').high).toBeLessThanOrEqual(couplingH2Ceiling);
+    expect(yieldOf('methane-to-hydrogen', 'hydrogen').high).toBeLessThanOrEqual(smrCeiling);
+  });
+
+  it('expects the practical yield of E4 for methane coupling, not the carbon ceiling', () => {
+    const pe = yieldOf('methane-coupling', 'polyetylen');
+    expect([pe.low, pe.value, pe.high]).toEqual([0.2, 0.25, 0.28]);
+    // The hydrogen released with that ethylene: 2 H2 per C2H4.
+    const h2PerPe = (4 * ATOMIC_WEIGHT.H) / (2 * ATOMIC_WEIGHT.C + 4 * ATOMIC_WEIGHT.H);
+    expect(yieldOf('methane-coupling', 'hydrogen').value).toBeCloseTo(0.25 * h2PerPe, 6);
   });
 });
