@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { openDataFiles } from '../src/app/data-files.ts';
 import type { Coefficient, Source } from '../src/domain/coefficients.ts';
 import { yieldSets } from '../src/domain/technologies.ts';
+import { textIn } from '../src/domain/text.ts';
 import { TIER_NAMES } from '../src/domain/valuation.ts';
 import type { LoadedLibrary } from '../src/ingest/library.ts';
 import type { ReferenceData } from '../src/ingest/reference-data.ts';
@@ -31,13 +32,16 @@ function sourceCell(c: Coefficient): string {
   const parts = [c.source.citation];
   if (c.source.table) parts.push(`(${c.source.table})`);
   if (c.source.url) parts.push(`<${c.source.url}>`);
-  if (c.calibration) parts.push(`Calibrated against ${c.calibration.against}: ${c.calibration.method}.`);
-  if (c.note) parts.push(`Note: ${c.note}`);
+  if (c.calibration)
+    parts.push(
+      `Calibrated against ${textIn(c.calibration.against, 'en')}: ${textIn(c.calibration.method, 'en')}.`,
+    );
+  if (c.note) parts.push(`Note: ${textIn(c.note, 'en')}`);
   return cell(parts.join(' '));
 }
 
 function coefficientRow(c: Coefficient): string {
-  return `| \`${c.id}\` | ${cell(c.name)} | ${c.value} | ${c.low}–${c.high} (${c.distribution}) | ${c.unit} | ${STATUS[c.source.status]} | ${c.region}, ${c.year} | ${sourceCell(c)} |`;
+  return `| \`${c.id}\` | ${cell(textIn(c.name, 'en'))} | ${c.value} | ${c.low}–${c.high} (${c.distribution}) | ${c.unit} | ${STATUS[c.source.status]} | ${c.region}, ${c.year} | ${sourceCell(c)} |`;
 }
 
 const HEAD =
@@ -80,12 +84,19 @@ export function renderCoefficientDoc(data: ReferenceData): string {
     '',
   ];
   for (const p of data.profiles) {
-    out.push(`## Profile \`${p.id}\`: ${p.title}`, '', p.description, '', '### Recipes', '');
+    out.push(
+      `## Profile \`${p.id}\`: ${textIn(p.title, 'en')}`,
+      '',
+      textIn(p.description, 'en'),
+      '',
+      '### Recipes',
+      '',
+    );
     for (const r of p.recipes) {
       out.push(
         `- **${r.kind}** = ${r.terms.map((t) => `${t.category ? `[${t.category}] ` : ''}\`${t.statistic}\` × ${t.coefficients.map((c) => `\`${c}\``).join(' × ')}${t.dmShare ? ` (DM share \`${t.dmShare}\`)` : ''}`).join(' + ')}`,
       );
-      if (r.note) out.push(`  ${cell(r.note)}`);
+      if (r.note) out.push(`  ${cell(textIn(r.note, 'en'))}`);
     }
     out.push('', '### Coefficients', '', HEAD, ...p.coefficients.map(coefficientRow), '');
   }

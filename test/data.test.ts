@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Coefficient, Recipe } from '../src/domain/coefficients.ts';
 import { AppError } from '../src/domain/errors.ts';
 import { compileEstimate, estimateResidues } from '../src/domain/residues.ts';
+import { textIn } from '../src/domain/text.ts';
 import { parseUnit } from '../src/domain/units.ts';
 import { loadReferenceData } from '../src/ingest/reference-data.ts';
 
@@ -136,7 +137,12 @@ describe('every coefficient (profiles and residue kinds)', () => {
   it('says what it was calibrated against and how when its status is calibrated', () => {
     expect(
       violations((c) =>
-        c.source.status === 'calibrated' && !(c.calibration?.against?.trim() && c.calibration.method?.trim())
+        c.source.status === 'calibrated' &&
+        !(
+          c.calibration &&
+          textIn(c.calibration.against, 'nb').trim() &&
+          textIn(c.calibration.method, 'nb').trim()
+        )
           ? 'calibrated without calibration.against and calibration.method'
           : undefined,
       ),

@@ -4,6 +4,7 @@
  */
 import { AppError } from './errors.ts';
 import { message } from './message.ts';
+import type { Words } from './text.ts';
 
 /**
  * How sure a source is, after the tags of shared/research/coefficients.md:
@@ -28,13 +29,13 @@ export type Distribution = 'triangular' | 'uniform' | 'fixed';
 
 export interface Calibration {
   /** What the coefficient was fitted to reproduce, e.g. "report residue table: halm 58 802 t". */
-  against: string;
-  method: string;
+  against: Words;
+  method: Words;
 }
 
 export interface Coefficient {
   id: string;
-  name: string;
+  name: Words;
   value: number;
   low: number;
   high: number;
@@ -47,7 +48,7 @@ export interface Coefficient {
   /** Year (or first year) the value is for. */
   year: number;
   calibration?: Calibration;
-  note?: string;
+  note?: Words;
 }
 
 /**
@@ -66,13 +67,13 @@ export interface RecipeTerm {
 export interface Recipe {
   kind: string;
   terms: RecipeTerm[];
-  note?: string;
+  note?: Words;
 }
 
 export interface CoefficientProfile {
   id: string;
-  title: string;
-  description: string;
+  title: Words;
+  description: Words;
   coefficients: Coefficient[];
   recipes: Recipe[];
 }

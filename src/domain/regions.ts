@@ -1,6 +1,7 @@
 import { AppError, type Issue } from './errors.ts';
 import { message } from './message.ts';
 import { type MunicipalityRegistry, resolveMunicipality } from './municipalities.ts';
+import type { Words } from './text.ts';
 
 export interface SubRegion {
   id: string;
@@ -12,7 +13,7 @@ export interface SubRegion {
 export interface Region {
   id: string;
   name: string;
-  description?: string;
+  description?: Words;
   municipalities: string[];
   subRegions: SubRegion[];
   source?: string;
@@ -24,7 +25,7 @@ export interface Region {
 export interface RegionInput {
   id: string;
   name: string;
-  description?: string;
+  description?: Words;
   /** Default: the sub-regions' municipalities. */
   municipalities?: string[];
   subRegions?: { id?: string; name: string; municipalities: string[] }[];

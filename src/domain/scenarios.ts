@@ -19,7 +19,7 @@ import {
   type Technology,
   yieldsFor,
 } from './technologies.ts';
-import type { Text } from './text.ts';
+import type { Text, Words } from './text.ts';
 import {
   type ClimateFactor,
   type Price,
@@ -36,7 +36,7 @@ export interface ScenarioInput {
   /** Tonnes per year on `basis`; absent means "as much as the steps need" (reported as required). */
   tonnes?: number;
   basis: Basis;
-  note?: string;
+  note?: Words;
 }
 
 export interface ScenarioStep {

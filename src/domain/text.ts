@@ -7,8 +7,11 @@ export interface Text {
   en: string;
 }
 
+/** A text data carries in both languages, or a person's own words (one text, shown as written). */
+export type Words = Text | string;
+
 /** A text in the language; a plain string is a person's own words (a user's scenario), shown as written. */
-export function textIn(t: Text | string, lang: keyof Text): string {
+export function textIn(t: Words, lang: keyof Text): string {
   return typeof t === 'string' ? t : t[lang];
 }
 

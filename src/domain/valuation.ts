@@ -7,7 +7,7 @@
 import type { Coefficient, Source } from './coefficients.ts';
 import { AppError } from './errors.ts';
 import { message } from './message.ts';
-import type { Text } from './text.ts';
+import type { Text, Words } from './text.ts';
 
 /** Bottom to top: energy, fertiliser/soil, feed, pharma/supplements, food, products/materials. */
 export const TIERS = ['energi', 'gjodsel', 'for', 'pharma', 'mat', 'produkt'] as const;
@@ -48,7 +48,7 @@ export interface Price {
   per: 't' | 'kg';
   year: number;
   source: Source;
-  note?: string;
+  note?: Words;
 }
 
 /** What one tonne of product replaces and the CO2e of what it replaces. */

@@ -27,6 +27,9 @@ export const safeText = (max: number) =>
  */
 export const textSchema = z.object({ nb: z.string().min(1), en: z.string().min(1) }).strict();
 
+/** A text in both languages, or a person's own words as one text (a user's file). */
+export const wordsSchema = z.union([textSchema, z.string().min(1)]);
+
 /** Tonnes a scenario may name: a billion tonnes is more than Norway's whole biomass. */
 const MAX_TONNES = 1e9;
 /** Prices up to a billion per unit: beyond that a number is a typo. */
@@ -42,7 +45,7 @@ export const sourceSchema = z.object({
 export const coefficientSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'lower-case id of letters, digits, dots and dashes'),
-    name: z.string().min(1),
+    name: wordsSchema,
     value: z.number().finite(),
     low: z.number().finite(),
     high: z.number().finite(),
@@ -51,8 +54,8 @@ export const coefficientSchema = z
     source: sourceSchema,
     region: z.string().min(1),
     year: z.number().int().min(1900).max(2100),
-    calibration: z.object({ against: z.string().min(1), method: z.string().min(1) }).optional(),
-    note: z.string().optional(),
+    calibration: z.object({ against: wordsSchema, method: wordsSchema }).optional(),
+    note: wordsSchema.optional(),
   })
   .check((ctx) => {
     const c = ctx.value;
@@ -101,7 +104,7 @@ export const coefficientSchema = z
 
 export const recipeSchema = z.object({
   kind: z.string().min(1),
-  note: z.string().optional(),
+  note: wordsSchema.optional(),
   terms: z
     .array(
       z.object({
@@ -116,8 +119,8 @@ export const recipeSchema = z.object({
 
 export const profileFileSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
-  title: z.string().min(1),
-  description: z.string().min(1),
+  title: wordsSchema,
+  description: wordsSchema,
   /** Profiles whose coefficients this one may use (its own win on equal ids). */
   includes: z.array(z.string()).optional(),
   coefficients: z.array(coefficientSchema),
@@ -194,7 +197,7 @@ export const numberChangesFileSchema = z.object({
 export const regionFileSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   name: z.string().min(1),
-  description: z.string().optional(),
+  description: wordsSchema.optional(),
   source: z.string().optional(),
   /** The transcribed figures of a report about this region (path under data/), checked by `restverdi audit`. */
   seedReport: z.string().optional(),
@@ -221,7 +224,7 @@ export const priceSchema = z
     per: z.enum(['t', 'kg']),
     year: z.number().int().min(1900).max(2100),
     source: sourceSchema,
-    note: z.string().optional(),
+    note: wordsSchema.optional(),
   })
   .check((ctx) => {
     const p = ctx.value;
@@ -359,7 +362,12 @@ export const scenarioSchema = z
               .optional()
               .describe('Tonnes per year; absent = as much as the steps need'),
             basis: z.enum(['wet', 'dm']).describe('Whether tonnes are wet weight or dry matter'),
-            note: safeText(2000).optional(),
+            note: z
+              .union([
+                z.object({ nb: safeText(2000).min(1), en: safeText(2000).min(1) }).strict(),
+                safeText(2000),
+              ])
+              .optional(),
           })
           .strict(),
       )

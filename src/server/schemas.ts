@@ -38,6 +38,13 @@ export const MunicipalitySchema = z
   .object({ number: z.string(), name: z.string(), county: z.string() })
   .openapi('Municipality');
 
+/** A text in bokmål and English, or one text as a person wrote it. */
+export const WordsSchema = z
+  .union([z.object({ nb: z.string(), en: z.string() }), z.string()])
+  .openapi('Words', {
+    description: 'A text in bokmål and English ({ nb, en }), or one text as a person wrote it',
+  });
+
 export const SubRegionSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -48,7 +55,7 @@ export const RegionSchema = z
   .object({
     id: z.string(),
     name: z.string(),
-    description: z.string().optional(),
+    description: WordsSchema.optional(),
     source: z.string().optional(),
     municipalities: z.array(z.string()),
     subRegions: z.array(SubRegionSchema),
@@ -65,7 +72,9 @@ export const RegionInputSchema = z
   .object({
     id: z.string().regex(REGION_ID, 'a lower-case id of letters, digits and dashes'),
     name: safeText(200).min(1),
-    description: safeText(2000).optional(),
+    description: z
+      .union([z.object({ nb: safeText(2000).min(1), en: safeText(2000).min(1) }).strict(), safeText(2000)])
+      .optional(),
     municipalities: z.array(municipalityNumber).min(1).max(400).optional(),
     subRegions: z
       .array(
@@ -93,7 +102,7 @@ const Source = z.object({
 export const CoefficientSchema = z
   .object({
     id: z.string(),
-    name: z.string(),
+    name: WordsSchema,
     value: z.number(),
     low: z.number(),
     high: z.number(),
@@ -102,8 +111,8 @@ export const CoefficientSchema = z
     source: Source,
     region: z.string(),
     year: z.number(),
-    calibration: z.object({ against: z.string(), method: z.string() }).optional(),
-    note: z.string().optional(),
+    calibration: z.object({ against: WordsSchema, method: WordsSchema }).optional(),
+    note: WordsSchema.optional(),
   })
   .openapi('Coefficient');
 

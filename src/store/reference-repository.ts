@@ -10,6 +10,7 @@ import { type Dataset, indexObservations, type Observation } from '../domain/obs
 import type { ReferenceData } from '../domain/reference-data.ts';
 import type { ResidueKind } from '../domain/residue-kinds.ts';
 import type { Scenario } from '../domain/scenarios.ts';
+import { textIn } from '../domain/text.ts';
 import { insertChunked } from './insert-chunked.ts';
 import { listRegions, replaceBuiltinRegions } from './regions-repository.ts';
 import type { Database } from './schema.ts';
@@ -110,7 +111,12 @@ export async function seedReferenceData(
     for (const p of data.profiles) {
       await trx
         .insertInto('profiles')
-        .values({ id: p.id, title: p.title, description: p.description, body_json: JSON.stringify(p) })
+        .values({
+          id: p.id,
+          title: textIn(p.title, 'nb'),
+          description: textIn(p.description, 'nb'),
+          body_json: JSON.stringify(p),
+        })
         .execute();
       await insertChunked(
         trx,
@@ -118,7 +124,7 @@ export async function seedReferenceData(
         p.coefficients.map((c) => ({
           profile_id: p.id,
           id: c.id,
-          name: c.name,
+          name: textIn(c.name, 'nb'),
           value: c.value,
           low: c.low,
           high: c.high,
@@ -130,7 +136,7 @@ export async function seedReferenceData(
           source_table: c.source.table ?? null,
           region: c.region,
           year: c.year,
-          calibrated_against: c.calibration?.against ?? null,
+          calibrated_against: c.calibration ? textIn(c.calibration.against, 'nb') : null,
         })),
       );
     }

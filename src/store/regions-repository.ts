@@ -22,7 +22,13 @@ export async function insertRegion(db: Db, r: Region, builtin: boolean, now: str
     .values({
       id: r.id,
       name: r.name,
-      description: r.description ?? null,
+      description:
+        r.description === undefined
+          ? null
+          : typeof r.description === 'string'
+            ? r.description
+            : r.description.nb,
+      description_en: typeof r.description === 'object' ? r.description.en : null,
       source: r.source ?? null,
       seed_report: r.seedReport ?? null,
       builtin: builtin ? 1 : 0,
@@ -156,7 +162,9 @@ function toRegion(r: Database['regions'], own: Database['region_members'][]): St
     name: r.name,
     municipalities: own.map((m) => m.municipality),
     subRegions: [...subs.values()],
-    ...(r.description ? { description: r.description } : {}),
+    ...(r.description
+      ? { description: r.description_en ? { nb: r.description, en: r.description_en } : r.description }
+      : {}),
     ...(r.source ? { source: r.source } : {}),
     ...(r.seed_report ? { seedReport: r.seed_report } : {}),
     builtin: r.builtin === 1,

@@ -7,6 +7,8 @@ export interface Named {
   nb: string;
   en: string;
 }
+/** A text in both languages, or one text as a person wrote it. */
+export type Words = Named | string;
 export interface Source {
   status?: string;
   citation: string;
@@ -15,7 +17,7 @@ export interface Source {
 }
 export interface Coefficient {
   id: string;
-  name: string;
+  name: Words;
   value: number;
   low: number;
   high: number;
@@ -24,13 +26,13 @@ export interface Coefficient {
   source: Source;
   region?: string;
   year?: number;
-  note?: string;
-  calibration?: { against: string; method: string };
+  note?: Words;
+  calibration?: { against: Words; method: Words };
 }
 export interface Region {
   id: string;
   name: string;
-  description?: string;
+  description?: Words;
   municipalities: string[];
   subRegions: { id: string; name: string; municipalities: string[] }[];
   builtin: boolean;
@@ -76,7 +78,8 @@ export interface Residues {
 }
 export interface Site {
   id: string;
-  name: string;
+  /** A site's own name, or a candidate's generated one in both languages. */
+  name: Words;
   technology: string;
   route?: string[];
   accepts?: string[];
@@ -88,7 +91,7 @@ export interface Site {
   radiusKm: number | null;
   status: string;
   capacityIsAssumption: boolean;
-  note?: string;
+  note?: Words;
 }
 export interface Technology {
   id: string;
@@ -113,7 +116,7 @@ export interface Product {
     per: string;
     year: number;
     source: Source;
-    note?: string;
+    note?: Words;
   };
   description?: Named;
 }
@@ -238,7 +241,7 @@ export interface Allocation {
   }[];
   sites: {
     id: string;
-    name: string;
+    name: Words;
     technology: string;
     open: boolean;
     usedTonnes: number;

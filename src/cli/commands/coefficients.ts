@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { findProfile } from '../../domain/coefficients.ts';
 import { AppError } from '../../domain/errors.ts';
 import { message } from '../../domain/message.ts';
+import { textIn } from '../../domain/text.ts';
 import type { CliContext } from '../context.ts';
 import {
   type Format,
@@ -70,7 +71,7 @@ export function runCoefficients(ctx: CliContext, opts: CoefficientsOptions): str
     return renderCsv(
       coefficients.map((c) => ({
         id: c.id,
-        name: c.name,
+        name: textIn(c.name, lang),
         value: c.value,
         low: c.low,
         high: c.high,
@@ -82,7 +83,7 @@ export function runCoefficients(ctx: CliContext, opts: CoefficientsOptions): str
         table: c.source.table ?? '',
         region: c.region,
         year: c.year,
-        calibratedAgainst: c.calibration?.against ?? '',
+        calibratedAgainst: c.calibration ? textIn(c.calibration.against, lang) : '',
       })),
       [
         'id',
@@ -103,7 +104,7 @@ export function runCoefficients(ctx: CliContext, opts: CoefficientsOptions): str
     );
   }
   const n = (v: number) => formatCoefficient(v, lang);
-  return `${profile.title} (${profile.id}): ${coefficients.length}\n${renderTable(
+  return `${textIn(profile.title, lang)} (${profile.id}): ${coefficients.length}\n${renderTable(
     [
       t('id', lang),
       t('value', lang),

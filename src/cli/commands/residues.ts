@@ -11,6 +11,7 @@ import { AppError } from '../../domain/errors.ts';
 import { message } from '../../domain/message.ts';
 import { findRegion } from '../../domain/regions.ts';
 import { splitList } from '../../domain/selection.ts';
+import { textIn } from '../../domain/text.ts';
 import type { ResidueTrace } from '../../domain/trace.ts';
 import type { Percentiles } from '../../domain/uncertainty.ts';
 import { type CliContext, kindName, municipalityLabel, parseInteger } from '../context.ts';
@@ -248,7 +249,9 @@ function renderTrace(ctx: CliContext, trace: ResidueTrace, lang: Lang): string {
         `    ${t('source', lang)} [${k.source.status}]: ${k.source.citation}${k.source.url ? ` ${k.source.url}` : ''}`,
       );
       if (k.calibration)
-        lines.push(`    ${t('calibrated', lang)}: ${k.calibration.against}; ${k.calibration.method}`);
+        lines.push(
+          `    ${t('calibrated', lang)}: ${textIn(k.calibration.against, lang)}; ${textIn(k.calibration.method, lang)}`,
+        );
     }
     const dm = term.dmShare;
     const dmWord = term.yields === 't' ? '×' : '÷';

@@ -37,7 +37,7 @@ export function candidateSites(
         : capacity;
       out.push({
         id: `kandidat-${m}-${t.id}`,
-        name: `${t.name.nb} (${m})`,
+        name: { nb: `${t.name.nb} (${m})`, en: `${t.name.en} (${m})` },
         technology: t.id,
         capacityTonnes: capacity,
         basis: t.basis,
@@ -46,7 +46,10 @@ export function candidateSites(
         status: 'candidate',
         fixedCostNokPerYear: t.capexNokPerTonneCapacity.value * capexUnits * crf,
         capacityIsAssumption: true,
-        note: `typical capacity of ${t.id}; fixed cost = capex × capacity × capital recovery factor ${crf.toFixed(4)}`,
+        note: {
+          nb: `Typisk kapasitet for ${t.name.nb}; faste kostnader = investering × kapasitet × kapitalgjenvinningsfaktor ${crf.toFixed(4).replace('.', ',')}`,
+          en: `Typical capacity of ${t.name.en}; fixed cost = capex × capacity × capital recovery factor ${crf.toFixed(4)}`,
+        },
       });
     }
   }

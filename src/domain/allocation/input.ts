@@ -4,12 +4,14 @@ import type { LatLon } from '../geo.ts';
 import type { CurrentUse } from '../pyramid.ts';
 import type { Library } from '../scenarios.ts';
 import type { Basis } from '../technologies.ts';
+import type { Words } from '../text.ts';
 
 export type SiteStatus = 'existing' | 'planned' | 'studied' | 'pilot' | 'candidate';
 
 export interface Site {
   id: string;
-  name: string;
+  /** A site's own name (one text), or a generated one in both languages (a candidate). */
+  name: Words;
   /** First technology of the routes the site runs (data/technologies.json). */
   technology: string;
   /** The whole chain the site runs, starting with `technology`; the best chain when absent. */
@@ -30,7 +32,7 @@ export interface Site {
   /** A candidate: opened only if it pays its fixed cost (makes the model a MIP). */
   fixedCostNokPerYear?: number;
   capacityIsAssumption?: boolean;
-  note?: string;
+  note?: Words;
   source?: Source;
 }
 

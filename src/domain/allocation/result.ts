@@ -1,6 +1,7 @@
 /** What an allocation answers: flows, sites, streams, what is left and why, and the model's size. */
 import type { Message } from '../message.ts';
 import type { Basis } from '../technologies.ts';
+import type { Words } from '../text.ts';
 import type { Objective, SiteStatus } from './input.ts';
 import type { SolverStatus } from './lp.ts';
 import type { UnallocatedReason } from './model.ts';
@@ -26,7 +27,7 @@ export interface Flow {
 
 export interface SiteResult {
   id: string;
-  name: string;
+  name: Words;
   technology: string;
   status: SiteStatus;
   open: boolean;

@@ -1,6 +1,8 @@
 /** The optimiser's best allocation of the region's streams to sites, with a Sankey of the flows. */
+
 import type { AllocationPlan } from '../../app/allocation.ts';
 import type { AllocationResult } from '../../domain/allocation/result.ts';
+import { textIn } from '../../domain/text.ts';
 import type { ReportContext } from '../context.ts';
 import { fmt, round } from '../format.ts';
 import { esc, figure, note, para } from '../html.ts';
@@ -36,7 +38,7 @@ export function allocationSection(ctx: ReportContext, run: AllocationRun): Secti
     ),
   });
   if (leftOut.length) section.blocks.push({ html: note(T.allocationLeftOut(leftOut.map(ctx.name))) });
-  const siteName = new Map(result.sites.map((s) => [s.id, s.name.split(',')[0] ?? s.id]));
+  const siteName = new Map(result.sites.map((s) => [s.id, textIn(s.name, ctx.lang).split(',')[0] ?? s.id]));
   const byKindSite = new Map<string, number>();
   for (const f of result.flows) {
     const key = `${f.kind}\t${f.site}`;
@@ -87,7 +89,7 @@ export function allocationSection(ctx: ReportContext, run: AllocationRun): Secti
         { head: T.shadowPrice, unit: 'NOK/t', type: 'number' },
       ],
       rows: result.sites.map((s) => [
-        s.name,
+        textIn(s.name, ctx.lang),
         round(s.usedTonnes, 0),
         round(s.capacityTonnes, 0),
         s.basis === 'dm' ? T.dmBasis : T.wetBasis,

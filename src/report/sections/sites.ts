@@ -1,5 +1,7 @@
 /** Demand drivers and sites: the region's plants with their catchments (transport radius) on a map. */
+
 import type { Site } from '../../domain/allocation/input.ts';
+import { textIn } from '../../domain/text.ts';
 import type { ReportContext } from '../context.ts';
 import { round } from '../format.ts';
 import { esc, figure, list, note, para } from '../html.ts';
@@ -93,7 +95,7 @@ export function sitesSection(ctx: ReportContext, sites: Site[], sitesFile: strin
       ],
       rows: sites.map((s, i) => [
         String(i + 1),
-        s.name,
+        textIn(s.name, ctx.lang),
         techName(s.technology),
         s.municipality ? ctx.name(s.municipality) : '–',
         T.siteStatus[s.status],

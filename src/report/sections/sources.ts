@@ -1,5 +1,6 @@
 /** Sources: every dataset (table, year) and every coefficient and price the report used. */
 import type { Coefficient, Source } from '../../domain/coefficients.ts';
+import { textIn } from '../../domain/text.ts';
 import type { LoadedTransport } from '../../ingest/sites.ts';
 import { BOUNDARIES_FILE } from '../boundaries.ts';
 import type { ReportContext } from '../context.ts';
@@ -56,7 +57,7 @@ export function sourcesSection(
     ...(sitesFile ? [sitesFile] : []),
     ...(ctx.region.seedReport ? [`data/${ctx.region.seedReport}`] : []),
     'data/technologies.json, data/products.json, data/current-uses.json, data/eligibility.json, data/currency-rates.json',
-    `data/coefficients/${ctx.profile.id}.json (${ctx.profile.title})`,
+    `data/coefficients/${ctx.profile.id}.json (${textIn(ctx.profile.title, ctx.lang)})`,
   ];
   const products = [...ctx.lib.products].sort((a, b) => a.id.localeCompare(b.id));
   return {
@@ -99,7 +100,7 @@ export function sourcesSection(
           // Coefficients keep every digit: they are inputs, not results.
           rows: coefficients.map((c) => [
             c.id,
-            c.name,
+            textIn(c.name, ctx.lang),
             String(c.value),
             String(c.low),
             String(c.high),
@@ -107,7 +108,7 @@ export function sourcesSection(
             c.distribution,
             c.source.status,
             sourceText(c.source) +
-              (c.calibration ? ` · ${T.calibratedAgainst}: ${c.calibration.against}` : ''),
+              (c.calibration ? ` · ${T.calibratedAgainst}: ${textIn(c.calibration.against, ctx.lang)}` : ''),
           ]),
           sheetOnly: true,
         },

@@ -20,6 +20,7 @@ import {
   Opaque,
   RegionInputSchema,
   RegionSchema,
+  WordsSchema,
 } from '../schemas.ts';
 import type { ServerState } from '../state.ts';
 
@@ -245,8 +246,8 @@ export function catalogueRoutes(api: OpenAPIHono<Env>, state: ServerState): void
             profiles: z.array(
               z.object({
                 id: z.string(),
-                title: z.string(),
-                description: z.string(),
+                title: WordsSchema,
+                description: WordsSchema,
                 coefficients: z.number(),
                 kinds: z.array(z.string()),
               }),

@@ -14,7 +14,7 @@ import { localise, renderMessage } from '../../messages/catalogue.ts';
 import type { Env } from '../env.ts';
 import { ErrorSchema, errorResponses } from '../errors.ts';
 import { csvResponse } from '../export.ts';
-import { answer, decimalQuery, FormatQuery, IdParam, Opaque } from '../schemas.ts';
+import { answer, decimalQuery, FormatQuery, IdParam, Opaque, WordsSchema } from '../schemas.ts';
 import type { ServerState } from '../state.ts';
 
 const conflict = {
@@ -80,7 +80,7 @@ export function pyramidRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
               z.object({
                 id: z.string(),
                 name: z.object({ nb: z.string(), en: z.string() }),
-                description: z.union([z.object({ nb: z.string(), en: z.string() }), z.string()]),
+                description: WordsSchema,
                 builtin: z.boolean(),
               }),
             ),

@@ -63,7 +63,7 @@ declare global {
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 export function MapView(props: MapViewProps) {
-  const { t } = useI18n();
+  const { t, name: textOf } = useI18n();
   const container = useRef<HTMLElement>(null);
   const mapRef = useRef<MlMap | null>(null);
   const [geo, setGeo] = useState<Boundaries | undefined>();
@@ -288,7 +288,7 @@ export function MapView(props: MapViewProps) {
       type: 'FeatureCollection',
       features: sites.map<Feature<Point>>((s) => ({
         type: 'Feature',
-        properties: { id: s.id, label: `${s.name}${s.radiusKm ? ` · ${s.radiusKm} km` : ''}` },
+        properties: { id: s.id, label: `${textOf(s.name)}${s.radiusKm ? ` · ${s.radiusKm} km` : ''}` },
         geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
       })),
     });
@@ -302,7 +302,7 @@ export function MapView(props: MapViewProps) {
           geometry: circle(s.lon, s.lat, s.radiusKm as number),
         })),
     });
-  }, [loaded, props.sites]);
+  }, [loaded, props.sites, textOf]);
 
   // Flows: width by tonnes.
   useEffect(() => {

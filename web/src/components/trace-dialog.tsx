@@ -36,7 +36,7 @@ export interface TraceRequest {
 }
 
 export function TraceDialog({ request, onClose }: { request: TraceRequest; onClose: () => void }) {
-  const { t, f } = useI18n();
+  const { t, f, name } = useI18n();
   const app = useApp();
   const ref = useRef<HTMLDialogElement>(null);
   const q = new URLSearchParams({ profile: request.profile });
@@ -50,13 +50,13 @@ export function TraceDialog({ request, onClose }: { request: TraceRequest; onClo
   }, []);
   const coef = (c: Coefficient) => (
     <li key={c.id}>
-      <strong>{c.name}</strong>: {f.coef(c.value)} {c.unit} ({t.range} {f.coef(c.low)}–{f.coef(c.high)})
+      <strong>{name(c.name)}</strong>: {f.coef(c.value)} {c.unit} ({t.range} {f.coef(c.low)}–{f.coef(c.high)})
       <br />
       <SourceLine source={c.source} />
       {c.calibration && (
         <>
           <br />
-          <small>{c.calibration.method}</small>
+          <small>{name(c.calibration.method)}</small>
         </>
       )}
     </li>

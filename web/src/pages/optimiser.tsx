@@ -159,19 +159,19 @@ export default function Optimiser() {
                       <td>
                         <input
                           type="checkbox"
-                          aria-label={`${t.include}: ${s.name}`}
+                          aria-label={`${t.include}: ${name(s.name)}`}
                           checked={e.on}
                           onChange={(ev) => setEdits({ ...edits, [s.id]: { ...e, on: ev.target.checked } })}
                         />
                       </td>
-                      <th scope="row">{s.name}</th>
+                      <th scope="row">{name(s.name)}</th>
                       <td>{tech ? name(tech.name) : s.technology}</td>
                       <td>
                         <input
                           type="number"
                           min={1}
                           className="narrow"
-                          aria-label={`${t.capacity}: ${s.name}`}
+                          aria-label={`${t.capacity}: ${name(s.name)}`}
                           value={e.capacity}
                           onChange={(ev) =>
                             setEdits({ ...edits, [s.id]: { ...e, capacity: ev.target.value } })
@@ -293,7 +293,7 @@ function AddSite({
 }
 
 function AllocationView({ result, sites, geo }: { result: Allocation; sites: Site[]; geo: Boundaries }) {
-  const { t, f } = useI18n();
+  const { t, f, name } = useI18n();
   const app = useApp();
   const techs = useApi<{ technologies: Technology[] }>('/technologies');
   const pos = useMemo(() => new Map(geo.features.map((x) => [x.properties.number, x.properties])), [geo]);
@@ -328,7 +328,7 @@ function AllocationView({ result, sites, geo }: { result: Allocation; sites: Sit
       const m = `m:${fl.from}`;
       const s = `s:${fl.site}`;
       nodes.set(m, { id: m, label: app.munName(fl.from) });
-      nodes.set(s, { id: s, label: result.sites.find((x) => x.id === fl.site)?.name ?? fl.site });
+      nodes.set(s, { id: s, label: name(result.sites.find((x) => x.id === fl.site)?.name ?? fl.site) });
       add(m, s, fl.tonnes);
       // The product tier of the route: the last technology's declared tier when it has one.
       const last = fl.route[fl.route.length - 1] ?? fl.technology;
@@ -338,7 +338,7 @@ function AllocationView({ result, sites, geo }: { result: Allocation; sites: Sit
       add(s, tn, fl.tonnes);
     }
     return { nodes: [...nodes.values()], links: [...links.values()] };
-  }, [result, app, t, tierOfTech]);
+  }, [result, app, t, tierOfTech, name]);
 
   const binding = result.sites.filter((s) => s.capacityBinds || s.radiusBinds);
   return (
@@ -386,7 +386,7 @@ function AllocationView({ result, sites, geo }: { result: Allocation; sites: Sit
           <tbody>
             {result.sites.map((s) => (
               <tr key={s.id}>
-                <th scope="row">{s.name}</th>
+                <th scope="row">{name(s.name)}</th>
                 <td className="num">{f.num(s.usedTonnes)}</td>
                 <td className="num">
                   {f.num(s.capacityTonnes)} {s.basis === 'dm' ? 'TS' : ''}
@@ -403,7 +403,7 @@ function AllocationView({ result, sites, geo }: { result: Allocation; sites: Sit
       <ul className="explain" data-testid="binding">
         {binding.length === 0 && <li>{t.noneBinds}</li>}
         {binding.map((s) => (
-          <li key={s.id}>{explain(s, t, f)}</li>
+          <li key={s.id}>{explain(s, t, f, name)}</li>
         ))}
       </ul>
       {result.unallocated.length > 0 && (
@@ -428,13 +428,18 @@ function AllocationView({ result, sites, geo }: { result: Allocation; sites: Sit
   );
 }
 
-function explain(s: Allocation['sites'][number], t: Strings, f: Formatters): string {
+function explain(
+  s: Allocation['sites'][number],
+  t: Strings,
+  f: Formatters,
+  name: (n: Allocation['sites'][number]['name']) => string,
+): string {
   const parts = [];
   if (s.capacityBinds) {
     const sp = s.shadowPriceNokPerTonne;
     parts.push(
       t.siteFull({
-        site: s.name,
+        site: name(s.name),
         used: f.num(s.usedTonnes),
         capacity: f.num(s.capacityTonnes),
         unit: s.basis === 'dm' ? t.tonnesDmUnit : 't',

@@ -10,7 +10,7 @@ import { useI18n } from '../i18n.tsx';
 type Measure = 'tonnes' | 'perKm2' | 'perCapita';
 
 export function Overview() {
-  const { t, f } = useI18n();
+  const { t, f, name } = useI18n();
   const app = useApp();
   const { region } = app;
   const residues = useApi<Residues>(`/regions/${region.id}/residues?profile=report`);
@@ -66,7 +66,7 @@ export function Overview() {
   return (
     <>
       <h1>{region.name}</h1>
-      {region.description && <p className="lead">{region.description}</p>}
+      {region.description && <p className="lead">{name(region.description)}</p>}
       <p className="help">
         {t.updated}: {f.date(region.updatedAt)}
       </p>
@@ -196,7 +196,7 @@ export function Overview() {
               <tbody>
                 {sites.data.sites.map((s) => (
                   <tr key={s.id}>
-                    <th scope="row">{s.name}</th>
+                    <th scope="row">{name(s.name)}</th>
                     <td>{techName(s.technology)}</td>
                     <td className="num">
                       {f.num(s.capacityTonnes)} {s.basis === 'dm' ? 't TS' : 't'}

@@ -50,7 +50,7 @@ export default function SourcesPage() {
       out.push({
         group: t.coefficients,
         id: c.id,
-        name: c.name,
+        name: name(c.name),
         value: `${f.coef(c.value)} ${c.unit} (${f.coef(c.low)}–${f.coef(c.high)})`,
         ...(c.year ? { year: c.year } : {}),
         source: c.source,
@@ -69,7 +69,7 @@ export default function SourcesPage() {
         out.push({
           group: t.yields,
           id: o.yield.id,
-          name: `${name(tech.name)}: ${o.yield.name}`,
+          name: `${name(tech.name)}: ${name(o.yield.name)}`,
           value: `${f.coef(o.yield.value)} ${o.yield.unit} (${f.coef(o.yield.low)}–${f.coef(o.yield.high)})`,
           ...(o.yield.year ? { year: o.yield.year } : {}),
           source: o.yield.source,
