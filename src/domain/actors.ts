@@ -84,6 +84,7 @@ export type ActorProblemCode = 'invalid_orgnr' | 'missing_municipality' | 'unkno
 export interface ActorProblem {
   code: ActorProblemCode;
   message: string;
+  detail: Message;
 }
 
 /**
@@ -99,7 +100,11 @@ export function toActor(
   if (!isValidOrgnr(unit.orgnr)) {
     return {
       actor: null,
-      problem: { code: 'invalid_orgnr', message: `organisation number ${unit.orgnr} fails its check digit` },
+      problem: {
+        code: 'invalid_orgnr',
+        message: `organisation number ${unit.orgnr} fails its check digit`,
+        detail: message('actor_orgnr_check_digit', { orgnr: unit.orgnr }),
+      },
     };
   }
   if (unit.deletedOn) {
@@ -108,6 +113,7 @@ export function toActor(
       problem: {
         code: 'deleted',
         message: `${unit.orgnr} was deleted from the register on ${unit.deletedOn}`,
+        detail: message('actor_deleted', { orgnr: unit.orgnr, on: unit.deletedOn }),
       },
     };
   }
@@ -115,14 +121,31 @@ export function toActor(
   let municipality: string | null = null;
   let problem: ActorProblem | undefined;
   if (!raw) {
-    const where = unit.address?.countryCode && unit.address.countryCode !== 'NO' ? ' (address abroad)' : '';
-    problem = { code: 'missing_municipality', message: `${unit.orgnr} has no municipality number${where}` };
+    const abroad = Boolean(unit.address?.countryCode && unit.address.countryCode !== 'NO');
+    problem = {
+      code: 'missing_municipality',
+      message: `${unit.orgnr} has no municipality number${abroad ? ' (address abroad)' : ''}`,
+      detail: message('actor_no_municipality', { orgnr: unit.orgnr, abroad }),
+    };
   } else {
     const r = /^\d{1,4}$/.test(raw)
       ? resolveMunicipality(registry, raw)
-      : { ok: false as const, reason: `"${raw}" is not a municipality number`, candidates: [] };
+      : {
+          ok: false as const,
+          reason: `"${raw}" is not a municipality number`,
+          candidates: [],
+          detail: message('municipality_not_a_number', { value: raw }),
+        };
     if (r.ok) municipality = r.number;
-    else problem = { code: 'unknown_municipality', message: `${unit.orgnr}: ${r.reason}` };
+    else
+      problem = {
+        code: 'unknown_municipality',
+        message: `${unit.orgnr}: ${r.reason}`,
+        detail: message('actor_municipality_unresolved', {
+          orgnr: unit.orgnr,
+          reason: r.detail,
+        }),
+      };
   }
   const a = unit.address;
   const actor: Actor = {
@@ -364,7 +387,8 @@ export interface ActorImportSink {
    * id), and removes actors of `removeMissingOf` unit types that were not staged (a full bulk file).
    */
   apply(removeMissingOf: readonly UnitType[]): Promise<ApplyCounts>;
-  log(level: LogLevel, position: string | null, message: string): void;
+  /** `message` in English (for logs); `detail` the same in the catalogue, for people. */
+  log(level: LogLevel, position: string | null, message: string, detail: Message): void;
   /** Reads and writes the store's meta table inside the transaction (feed positions). */
   getMeta(key: string): Promise<string | undefined>;
   setMeta(key: string, value: string): Promise<void>;

@@ -1,4 +1,5 @@
 /** What an import of statistics writes: datasets with their observations and provenance, and a log. */
+import type { Message } from './message.ts';
 import type { Dataset, Observation } from './observations.ts';
 
 export interface ImportedDataset {
@@ -11,7 +12,9 @@ export interface ImportedDataset {
 export interface ImportLogLine {
   level: 'info' | 'warning';
   position?: string;
+  /** In English, for logs and programs; `detail` says it in the reader's language. */
   message: string;
+  detail: Message;
 }
 
 /** A parsed and checked import, ready to be written in one transaction. */

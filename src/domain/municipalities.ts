@@ -62,7 +62,7 @@ export type Resolution =
       /** In English, for logs; `detail` says it in the user's language. */
       reason: string;
       candidates: string[];
-      detail?: Message;
+      detail: Message;
     };
 
 /**
@@ -110,5 +110,5 @@ export function resolveMunicipality(registry: MunicipalityRegistry, raw: string 
 export function toCurrentNumber(registry: MunicipalityRegistry, raw: string | number): string {
   const r = resolveMunicipality(registry, raw);
   if (r.ok) return r.number;
-  throw new AppError('unknown_municipality', r.reason, r.detail ? { detail: r.detail } : {});
+  throw new AppError('unknown_municipality', r.reason, { detail: r.detail });
 }

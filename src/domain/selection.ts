@@ -17,7 +17,12 @@ export function selectMunicipalities(
   for (const raw of requested) {
     const r: Resolution = /^\d{1,4}$/.test(raw.trim())
       ? resolveMunicipality(registry, raw)
-      : { ok: false, reason: 'not a four-digit number', candidates: [] };
+      : {
+          ok: false,
+          reason: 'not a four-digit number',
+          candidates: [],
+          detail: message('municipality_not_a_number', { value: raw.trim() }),
+        };
     if (!r.ok) {
       const names = region.municipalities
         .map((nr) => `${nr} ${registry.municipalities.get(nr)?.name ?? ''}`.trim())

@@ -90,6 +90,8 @@ export interface UnresolvedHarvest {
   number: string;
   rows: number;
   reason: string;
+  /** `reason` in the catalogue. */
+  detail: Message;
   candidates: string[];
   m3: number;
 }
@@ -310,6 +312,7 @@ export async function parseAvvirkning(
         number: numberInSource,
         rows: 0,
         reason: resolution.reason,
+        detail: resolution.detail,
         candidates: resolution.candidates,
         m3: 0,
       };

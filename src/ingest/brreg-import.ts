@@ -6,12 +6,14 @@
  */
 import {
   type ActorImportSink,
+  type ActorProblem,
   type ActorProblemCode,
   type ApplyCounts,
   type BrregUnit,
   toActor,
   type UnitType,
 } from '../domain/actors.ts';
+import { message } from '../domain/message.ts';
 import type { MunicipalityRegistry } from '../domain/municipalities.ts';
 import { type BulkProgress, type BulkReadResult, type BulkSource, readBrregBulk } from './brreg-bulk.ts';
 
@@ -47,12 +49,16 @@ export interface BrregImportResult {
 function recordProblem(
   sink: ActorImportSink,
   counts: FileCounts,
-  code: ActorProblemCode,
-  message: string,
+  problem: ActorProblem,
   position: string,
 ): void {
-  counts.problems[code] = (counts.problems[code] ?? 0) + 1;
-  sink.log(code === 'invalid_orgnr' ? 'error' : 'warning', position, `${code}: ${message}`);
+  counts.problems[problem.code] = (counts.problems[problem.code] ?? 0) + 1;
+  sink.log(
+    problem.code === 'invalid_orgnr' ? 'error' : 'warning',
+    position,
+    `${problem.code}: ${problem.message}`,
+    problem.detail,
+  );
 }
 
 /** Reads one source into the sink (inside the caller's transaction). */
@@ -72,8 +78,7 @@ export async function stageBulkFile(
   };
   const onUnit = (unit: BrregUnit, pos: { record: number; offset: number }) => {
     const { actor, problem } = toActor(unit, options.registry, options.classify);
-    if (problem)
-      recordProblem(sink, counts, problem.code, problem.message, `${counts.file}#record=${pos.record}`);
+    if (problem) recordProblem(sink, counts, problem, `${counts.file}#record=${pos.record}`);
     if (actor) {
       if (actor.municipalityInSource && actor.municipality) counts.mappedMunicipality++;
       sink.add(actor);
@@ -117,6 +122,13 @@ export async function importBrregBulk(
         'info',
         f.file,
         `${f.records} records (${f.format}${f.gzip ? ', gzip' : ''}), ${f.mappedMunicipality} old municipality numbers mapped to today's, problems: ${JSON.stringify(f.problems)}`,
+        message('log_register_file', {
+          records: f.records,
+          format: f.format,
+          gzip: f.gzip,
+          mapped: f.mappedMunicipality,
+          problems: f.problems,
+        }),
       );
     }
     await sink.commit({ files, applied });
@@ -170,6 +182,7 @@ export function stageUnits(
         problem.code === 'invalid_orgnr' ? 'error' : 'warning',
         unit.orgnr,
         `${problem.code}: ${problem.message}`,
+        problem.detail,
       );
       if (problem.code === 'deleted') deleted.push(unit.orgnr);
     }

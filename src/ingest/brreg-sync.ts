@@ -5,7 +5,7 @@
  */
 import type { ActorImportSink, ApplyCounts, BrregUnit, UnitType } from '../domain/actors.ts';
 import { AppError } from '../domain/errors.ts';
-import { message } from '../domain/message.ts';
+import { type Message, message } from '../domain/message.ts';
 import type { MunicipalityRegistry } from '../domain/municipalities.ts';
 import { BRREG_PAGING_LIMIT, type BrregClient } from './brreg-client.ts';
 import { stageUnits } from './brreg-import.ts';
@@ -24,7 +24,7 @@ export interface SearchAllOptions {
   /** The earliest registration date to consider. */
   earliest?: string;
   limit?: number;
-  warn?: (message: string) => void;
+  warn?: (message: string, detail: Message) => void;
 }
 
 const DAY = 86_400_000;
@@ -61,8 +61,10 @@ export async function searchAll(
     const first = await client.search(unitType, p, 0, size);
     if (first.totalElements <= limit) return fetchAll(p, first);
     if (from >= to) {
+      const query = new URLSearchParams(p).toString();
       options.warn?.(
-        `${unitType} search ${new URLSearchParams(p).toString()}: ${first.totalElements} results on one registration day; only the first ${limit} fetched`,
+        `${unitType} search ${query}: ${first.totalElements} results on one registration day; only the first ${limit} fetched`,
+        message('register_search_day_limit', { unitType, query, total: first.totalElements, limit }),
       );
       return fetchAll(p, first);
     }
@@ -125,7 +127,7 @@ export async function pullBrregSearch(
   options: SyncOptions & { municipality: string; nace?: string[]; forms?: string[] },
 ): Promise<PullResult> {
   const found: Record<UnitType, BrregUnit[]> = { enhet: [], underenhet: [] };
-  const warnings: string[] = [];
+  const warnings: { message: string; detail: Message }[] = [];
   let queries = 0;
   for (const unitType of ['enhet', 'underenhet'] as const) {
     const params: Record<string, string> = { [MUNICIPALITY_PARAM[unitType]]: options.municipality };
@@ -135,7 +137,7 @@ export async function pullBrregSearch(
     const r = await searchAll(client, unitType, params, {
       today: options.now,
       ...(options.pageSize ? { pageSize: options.pageSize } : {}),
-      warn: (m) => warnings.push(m),
+      warn: (m, detail) => warnings.push({ message: m, detail }),
     });
     queries += r.queries;
     found[unitType] = toUnits(r.units, unitType, `search ${unitType}`);
@@ -143,7 +145,7 @@ export async function pullBrregSearch(
   const label = `municipality=${options.municipality}${options.nace ? ` nace=${options.nace.join(',')}` : ''}${options.forms ? ` form=${options.forms.join(',')}` : ''} via ${client.baseUrl}`;
   const importId = await sink.begin('brreg-api', label);
   try {
-    for (const w of warnings) sink.log('warning', null, w);
+    for (const w of warnings) sink.log('warning', null, w.message, w.detail);
     const problems: Record<string, number> = {};
     const deleted = [
       ...stageUnits(sink, found.enhet, options, problems),
@@ -261,6 +263,13 @@ export async function updateFromFeed(
         'info',
         unitType,
         `${count} feed entries from ${from}: ${changed.length} changed units, ${gone.length + missing.length} removed; problems ${JSON.stringify(problems)}`,
+        message('log_register_feed', {
+          entries: count,
+          from: String(from),
+          changed: changed.length,
+          removed: gone.length + missing.length,
+          problems,
+        }),
       );
       units.push({ unitType, from, changes: count, applied, removed, nextId });
     }

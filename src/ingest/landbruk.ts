@@ -62,6 +62,8 @@ export interface UnresolvedRows {
   number: string;
   rows: number;
   reason: string;
+  /** `reason` in the catalogue. */
+  detail: Message;
   candidates: string[];
 }
 
@@ -233,6 +235,7 @@ export function aggregateLandbruk(
         number,
         rows: 0,
         reason: resolution.reason,
+        detail: resolution.detail,
         candidates: resolution.candidates,
       };
       u.rows++;

@@ -17,7 +17,7 @@ import type { Library } from '../domain/scenarios.ts';
 import { issuesAt } from '../domain/schema-issues.ts';
 import { csvErrorMessage, problemsDetail } from './file-issues.ts';
 import { DEFAULT_DATA_DIR, readJsonFile } from './reference-data.ts';
-import { coefficientSchema, sourceSchema } from './schemas.ts';
+import { coefficientSchema, sourceSchema, wordsSchema } from './schemas.ts';
 
 const siteSchema = z
   .object({
@@ -36,7 +36,7 @@ const siteSchema = z
     status: z.enum(['existing', 'planned', 'studied', 'pilot', 'candidate']),
     fixedCostNokPerYear: z.number().nonnegative().optional(),
     capacityIsAssumption: z.boolean().optional(),
-    note: z.string().optional(),
+    note: wordsSchema.optional(),
     source: sourceSchema.optional(),
   })
   .strict();
@@ -44,14 +44,14 @@ const siteSchema = z
 export const sitesFileSchema = z
   .object({
     region: z.string().optional(),
-    description: z.string().optional(),
+    description: wordsSchema.optional(),
     sites: z.array(siteSchema),
   })
   .strict();
 
 /** The file's frame only: each site is then checked on its own, so that every problem is listed. */
 const sitesFrameSchema = z
-  .object({ region: z.string().optional(), description: z.string().optional(), sites: z.array(z.unknown()) })
+  .object({ region: z.string().optional(), description: wordsSchema.optional(), sites: z.array(z.unknown()) })
   .strict();
 
 export type SiteRecord = z.infer<typeof siteSchema>;
@@ -86,7 +86,13 @@ function resolveSafely(
     return resolveMunicipality(registry, raw);
   } catch (error) {
     if (error instanceof AppError)
-      return { ok: false, reason: error.message, candidates: [], malformed: true };
+      return {
+        ok: false,
+        reason: error.message,
+        candidates: [],
+        detail: error.detail ?? message('municipality_not_a_number', { value: raw }),
+        malformed: true,
+      };
     throw error;
   }
 }

@@ -7,7 +7,7 @@
 import JSONstat from 'jsonstat-toolkit';
 import { z } from 'zod';
 import { AppError, type Issue } from '../domain/errors.ts';
-import { message } from '../domain/message.ts';
+import { type Message, message } from '../domain/message.ts';
 import { type MunicipalityRegistry, resolveMunicipality } from '../domain/municipalities.ts';
 import { problemsDetail } from './file-issues.ts';
 
@@ -151,7 +151,7 @@ export interface SsbParsed {
   values: SsbSeriesValue[];
   variables: Record<string, { unit: string; name: string }>;
   /** Region codes that are no municipality today, with the cells skipped. */
-  skippedRegions: { code: string; cells: number; reason: string }[];
+  skippedRegions: { code: string; cells: number; reason: string; detail: Message }[];
   /** Cells without a value (status symbols such as `..` or `:`), never stored as 0. */
   missingCells: { region: string; year: number; variable: string; status: string }[];
   unmappedCells: number;
@@ -183,7 +183,7 @@ export function parseSsbResponse(
   const cells = ds.Transform({ type: 'arrobj', content: 'id', status: true }) ?? [];
   const issues: Issue[] = [];
   const sums = new Map<string, SsbSeriesValue>();
-  const skipped = new Map<string, { code: string; cells: number; reason: string }>();
+  const skipped = new Map<string, { code: string; cells: number; reason: string; detail: Message }>();
   const missingCells: SsbParsed['missingCells'] = [];
   const years = new Set<number>();
   let unmappedCells = 0;
@@ -217,6 +217,10 @@ export function parseSsbResponse(
         code: region,
         cells: 0,
         reason: resolution && !resolution.ok ? resolution.reason : 'not a municipality code',
+        detail:
+          resolution && !resolution.ok
+            ? resolution.detail
+            : message('municipality_not_a_number', { value: region }),
       };
       s.cells++;
       skipped.set(region, s);

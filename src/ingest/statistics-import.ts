@@ -129,12 +129,27 @@ export async function prepareAvvirkningImport(
         level: 'info',
         position: d.position,
         message: `${d.numberInSource} ${d.category} ${d.categoryText}: ${d.m3} m3 listed under ${d.droppedAssortment} and ${d.keptAssortment} (${d.duplicateOf}); counted once, as ${d.keptAssortment}`,
+        detail: message('log_harvest_counted_once', {
+          municipality: d.numberInSource,
+          category: d.category,
+          categoryText: d.categoryText,
+          m3: d.m3,
+          dropped: d.droppedAssortment,
+          kept: d.keptAssortment,
+          duplicateOf: d.duplicateOf,
+        }),
       });
     for (const u of p.unresolved)
       log.push({
         level: 'warning',
         position: p.file,
         message: `${u.rows} rows with municipality ${u.number} (${u.m3} m3 roundwood) not counted: ${u.reason}`,
+        detail: message('log_rows_not_counted', {
+          rows: u.rows,
+          municipality: u.number,
+          m3: u.m3,
+          reason: u.detail,
+        }),
       });
     summary.push({
       file: p.file,
@@ -225,8 +240,20 @@ export async function prepareLandbrukImport(
         level: 'warning',
         position: p.file,
         message: `${u.rows} rows with municipality ${u.number} not counted: ${u.reason}`,
+        detail: message('log_rows_not_counted', {
+          rows: u.rows,
+          municipality: u.number,
+          m3: null,
+          reason: u.detail,
+        }),
       });
-    if (partial) log.push({ level: 'warning', position: p.file, message: `partial data: ${partial}` });
+    if (partial)
+      log.push({
+        level: 'warning',
+        position: p.file,
+        message: `partial data: ${partial}`,
+        detail: message('log_partial_data', { note: opts.partial ?? null, farms: p.rowsRead }),
+      });
     summary.push({
       file: p.file,
       kind: p.kind,
@@ -306,11 +333,13 @@ export function prepareSsbImport(
       level: 'warning' as const,
       position: `${table}:${s.code}`,
       message: `${s.cells} cell(s) skipped: ${s.reason}`,
+      detail: message('log_cells_skipped', { cells: s.cells, reason: s.detail }),
     })),
     ...parsed.missingCells.map((m) => ({
       level: 'warning' as const,
       position: `${table}:${m.region}:${m.year}`,
       message: `${m.variable}: no value (status ${m.status}); not stored`,
+      detail: message('log_cell_without_value', { variable: m.variable, status: m.status }),
     })),
   ];
   const summary = datasets.map((d) => ({

@@ -15,7 +15,7 @@ import type {
   UnitType,
 } from '../domain/actors.ts';
 import { countingRule, countingRuleMessage, REPORT_STATUS_FILTER } from '../domain/actors.ts';
-import type { Message } from '../domain/message.ts';
+import { type Message, message } from '../domain/message.ts';
 import type { Store } from './database.ts';
 import { ACTOR_INDEXES } from './migrations.ts';
 import { getMeta, insertChunked, setMeta } from './reference-repository.ts';
@@ -104,7 +104,7 @@ export function openActorImport(store: Store, now: string): ActorImportSink {
   let importId = 0;
   let kind = '';
   let file: string | null = null;
-  const logs: { level: LogLevel; position: string | null; message: string }[] = [];
+  const logs: { level: LogLevel; position: string | null; message: string; detail: Message }[] = [];
   let dropped = 0;
   const pending = new Map<string, Value[]>();
   let insertStage: ((values: Value[]) => void) | undefined;
@@ -296,8 +296,8 @@ export function openActorImport(store: Store, now: string): ActorImportSink {
       return { staged, inserted, updated: changed - inserted, unchanged: staged - changed, removed };
     },
 
-    log(level, position, message) {
-      if (logs.length < MAX_LOG_LINES) logs.push({ level, position, message });
+    log(level, position, text, detail) {
+      if (logs.length < MAX_LOG_LINES) logs.push({ level, position, message: text, detail });
       else dropped++;
     },
 
@@ -311,6 +311,7 @@ export function openActorImport(store: Store, now: string): ActorImportSink {
           level: 'info',
           position: null,
           message: `${dropped} further log lines not kept (limit ${MAX_LOG_LINES})`,
+          detail: message('log_lines_dropped', { count: dropped, limit: MAX_LOG_LINES }),
         });
       await insertChunked(
         t,
@@ -321,6 +322,7 @@ export function openActorImport(store: Store, now: string): ActorImportSink {
           level: l.level,
           position: l.position,
           message: l.message,
+          detail_json: JSON.stringify(l.detail),
         })),
       );
       await t

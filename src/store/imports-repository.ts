@@ -1,5 +1,6 @@
 /** The record of every import (kind, file, status, counts) and its log, newest first. */
 import type { Kysely, Transaction } from 'kysely';
+import type { Message } from '../domain/message.ts';
 import type { Database } from './schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -21,6 +22,8 @@ export type ImportLogEntry = {
   level: string;
   position: string | null;
   message: string;
+  /** The line as a catalogue message; absent on lines written before migration 003. */
+  detail?: Message;
 };
 
 export async function listImports(db: Db, limit: number): Promise<ImportRecord[]> {
@@ -34,13 +37,16 @@ export async function findImport(db: Db, id: number): Promise<ImportRecord | und
 }
 
 export async function importLog(db: Db, id: number, limit: number): Promise<ImportLogEntry[]> {
-  return db
+  const rows = await db
     .selectFrom('import_log')
-    .select(['seq', 'level', 'position', 'message'])
+    .select(['seq', 'level', 'position', 'message', 'detail_json'])
     .where('import_id', '=', id)
     .orderBy('seq')
     .limit(limit)
     .execute();
+  return rows.map(({ detail_json, ...line }) =>
+    detail_json ? { ...line, detail: JSON.parse(detail_json) as Message } : line,
+  );
 }
 
 function toRecord(r: Database['imports']): ImportRecord {

@@ -205,9 +205,20 @@ async function m002(db: Kysely<unknown>): Promise<void> {
   }
 }
 
+/**
+ * Texts in two languages (issue 12): a region's description is bokmål in `description` and English
+ * in `description_en` (a description a person wrote in one text has none); an import's log line keeps
+ * its catalogue message beside the English line, so the shells can say it in the reader's language.
+ */
+async function m003(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('regions').addColumn('description_en', text).execute();
+  await db.schema.alterTable('import_log').addColumn('detail_json', text).execute();
+}
+
 export const MIGRATIONS: Record<string, Migration> = {
   '001-initial': { up: m001 },
   '002-actors': { up: m002 },
+  '003-texts': { up: m003 },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -19,7 +19,10 @@ export interface NumberChangeTable {
 export interface RegionTable {
   id: string;
   name: string;
+  /** Bokmål, or the one text a person wrote. */
   description: string | null;
+  /** English, when the description is in both languages (migration 003). */
+  description_en: string | null;
   source: string | null;
   seed_report: string | null;
   /** 1 for regions shipped with the project; 0 for regions users created. */
@@ -57,6 +60,7 @@ export interface ObservationTable {
   number_in_source: string | null;
 }
 
+/** Titles, names and notes in these columns are bokmål (for listing and search); body_json has both languages. */
 export interface ProfileTable {
   id: string;
   title: string;
@@ -161,7 +165,10 @@ export interface ImportLogTable {
   seq: number;
   level: string;
   position: string | null;
+  /** In English, for logs and programs. */
   message: string;
+  /** The line as a catalogue message (JSON), for people in their language (migration 003). */
+  detail_json: string | null;
 }
 
 export interface MetaTable {

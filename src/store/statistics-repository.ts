@@ -89,6 +89,7 @@ export async function writeImport(
         level: l.level,
         position: l.position ?? null,
         message: l.message,
+        detail_json: JSON.stringify(l.detail),
       })),
     );
     await trx

@@ -92,7 +92,12 @@ export function runMunicipalities(
       const isNumber = /^\d{1,4}$/.test(input);
       const r: Resolution = isNumber
         ? resolveMunicipality(data.registry, input)
-        : { ok: false, reason: 'not a municipality number (four digits)', candidates: [] };
+        : {
+            ok: false,
+            reason: 'not a municipality number (four digits)',
+            candidates: [],
+            detail: message('municipality_not_a_number', { value: input }),
+          };
       // Why a number does not resolve, in the language (the resolver's reason is English).
       const why = r.ok
         ? ''

@@ -1,5 +1,6 @@
 /** What the readers of files, registers and statistics say: a file or a row that cannot be read, a value out of range, an answer from a service that is not what was expected. */
-import type { UnitType } from '../actors.ts';
+import type { ActorProblemCode, UnitType } from '../actors.ts';
+import type { Message } from '../message.ts';
 
 /** What a cell should have held, as the catalogue words it. */
 export type CellExpectation =
@@ -119,4 +120,41 @@ export interface IngestMessageParams {
   site_technology_takes_no_kind: { technology: string; inputs: string[] };
   site_kind_not_accepted: { technology: string; kind: string };
   centroid_missing: { municipality: string };
+  // Lines of an import's log, and a register record's problems.
+  municipality_not_a_number: { value: string };
+  actor_orgnr_check_digit: { orgnr: string };
+  actor_deleted: { orgnr: string; on: string };
+  actor_no_municipality: { orgnr: string; abroad: boolean };
+  actor_municipality_unresolved: { orgnr: string; reason: Message };
+  log_harvest_counted_once: {
+    municipality: string;
+    category: string;
+    categoryText: string;
+    m3: number;
+    dropped: string;
+    kept: string;
+    duplicateOf: string;
+  };
+  /** `m3` is the roundwood in the rows (harvest files), null where the file has no volume. */
+  log_rows_not_counted: { rows: number; municipality: string; m3: number | null; reason: Message };
+  /** `note` is the importer's own words (`--partial`), null for a file named as a sample. */
+  log_partial_data: { note: string | null; farms: number };
+  log_cells_skipped: { cells: number; reason: Message };
+  log_cell_without_value: { variable: string; status: string };
+  log_lines_dropped: { count: number; limit: number };
+  log_register_file: {
+    records: number;
+    format: string;
+    gzip: boolean;
+    mapped: number;
+    problems: Partial<Record<ActorProblemCode, number>>;
+  };
+  log_register_feed: {
+    entries: number;
+    from: string;
+    changed: number;
+    removed: number;
+    problems: Partial<Record<ActorProblemCode, number>>;
+  };
+  register_search_day_limit: { unitType: UnitType; query: string; total: number; limit: number };
 }

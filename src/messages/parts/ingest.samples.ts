@@ -1,4 +1,5 @@
 /** Neutral parameters for every code of the ingest part: ids and numbers, no words of either language. */
+import { message } from '../../domain/message.ts';
 import type { IngestMessageParams } from '../../domain/messages/ingest.ts';
 import type { SamplesPart } from '../template.ts';
 
@@ -89,4 +90,34 @@ export const INGEST_SAMPLES: SamplesPart<keyof IngestMessageParams> = {
   site_technology_takes_no_kind: { technology: 't1', inputs: ['p1', 'p2'] },
   site_kind_not_accepted: { technology: 't1', kind: 'k9' },
   centroid_missing: { municipality: '3401' },
+  municipality_not_a_number: { value: 'x1' },
+  actor_orgnr_check_digit: { orgnr: '123456789' },
+  actor_deleted: { orgnr: '123456789', on: '2024-01-31' },
+  actor_no_municipality: { orgnr: '123456789', abroad: true },
+  actor_municipality_unresolved: {
+    orgnr: '123456789',
+    reason: message('municipality_split', { municipality: '1504', candidates: ['1508', '1580'] }),
+  },
+  log_harvest_counted_once: {
+    municipality: '3407',
+    category: '41',
+    categoryText: 'c1',
+    m3: 1250,
+    dropped: 'a1',
+    kept: 'a2',
+    duplicateOf: 'f1:12',
+  },
+  log_rows_not_counted: {
+    rows: 3,
+    municipality: '0501',
+    m3: 1250,
+    reason: message('municipality_unknown', { municipality: '0501' }),
+  },
+  log_partial_data: { note: null, farms: 120 },
+  log_cells_skipped: { cells: 4, reason: message('municipality_not_a_number', { value: 'EAK' }) },
+  log_cell_without_value: { variable: 'v1', status: '..' },
+  log_lines_dropped: { count: 12, limit: 1000 },
+  log_register_file: { records: 1200, format: 'json', gzip: true, mapped: 4, problems: { deleted: 2 } },
+  log_register_feed: { entries: 40, from: '1200', changed: 30, removed: 2, problems: {} },
+  register_search_day_limit: { unitType: 'enhet', query: 'q1', total: 12000, limit: 10000 },
 };

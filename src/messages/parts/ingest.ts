@@ -1,5 +1,5 @@
 /** The catalogue's part for the codes of src/domain/messages/ingest.ts, in bokmål and English. */
-import type { UnitType } from '../../domain/actors.ts';
+import type { ActorProblemCode, UnitType } from '../../domain/actors.ts';
 import type { CellExpectation, IngestMessageParams, Service } from '../../domain/messages/ingest.ts';
 import type { Lang } from '../format.ts';
 import type { CataloguePart } from '../template.ts';
@@ -419,4 +419,91 @@ export const INGEST_CATALOGUE: CataloguePart<keyof IngestMessageParams> = {
     nb: (p) => `Kommune ${p.municipality} har intet midtpunkt i data/municipalities/centroids-2024.json`,
     en: (p) => `Municipality ${p.municipality} has no centroid in data/municipalities/centroids-2024.json`,
   },
+  municipality_not_a_number: {
+    nb: (p) => `«${p.value}» er ikke et kommunenummer (fire sifre)`,
+    en: (p) => `"${p.value}" is not a municipality number (four digits)`,
+  },
+  actor_orgnr_check_digit: {
+    nb: (p) => `Organisasjonsnummeret ${p.orgnr} har feil kontrollsiffer`,
+    en: (p) => `Organisation number ${p.orgnr} fails its check digit`,
+  },
+  actor_deleted: {
+    nb: (p) => `${p.orgnr} ble slettet fra registeret ${p.on}`,
+    en: (p) => `${p.orgnr} was deleted from the register on ${p.on}`,
+  },
+  actor_no_municipality: {
+    nb: (p) => `${p.orgnr} har intet kommunenummer${p.abroad ? ' (adresse i utlandet)' : ''}`,
+    en: (p) => `${p.orgnr} has no municipality number${p.abroad ? ' (address abroad)' : ''}`,
+  },
+  actor_municipality_unresolved: {
+    nb: (p, s) => `${p.orgnr}: ${s.msg(p.reason)}`,
+    en: (p, s) => `${p.orgnr}: ${s.msg(p.reason)}`,
+  },
+  log_harvest_counted_once: {
+    nb: (p, s) =>
+      `${p.municipality} ${p.category} ${p.categoryText}: ${s.n(p.m3)} m3 står under både ${p.dropped} og ${p.kept} (${p.duplicateOf}); talt én gang, som ${p.kept}`,
+    en: (p, s) =>
+      `${p.municipality} ${p.category} ${p.categoryText}: ${s.n(p.m3)} m3 listed under ${p.dropped} and ${p.kept} (${p.duplicateOf}); counted once, as ${p.kept}`,
+  },
+  log_rows_not_counted: {
+    nb: (p, s) =>
+      `${s.n(p.rows)} rader med kommune ${p.municipality}${p.m3 === null ? '' : ` (${s.n(p.m3)} m3 tømmer)`} er ikke talt med: ${s.msg(p.reason)}`,
+    en: (p, s) =>
+      `${s.n(p.rows)} rows with municipality ${p.municipality}${p.m3 === null ? '' : ` (${s.n(p.m3)} m3 roundwood)`} not counted: ${s.msg(p.reason)}`,
+  },
+  log_partial_data: {
+    nb: (p, s) =>
+      `Delvise data: ${p.note ?? `et utvalg på ${s.n(p.farms)} gårdsbruk, ikke hele fila`}; summene per kommune dekker bare brukene i fila`,
+    en: (p, s) =>
+      `Partial data: ${p.note ?? `a sample of ${s.n(p.farms)} farms, not the whole file`}; sums per municipality cover only the farms in the file`,
+  },
+  log_cells_skipped: {
+    nb: (p, s) => `${s.n(p.cells)} celler hoppet over: ${s.msg(p.reason)}`,
+    en: (p, s) => `${s.n(p.cells)} cell(s) skipped: ${s.msg(p.reason)}`,
+  },
+  log_cell_without_value: {
+    nb: (p) => `${p.variable}: ingen verdi (status ${p.status}); ikke lagret`,
+    en: (p) => `${p.variable}: no value (status ${p.status}); not stored`,
+  },
+  log_lines_dropped: {
+    nb: (p, s) => `${s.n(p.count)} linjer til i loggen er ikke tatt vare på (grense ${s.n(p.limit)})`,
+    en: (p, s) => `${s.n(p.count)} further log lines not kept (limit ${s.n(p.limit)})`,
+  },
+  log_register_file: {
+    nb: (p, s) =>
+      `${s.n(p.records)} oppføringer (${p.format}${p.gzip ? ', gzip' : ''}); ${s.n(p.mapped)} gamle kommunenummer koblet til dagens; problemer: ${problemCounts(p.problems, 'nb', s.n)}`,
+    en: (p, s) =>
+      `${s.n(p.records)} records (${p.format}${p.gzip ? ', gzip' : ''}); ${s.n(p.mapped)} old municipality numbers mapped to today's; problems: ${problemCounts(p.problems, 'en', s.n)}`,
+  },
+  log_register_feed: {
+    nb: (p, s) =>
+      `${s.n(p.entries)} endringer i oppdateringsstrømmen fra nr. ${p.from}: ${s.n(p.changed)} enheter endret, ${s.n(p.removed)} fjernet; problemer: ${problemCounts(p.problems, 'nb', s.n)}`,
+    en: (p, s) =>
+      `${s.n(p.entries)} feed entries from ${p.from}: ${s.n(p.changed)} changed units, ${s.n(p.removed)} removed; problems: ${problemCounts(p.problems, 'en', s.n)}`,
+  },
+  register_search_day_limit: {
+    nb: (p, s) =>
+      `Søk etter ${UNITS[p.unitType].nb} (${p.query}): ${s.n(p.total)} treff på én registreringsdag; bare de første ${s.n(p.limit)} er hentet`,
+    en: (p, s) =>
+      `Search for ${UNITS[p.unitType].en} (${p.query}): ${s.n(p.total)} results on one registration day; only the first ${s.n(p.limit)} fetched`,
+  },
 };
+
+const PROBLEM_WORDS: Words<ActorProblemCode> = {
+  invalid_orgnr: { nb: 'feil organisasjonsnummer', en: 'invalid organisation number' },
+  missing_municipality: { nb: 'uten kommunenummer', en: 'no municipality number' },
+  unknown_municipality: { nb: 'ukjent kommunenummer', en: 'unknown municipality number' },
+  deleted: { nb: 'slettet', en: 'deleted' },
+};
+
+/** A record problem's counts in words: "slettet: 3, ukjent kommunenummer: 1", or none. */
+function problemCounts(
+  problems: Partial<Record<ActorProblemCode, number>>,
+  lang: Lang,
+  n: (v: number) => string,
+): string {
+  const parts = Object.entries(problems)
+    .filter(([, count]) => (count ?? 0) > 0)
+    .map(([code, count]) => `${PROBLEM_WORDS[code as ActorProblemCode]?.[lang] ?? code}: ${n(count ?? 0)}`);
+  return parts.join(', ') || (lang === 'nb' ? 'ingen' : 'none');
+}

@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError, openTestApi, REGION, type TestApi } from '../../../test/helpers/api.ts';
 import { testDialects } from '../../../test/helpers/stores.ts';
+import { BOKMAL, ENGLISH } from '../../messages/words/tell-tales.ts';
 
 const EXTERNAL = new URL('../../../test/fixtures/', import.meta.url);
 const ENHETER = readFileSync(new URL('enhetsregisteret-samples/enheter-selection.csv', EXTERNAL));
@@ -76,6 +77,15 @@ describe.each(testDialects())('actors and imports over the API on %s', (dialect)
       upload(gzipSync(UNDERENHETER)),
     );
     expect(b.status).toBe(201);
+    // The register's log says what it read in bokmål, problems by name.
+    const { importId } = (await b.json()) as { importId: number };
+    const lines = (
+      (await (await api.request(`/api/imports/${importId}/log`)).json()) as { log: { text: string }[] }
+    ).log;
+    expect(
+      lines.some((l) => /oppføringer \(csv, gzip\); .+ gamle kommunenummer koblet til dagens/.test(l.text)),
+    ).toBe(true);
+    for (const l of lines) expect(l.text, l.text).not.toMatch(ENGLISH);
     const s = await summary();
     expect(s.total).toBeGreaterThan(0);
     expect(Object.keys(s.byMunicipality).every((m) => /^\d{4}$/.test(m))).toBe(true);
@@ -129,14 +139,27 @@ describe.each(testDialects())('actors and imports over the API on %s', (dialect)
     };
     expect(status).toMatchObject({ status: 'done', kind: 'avvirkning' });
     const log = (await (await api.request(`/api/imports/${done.importId}/log`)).json()) as {
-      log: { message: string }[];
+      log: { message: string; text: string; detail?: { code: string } }[];
     };
     expect(log.log.some((l) => /counted once/.test(l.message))).toBe(true);
+    // Every line says itself in the reader's language: bokmål by default, English on request.
+    const once = log.log.find((l) => l.detail?.code === 'log_harvest_counted_once');
+    expect(once?.text).toMatch(/står under både .+ og .+; talt én gang, som /);
+    for (const l of log.log) expect(l.text, l.text).not.toMatch(ENGLISH);
+    const en = (await (
+      await api.request(`/api/imports/${done.importId}/log`, { headers: { 'accept-language': 'en' } })
+    ).json()) as { log: { message: string; text: string }[] };
+    const onceEn = en.log.find((l) => /counted once/.test(l.message));
+    expect(onceEn?.text).toBe(onceEn?.message);
+    for (const l of en.log) expect(l.text, l.text).not.toMatch(BOKMAL);
+    const csv = await (await api.request(`/api/imports/${done.importId}/log?format=csv`)).text();
+    expect(csv.split('\n')[0]).toBe('seq,level,position,text,message');
+    expect(csv).toMatch(/talt én gang/);
     expect((await api.request(`/api/regions/${REGION}/residues`)).status).toBe(200);
     const missing = await expectError(await api.request('/api/imports/999999'), 404, 'not_found');
     expect(missing.message).toBe('Ingen import med id 999999');
-    const en = await api.request('/api/imports/999999', { headers: { 'accept-language': 'en' } });
-    expect(((await en.json()) as { error: { message: string } }).error.message).toBe(
+    const notFound = await api.request('/api/imports/999999', { headers: { 'accept-language': 'en' } });
+    expect(((await notFound.json()) as { error: { message: string } }).error.message).toBe(
       'No import with id 999999',
     );
   });

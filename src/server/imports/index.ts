@@ -17,6 +17,7 @@ import {
 } from '../../app/imports.ts';
 import { AppError } from '../../domain/errors.ts';
 import { message } from '../../domain/message.ts';
+import { renderMessage } from '../../messages/catalogue.ts';
 import type { Env } from '../env.ts';
 import { errorJson, errorResponses, langOf } from '../errors.ts';
 import { csvResponse } from '../export.ts';
@@ -161,7 +162,12 @@ export function importRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
                 seq: z.number(),
                 level: z.string(),
                 position: z.string().nullable(),
-                message: z.string(),
+                message: z.string().openapi({ description: 'The line in English, for logs and programs' }),
+                detail: z
+                  .object({ code: z.string(), params: z.record(z.string(), z.unknown()) })
+                  .optional()
+                  .openapi({ description: 'The line as a catalogue message (code and parameters)' }),
+                text: z.string().openapi({ description: 'The line in the request’s language' }),
               }),
             ),
           }),
@@ -173,9 +179,18 @@ export function importRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const log = await getImportLog(state, id);
+      const lang = c.get('lang');
+      const log = (await getImportLog(state, id)).map((l) => ({
+        ...l,
+        text: l.detail ? renderMessage(l.detail, lang) : l.message,
+      }));
       if (c.req.valid('query').format === 'csv')
-        return csvResponse(c, log, ['seq', 'level', 'position', 'message'], `import-${id}-log`);
+        return csvResponse(
+          c,
+          log.map(({ detail: _d, ...l }) => l),
+          ['seq', 'level', 'position', 'text', 'message'],
+          `import-${id}-log`,
+        );
       return c.json({ log }, 200);
     },
   );
