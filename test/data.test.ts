@@ -262,9 +262,11 @@ describe('profile coverage', () => {
       expect(typeof figure, `${c.id}: report figure for ${kind}`).toBe('number');
       // "58 802", "58802" or "58,802": the figure as the report prints it.
       const digits = String(figure).replace(/\B(?=(\d{3})+$)/g, '[\\s,]?');
-      const against = c.calibration?.against ?? '';
-      expect(against, c.id).toContain(kind);
-      expect(against, c.id).toMatch(new RegExp(`(^|\\D)${digits}(\\D|$)`, 'u'));
+      for (const lang of ['nb', 'en'] as const) {
+        const against = c.calibration ? textIn(c.calibration.against, lang) : '';
+        expect(against, `${c.id} (${lang})`).toContain(kind);
+        expect(against, `${c.id} (${lang})`).toMatch(new RegExp(`(^|\\D)${digits}(\\D|$)`, 'u'));
+      }
     }
   });
 
