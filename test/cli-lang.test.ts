@@ -306,14 +306,26 @@ describe('the other commands’ errors in bokmål and English', () => {
       en: '--tonnes cannot be combined with --region',
     },
     {
+      // Kinds by their names, not their ids.
+      args: ['pyramid', '--kind', 'avlopsslam', '--region', REGION],
+      nb: 'Profilen report beregner ikke Avløpsslam; gi tonn, eller velg en av Halm (halm), Kornavrens (kornavrens), GROT',
+      en: 'Profile report estimates no Sewage sludge; give tonnes, or one of Cereal straw (halm), Grain cleanings (kornavrens)',
+    },
+    {
+      // Municipalities by name and number.
+      args: ['actors', 'list', '--region', REGION, '--municipality', '0301'],
+      nb: 'Kommune Oslo (0301) er ikke med i regionen gjovik-hadeland-ringerike; kommunene der: Gjøvik (3407), Østre Toten (3442)',
+      en: 'Municipality Oslo (0301) is not in region gjovik-hadeland-ringerike; its municipalities: Gjøvik (3407), Østre Toten (3442)',
+    },
+    {
       args: ['optimize', '--time-limit', '-1'],
       nb: 'Ugyldig --time-limit: -1 (et tall ≥ 0)',
       en: 'Invalid --time-limit: -1 (a number ≥ 0)',
     },
     {
       args: ['coefficients', '--kind', 'unobtainium'],
-      nb: 'Profilen report har ingen oppskrift for «unobtainium»; slagene den har: halm',
-      en: 'Profile report has no recipe for "unobtainium"; its kinds: halm',
+      nb: 'Profilen report har ingen oppskrift for «unobtainium»; slagene den har: Halm (halm)',
+      en: 'Profile report has no recipe for "unobtainium"; its kinds: Cereal straw (halm)',
     },
     {
       args: ['report'],

@@ -3,11 +3,13 @@
  * loaded with data/ on first use, and the reference data read from it — so statistics imported into
  * the store count in every estimate.
  */
+import { messageNames } from '../app/names.ts';
 import { openWorkspace, type Workspace } from '../app/workspace.ts';
 import { AppError } from '../domain/errors.ts';
 import { message } from '../domain/message.ts';
 import type { ReferenceData } from '../domain/reference-data.ts';
 import type { ResidueKind } from '../domain/residue-kinds.ts';
+import type { Names } from '../messages/catalogue.ts';
 import { openStore, type Store, type StoreOptions, storeOptionsFromEnv } from '../store/database.ts';
 import type { Lang } from './format.ts';
 
@@ -28,6 +30,8 @@ export interface CliContext extends Output {
   /** Re-reads the reference data after a command wrote to the store. */
   reload: () => Promise<void>;
   close: () => Promise<void>;
+  /** Kinds, technologies and municipalities by name for messages; ids before `load` has run. */
+  names: () => Names;
 }
 
 export function createContext(io: Output, dataDir?: string, storeOptions?: StoreOptions): CliContext {
@@ -53,6 +57,7 @@ export function createContext(io: Output, dataDir?: string, storeOptions?: Store
       ws.invalidate();
       data = await ws.reference();
     },
+    names: () => (workspace && data ? messageNames(data, workspace.library) : {}),
     close: async () => {
       await workspace?.store.close();
       workspace = undefined;

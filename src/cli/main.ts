@@ -7,7 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { DEFAULT_SEED } from '../app/residues.ts';
 import { AppError, isUserError } from '../domain/errors.ts';
 import { message } from '../domain/message.ts';
-import { renderMessage } from '../messages/catalogue.ts';
+import { type Names, renderMessage } from '../messages/catalogue.ts';
 import { type Lang, parseLang } from '../messages/format.ts';
 import type { StoreOptions } from '../store/database.ts';
 import { registerActors } from './commands/actors.ts';
@@ -125,7 +125,7 @@ export async function main(
     await program.parseAsync(argv);
     return 0;
   } catch (error) {
-    return report(error, io, langOf(argv));
+    return report(error, io, langOf(argv), ctx.names());
   } finally {
     await ctx.close();
   }
@@ -138,15 +138,15 @@ function langOf(argv: string[]): Lang {
   return parseLang(value) ?? 'nb';
 }
 
-function report(error: unknown, io: Output, lang: Lang): number {
+function report(error: unknown, io: Output, lang: Lang, names: Names): number {
   if (error instanceof CommanderError) {
     // --help and --version end here with exit code 0; usage errors are already printed.
     return error.exitCode === 0 ? 0 : 2;
   }
   if (error instanceof AppError) {
-    io.err(`restverdi: ${error.detail ? renderMessage(error.detail, lang) : error.message}\n`);
+    io.err(`restverdi: ${error.detail ? renderMessage(error.detail, lang, names) : error.message}\n`);
     for (const issue of error.issues.slice(0, 20))
-      io.err(`  ${issue.path}: ${issue.detail ? renderMessage(issue.detail, lang) : issue.message}\n`);
+      io.err(`  ${issue.path}: ${issue.detail ? renderMessage(issue.detail, lang, names) : issue.message}\n`);
     if (error.issues.length > 20)
       io.err(`  ${renderMessage(message('more_issues', { count: error.issues.length - 20 }), lang)}\n`);
     return isUserError(error) ? 2 : 1;

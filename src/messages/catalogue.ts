@@ -345,6 +345,9 @@ export const CATALOGUE: CataloguePart<MessageCode> = {
 
 export const MESSAGE_CODES = Object.keys(CATALOGUE) as MessageCode[];
 
+/** A name with its id after it, when there is a name and it is not the id itself. */
+const withId = (name: string | undefined, id: string) => (name && name !== id ? `${name} (${id})` : id);
+
 /** The message in the language. An unknown code (from a newer store, say) shows as its code. */
 export function renderMessage(m: Message, lang: Lang, names: Names = {}): string {
   const entry = CATALOGUE[m.code] as { nb: Template<MessageCode>; en: Template<MessageCode> } | undefined;
@@ -362,6 +365,8 @@ export function renderMessage(m: Message, lang: Lang, names: Names = {}): string
     kind: (id) => names.kind?.(id, lang) ?? id,
     tech: (id) => names.technology?.(id, lang) ?? id,
     muni: (nr) => names.municipality?.(nr) ?? nr,
+    kindId: (id) => withId(names.kind?.(id, lang), id),
+    techId: (id) => withId(names.technology?.(id, lang), id),
     text: (t) => t[lang],
     msg: (nested) => renderMessage(nested, lang, names),
   };

@@ -12,6 +12,9 @@ export interface Say {
   kind: (id: string) => string;
   tech: (id: string) => string;
   muni: (nr: string) => string;
+  /** A kind or technology by name with the id a user types after it: «Halm (halm)»; the id alone without names. */
+  kindId: (id: string) => string;
+  techId: (id: string) => string;
   /** A text the data carries ({nb, en}), in the language. */
   text: (t: Text) => string;
   /** A message nested in this one (a label), in the language and with the same names. */

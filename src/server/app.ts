@@ -8,8 +8,10 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
+import { messageNames } from '../app/names.ts';
 import { AppError } from '../domain/errors.ts';
 import { message } from '../domain/message.ts';
+import type { Names } from '../messages/catalogue.ts';
 import { langFromAcceptLanguage, parseLang } from '../messages/format.ts';
 import { actorRoutes } from './actors/index.ts';
 import { catalogueRoutes } from './catalogue/index.ts';
@@ -164,12 +166,22 @@ export function createApp(
       404,
     ),
   );
-  app.onError((error, c) => handleError(error, c, logger));
+  app.onError((error, c) => handleError(error, c, logger, state));
   return app;
 }
 
-function handleError(error: Error, c: Context<Env>, logger: Logger) {
-  if (error instanceof AppError && error.code !== 'invalid_data') return respondError(c, error);
+/** Kinds, technologies and municipalities by name for an error's text; ids where the data cannot be read. */
+async function names(state: ServerState): Promise<Names> {
+  try {
+    return messageNames(await state.reference(), state.library);
+  } catch {
+    return {};
+  }
+}
+
+async function handleError(error: Error, c: Context<Env>, logger: Logger, state: ServerState) {
+  if (error instanceof AppError && error.code !== 'invalid_data')
+    return respondError(c, error, await names(state));
   if (error instanceof HTTPException && error.status < 500) {
     // Hono's own 4xx: malformed JSON, wrong content type.
     return c.json(

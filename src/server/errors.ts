@@ -9,7 +9,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { issuesAt } from '../app/issues.ts';
 import type { AppError, ErrorCode, Issue } from '../domain/errors.ts';
 import { type Message, message } from '../domain/message.ts';
-import { renderMessage } from '../messages/catalogue.ts';
+import { type Names, renderMessage } from '../messages/catalogue.ts';
 import type { Lang } from '../messages/format.ts';
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
@@ -61,8 +61,9 @@ export function errorJson(
   said: Message | string,
   issues: Issue[] = [],
   requestId?: string,
+  names: Names = {},
 ) {
-  const render = (m: Message | undefined, english: string) => (m ? renderMessage(m, lang) : english);
+  const render = (m: Message | undefined, english: string) => (m ? renderMessage(m, lang, names) : english);
   const shown = issues
     .slice(0, MAX_ISSUES)
     .map((i) => ({ path: i.path, message: render(i.detail, i.message) }));
@@ -71,7 +72,7 @@ export function errorJson(
       path: '…',
       message: renderMessage(message('issues_more', { count: issues.length - MAX_ISSUES }), lang),
     });
-  const text = typeof said === 'string' ? said : renderMessage(said, lang);
+  const text = typeof said === 'string' ? said : renderMessage(said, lang, names);
   return { error: { code, message: text, issues: shown, ...(requestId ? { requestId } : {}) } };
 }
 
@@ -80,10 +81,13 @@ export function langOf(c: Context): Lang {
   return c.get('lang') ?? 'nb';
 }
 
-/** The error in the request's language where it carries a message code (English otherwise). */
-export function respondError(c: Context, error: AppError) {
+/**
+ * The error in the request's language where it carries a message code (English otherwise), kinds and
+ * municipalities by name where `names` knows them.
+ */
+export function respondError(c: Context, error: AppError, names: Names = {}) {
   return c.json(
-    errorJson(langOf(c), error.code, error.detail ?? error.message, error.issues),
+    errorJson(langOf(c), error.code, error.detail ?? error.message, error.issues, undefined, names),
     statusOf(error.code),
   );
 }

@@ -8,12 +8,14 @@ import {
   planAllocation,
   runAllocation,
 } from '../../app/allocation.ts';
+import { messageNames } from '../../app/names.ts';
 import type { Objective } from '../../domain/allocation/input.ts';
 import type { UnallocatedReason } from '../../domain/allocation/model.ts';
 import type { AllocationResult } from '../../domain/allocation/result.ts';
 import { AppError } from '../../domain/errors.ts';
 import { message } from '../../domain/message.ts';
 import { writeMps } from '../../domain/mps.ts';
+import { localise } from '../../messages/catalogue.ts';
 import { type CliContext, kindName, municipalityLabel } from '../context.ts';
 import { type Format, formatNumber, keyword, type Lang, renderJson, renderTable } from '../format.ts';
 import { t } from '../i18n.ts';
@@ -111,7 +113,8 @@ export async function runOptimize(ctx: CliContext, opts: OptimizeOptions): Promi
       : {}),
   });
   if (format === 'json') {
-    return renderJson(allocationAnswer(plan, result, opts.writeModel ? { modelFile: opts.writeModel } : {}));
+    const answer = allocationAnswer(plan, result, opts.writeModel ? { modelFile: opts.writeModel } : {});
+    return renderJson(localise(answer, lang, messageNames(ctx.data(), ws.library)));
   }
   return renderOptimizeTable(ctx, result, {
     region: plan.region.name,

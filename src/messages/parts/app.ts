@@ -171,9 +171,9 @@ export const APP_CATALOGUE: CataloguePart<keyof AppMessageParams> = {
   },
   profile_estimates_no_kind: {
     nb: (p, s) =>
-      `Profilen ${p.profile} beregner ikke ${s.kind(p.kind)}; gi tonn, eller velg en av ${s.list(p.known.map(s.kind))}`,
+      `Profilen ${p.profile} beregner ikke ${s.kind(p.kind)}; gi tonn, eller velg en av ${s.list(p.known.map(s.kindId))}`,
     en: (p, s) =>
-      `Profile ${p.profile} estimates no ${s.kind(p.kind)}; give tonnes, or one of ${s.list(p.known.map(s.kind))}`,
+      `Profile ${p.profile} estimates no ${s.kind(p.kind)}; give tonnes, or one of ${s.list(p.known.map(s.kindId))}`,
   },
   monte_carlo_needs_random: {
     nb: () => 'Monte Carlo-beregningen trenger en kilde til tilfeldige tall',
@@ -236,13 +236,13 @@ export const APP_CATALOGUE: CataloguePart<keyof AppMessageParams> = {
   },
   scenario_technology_refuses: {
     nb: (p, s) =>
-      `Steg ${p.step}: ${s.tech(p.technology)} tar ikke imot ${s.kind(p.stream)}; den tar imot ${s.list(p.accepted.map(s.kind))}`,
+      `Steg ${p.step}: ${s.techId(p.technology)} tar ikke imot ${s.kind(p.stream)}; den tar imot ${s.list(p.accepted.map(s.kind))}`,
     en: (p, s) =>
-      `Step ${p.step}: ${s.tech(p.technology)} does not accept ${s.kind(p.stream)}; it accepts ${s.list(p.accepted.map(s.kind))}`,
+      `Step ${p.step}: ${s.techId(p.technology)} does not accept ${s.kind(p.stream)}; it accepts ${s.list(p.accepted.map(s.kind))}`,
   },
   scenario_route_refused: {
-    nb: (p, s) => `Steg ${p.step}: ${s.kind(p.stream)} kan ikke gå til ${s.tech(p.technology)}`,
-    en: (p, s) => `Step ${p.step}: ${s.kind(p.stream)} may not go to ${s.tech(p.technology)}`,
+    nb: (p, s) => `Steg ${p.step}: ${s.kind(p.stream)} kan ikke gå til ${s.techId(p.technology)}`,
+    en: (p, s) => `Step ${p.step}: ${s.kind(p.stream)} may not go to ${s.techId(p.technology)}`,
   },
   rule_citation: {
     nb: (p) => `Regel ${p.rule}: ${p.citation}`,
@@ -250,9 +250,9 @@ export const APP_CATALOGUE: CataloguePart<keyof AppMessageParams> = {
   },
   scenario_yield_unknown: {
     nb: (p, s) =>
-      `Steg ${p.step}: ${s.tech(p.technology)} har ikke noe produkt eller tap «${p.name}»; den har ${s.list(p.known)}`,
+      `Steg ${p.step}: ${s.techId(p.technology)} har ikke noe produkt eller tap «${p.name}»; den har ${s.list(p.known)}`,
     en: (p, s) =>
-      `Step ${p.step}: ${s.tech(p.technology)} has no output or loss "${p.name}"; it has ${s.list(p.known)}`,
+      `Step ${p.step}: ${s.techId(p.technology)} has no output or loss "${p.name}"; it has ${s.list(p.known)}`,
   },
   scenario_basis_without_dm: {
     nb: (p) =>

@@ -97,9 +97,9 @@ export const SHELLS_CATALOGUE: CataloguePart<keyof ShellMessageParams> = {
   },
   profile_has_no_recipe: {
     nb: (p, s) =>
-      `Profilen ${p.profile} har ingen oppskrift for «${p.kind}»; slagene den har: ${s.list(p.kinds.map(s.kind))}`,
+      `Profilen ${p.profile} har ingen oppskrift for «${p.kind}»; slagene den har: ${s.list(p.kinds.map(s.kindId))}`,
     en: (p, s) =>
-      `Profile ${p.profile} has no recipe for "${p.kind}"; its kinds: ${s.list(p.kinds.map(s.kind))}`,
+      `Profile ${p.profile} has no recipe for "${p.kind}"; its kinds: ${s.list(p.kinds.map(s.kindId))}`,
   },
   report_out_missing: {
     nb: (p) => `Rapporten trenger ${p.option} MAPPE (mappen der rapport.html og rapport.xlsx skrives)`,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApi, type TestApi } from '../../../test/helpers/api.ts';
 import { testDialects } from '../../../test/helpers/stores.ts';
+import { BOKMAL, ENGLISH } from '../../messages/words/tell-tales.ts';
 
 interface Job {
   id: string;
@@ -68,6 +69,24 @@ describe.each(testDialects())('the optimiser over the API on %s', (dialect) => {
     const cli = JSON.parse(out) as { valueNok: number };
     const job = await poll(api, ((await (await api.request('/api/optimise', post({}))).json()) as Job).id);
     expect(job.result?.valueNok).toBeCloseTo(cli.valueNok, 3);
+  });
+
+  it('says the result’s messages in the language of each poll, codes kept', async () => {
+    const started = (await (await api.request('/api/optimise', post({}))).json()) as Job;
+    await poll(api, started.id);
+    type Said = { code: string; text: string };
+    const read = async (query: string) =>
+      (await (await api.request(`/api/optimise/${started.id}${query}`)).json()) as {
+        result: { unallocated: { detail: Said }[]; transport: { distances: Said } };
+      };
+    const nb = (await read('')).result;
+    const en = (await read('?lang=en')).result;
+    expect(nb.unallocated.length).toBeGreaterThan(0);
+    expect(nb.unallocated.map((u) => u.detail.code)).toEqual(en.unallocated.map((u) => u.detail.code));
+    for (const u of nb.unallocated) expect(u.detail.text).not.toMatch(ENGLISH);
+    for (const u of en.unallocated) expect(u.detail.text).not.toMatch(BOKMAL);
+    expect(nb.transport.distances.text).toBe('Luftlinje × omveisfaktor');
+    expect(en.transport.distances.text).toBe('Great circle × detour factor');
   });
 
   it('refuses bad options with 400 before starting, listing every problem', async () => {

@@ -5,9 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { allocationAnswer, allocationDeps, planAllocation, runAllocation } from '../../app/allocation.ts';
+import { messageNames } from '../../app/names.ts';
 import type { Solver } from '../../domain/allocation/lp.ts';
 import { AppError, type Issue } from '../../domain/errors.ts';
 import { type Message, message } from '../../domain/message.ts';
+import { localise, type Names } from '../../messages/catalogue.ts';
 import type { Lang } from '../../messages/format.ts';
 import type { Env } from '../env.ts';
 import { errorJson, errorResponses, langOf } from '../errors.ts';
@@ -24,6 +26,8 @@ interface Job {
   startedAt: string;
   finishedAt?: string;
   result?: unknown;
+  /** Kinds, technologies and municipalities by name, for the messages of the result and the error. */
+  names: Names;
   /** Why the run failed: rendered in the language of each poll. */
   error?: { code: string; said: Message | string; issues: Issue[] };
 }
@@ -87,8 +91,10 @@ export function optimiseRoutes(api: OpenAPIHono<Env>, state: ServerState): void 
     progress: j.stage === 'failed' ? 1 : STAGES.indexOf(j.stage) / (STAGES.length - 1),
     startedAt: j.startedAt,
     ...(j.finishedAt ? { finishedAt: j.finishedAt } : {}),
-    ...(j.result ? { result: j.result as Record<string, unknown> } : {}),
-    ...(j.error ? { error: errorJson(lang, j.error.code, j.error.said, j.error.issues).error } : {}),
+    ...(j.result ? { result: localise(j.result, lang, j.names) as Record<string, unknown> } : {}),
+    ...(j.error
+      ? { error: errorJson(lang, j.error.code, j.error.said, j.error.issues, undefined, j.names).error }
+      : {}),
   });
   // Let a poll in between stages: the solver itself runs synchronously in WebAssembly.
   const yieldToPolls = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -106,7 +112,12 @@ export function optimiseRoutes(api: OpenAPIHono<Env>, state: ServerState): void 
       const options = c.req.valid('json');
       // Check what can be checked before answering, so a bad request is a 400, not a failed job.
       const plan = planAllocation(await allocationDeps(state), options);
-      const job: Job = { id: randomUUID(), stage: 'queued', startedAt: state.clock.now().toISOString() };
+      const job: Job = {
+        id: randomUUID(),
+        stage: 'queued',
+        startedAt: state.clock.now().toISOString(),
+        names: messageNames(await state.reference(), state.library),
+      };
       jobs.set(job.id, job);
       if (jobs.size > MAX_JOBS) jobs.delete(jobs.keys().next().value as string);
       void (async () => {

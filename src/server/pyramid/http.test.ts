@@ -154,8 +154,9 @@ describe.each(testDialects())('the pyramid, scenario and audit routes on %s', (d
         400,
         'ineligible_route',
       );
-      expect(error.message).toContain('bsf-larver');
-      expect(error.message).toContain('husdyrgjodsel');
+      // The technology by name and the id the scenario gave; the stream by its name.
+      expect(error.message).toContain('Insektproduksjon (svart soldatflue) til insektmel (bsf-larver)');
+      expect(error.message).toContain('Husdyrgjødsel');
     });
 
     it('404 for an unknown technology or stream in a posted scenario', async () => {
