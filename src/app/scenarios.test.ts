@@ -4,11 +4,13 @@ import { rejection } from '../../test/helpers/workspace.ts';
 import type { AppError } from '../domain/errors.ts';
 import type { Scenario } from '../domain/scenarios.ts';
 import { openStore } from '../store/database.ts';
+import { estimateResiduesFrom } from './residues.ts';
 import {
   deleteScenario,
   getScenario,
   listScenarios,
   parseScenario,
+  regionSupply,
   runAllScenarios,
   runScenarioRequest,
   saveScenario,
@@ -113,5 +115,52 @@ describe('scenario tasks', () => {
   it('runs the built-ins without a store for the report', async () => {
     const all = await runAllScenarios(ws.library);
     expect(all.map((s) => s.scenario.id)).toEqual(ws.library.scenarios.map((s) => s.id));
+  });
+});
+
+describe("a worked example twice, and its feed against the region's estimate", () => {
+  it('checks the pyrolysis bark against the reference region: 50 000 t DM where it has 23 925 t DM', async () => {
+    const run = await runScenarioRequest(ws, { id: 'rapport-pyrolyse' });
+    expect(run.result).toEqual(run.comparison.asStated);
+    expect(run.feedCheck).toMatchObject({ region: 'gjovik-hadeland-ringerike', profile: 'report' });
+    const [bark] = run.feedCheck.asStated;
+    // The report's bark, 53 167 t wet (its residue table), at 0.45 t DM per t: 23 925 t DM.
+    expect(bark?.regionTonnesWet).toBeCloseTo(53167, -1);
+    expect(bark?.regionTonnes).toBeCloseTo(53167 * 0.45, -1);
+    expect(bark?.excessTonnes).toBeCloseTo(50000 - 53167 * 0.45, -1);
+    expect(bark?.status).toBe('exceeds');
+    // The library's run uses the same 50 000 t DM, so it is as far over.
+    expect(run.feedCheck.fromLibrary[0]?.feedTonnes).toBe(50000);
+  });
+
+  it('checks the insect substrate on DM: the region has about 2 800 t DM of vegetable residues', async () => {
+    const run = await runScenarioRequest(ws, { id: 'rapport-insekt' });
+    const [veg] = run.feedCheck.asStated;
+    // The report profile: 14 118 t wet at 0.20 t DM per t = 2 823.6 t DM.
+    expect(veg?.regionTonnes).toBeCloseTo(14118 * 0.2, 0);
+    expect(veg?.status).toBe('exceeds');
+    expect(veg?.feedTonnes).toBeGreaterThan(10 * (veg?.regionTonnes ?? 0));
+  });
+
+  it('checks against another profile when asked, and names an unknown region', async () => {
+    const run = await runScenarioRequest(ws, { id: 'rapport-pyrolyse' }, { profile: 'literature' });
+    expect(run.feedCheck.profile).toBe('literature');
+    expect(run.feedCheck.asStated[0]?.regionTonnes).toBeGreaterThan(50000);
+    expect(run.feedCheck.asStated[0]?.status).toBe('within');
+    const error = await rejection(runScenarioRequest(ws, { id: 'rapport-pyrolyse' }, { region: 'nowhere' }));
+    expect(error.code).toBe('unknown_region');
+  });
+
+  it('runs every built-in twice for the report when given the region', async () => {
+    const data = await ws.reference();
+    const { answer } = estimateResiduesFrom(data, ws.random, {
+      region: 'gjovik-hadeland-ringerike',
+      profile: 'report',
+    });
+    const all = await runAllScenarios(ws.library, undefined, regionSupply(answer, 'Gjøvik'));
+    for (const { outcome } of all) {
+      expect(outcome.ok).toBe(true);
+      if (outcome.ok) expect(outcome.comparison?.fromLibrary.ok).toBe(true);
+    }
   });
 });

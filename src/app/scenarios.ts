@@ -8,7 +8,11 @@ import { existsSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import { AppError } from '../domain/errors.ts';
 import { type Message, message } from '../domain/message.ts';
-import { runScenario, type Scenario, type ScenarioResult } from '../domain/scenarios.ts';
+import { findRegion } from '../domain/regions.ts';
+import type { ResidueTotal } from '../domain/residues.ts';
+import { compareScenario, type ScenarioComparison } from '../domain/scenario-comparison.ts';
+import { checkFeeds, type FeedCheck, type RegionSupply } from '../domain/scenario-feeds.ts';
+import { type Library, runScenario, type Scenario, type ScenarioResult } from '../domain/scenarios.ts';
 import type { Text } from '../domain/text.ts';
 import { type LoadedLibrary, readScenarioFile } from '../ingest/library.ts';
 import { scenarioSchema } from '../ingest/schemas.ts';
@@ -23,6 +27,7 @@ import {
 } from '../store/scenarios-repository.ts';
 import type { Database } from '../store/schema.ts';
 import { issuesAt } from './issues.ts';
+import { estimateResiduesFrom } from './residues.ts';
 import type { Workspace } from './workspace.ts';
 
 /** A scenario a user gives (a request body): validated with the files' schema, every problem listed. */
@@ -117,7 +122,11 @@ export type ScenarioRequest = { id: string } | { scenario: unknown } | { idOrFil
 
 export interface ScenarioRun {
   scenario: Scenario;
+  /** The run as the scenario states it (its overrides). */
   result: ScenarioResult;
+  /** The run as stated and from the library, line by line. */
+  comparison: ScenarioComparison;
+  feedCheck: FeedCheckAnswer;
 }
 
 async function resolve(ws: Workspace, request: ScenarioRequest): Promise<Scenario> {
@@ -129,10 +138,79 @@ async function resolve(ws: Workspace, request: ScenarioRequest): Promise<Scenari
   throw await unknownScenario(ws, request.idOrFile, ' (no stored scenario and no such file)');
 }
 
-/** Runs a scenario on the workspace's library: products, value, CO2e, costs and the mass balance. */
-export async function runScenarioRequest(ws: Workspace, request: ScenarioRequest): Promise<ScenarioRun> {
+/** The region a scenario's feed is checked against: the reference region and the report's profile by default. */
+export interface FeedRegionRequest {
+  region?: string | undefined;
+  profile?: string | undefined;
+}
+
+export const DEFAULT_FEED_REGION = 'gjovik-hadeland-ringerike';
+export const DEFAULT_FEED_PROFILE = 'report';
+
+/** The region's estimate of every kind, as the feed check reads it (kinds with missing statistics are incomplete). */
+export function regionSupply(
+  estimate: { region: string; profile: string; totals: ResidueTotal[]; missing: { kind: string }[] },
+  regionName: string,
+): RegionSupply {
+  return {
+    region: estimate.region,
+    regionName,
+    profile: estimate.profile,
+    totals: estimate.totals,
+    incomplete: [...new Set(estimate.missing.map((m) => m.kind))],
+  };
+}
+
+/** Each input of both runs against the region's estimate (the library's run: empty when it fails). */
+export interface FeedCheckAnswer {
+  region: string;
+  profile: string;
+  asStated: FeedCheck[];
+  fromLibrary: FeedCheck[];
+}
+
+/** A scenario as stated and from the library, and both runs' feeds against the region. */
+export function scenarioTwice(
+  scenario: Scenario,
+  library: Library,
+  supply: RegionSupply,
+): { comparison: ScenarioComparison; feedCheck: FeedCheckAnswer } {
+  const comparison = compareScenario(scenario, library);
+  return {
+    comparison,
+    feedCheck: {
+      region: supply.region,
+      profile: supply.profile,
+      asStated: checkFeeds(comparison.asStated, library.kinds, supply),
+      fromLibrary: comparison.fromLibrary.ok
+        ? checkFeeds(comparison.fromLibrary.result, library.kinds, supply)
+        : [],
+    },
+  };
+}
+
+async function supplyOf(ws: Workspace, feed: FeedRegionRequest): Promise<RegionSupply> {
+  const data = await ws.reference();
+  const { answer } = estimateResiduesFrom(data, ws.random, {
+    region: feed.region ?? DEFAULT_FEED_REGION,
+    profile: feed.profile ?? DEFAULT_FEED_PROFILE,
+  });
+  return regionSupply(answer, findRegion(data.regions, answer.region).name);
+}
+
+/**
+ * Runs a scenario on the workspace's library: products, value, CO2e, costs and the mass balance; the
+ * same run from the library alone, line by line with the causes of each difference; and its feed
+ * against the region's estimate.
+ */
+export async function runScenarioRequest(
+  ws: Workspace,
+  request: ScenarioRequest,
+  feed: FeedRegionRequest = {},
+): Promise<ScenarioRun> {
   const scenario = await resolve(ws, request);
-  return { scenario, result: runScenario(scenario, ws.library) };
+  const twice = scenarioTwice(scenario, ws.library, await supplyOf(ws, feed));
+  return { scenario, result: twice.comparison.asStated, ...twice };
 }
 
 export interface ScenarioOutcome {
@@ -140,7 +218,7 @@ export interface ScenarioOutcome {
   builtin: boolean;
   /** The result, or why the scenario does not run (a user's scenario on a changed library). */
   outcome:
-    | { ok: true; result: ScenarioResult }
+    | { ok: true; result: ScenarioResult; comparison?: ScenarioComparison; feedCheck?: FeedCheckAnswer }
     /** `reason` in English; `detail`, when the failure has a code, in the reader's language. */
     | { ok: false; reason: string; detail?: Message };
 }
@@ -152,6 +230,8 @@ export interface ScenarioOutcome {
 export async function runAllScenarios(
   library: LoadedLibrary,
   db?: Kysely<Database>,
+  /** With the region's estimate, each run also from the library and its feed checked. */
+  supply?: RegionSupply,
 ): Promise<ScenarioOutcome[]> {
   const users: StoredScenario[] = db ? await listStored(db, storedScenarioParser, { builtin: false }) : [];
   const all = [
@@ -160,7 +240,10 @@ export async function runAllScenarios(
   ];
   return all.map(({ scenario, builtin }): ScenarioOutcome => {
     try {
-      return { scenario, builtin, outcome: { ok: true, result: runScenario(scenario, library) } };
+      if (!supply)
+        return { scenario, builtin, outcome: { ok: true, result: runScenario(scenario, library) } };
+      const twice = scenarioTwice(scenario, library, supply);
+      return { scenario, builtin, outcome: { ok: true, result: twice.comparison.asStated, ...twice } };
     } catch (e) {
       const detail = e instanceof AppError ? e.detail : undefined;
       return {

@@ -24,6 +24,15 @@ const CORE_SAMPLES = {
     citation: 'C-1',
   },
   tier_no_technology: { kind: 'k1', tier: 'produkt' },
+  tier_only_emerging: { kind: 'k1', tier: 'produkt', trl: 4, mature: 8 },
+  route_placeholder: { count: 2 },
+  route_market_full: {
+    product: { nb: 'p1', en: 'x1' },
+    scope: 'national',
+    marketTonnes: 1000,
+    routedTonnes: 2178,
+    streamTonnes: 58802,
+  },
   eligibility_tier_forbidden: { regulatoryClass: 'abp-cat2', tier: 'mat', rule: { nb: 'r1', en: 'x1' } },
   eligibility_technology_forbidden: {
     regulatoryClass: 'sludge',
@@ -80,6 +89,12 @@ const CORE_SAMPLES = {
     high: 2,
     central: 1.5,
   },
+  audit_range_self: {
+    label: LABEL,
+    stated: 3,
+    what: { code: 'audit_what_literature', params: { coefficients: ['c1.x'] } },
+    central: 3,
+  },
   audit_balance: {
     label: LABEL,
     outputs: [
@@ -89,6 +104,51 @@ const CORE_SAMPLES = {
     outputTotal: 3,
     input: 2,
   },
+  audit_sum_rest: {
+    label: LABEL,
+    stated: 30015,
+    computed: 23809,
+    rest: 6206,
+    restText: { nb: 'n3', en: 'e3' },
+  },
+  audit_product_in_range: {
+    label: LABEL,
+    stated: 21000,
+    computed: 25125,
+    factor: { nb: 'n4', en: 'e4' },
+    implied: 5.6,
+    value: 6.7,
+    low: 1.6,
+    high: 6.7,
+  },
+  audit_statistic: { label: LABEL, stated: 17386, computed: 17000, what: LABEL },
+  audit_statistic_double_counted: {
+    label: LABEL,
+    stated: 162776,
+    computed: 161989,
+    what: LABEL,
+    listings: [{ category: '1310', categoryText: 'c-1310', m3: 787 }],
+  },
+  audit_share: {
+    label: LABEL,
+    statedPercent: 11.6,
+    computedPercent: 12.1,
+    part: 1373557,
+    whole: 11350000,
+    what: LABEL,
+  },
+  audit_basis: {
+    label: LABEL,
+    stated: 53167,
+    statedBasis: 'wet',
+    fits: 'dm',
+    wet: 118149,
+    dm: 53167,
+    what: LABEL,
+  },
+  audit_unchecked_harvest: { year: 2024, years: [2022, 2023] },
+  audit_unchecked_share: { year: 2024, statedPercent: 11.6, years: [2023] },
+  audit_unchecked_share_counties: { year: 2024, statedPercent: 11.6, counties: ['03', '11'] },
   unknown_region: { id: 'r9', known: ['r1', 'r2'] },
   unknown_profile: { id: 'p9', known: ['p1', 'p2'] },
   unknown_kind: { id: 'k9', known: ['k1', 'k2'] },
@@ -163,7 +223,7 @@ describe('the message catalogue', () => {
       if (
         typeof v === 'string' &&
         v !== '' &&
-        !['tier', 'basis', 'status', 'expected', 'received', 'origin', 'format', 'part'].includes(k)
+        !['tier', 'basis', 'status', 'expected', 'received', 'origin', 'format', 'part', 'line'].includes(k)
       ) {
         expect(nb, `${code}.${k}`).toContain(v);
         expect(en, `${code}.${k}`).toContain(v);

@@ -1,6 +1,8 @@
 /** What the application layer, the store and the shells say: a request that names nothing stored, a conflict, an option out of range. */
 import type { CountUnits, RemovedGroup } from '../actors.ts';
+import type { ComparisonLineKind } from '../scenario-comparison.ts';
 import type { Basis } from '../technologies.ts';
+import type { Text } from '../text.ts';
 
 export interface AppMessageParams {
   // Names that do not exist (the core has unknown_region, unknown_profile and unknown_kind).
@@ -67,6 +69,49 @@ export interface AppMessageParams {
   scenario_amount_missing: { step: string; stream: string };
   scenario_input_short: { step: string; stream: string; basis: Basis; needed: number; available: number };
   scenario_balance_open: { step: string; technology: string; input: number; output: number };
+  // A scenario twice, as stated and from the library (src/domain/scenario-comparison.ts): each figure
+  // it states instead of the library's (NOK/t, t CO2e per t product, NOK per t capacity), and each line.
+  scenario_override_yields: {
+    step: string;
+    technology: string;
+    basis: Basis;
+    yields: { name: Text; value: number; library: number; low: number; high: number }[];
+  };
+  scenario_override_capex: {
+    step: string;
+    technology: string;
+    value: number;
+    library: number;
+    low: number;
+    high: number;
+  };
+  scenario_override_price: { product: Text; value: number; library: number; low: number; high: number };
+  scenario_override_climate: { product: Text; value: number; library: number; low: number; high: number };
+  scenario_line: { line: ComparisonLineKind; subject: Text | null; basis: Basis | null };
+  // A scenario's feed against the region's estimate (src/domain/scenario-feeds.ts), on the feed's basis.
+  scenario_feed_exceeds_region: {
+    region: string;
+    profile: string;
+    stream: Text;
+    basis: Basis;
+    feed: number;
+    available: number;
+    excess: number;
+    /** feed ÷ available; null when the region has none. */
+    ratio: number | null;
+  };
+  scenario_feed_within_region: {
+    region: string;
+    profile: string;
+    stream: Text;
+    basis: Basis;
+    feed: number;
+    available: number;
+    share: number;
+  };
+  /** `incomplete`: the estimate lacks statistics for some municipality, rather than the kind altogether. */
+  scenario_feed_not_estimated: { region: string; profile: string; stream: Text; incomplete: boolean };
+  scenario_feed_not_residue: { stream: Text };
   stored_scenario_invalid: { id: string };
   stored_scenario_unreadable: { id: string };
   stored_scenario_id_differs: { id: string; stored: string };

@@ -2,9 +2,10 @@
 
 import type { CountUnits, RemovedGroup } from '../../domain/actors.ts';
 import type { AppMessageParams } from '../../domain/messages/app.ts';
+import type { ComparisonLineKind } from '../../domain/scenario-comparison.ts';
 import type { Basis } from '../../domain/technologies.ts';
 import type { Lang } from '../format.ts';
-import type { CataloguePart } from '../template.ts';
+import type { CataloguePart, Say } from '../template.ts';
 
 /** How a basis reads after "in" (tonnes wet or dry matter). */
 const BASIS: Record<Basis, Record<Lang, string>> = {
@@ -12,6 +13,42 @@ const BASIS: Record<Basis, Record<Lang, string>> = {
   dm: { nb: 'tørrstoff', en: 'dry matter' },
 };
 const OTHER: Record<Basis, Basis> = { wet: 'dm', dm: 'wet' };
+/** "tonn TS" / "t DM", and yields "t per t TS" / "t per t DM". */
+const TONNES: Record<Basis, Record<Lang, string>> = {
+  dm: { nb: 'tonn TS', en: 't DM' },
+  wet: { nb: 'tonn våtvekt', en: 't wet' },
+};
+const PER_TONNE: Record<Basis, Record<Lang, string>> = {
+  dm: { nb: 't per t TS', en: 't per t DM' },
+  wet: { nb: 't per t våtvekt', en: 't per t wet' },
+};
+/** A name from the data inside a sentence: "Biokull" reads "biokull"; "GROT" or "CO2" keep their case. */
+const inText = (name: string) =>
+  /^\p{Lu}\p{Ll}/u.test(name) ? name[0]?.toLowerCase() + name.slice(1) : name;
+/** "(biblioteket 0,3; 0,2–0,35)", and whether the stated value lies outside the library's range. */
+function fromLibrary(
+  r: { value: number; library: number; low: number; high: number },
+  s: Say,
+  lang: Lang,
+): string {
+  const range = r.low === r.high ? '' : `; ${s.fig(r.low)}–${s.fig(r.high)}`;
+  const outside = r.value < r.low - 1e-9 * Math.abs(r.low) || r.value > r.high + 1e-9 * Math.abs(r.high);
+  return lang === 'nb'
+    ? `(biblioteket ${s.fig(r.library)}${range}${outside ? ', utenfor intervallet' : ''})`
+    : `(library ${s.fig(r.library)}${range}${outside ? ', outside its range' : ''})`;
+}
+/** The lines of a scenario run twice ({} is the product's name). */
+const LINES: Record<Exclude<ComparisonLineKind, 'feed'>, Record<Lang, string>> = {
+  'product-tonnes': { nb: '{}: mengde', en: '{}: amount' },
+  'product-value': { nb: '{}: verdi', en: '{}: value' },
+  'product-co2e': { nb: '{}: CO2e unngått', en: '{}: CO2e avoided' },
+  revenue: { nb: 'Inntekter', en: 'Revenue' },
+  opex: { nb: 'Driftskostnader', en: 'Operating cost' },
+  capex: { nb: 'Investering', en: 'Capex' },
+  capital: { nb: 'Investering som årlig kostnad', en: 'Capex as a yearly cost' },
+  net: { nb: 'Nettoverdi per år', en: 'Net value a year' },
+  co2e: { nb: 'CO2e unngått i alt', en: 'CO2e avoided in all' },
+};
 
 const none = { nb: '(ingen)', en: '(none)' };
 
@@ -279,6 +316,68 @@ export const APP_CATALOGUE: CataloguePart<keyof AppMessageParams> = {
       `Steg ${p.step}: massebalansen for ${s.tech(p.technology)} går ikke opp: inn ${s.n(p.input, 1)} tonn, produkter og tap ${s.n(p.output, 1)} tonn (utbyttene må summere seg til 1)`,
     en: (p, s) =>
       `Step ${p.step}: the mass balance of ${s.tech(p.technology)} does not close: input ${s.n(p.input, 1)} t, products and losses ${s.n(p.output, 1)} t (the yields must add up to 1)`,
+  },
+  scenario_override_yields: {
+    nb: (p, s) =>
+      `Utbytter i steg ${p.step} (${s.tech(p.technology)}, ${PER_TONNE[p.basis].nb}): ${p.yields
+        .map((y) => `${inText(s.text(y.name))} ${s.fig(y.value)} ${fromLibrary(y, s, 'nb')}`)
+        .join(', ')}`,
+    en: (p, s) =>
+      `Yields of step ${p.step} (${s.tech(p.technology)}, ${PER_TONNE[p.basis].en}): ${p.yields
+        .map((y) => `${inText(s.text(y.name))} ${s.fig(y.value)} ${fromLibrary(y, s, 'en')}`)
+        .join(', ')}`,
+  },
+  scenario_override_capex: {
+    nb: (p, s) =>
+      `Investering i steg ${p.step} (${s.tech(p.technology)}): ${s.fig(p.value)} NOK per tonn kapasitet ${fromLibrary(p, s, 'nb')}`,
+    en: (p, s) =>
+      `Capex of step ${p.step} (${s.tech(p.technology)}): ${s.fig(p.value)} NOK per t of capacity ${fromLibrary(p, s, 'en')}`,
+  },
+  scenario_override_price: {
+    nb: (p, s) => `Pris på ${inText(s.text(p.product))}: ${s.fig(p.value)} NOK/t ${fromLibrary(p, s, 'nb')}`,
+    en: (p, s) => `Price of ${inText(s.text(p.product))}: ${s.fig(p.value)} NOK/t ${fromLibrary(p, s, 'en')}`,
+  },
+  scenario_override_climate: {
+    nb: (p, s) =>
+      `CO2e-faktor for ${inText(s.text(p.product))}: ${s.fig(p.value)} tonn CO2e unngått per tonn ${fromLibrary(p, s, 'nb')}`,
+    en: (p, s) =>
+      `CO2e factor of ${inText(s.text(p.product))}: ${s.fig(p.value)} t CO2e avoided per t ${fromLibrary(p, s, 'en')}`,
+  },
+  scenario_line: {
+    nb: (p, s) => {
+      const subject = p.subject ? s.text(p.subject) : '';
+      if (p.line === 'feed') return `Råstoff: ${subject} (${TONNES[p.basis ?? 'wet'].nb})`;
+      return LINES[p.line].nb.replace('{}', subject);
+    },
+    en: (p, s) => {
+      const subject = p.subject ? s.text(p.subject) : '';
+      if (p.line === 'feed') return `Feed: ${subject} (${TONNES[p.basis ?? 'wet'].en})`;
+      return LINES[p.line].en.replace('{}', subject);
+    },
+  },
+  scenario_feed_exceeds_region: {
+    nb: (p, s) =>
+      `${s.text(p.stream)}: scenarioet bruker ${s.n(p.feed)} ${TONNES[p.basis].nb} i året, regionens anslag (${p.region}, profil ${p.profile}) er ${s.n(p.available)} ${TONNES[p.basis].nb}: ${s.n(p.excess)} ${TONNES[p.basis].nb} mer enn regionen har${p.ratio === null ? '' : ` (${s.n(p.ratio, 2)} ganger så mye)`}`,
+    en: (p, s) =>
+      `${s.text(p.stream)}: the scenario uses ${s.n(p.feed)} ${TONNES[p.basis].en} a year; the region's estimate (${p.region}, profile ${p.profile}) is ${s.n(p.available)} ${TONNES[p.basis].en}: ${s.n(p.excess)} ${TONNES[p.basis].en} more than the region has${p.ratio === null ? '' : ` (${s.n(p.ratio, 2)} times as much)`}`,
+  },
+  scenario_feed_within_region: {
+    nb: (p, s) =>
+      `${s.text(p.stream)}: scenarioet bruker ${s.n(p.feed)} ${TONNES[p.basis].nb} i året, ${s.n(p.share * 100)} % av regionens anslag (${p.region}, profil ${p.profile}: ${s.n(p.available)} ${TONNES[p.basis].nb})`,
+    en: (p, s) =>
+      `${s.text(p.stream)}: the scenario uses ${s.n(p.feed)} ${TONNES[p.basis].en} a year, ${s.n(p.share * 100)} % of the region's estimate (${p.region}, profile ${p.profile}: ${s.n(p.available)} ${TONNES[p.basis].en})`,
+  },
+  scenario_feed_not_estimated: {
+    nb: (p, s) =>
+      `${s.text(p.stream)}: regionens anslag (${p.region}, profil ${p.profile}) har ${p.incomplete ? 'ikke tall for alle kommunene' : 'ingen tall'} for dette råstoffet, så mengden i scenarioet kan ikke sjekkes mot regionen`,
+    en: (p, s) =>
+      `${s.text(p.stream)}: the region's estimate (${p.region}, profile ${p.profile}) has ${p.incomplete ? 'figures for only some of its municipalities' : 'no figure'} for this stream, so the scenario's amount cannot be checked against the region`,
+  },
+  scenario_feed_not_residue: {
+    nb: (p, s) =>
+      `${s.text(p.stream)} er et produkt, ikke et restråstoff: det lages i et trinn før scenarioet, så mengden sjekkes ikke mot regionens anslag`,
+    en: (p, s) =>
+      `${s.text(p.stream)} is a product, not a residue: it is made in a step before the scenario, so its amount is not checked against the region's estimate`,
   },
   stored_scenario_invalid: {
     nb: (p) => `Det lagrede scenarioet ${p.id} er ikke et gyldig scenario`,
