@@ -151,17 +151,62 @@ describe('audit of the reference region (the report as transcribed)', async () =
     expect(f.stated).toBeGreaterThan(y?.high as number);
   });
 
+  // With the published ranges (coefficients.md E2, F) no longer widened to take in the report.
+  it('warns that the report’s insect-plant capex of 20 NOK/kg lies below the published 30–90', () => {
+    const f = findingOf(out.findings, 'insect.capex');
+    expect(f).toMatchObject({ severity: 'warning', stated: 20, computed: 45 });
+    expect(f.message.params).toMatchObject({ low: 30, high: 90 });
+  });
+
+  it('warns that the report’s insect meal at 12 000 NOK/t lies below USD 2 000–5 000', () => {
+    const f = findingOf(out.findings, 'rapport-insekt.price.insektmel');
+    const usd = lib.rates.rates.get('USD')?.nokPerUnit as number;
+    expect(f).toMatchObject({ severity: 'warning', stated: 12000 });
+    expect(f.computed).toBeCloseTo(3000 * usd, 6);
+    expect(f.message.params).toMatchObject({ low: expect.closeTo(2000 * usd, 6) });
+    expect(12000 / usd).toBeLessThan(2000);
+  });
+
+  it('warns that the report’s polyethylene at 24 000 NOK/t (CO2 premium included) lies above EUR 1 000–1 600', () => {
+    const f = findingOf(out.findings, 'rapport-biometan.price.polyetylen');
+    const eur = lib.rates.rates.get('EUR')?.nokPerUnit as number;
+    expect(f).toMatchObject({ severity: 'warning', stated: 24000 });
+    expect(f.message.params).toMatchObject({ high: expect.closeTo(1600 * eur, 6) });
+    expect(24000 / eur).toBeGreaterThan(1600);
+  });
+
+  it('says the bio-oil and hydrogen price checks compare the report with itself (info, no confirmation)', () => {
+    for (const id of ['rapport-pyrolyse.price.bioolje', 'rapport-biometan.price.hydrogen']) {
+      const f = findingOf(out.findings, id);
+      expect(f.severity, id).toBe('info');
+      expect(f.message.code, id).toBe('audit_range_self');
+      expect(f.difference, id).toBe(0);
+      expect(renderMessage(f.message, 'en'), id).toContain('compare the report with itself');
+      expect(renderMessage(f.message, 'nb'), id).toContain('sammenlignet rapporten med seg selv');
+    }
+  });
+
   it('reports the residue total 964 681 against the parts 964 682 as rounding (info)', () => {
     const f = findingOf(out.findings, 'residues.total');
     expect(f).toMatchObject({ severity: 'info', stated: 964681, computed: 964682, difference: -1 });
   });
 
-  it('finds that the organisations by form do not add up to the stated total', () => {
+  it('reads the organisations by form as the report does: the six forms listed, the rest other forms', () => {
     const f = findingOf(out.findings, 'actors.by-form');
     const a = seed.actors_brreg;
     expect(f.stated).toBe(a.total_organisations);
-    expect(f.computed).toBe(Object.values(a.by_form).reduce((s, v) => s + v, 0));
-    expect(f.severity).toBe('error');
+    // 9 795 AS + 13 759 ENK + 243 SA + 6 IKS + 5 KF + 1 ASA = 23 809; 30 015 − 23 809 = 6 206 other forms.
+    expect(f.computed).toBe(23809);
+    expect(f.severity).toBe('info');
+    expect(f.message).toMatchObject({ code: 'audit_sum_rest', params: { rest: 6206 } });
+  });
+
+  it('does not call the insect CO2e an error: 21 000 t fits 5.6 kg CO2e per kg, inside the library’s 1.6–6.7', () => {
+    const f = findingOf(out.findings, 'insect.co2e');
+    // 21 000 t ÷ (5 000 t insect meal × 0.75 t soy replaced per t) = 5.6 kg CO2e per kg soy.
+    expect(f.severity).toBe('info');
+    expect(f.message).toMatchObject({ code: 'audit_product_in_range', params: { low: 1.6, high: 6.7 } });
+    expect((f.message.params as { implied: number }).implied).toBeCloseTo(5.6, 10);
   });
 
   it('does not flag what adds up: the area and harvest tables, the pyrolysis values', () => {

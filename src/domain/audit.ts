@@ -5,6 +5,8 @@
  */
 
 import { type AuditTerm, type Label, type Message, message } from './message.ts';
+import type { Basis } from './messages/labels.ts';
+import type { Text } from './text.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -19,18 +21,46 @@ interface Base {
 export interface Term extends AuditTerm {
   /** An exact constant (a unit conversion such as 1 000 kg/t), not a rounded figure. */
   exact?: boolean;
+  /** The published range of a factor taken from a library: a stated figure it fits is no error. */
+  range?: { low: number; high: number };
+}
+
+/** A double listing that explains a difference to the statistics: one category counted twice. */
+export interface DoubleListing {
+  category: string;
+  categoryText: string;
+  m3: number;
 }
 
 export type Statement =
-  | (Base & { kind: 'sum'; stated: number; parts: Term[] })
+  | (Base & {
+      kind: 'sum';
+      stated: number;
+      parts: Term[];
+      /** The report says the parts listed are not all: the rest is this (e.g. "other forms"). */
+      rest?: Text;
+    })
   | (Base & { kind: 'product'; stated: number; factors: Term[]; explanation?: Label })
   | (Base & { kind: 'growth'; stated: number; start: number; rate: number; years: number })
   | (Base & {
       kind: 'range';
       stated: number;
-      reference: { value: number; low: number; high: number; what: Label };
+      /** `fromReport`: the reference is the audited report's own figure, so it cannot confirm it. */
+      reference: { value: number; low: number; high: number; what: Label; fromReport?: boolean };
     })
-  | (Base & { kind: 'balance'; input: number; outputs: Term[] });
+  | (Base & { kind: 'balance'; input: number; outputs: Term[] })
+  /** A stated figure against an imported statistic; `doubleListings` may explain a surplus. */
+  | (Base & {
+      kind: 'statistic';
+      stated: number;
+      value: number;
+      what: Label;
+      doubleListings: DoubleListing[];
+    })
+  /** A stated percentage of a whole (a region's share of the country). */
+  | (Base & { kind: 'share'; statedPercent: number; part: number; whole: number; what: Label })
+  /** A figure stated on one basis (wet) against an estimate on both: which one it fits. */
+  | (Base & { kind: 'basis'; stated: number; statedBasis: Basis; wet: number; dm: number; what: Label });
 
 export interface Finding {
   id: string;
@@ -107,6 +137,21 @@ export function checkStatement(s: Statement): Finding | undefined {
       const computed = s.parts.reduce((acc, p) => acc + p.value, 0);
       const slack = roundingOf(s.stated) + s.parts.reduce((acc, p) => acc + inputRounding(p), 0);
       const sev = grade(s.stated, computed, slack);
+      // "Of these … the rest are other forms": parts short of the total are what the report says.
+      if (sev && s.rest && computed < s.stated)
+        return finding(
+          s,
+          'info',
+          s.stated,
+          computed,
+          message('audit_sum_rest', {
+            label: s.label,
+            stated: s.stated,
+            computed,
+            rest: s.stated - computed,
+            restText: s.rest,
+          }),
+        );
       return sev
         ? finding(
             s,
@@ -120,6 +165,32 @@ export function checkStatement(s: Statement): Finding | undefined {
     case 'product': {
       const computed = s.factors.reduce((acc, f) => acc * f.value, 1);
       const sev = grade(s.stated, computed, productSlack(s.stated, computed, s.factors));
+      // A factor taken from a published range: the stated figure may use another value in it.
+      if (sev && sev !== 'info') {
+        for (const [i, f] of s.factors.entries()) {
+          if (!f.range || f.value === 0) continue;
+          const others = s.factors.reduce((acc, g, j) => (j === i ? acc : acc * g.value), 1);
+          if (others === 0) continue;
+          const implied = s.stated / others;
+          if (implied < f.range.low || implied > f.range.high) continue;
+          return finding(
+            s,
+            'info',
+            s.stated,
+            computed,
+            message('audit_product_in_range', {
+              label: s.label,
+              stated: s.stated,
+              computed,
+              factor: f.label,
+              implied,
+              value: f.value,
+              low: f.range.low,
+              high: f.range.high,
+            }),
+          );
+        }
+      }
       return sev
         ? finding(
             s,
@@ -190,6 +261,15 @@ export function checkStatement(s: Statement): Finding | undefined {
     }
     case 'range': {
       const { low, high, value, what } = s.reference;
+      // A reference taken from the report compares the report with itself: said, never a confirmation.
+      if (s.reference.fromReport)
+        return finding(
+          s,
+          'info',
+          s.stated,
+          value,
+          message('audit_range_self', { label: s.label, stated: s.stated, what, central: value }),
+        );
       if (s.stated >= low && s.stated <= high) return undefined;
       return finding(
         s,
@@ -212,6 +292,75 @@ export function checkStatement(s: Statement): Finding | undefined {
           outputs: shown(s.outputs),
           outputTotal: out,
           input: s.input,
+        }),
+      );
+    }
+    case 'statistic': {
+      const sev = grade(s.stated, s.value, roundingOf(s.stated));
+      if (!sev) return undefined;
+      // A surplus that equals the volumes listed twice (within half a m3 per listing) has its cause.
+      const listed = s.doubleListings.reduce((acc, d) => acc + d.m3, 0);
+      const surplus = s.stated - s.value;
+      if (listed > 0 && Math.abs(surplus - listed) <= 0.5 * s.doubleListings.length + roundingOf(s.stated))
+        return finding(
+          s,
+          sev === 'error' ? 'error' : 'warning',
+          s.stated,
+          s.value,
+          message('audit_statistic_double_counted', {
+            label: s.label,
+            stated: s.stated,
+            computed: s.value,
+            what: s.what,
+            listings: s.doubleListings,
+          }),
+        );
+      return finding(
+        s,
+        sev,
+        s.stated,
+        s.value,
+        message('audit_statistic', { label: s.label, stated: s.stated, computed: s.value, what: s.what }),
+      );
+    }
+    case 'share': {
+      const computed = (s.part / s.whole) * 100;
+      const sev = grade(s.statedPercent, computed, roundingOf(s.statedPercent));
+      return sev
+        ? finding(
+            s,
+            sev,
+            s.statedPercent,
+            computed,
+            message('audit_share', {
+              label: s.label,
+              statedPercent: s.statedPercent,
+              computedPercent: computed,
+              part: s.part,
+              whole: s.whole,
+              what: s.what,
+            }),
+          )
+        : undefined;
+    }
+    case 'basis': {
+      // Within 5 % of an estimate counts as fitting it: the report's own figures are calibrations.
+      const fits = (x: number) => x > 0 && Math.abs(s.stated - x) / x <= 0.05;
+      const onStated = s.statedBasis === 'wet' ? s.wet : s.dm;
+      const onOther = s.statedBasis === 'wet' ? s.dm : s.wet;
+      if (fits(onStated) || !fits(onOther)) return undefined;
+      return finding(
+        s,
+        'warning',
+        s.stated,
+        onStated,
+        message('audit_basis', {
+          label: s.label,
+          stated: s.stated,
+          basis: s.statedBasis,
+          wet: s.wet,
+          dm: s.dm,
+          what: s.what,
         }),
       );
     }

@@ -25,6 +25,15 @@ export interface MessageParams
   // Value pyramid: why a tier has no value for a stream.
   tier_closed_by_rule: { kind: string; tier: Tier; regulatoryClass: string; rule: Text; citation: string };
   tier_no_technology: { kind: string; tier: Tier };
+  tier_only_emerging: { kind: string; tier: Tier; trl: number; mature: number };
+  route_placeholder: { count: number };
+  route_market_full: {
+    product: Text;
+    scope: 'regional' | 'national' | 'nordic' | 'european' | 'global';
+    marketTonnes: number;
+    routedTonnes: number;
+    streamTonnes: number;
+  };
   // Eligibility: why a stream may not take a route.
   eligibility_tier_forbidden: { regulatoryClass: string; tier: Tier; rule: Text };
   eligibility_technology_forbidden: { regulatoryClass: string; technology: string; rule: Text };
@@ -71,7 +80,54 @@ export interface MessageParams
     computed: number;
   };
   audit_range: { label: Label; stated: number; what: Label; low: number; high: number; central: number };
+  /** A range check whose reference is the audited report's own figure: no confirmation either way. */
+  audit_range_self: { label: Label; stated: number; what: Label; central: number };
   audit_balance: { label: Label; outputs: AuditTerm[]; outputTotal: number; input: number };
+  /** Parts short of the total where the report says the rest is something else ("other forms"). */
+  audit_sum_rest: { label: Label; stated: number; computed: number; rest: number; restText: Text };
+  /** A product whose stated figure fits another value inside a factor's published range. */
+  audit_product_in_range: {
+    label: Label;
+    stated: number;
+    computed: number;
+    factor: Text;
+    implied: number;
+    value: number;
+    low: number;
+    high: number;
+  };
+  /** A stated figure against an imported statistic. */
+  audit_statistic: { label: Label; stated: number; computed: number; what: Label };
+  /** … whose surplus is a category listed under two assortments and counted twice. */
+  audit_statistic_double_counted: {
+    label: Label;
+    stated: number;
+    computed: number;
+    what: Label;
+    listings: { category: string; categoryText: string; m3: number }[];
+  };
+  audit_share: {
+    label: Label;
+    statedPercent: number;
+    computedPercent: number;
+    part: number;
+    whole: number;
+    what: Label;
+  };
+  /** A figure called wet (or dry) that fits the estimate on the other basis. */
+  audit_basis: {
+    label: Label;
+    stated: number;
+    /** The basis the report states; the figure fits the other one. */
+    basis: 'wet' | 'dm';
+    wet: number;
+    dm: number;
+    what: Label;
+  };
+  /** What the audit could not check, and why. */
+  audit_unchecked_harvest: { year: number; years: number[] };
+  audit_unchecked_share: { year: number; statedPercent: number; years: number[] };
+  audit_unchecked_share_counties: { year: number; statedPercent: number; counties: string[] };
   // Residues: what an estimate lacks.
   missing_statistics: { municipality: string; kind: string; statistics: string[] };
   missing_statistic: { municipality: string; statistic: string; kinds: string[] };

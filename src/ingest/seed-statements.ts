@@ -9,6 +9,8 @@ import { libraryName } from '../domain/audit-scenarios.ts';
 import { hydrogenFraction } from '../domain/chemistry.ts';
 import type { Coefficient, CoefficientProfile } from '../domain/coefficients.ts';
 import { message } from '../domain/message.ts';
+import { resolveMunicipality } from '../domain/municipalities.ts';
+import { estimateResidues } from '../domain/residues.ts';
 import type { Library } from '../domain/scenarios.ts';
 import type { Technology } from '../domain/technologies.ts';
 import { same, type Text } from '../domain/text.ts';
@@ -95,7 +97,19 @@ export const textFiguresSchema = z.object({
     co2eSavedKgPerKg: z.number(),
   }),
   hydrogenPrice: z.object({ section: z.string(), nokPerKwh: z.number(), kwhPerKg: z.number() }),
+  /** "… utgjorde 11,6 % av Norges samlede uttak i 2024". */
+  nationalHarvestShare: z
+    .object({ section: z.string(), quote: z.string(), percent: z.number(), year: z.number().int() })
+    .optional(),
+  /** "De resterende er andre selskapsformer": the forms listed are not all. */
+  actorsOtherForms: z.object({ section: z.string(), quote: z.string() }).optional(),
 });
+
+/** The report's wood rows, estimated from its harvest with the literature profile, t wet and t DM. */
+export type WoodEstimate = Record<string, { tonnesWet: number; tonnesDm: number }>;
+
+/** The wood-based rows of the residue table (the report calls them t wet). */
+export const WOOD_KINDS = ['bark', 'sagflis', 'celluloseflis', 'rakapp', 'torrkapp'] as const;
 
 export type TextFigures = z.infer<typeof textFiguresSchema>;
 
@@ -187,6 +201,7 @@ function yieldRange(lib: Library, techId: string, product: string) {
           product: libraryName(lib, product),
           citation: '',
         }),
+        fromReport: y.source.fromReport === true,
       }
     : undefined;
 }
@@ -196,6 +211,7 @@ export function seedStatements(
   lib: Library,
   literature?: CoefficientProfile,
   text?: TextFigures,
+  wood?: WoodEstimate,
 ): Statement[] {
   const out: Statement[] = [];
   const name = (id: string) => libraryName(lib, id);
@@ -328,6 +344,7 @@ export function seedStatements(
             'kg CO2e per kg replaced (product library)',
           ),
           value: soy.kgCo2ePerKgReplaced.value,
+          range: { low: soy.kgCo2ePerKgReplaced.low, high: soy.kgCo2ePerKgReplaced.high },
         },
       ],
       explanation: message('audit_explain_implied_co2e', {
@@ -355,6 +372,7 @@ export function seedStatements(
           technology: bsf.name,
           citation: c.source.citation.slice(0, 60),
         }),
+        fromReport: c.source.fromReport === true,
       },
     });
   }
@@ -523,7 +541,28 @@ export function seedStatements(
     label: message('audit_label_actors_by_form', { forms: Object.keys(actors.by_form).length }),
     stated: actors.total_organisations,
     parts: partsOf(Object.entries(actors.by_form)),
+    ...(text?.actorsOtherForms ? { rest: words('andre organisasjonsformer', 'other forms') } : {}),
   });
+
+  // The wood rows against the literature's estimate from the same harvest: wet, or dry matter?
+  for (const kind of WOOD_KINDS) {
+    const estimate = wood?.[kind];
+    const stated = residues[kind];
+    if (!estimate || typeof stated !== 'number') continue;
+    out.push({
+      kind: 'basis',
+      id: `residues.${kind}.basis`,
+      source: `${REPORT}, 'Restråstoffer i regionen'`,
+      label: message('audit_label_wood_residue', { kind: name(kind) }),
+      stated,
+      statedBasis: 'wet',
+      wet: estimate.tonnesWet,
+      dm: estimate.tonnesDm,
+      what: message('audit_what_literature_estimate', {
+        municipalities: Object.keys(seed.forestry_harvest_m3_2024.rows).length,
+      }),
+    });
+  }
 
   // The report's estimates against the published coefficients they imply.
   const yieldOf = (crop: string) => coefficient(literature, `yield.${crop}`);
@@ -547,6 +586,7 @@ export function seedStatements(
         low: toBase(cleanings.low, cleanings.unit),
         high: toBase(cleanings.high, cleanings.unit),
         what: message('audit_what_literature', { coefficients: [cleanings.id] }),
+        fromReport: cleanings.source.fromReport === true,
       },
     });
   }
@@ -566,6 +606,7 @@ export function seedStatements(
         low: Math.min(...ratios.map((c) => toBase(c.low, c.unit))),
         high: Math.max(...ratios.map((c) => toBase(c.high, c.unit))),
         what: message('audit_what_literature', { coefficients: ratios.map((c) => c.id) }),
+        fromReport: ratios.some((c) => c.source.fromReport === true),
       },
     });
   }
@@ -578,10 +619,49 @@ export function seedStatements(
  */
 export function regionReportStatements(
   report: { seed: Seed; text?: TextFigures } | undefined,
-  data: Pick<ReferenceData, 'profiles'>,
+  data: Pick<ReferenceData, 'profiles'> & Partial<Pick<ReferenceData, 'kinds' | 'statistics' | 'registry'>>,
   lib: Library,
 ): Statement[] {
   if (!report) return [];
   const literature = data.profiles.find((p) => p.id === 'literature');
-  return seedStatements(report.seed, lib, literature, report.text);
+  return seedStatements(
+    report.seed,
+    lib,
+    literature,
+    report.text,
+    woodEstimate(report.seed, data, literature),
+  );
+}
+
+/**
+ * The literature's estimate of the wood rows from the harvest of the report's municipalities in the
+ * report's year (2024), per kind; none when a statistic is missing (the audit then does not check them).
+ */
+function woodEstimate(
+  seed: Seed,
+  data: Partial<Pick<ReferenceData, 'kinds' | 'statistics' | 'registry'>>,
+  literature: CoefficientProfile | undefined,
+): WoodEstimate | undefined {
+  const { kinds, statistics, registry } = data;
+  if (!literature || !kinds || !statistics || !registry) return undefined;
+  // The table's rows carry the report's numbers (2023 division); the statistics today's.
+  const municipalities = Object.keys(seed.forestry_harvest_m3_2024.rows).map((nr) => {
+    const r = resolveMunicipality(registry, nr);
+    return r.ok ? r.number : nr;
+  });
+  try {
+    const estimate = estimateResidues({
+      profile: literature,
+      kinds,
+      statistics,
+      municipalities,
+      kindIds: [...WOOD_KINDS],
+      year: 2024,
+    });
+    return Object.fromEntries(
+      estimate.totals.map((t) => [t.kind, { tonnesWet: t.tonnesWet, tonnesDm: t.tonnesDm }]),
+    );
+  } catch {
+    return undefined;
+  }
 }

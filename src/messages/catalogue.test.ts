@@ -140,8 +140,7 @@ const CORE_SAMPLES = {
   audit_basis: {
     label: LABEL,
     stated: 53167,
-    statedBasis: 'wet',
-    fits: 'dm',
+    basis: 'wet',
     wet: 118149,
     dm: 53167,
     what: LABEL,

@@ -10,7 +10,7 @@ import type { IngestMessageParams } from '../domain/messages/ingest.ts';
 import type { LabelMessageParams } from '../domain/messages/labels.ts';
 import type { ShellMessageParams } from '../domain/messages/shells.ts';
 import type { ValueType } from '../domain/schema-issues.ts';
-import { TIER_NAMES } from '../domain/valuation.ts';
+import { type Market, TIER_NAMES } from '../domain/valuation.ts';
 import { formatCoefficient, formatList, formatNumber, type Lang } from './format.ts';
 import { APP_CATALOGUE } from './parts/app.ts';
 import { INGEST_CATALOGUE } from './parts/ingest.ts';
@@ -25,6 +25,14 @@ export interface Names {
   municipality?: (nr: string) => string;
 }
 
+const MARKET_SCOPES: Record<Market['scope'], Record<Lang, string>> = {
+  regional: { nb: 'regionalt', en: 'regional' },
+  national: { nb: 'i Norge', en: 'in Norway' },
+  nordic: { nb: 'i Norden', en: 'in the Nordic countries' },
+  european: { nb: 'i Europa', en: 'in Europe' },
+  global: { nb: 'globalt', en: 'worldwide' },
+};
+
 const CORE_CATALOGUE: CataloguePart<CoreCode> = {
   tier_closed_by_rule: {
     nb: (p, s) =>
@@ -36,6 +44,24 @@ const CORE_CATALOGUE: CataloguePart<CoreCode> = {
     nb: (p, s) =>
       `Ingen teknologi i biblioteket løfter ${s.kind(p.kind)} til ${s.tier(p.tier).toLowerCase()}`,
     en: (p, s) => `No technology in the library lifts ${s.kind(p.kind)} to ${s.tier(p.tier).toLowerCase()}`,
+  },
+  tier_only_emerging: {
+    nb: (p, s) =>
+      `Bare umodne ruter løfter ${s.kind(p.kind)} til ${s.tier(p.tier).toLowerCase()} (TRL ${p.trl}, moden fra TRL ${p.mature}); de vises for seg`,
+    en: (p, s) =>
+      `Only emerging routes lift ${s.kind(p.kind)} to ${s.tier(p.tier).toLowerCase()} (TRL ${p.trl}, mature from TRL ${p.mature}); they are shown apart`,
+  },
+  route_placeholder: {
+    nb: (p, s) =>
+      `Plassholder: ${s.n(p.count)} ${p.count === 1 ? 'utbytte' : 'utbytter'} i ruten har ingen kilde`,
+    en: (p, s) =>
+      `Placeholder: ${s.n(p.count)} ${p.count === 1 ? 'yield' : 'yields'} of the route have no source`,
+  },
+  route_market_full: {
+    nb: (p, s) =>
+      `Markedet for ${s.text(p.product).toLowerCase()} (${MARKET_SCOPES[p.scope].nb}) tar ${s.n(p.marketTonnes)} t i året; ruten tar ${s.n(p.routedTonnes)} av ${s.n(p.streamTonnes)} t, resten blir i dagens bruk`,
+    en: (p, s) =>
+      `The market for ${s.text(p.product).toLowerCase()} (${MARKET_SCOPES[p.scope].en}) takes ${s.n(p.marketTonnes)} t a year; the route takes ${s.n(p.routedTonnes)} of ${s.n(p.streamTonnes)} t, the rest stays in its current use`,
   },
   eligibility_tier_forbidden: {
     nb: (p, s) =>
@@ -125,11 +151,71 @@ const CORE_CATALOGUE: CataloguePart<CoreCode> = {
     en: (p, s) =>
       `${s.msg(p.label)}: stated ${s.fig(p.stated)} lies outside ${s.msg(p.what)} (${s.fig(p.low)}–${s.fig(p.high)}, central ${s.fig(p.central)})`,
   },
+  audit_range_self: {
+    nb: (p, s) =>
+      `${s.msg(p.label)}: oppgitt ${s.fig(p.stated)} er ikke kontrollert: referansen, ${s.msg(p.what)} (sentralt ${s.fig(p.central)}), er hentet fra rapporten selv, så kontrollen ville sammenlignet rapporten med seg selv`,
+    en: (p, s) =>
+      `${s.msg(p.label)}: stated ${s.fig(p.stated)} is not checked: the reference, ${s.msg(p.what)} (central ${s.fig(p.central)}), is taken from the report itself, so the check would compare the report with itself`,
+  },
   audit_balance: {
     nb: (p, s) =>
       `${s.msg(p.label)}: det som går ut (${terms(p.outputs, ' + ', s, true)} = ${s.fig(p.outputTotal)}), er mer enn det som går inn (${s.fig(p.input)})`,
     en: (p, s) =>
       `${s.msg(p.label)}: the outputs (${terms(p.outputs, ' + ', s, true)} = ${s.fig(p.outputTotal)}) exceed what goes in (${s.fig(p.input)})`,
+  },
+  audit_sum_rest: {
+    nb: (p, s) =>
+      `${s.msg(p.label)}: formene som er listet opp, utgjør ${s.fig(p.computed)} av ${s.fig(p.stated)}; de resterende ${s.fig(p.rest)} er ${s.text(p.restText)}, slik rapporten sier`,
+    en: (p, s) =>
+      `${s.msg(p.label)}: the forms listed account for ${s.fig(p.computed)} of ${s.fig(p.stated)}; the remaining ${s.fig(p.rest)} are ${s.text(p.restText)}, as the report says`,
+  },
+  audit_product_in_range: {
+    nb: (p, s) =>
+      `${s.msg(p.label)}: oppgitt ${s.fig(p.stated)} svarer til ${s.n(p.implied, 2)} for ${s.text(p.factor)}, som ligger innenfor det publiserte spennet ${s.fig(p.low)}–${s.fig(p.high)}; med sentralverdien ${s.fig(p.value)} blir det ${s.fig(p.computed)}`,
+    en: (p, s) =>
+      `${s.msg(p.label)}: stated ${s.fig(p.stated)} implies ${s.n(p.implied, 2)} for ${s.text(p.factor)}, which lies inside the published range ${s.fig(p.low)}–${s.fig(p.high)}; the central value ${s.fig(p.value)} gives ${s.fig(p.computed)}`,
+  },
+  audit_statistic: {
+    nb: (p, s) =>
+      `${s.msg(p.label)}: oppgitt ${s.fig(p.stated)}, men ${s.msg(p.what)} gir ${s.fig(p.computed)}`,
+    en: (p, s) =>
+      `${s.msg(p.label)}: stated ${s.fig(p.stated)}, but ${s.msg(p.what)} gives ${s.fig(p.computed)}`,
+  },
+  audit_statistic_double_counted: {
+    nb: (p, s) =>
+      `${s.msg(p.label)}: oppgitt ${s.fig(p.stated)}, men ${s.msg(p.what)} gir ${s.fig(p.computed)}. Forskjellen på ${s.fig(p.stated - p.computed)} m3 er ${s.list(p.listings.map((l) => `kategori ${l.category} «${l.categoryText}» (${s.fig(l.m3)} m3)`))}, som står i filen både under sagtømmer og under massevirke med samme volum og her er talt dobbelt`,
+    en: (p, s) =>
+      `${s.msg(p.label)}: stated ${s.fig(p.stated)}, but ${s.msg(p.what)} gives ${s.fig(p.computed)}. The difference of ${s.fig(p.stated - p.computed)} m3 is ${s.list(p.listings.map((l) => `category ${l.category} "${l.categoryText}" (${s.fig(l.m3)} m3)`))}, which the file lists under both saw logs and pulpwood with the same volume and which is counted twice here`,
+  },
+  audit_share: {
+    nb: (p, s) =>
+      `${s.msg(p.label)}: oppgitt ${s.n(p.statedPercent, 1)} %, men ${s.fig(p.part)} m3 av ${s.fig(p.whole)} m3 (${s.msg(p.what)}) er ${s.n(p.computedPercent, 1)} %`,
+    en: (p, s) =>
+      `${s.msg(p.label)}: stated ${s.n(p.statedPercent, 1)} %, but ${s.fig(p.part)} m3 of ${s.fig(p.whole)} m3 (${s.msg(p.what)}) is ${s.n(p.computedPercent, 1)} %`,
+  },
+  audit_basis: {
+    nb: (p, s) =>
+      `${s.msg(p.label)}: rapporten oppgir ${s.fig(p.stated)} tonn ${p.basis === 'wet' ? 'våtvekt' : 'tørrstoff'}, men tallet passer med ${s.msg(p.what)} i ${p.basis === 'wet' ? 'tørrstoff' : 'våtvekt'} (${s.fig(p.basis === 'wet' ? p.dm : p.wet)} tonn); i ${p.basis === 'wet' ? 'våtvekt' : 'tørrstoff'} gir det ${s.fig(p.basis === 'wet' ? p.wet : p.dm)} tonn`,
+    en: (p, s) =>
+      `${s.msg(p.label)}: the report gives ${s.fig(p.stated)} t ${p.basis === 'wet' ? 'wet' : 'dry matter'}, but the figure fits ${s.msg(p.what)} as ${p.basis === 'wet' ? 'dry matter' : 'wet weight'} (${s.fig(p.basis === 'wet' ? p.dm : p.wet)} t); as ${p.basis === 'wet' ? 'wet weight' : 'dry matter'} it gives ${s.fig(p.basis === 'wet' ? p.wet : p.dm)} t`,
+  },
+  audit_unchecked_harvest: {
+    nb: (p, s) =>
+      `Skogtabellen for ${p.year} er ikke sammenlignet med avvirkningsstatistikken: Landbruksdirektoratets kommunefil for ${p.year} er ikke importert (${p.years.length > 0 ? `importerte år: ${s.list(p.years.map(String))}` : 'ingen år er importert'}). Importer den med «restverdi import avvirkning»`,
+    en: (p, s) =>
+      `The forestry table for ${p.year} is not compared with the harvest statistics: Landbruksdirektoratet's municipal file for ${p.year} has not been imported (${p.years.length > 0 ? `years imported: ${s.list(p.years.map(String))}` : 'no year imported'}). Import it with "restverdi import avvirkning"`,
+  },
+  audit_unchecked_share: {
+    nb: (p, s) =>
+      `Andelen ${s.n(p.statedPercent, 1)} % av Norges avvirkning i ${p.year} er ikke kontrollert: landstallet kommer fra Landbruksdirektoratets kommunefil for ${p.year}, som ikke er importert`,
+    en: (p, s) =>
+      `The share of ${s.n(p.statedPercent, 1)} % of Norway's harvest in ${p.year} is not checked: the national total comes from Landbruksdirektoratet's municipal file for ${p.year}, which has not been imported`,
+  },
+  audit_unchecked_share_counties: {
+    nb: (p, s) =>
+      `Andelen ${s.n(p.statedPercent, 1)} % av Norges avvirkning i ${p.year} er ikke kontrollert: den importerte filen for ${p.year} dekker ikke hele landet (ingen avvirkning i fylkene ${s.list(p.counties)}), så summen er ikke et landstall`,
+    en: (p, s) =>
+      `The share of ${s.n(p.statedPercent, 1)} % of Norway's harvest in ${p.year} is not checked: the file imported for ${p.year} does not cover the whole country (no harvest in counties ${s.list(p.counties)}), so its sum is not a national total`,
   },
   missing_statistics: {
     nb: (p, s) =>

@@ -49,6 +49,32 @@ export async function importLog(db: Db, id: number, limit: number): Promise<Impo
   );
 }
 
+/**
+ * The log of the newest import of `kind` that read `file`, as catalogue messages: lines whose position
+ * is the file or a line of it (`file:123`).
+ */
+export async function latestLogOfFile(db: Db, kind: string, file: string): Promise<Message[]> {
+  const latest = await db
+    .selectFrom('import_log')
+    .innerJoin('imports', 'imports.id', 'import_log.import_id')
+    .select((eb) => eb.fn.max('import_log.import_id').as('id'))
+    .where('imports.kind', '=', kind)
+    .where('imports.status', '=', 'done')
+    .where((eb) =>
+      eb.or([eb('import_log.position', '=', file), eb('import_log.position', 'like', `${file}:%`)]),
+    )
+    .executeTakeFirst();
+  if (latest?.id === undefined || latest.id === null) return [];
+  const rows = await db
+    .selectFrom('import_log')
+    .select(['detail_json'])
+    .where('import_id', '=', Number(latest.id))
+    .where((eb) => eb.or([eb('position', '=', file), eb('position', 'like', `${file}:%`)]))
+    .orderBy('seq')
+    .execute();
+  return rows.flatMap((r) => (r.detail_json ? [JSON.parse(r.detail_json) as Message] : []));
+}
+
 function toRecord(r: Database['imports']): ImportRecord {
   return {
     id: r.id,

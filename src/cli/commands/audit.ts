@@ -39,7 +39,8 @@ export async function runAudit(ctx: CliContext, opts: AuditOptions): Promise<str
   if (format === 'json') return renderJson(localise(answer, lang));
   const n = (v: number) => (Math.abs(v) >= 1000 ? formatNumber(v, lang) : formatCoefficient(v, lang));
   const summary = t('auditSummary', lang)(answer.checked, findings.length);
-  return `${summary}\n${renderTable(
+  const unchecked = answer.unchecked.map((m) => `– ${renderMessage(m, lang)}\n`).join('');
+  return `${summary}\n${unchecked}${renderTable(
     [t('severity', lang), t('id', lang), t('stated', lang), t('computed', lang), t('finding', lang)],
     findings.map((f) => [
       f.severity,

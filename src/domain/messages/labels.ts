@@ -45,4 +45,15 @@ export interface LabelMessageParams {
   // Why a product is off, when the report shows how it went wrong.
   audit_explain_not_residue: { share: number; complement: number; tonnes: number };
   audit_explain_implied_co2e: { implied: number; replaces: Text; low: number; high: number };
+  // The forestry table against the imported harvest statistics, and the wood rows' basis.
+  /** `part`: the column of the report's forestry table. */
+  audit_label_harvest_species: { municipality: string; part: HarvestColumn; year: number };
+  audit_label_national_share: { year: number };
+  audit_what_harvest_statistics: { year: number; file: string };
+  audit_what_national_total: { year: number; municipalities: number; file: string };
+  audit_label_wood_residue: { kind: Text };
+  audit_what_literature_estimate: { municipalities: number };
 }
+
+/** The columns of the report's forestry table. */
+export type HarvestColumn = 'gran' | 'furu' | 'lauv' | 'ved_til_brensel' | 'total';

@@ -35,4 +35,10 @@ export const LABELS_SAMPLES: SamplesPart<keyof LabelMessageParams> = {
   audit_what_literature: { coefficients: ['c1.x', 'c2.y'] },
   audit_explain_not_residue: { share: 0.15, complement: 0.85, tonnes: 80004 },
   audit_explain_implied_co2e: { implied: 5.6, replaces: name('2'), low: 1.6, high: 6.7 },
+  audit_label_harvest_species: { municipality: '3407', part: 'gran', year: 2024 },
+  audit_label_national_share: { year: 2024 },
+  audit_what_harvest_statistics: { year: 2024, file: 'F-1.xlsx' },
+  audit_what_national_total: { year: 2024, municipalities: 298, file: 'F-1.xlsx' },
+  audit_label_wood_residue: { kind: name('3') },
+  audit_what_literature_estimate: { municipalities: 12 },
 };

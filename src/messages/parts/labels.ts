@@ -1,5 +1,5 @@
 /** The catalogue's part for the codes of src/domain/messages/labels.ts, in bokmål and English. */
-import type { Basis, LabelMessageParams } from '../../domain/messages/labels.ts';
+import type { Basis, HarvestColumn, LabelMessageParams } from '../../domain/messages/labels.ts';
 import type { Lang } from '../format.ts';
 import type { CataloguePart } from '../template.ts';
 
@@ -167,4 +167,39 @@ export const LABELS_CATALOGUE: CataloguePart<keyof LabelMessageParams> = {
     en: (p, s) =>
       `The report's figure implies ${s.n(p.implied, 2)} kg CO2e per kg ${inText(s.text(p.replaces))}; the library's range is ${s.fig(p.low)}–${s.fig(p.high)}`,
   },
+  audit_label_harvest_species: {
+    nb: (p, s) => `Avvirkning av ${HARVEST_COLUMNS[p.part].nb} i ${s.muni(p.municipality)} i ${p.year} (m3)`,
+    en: (p, s) => `Harvest of ${HARVEST_COLUMNS[p.part].en} in ${s.muni(p.municipality)} in ${p.year} (m3)`,
+  },
+  audit_label_national_share: {
+    nb: (p) => `De tolv kommunenes andel av Norges samlede avvirkning i ${p.year}`,
+    en: (p) => `The twelve municipalities' share of Norway's total harvest in ${p.year}`,
+  },
+  audit_what_harvest_statistics: {
+    nb: (p) => `Landbruksdirektoratets avvirkningsstatistikk for ${p.year} (${p.file})`,
+    en: (p) => `Landbruksdirektoratet's harvest statistics for ${p.year} (${p.file})`,
+  },
+  audit_what_national_total: {
+    nb: (p) =>
+      `landstallet: summen av alle ${p.municipalities} kommunene i Landbruksdirektoratets fil for ${p.year}, ${p.file}`,
+    en: (p) =>
+      `the national total: the sum of all ${p.municipalities} municipalities in Landbruksdirektoratet's file for ${p.year}, ${p.file}`,
+  },
+  audit_label_wood_residue: {
+    nb: (p, s) => `${s.text(p.kind)} i restråstofftabellen`,
+    en: (p, s) => `${s.text(p.kind)} in the residue table`,
+  },
+  audit_what_literature_estimate: {
+    nb: (p) => `litteraturprofilens anslag fra avvirkningen i de ${p.municipalities} kommunene`,
+    en: (p) => `the literature profile's estimate from the harvest of the ${p.municipalities} municipalities`,
+  },
+};
+
+/** The report's forestry table columns, in words. */
+const HARVEST_COLUMNS: Record<HarvestColumn, Record<Lang, string>> = {
+  gran: { nb: 'gran', en: 'spruce' },
+  furu: { nb: 'furu', en: 'pine' },
+  lauv: { nb: 'lauv', en: 'broadleaf' },
+  ved_til_brensel: { nb: 'ved til brensel', en: 'firewood' },
+  total: { nb: 'alt tømmer', en: 'all roundwood' },
 };

@@ -8,7 +8,11 @@ import type { Section } from '../section.ts';
 
 export function auditSection(ctx: ReportContext): Section {
   const { T, lang, lib } = ctx;
-  const { checked, findings } = regionAudit({ files: ctx.files, library: lib }, ctx.data, ctx.region);
+  const { checked, findings, unchecked } = regionAudit(
+    { files: ctx.files, library: lib },
+    ctx.data,
+    ctx.region,
+  );
   const bySeverity = (s: string) => findings.filter((f) => f.severity === s).length;
   const order = { error: 0, warning: 1, info: 2 } as const;
   const sorted = [...findings].sort(
@@ -32,6 +36,7 @@ export function auditSection(ctx: ReportContext): Section {
         ),
       },
       ...(findings.length === 0 ? [{ html: note(T.auditClean) }] : []),
+      ...unchecked.map((m) => ({ html: note(renderMessage(m, ctx.lang)) })),
       {
         table: {
           sheet: T.sheets.audit,
