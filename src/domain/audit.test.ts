@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { audit, checkStatement, roundingOf } from './audit.ts';
+import { type HarvestEvidence, type HarvestTable, harvestStatements } from './audit-harvest.ts';
 import { message } from './message.ts';
 import { same } from './text.ts';
 
@@ -126,6 +127,24 @@ describe('audit', () => {
     ).toBeUndefined();
   });
 
+  it('never confirms a figure with a reference taken from the report itself: info, inside or outside', () => {
+    for (const stated of [15000, 40000]) {
+      const f = checkStatement({
+        ...base,
+        id: 'self',
+        kind: 'range',
+        stated,
+        reference: { value: 15000, low: 7500, high: 22500, what, fromReport: true },
+      });
+      expect(f, String(stated)).toMatchObject({
+        severity: 'info',
+        stated,
+        computed: 15000,
+        message: { code: 'audit_range_self' },
+      });
+    }
+  });
+
   it('calls outputs that exceed the input an error', () => {
     const f = checkStatement({
       ...base,
@@ -159,5 +178,63 @@ describe('audit', () => {
       { ...base, id: 'ok', kind: 'sum', stated: 2, parts: [{ label: same('a'), value: 2 }] },
     ]);
     expect(findings.map((f) => f.id)).toEqual(['err', 'info']);
+  });
+});
+
+describe('the forestry table against the harvest statistics', () => {
+  // src/app/fixtures/Kommunevis_avvirkning_2023-ringerike-hole.csv, Ringerike (3007 → 3305), 1-Gran:
+  // 507 + 76 239 + 8 136 + 787 (1310, Sagtømmer) + 75 769 + 2 993 = 164 431 m3 counted once;
+  // 1310 "Gran sams sagt/massevirke" is listed again under Massevirke with the same 787 m3.
+  const evidence: HarvestEvidence = {
+    year: 2023,
+    file: 'Kommunevis_avvirkning_2023.csv',
+    // (total: only gran here, enough for the share's arithmetic)
+    values: { '3305': { 'harvest.gran': 164431, 'harvest.total': 164431 } },
+    doubleListings: [
+      { municipality: '3305', category: '1310', categoryText: 'Gran sams sagt/massevirke', m3: 787 },
+    ],
+    unmappedM3: 0,
+    countiesWithout: ['03'],
+  };
+  const table = (gran: number): HarvestTable => ({
+    year: 2023,
+    rows: { '3305': { gran } },
+    total: gran,
+    source: 'test',
+  });
+  const share = { percent: 11.6, year: 2023, source: 'test' };
+
+  it('names the category counted twice when the surplus is its volume', () => {
+    const { statements } = harvestStatements(table(164431 + 787), evidence, undefined, [2023]);
+    const [f] = audit(statements);
+    expect(f).toMatchObject({ severity: 'warning', stated: 165218, computed: 164431, difference: 787 });
+    expect(f?.message).toMatchObject({
+      code: 'audit_statistic_double_counted',
+      params: { listings: [{ category: '1310', m3: 787 }] },
+    });
+  });
+
+  it('finds nothing where the table equals the statistics, and a plain difference otherwise', () => {
+    expect(audit(harvestStatements(table(164431), evidence, undefined, [2023]).statements)).toEqual([]);
+    const [f] = audit(harvestStatements(table(200000), evidence, undefined, [2023]).statements);
+    expect(f).toMatchObject({ severity: 'error', message: { code: 'audit_statistic' } });
+  });
+
+  it('says what it could not check: a year not imported, a file that is not the whole country', () => {
+    const other = harvestStatements({ ...table(1), year: 2024 }, evidence, { ...share, year: 2024 }, [2023]);
+    expect(other.statements).toEqual([]);
+    expect(other.unchecked.map((m) => m.code)).toEqual(['audit_unchecked_harvest', 'audit_unchecked_share']);
+    const partial = harvestStatements(table(164431), evidence, share, [2023]);
+    expect(partial.unchecked).toEqual([
+      message('audit_unchecked_share_counties', { year: 2023, statedPercent: 11.6, counties: ['03'] }),
+    ]);
+  });
+
+  it('checks the national share against the file’s total (mapped municipalities and unmapped rows)', () => {
+    const whole = { ...evidence, countiesWithout: [], unmappedM3: 1000 };
+    // 164 431 ÷ (164 431 + 1 000) = 99.4 %, not 11.6 %.
+    const [f] = audit(harvestStatements(table(164431), whole, share, [2023]).statements);
+    expect(f?.id).toBe('harvest.national-share');
+    expect(f?.computed).toBeCloseTo((164431 / 165431) * 100, 10);
   });
 });
