@@ -63,6 +63,7 @@ export function scenarioStatements(scenario: Scenario, lib: Library): Statement[
             product: name(o.product),
             citation: o.yield.source.citation.slice(0, 80),
           }),
+          fromReport: o.yield.source.fromReport === true,
         },
       });
     }
@@ -78,7 +79,11 @@ export function scenarioStatements(scenario: Scenario, lib: Library): Statement[
       source: `${where}, prices.${productId} (${price.source.citation.slice(0, 80)})`,
       label: message('audit_label_price', { product: product.name }),
       stated,
-      reference: { ...ref, what: message('audit_what_product_price', { product: product.name }) },
+      reference: {
+        ...ref,
+        what: message('audit_what_product_price', { product: product.name }),
+        fromReport: product.price.source.fromReport === true,
+      },
     });
   }
   return out;

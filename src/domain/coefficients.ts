@@ -23,6 +23,10 @@ export interface Source {
   url?: string;
   /** Table, section or page in the cited work (or in shared/research/coefficients.md). */
   table?: string;
+  /** The range the cited source gives (value's unit), or 'ours' when the range is our judgement. */
+  range?: { low: number; high: number } | 'ours';
+  /** The audited report's own figure: the audit does not use it to confirm the report. */
+  fromReport?: true;
 }
 
 export type Distribution = 'triangular' | 'uniform' | 'fixed';

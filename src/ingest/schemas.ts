@@ -40,6 +40,19 @@ export const sourceSchema = z.object({
   citation: z.string().min(1),
   url: z.string().url().optional(),
   table: z.string().optional(),
+  /**
+   * The range the cited source itself gives, in the value's unit and currency, or 'ours' when the
+   * source gives one figure (or none) and the range is our judgement (the note says why).
+   * test/source-ranges.test.ts fails when a value's low–high is wider than its source's range.
+   */
+  range: z
+    .union([z.object({ low: z.number().finite(), high: z.number().finite() }).strict(), z.literal('ours')])
+    .optional(),
+  /**
+   * The value is the audited regional report's own figure (or arithmetic on it alone). The audit
+   * does not use it to confirm the report: such a check compares the report with itself.
+   */
+  fromReport: z.literal(true).optional(),
 });
 
 export const coefficientSchema = z
