@@ -28,10 +28,20 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
+/** What the source says of the range (its own low–high, or ours) and whether the value is the report's. */
+function rangeWords(src: Source): string[] {
+  const out: string[] = [];
+  if (src.range === 'ours') out.push('Range: ours (a judgement; the source gives none).');
+  else if (src.range) out.push(`Source's range: ${src.range.low}–${src.range.high}.`);
+  if (src.fromReport) out.push("The report's own figure: the audit does not use it to confirm the report.");
+  return out;
+}
+
 function sourceCell(c: Coefficient): string {
   const parts = [c.source.citation];
   if (c.source.table) parts.push(`(${c.source.table})`);
   if (c.source.url) parts.push(`<${c.source.url}>`);
+  parts.push(...rangeWords(c.source));
   if (c.calibration)
     parts.push(
       `Calibrated against ${textIn(c.calibration.against, 'en')}: ${textIn(c.calibration.method, 'en')}.`,
@@ -56,7 +66,9 @@ export function renderCoefficientDoc(data: ReferenceData): string {
     'Status letters follow shared/research/coefficients.md: V read in the cited source, D derived by arithmetic,',
     'L a literature value not re-read (provisional), G no source found (a placeholder), C calibrated to reproduce',
     'a published figure. Monte Carlo draws each coefficient from its range (triangular with the mode at the value',
-    'unless stated otherwise).',
+    'unless stated otherwise). Where the source says "Source\'s range", the range is no wider than the cited',
+    'source gives (test/source-ranges.test.ts); "Range: ours" marks a judgement where the source gives none; and',
+    '"the report\'s own figure" marks a value taken from the audited report, which the audit never uses to confirm it.',
     '',
     '## Residue kinds',
     '',
@@ -105,7 +117,10 @@ export function renderCoefficientDoc(data: ReferenceData): string {
 
 function sourceText(src: Source): string {
   return cell(
-    `${STATUS[src.status]}: ${src.citation}${src.table ? ` (${src.table})` : ''}${src.url ? ` <${src.url}>` : ''}`,
+    [
+      `${STATUS[src.status]}: ${src.citation}${src.table ? ` (${src.table})` : ''}${src.url ? ` <${src.url}>` : ''}`,
+      ...rangeWords(src),
+    ].join(' '),
   );
 }
 
