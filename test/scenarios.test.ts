@@ -616,6 +616,29 @@ describe('scenario files a user writes, through the CLI', () => {
     expect(r.stdout).toContain('Mass balance per step');
     expect(r.stdout).toContain('biokull');
   });
+
+  it('prints the example twice, its overrides numbered, and its bark against the region', async () => {
+    const r = await run('scenario', 'run', 'rapport-pyrolyse', '--lang', 'en');
+    expect(r.stdout).toContain('As the scenario states it and from the library');
+    // Revenue 380.0 MNOK as stated; the biochar price [3] adds 18 500 t × (10 000 − library price).
+    expect(r.stdout).toMatch(/Revenue \(MNOK\)\s*│\s*380\.0 │/);
+    expect(r.stdout).toContain('[3] Price of biochar: 10,000 NOK/t (library');
+    // 50 000 t DM against the report's 53 167 t wet × 0.45 = 23 925 t DM.
+    expect(r.stdout).toContain('50,000 t DM a year');
+    expect(r.stdout).toContain('23,925 t DM: 26,075 t DM more than the region has');
+    const json = await run('scenario', 'run', 'rapport-pyrolyse', '--format', 'json', '--lang', 'nb');
+    const body = JSON.parse(json.stdout) as {
+      valueNok: number;
+      comparison: { lines: { line: string; asStated: number; label: { text: string } }[] };
+      feedCheck: { asStated: { status: string; excessTonnes: number; message: { text: string } }[] };
+    };
+    const revenue = body.comparison.lines.find((l) => l.line === 'revenue');
+    expect(revenue?.asStated).toBeCloseTo(body.valueNok, 6);
+    expect(revenue?.label.text).toBe('Inntekter');
+    expect(body.feedCheck.asStated[0]?.status).toBe('exceeds');
+    expect(body.feedCheck.asStated[0]?.excessTonnes).toBeCloseTo(50000 - 53167 * 0.45, -1);
+    expect(body.feedCheck.asStated[0]?.message.text).toContain('mer enn regionen har');
+  });
 });
 
 describe('yields per feedstock', () => {

@@ -181,9 +181,9 @@ export function scenarioTwice(
     feedCheck: {
       region: supply.region,
       profile: supply.profile,
-      asStated: checkFeeds(comparison.asStated, library.kinds, supply),
+      asStated: checkFeeds(comparison.asStated, library, supply),
       fromLibrary: comparison.fromLibrary.ok
-        ? checkFeeds(comparison.fromLibrary.result, library.kinds, supply)
+        ? checkFeeds(comparison.fromLibrary.result, library, supply)
         : [],
     },
   };

@@ -146,7 +146,7 @@ describe("each scenario's feed against the region's estimate, on the feed's basi
   };
 
   it('finds the pyrolysis example burning 50 000 t DM of bark where the region has 23 925 t DM', () => {
-    const [bark] = checkFeeds(runScenario(builtin('rapport-pyrolyse'), lib), lib.kinds, supply);
+    const [bark] = checkFeeds(runScenario(builtin('rapport-pyrolyse'), lib), lib, supply);
     expect(bark).toMatchObject({ stream: 'bark', basis: 'dm', feedTonnes: 50000, status: 'exceeds' });
     expect(bark?.regionTonnes).toBeCloseTo(23925.15, 2);
     expect(bark?.excessTonnes).toBeCloseTo(50000 - 23925.15, 2);
@@ -156,7 +156,7 @@ describe("each scenario's feed against the region's estimate, on the feed's basi
 
   it('finds the insect example needing 15 times the vegetable residues the region has (t DM)', () => {
     const result = runScenario(builtin('rapport-insekt'), lib);
-    const [veg] = checkFeeds(result, lib.kinds, supply);
+    const [veg] = checkFeeds(result, lib, supply);
     const need = result.inputs[0]?.tonnes as number;
     expect(veg?.status).toBe('exceeds');
     expect(veg?.regionTonnes).toBeCloseTo(2823.6, 6);
@@ -169,18 +169,18 @@ describe("each scenario's feed against the region's estimate, on the feed's basi
       ...builtin('rapport-pyrolyse'),
       inputs: [{ stream: 'bark', tonnes: 10000, basis: 'wet' }],
     };
-    const [bark] = checkFeeds(runScenario(s, lib), lib.kinds, supply);
+    const [bark] = checkFeeds(runScenario(s, lib), lib, supply);
     expect(bark).toMatchObject({ status: 'within', regionTonnes: 53167, excessTonnes: 0 });
     expect(bark?.ratio).toBeCloseTo(10000 / 53167, 9);
   });
 
   it('does not check a product (biomethane) and says when the estimate has no such kind', () => {
-    const [methane] = checkFeeds(runScenario(builtin('rapport-biometan'), lib), lib.kinds, supply);
+    const [methane] = checkFeeds(runScenario(builtin('rapport-biometan'), lib), lib, supply);
     expect(methane).toMatchObject({ status: 'not-residue', regionTonnes: null });
-    const [slaughter] = checkFeeds(runScenario(builtin('rapport-slakteavfall'), lib), lib.kinds, supply);
+    const [slaughter] = checkFeeds(runScenario(builtin('rapport-slakteavfall'), lib), lib, supply);
     expect(slaughter).toMatchObject({ status: 'not-estimated', regionTonnes: null });
     const partial = { ...supply, incomplete: ['bark'] };
-    const [bark] = checkFeeds(runScenario(builtin('rapport-pyrolyse'), lib), lib.kinds, partial);
+    const [bark] = checkFeeds(runScenario(builtin('rapport-pyrolyse'), lib), lib, partial);
     expect(bark?.status).toBe('not-estimated');
     expect(bark?.message).toMatchObject({ params: { incomplete: true } });
   });

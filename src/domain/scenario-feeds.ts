@@ -8,8 +8,7 @@
  */
 import type { Message } from './message.ts';
 import { message } from './message.ts';
-import type { ResidueKind } from './residue-kinds.ts';
-import type { ScenarioResult } from './scenarios.ts';
+import type { Library, ScenarioResult } from './scenarios.ts';
 import type { Basis } from './technologies.ts';
 import { same, type Text } from './text.ts';
 
@@ -43,10 +42,15 @@ export interface RegionSupply {
 }
 
 /** Each input of a run checked against the region's estimate. */
-export function checkFeeds(result: ScenarioResult, kinds: ResidueKind[], supply: RegionSupply): FeedCheck[] {
+export function checkFeeds(
+  result: ScenarioResult,
+  lib: Pick<Library, 'kinds' | 'products'>,
+  supply: RegionSupply,
+): FeedCheck[] {
   return result.inputs.map((input): FeedCheck => {
-    const kind = kinds.find((k) => k.id === input.stream);
-    const stream: Text = kind?.name ?? same(input.stream);
+    const kind = lib.kinds.find((k) => k.id === input.stream);
+    const stream: Text =
+      kind?.name ?? lib.products.find((p) => p.id === input.stream)?.name ?? same(input.stream);
     const base = { stream: input.stream, basis: input.basis, feedTonnes: input.tonnes };
     const where = { region: supply.regionName, profile: supply.profile };
     if (!kind)

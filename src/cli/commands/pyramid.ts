@@ -3,12 +3,17 @@
 import type { Command } from 'commander';
 import { messageNames } from '../../app/names.ts';
 import { pyramidOfKind } from '../../app/pyramid.ts';
-import { listScenarios as listStoredScenarios, runScenarioRequest } from '../../app/scenarios.ts';
+import {
+  listScenarios as listStoredScenarios,
+  runScenarioRequest,
+  type ScenarioRun,
+} from '../../app/scenarios.ts';
 import { AppError } from '../../domain/errors.ts';
 import { message } from '../../domain/message.ts';
+import { MATURE_TRL } from '../../domain/technologies.ts';
 import { textIn } from '../../domain/text.ts';
 import { TIER_NAMES } from '../../domain/valuation.ts';
-import { localise, renderMessage } from '../../messages/catalogue.ts';
+import { localise, type Names as MessageNames, renderMessage } from '../../messages/catalogue.ts';
 import { type CliContext, kindName } from '../context.ts';
 import {
   type Format,
@@ -35,9 +40,15 @@ export function registerPyramid(program: Command, ctx: CliContext): void {
       '<name-or-file>',
       'built-in scenario id (see `restverdi scenario list`) or a path to a JSON file',
     )
+    .option(
+      '--region <id>',
+      'check the feed against this region’s residue estimate',
+      'gjovik-hadeland-ringerike',
+    )
+    .option('--profile <id>', 'coefficient profile of that estimate', 'report')
     .option('--format <format>', 'table or json', 'table')
     .option('--lang <lang>', 'nb or en', 'nb')
-    .action(async (nameOrFile: string, opts: { format: string; lang: string }) =>
+    .action(async (nameOrFile: string, opts: ScenarioRunOptions) =>
       ctx.out(await runScenarioCommand(ctx, nameOrFile, opts)),
     );
   scenario
@@ -66,16 +77,89 @@ export function registerPyramid(program: Command, ctx: CliContext): void {
     .action((opts: { format: string; lang: string }) => ctx.out(listTechnologies(ctx, opts)));
 }
 
+interface ScenarioRunOptions {
+  region: string;
+  profile: string;
+  format: string;
+  lang: string;
+}
+
+/** Each line of a scenario run twice, its overrides (numbered) and its feed against the region. */
+function twiceLines(run: ScenarioRun, lang: Lang, names: MessageNames): string[] {
+  const { comparison, feedCheck } = run;
+  const say = (m: Parameters<typeof renderMessage>[0]) => renderMessage(m, lang, names);
+  const amount = (v: number, unit: string, sign = false) => {
+    const text = unit === 'NOK' ? formatNumber(v / 1e6, lang, 1) : formatNumber(v, lang);
+    return sign && v > 0 ? `+${text}` : text;
+  };
+  const lines = ['', t('twiceTitle', lang)];
+  if (!comparison.fromLibrary.ok) {
+    const why = comparison.fromLibrary.reason
+      ? say(comparison.fromLibrary.reason)
+      : comparison.fromLibrary.error;
+    lines.push(`${t('libraryRunFailed', lang)}: ${why}`);
+  } else {
+    lines.push(
+      renderTable(
+        [
+          t('line', lang),
+          t('asStated', lang),
+          t('fromLibrary', lang),
+          t('difference', lang),
+          t('causes', lang),
+        ],
+        comparison.lines.map((l) => [
+          // A feed's label says its basis; every other line gets its unit.
+          l.line === 'feed' ? say(l.label) : `${say(l.label)} (${l.unit === 'NOK' ? 'MNOK' : l.unit})`,
+          amount(l.asStated, l.unit),
+          amount(l.fromLibrary, l.unit),
+          amount(l.difference, l.unit, true),
+          l.causes
+            .map((c) => `[${c.overrides.map((i) => i + 1).join('+')}] ${amount(c.effect, l.unit, true)}`)
+            .join('; '),
+        ]),
+        [false, true, true, true, false],
+      ),
+    );
+  }
+  lines.push('', t('overridesTitle', lang));
+  if (comparison.overrides.length === 0) lines.push(t('noOverrides', lang));
+  comparison.overrides.forEach((o, i) => {
+    lines.push(`[${i + 1}] ${say(o.message)}`);
+  });
+  lines.push('', `${t('feedCheckTitle', lang)} (${feedCheck.region}, ${feedCheck.profile})`);
+  for (const f of feedCheck.asStated) lines.push(`${f.status === 'exceeds' ? '! ' : '  '}${say(f.message)}`);
+  return lines;
+}
+
 async function runScenarioCommand(
   ctx: CliContext,
   nameOrFile: string,
-  opts: { format: string; lang: string },
+  opts: ScenarioRunOptions,
 ): Promise<string> {
   const format = keyword(opts.format, 'format', TABLE_OR_JSON);
   const lang = keyword(opts.lang, 'lang', LANGS);
-  const { scenario, result } = await runScenarioRequest(ctx.workspace(), { idOrFile: nameOrFile });
+  const run = await runScenarioRequest(
+    ctx.workspace(),
+    { idOrFile: nameOrFile },
+    { region: opts.region, profile: opts.profile },
+  );
+  const { scenario, result } = run;
+  const names = messageNames(ctx.data(), ctx.workspace().library);
   if (format === 'json')
-    return renderJson({ name: scenario.name, description: scenario.description, ...result });
+    return renderJson(
+      localise(
+        {
+          name: scenario.name,
+          description: scenario.description,
+          ...result,
+          comparison: { ...run.comparison, asStated: undefined },
+          feedCheck: run.feedCheck,
+        },
+        lang,
+        names,
+      ),
+    );
   const n = (v: number) => formatNumber(v, lang);
   const mnok = (v: number) => formatNumber(v / 1e6, lang, 1);
   const lines = [
@@ -120,6 +204,7 @@ async function runScenarioCommand(
       ]),
       [false, false, true, false, false, true],
     ),
+    ...twiceLines(run, lang, names),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -200,11 +285,21 @@ export async function runPyramid(ctx: CliContext, opts: PyramidOptions): Promise
           n(tier.valuePerTonneNok),
           mnok(tier.valueNok),
           mnok(tier.upliftNok),
-          tier.reason ? renderMessage(tier.reason, lang, names).slice(0, 90) : '',
+          tier.reason
+            ? renderMessage(tier.reason, lang, names).slice(0, 90)
+            : tier.notes.map((m) => renderMessage(m, lang, names)).join('; '),
         ]),
       [false, false, true, true, true, true, false],
     ),
   ];
+  const emerging = result.tiers.flatMap((tier) => tier.emerging.map((o) => ({ tier: tier.tier, ...o })));
+  if (emerging.length > 0) {
+    lines.push('', `${t('emergingRoutes', lang)(MATURE_TRL)}:`);
+    for (const o of emerging)
+      lines.push(
+        `  ${TIER_NAMES[o.tier][lang]}: ${o.route.join(' → ')} (TRL ${o.trl}${o.placeholders.length > 0 ? `, ${renderMessage(message('route_placeholder', { count: o.placeholders.length }), lang)}` : ''}): ${n(o.valuePerTonneNok)} ${t('netPerTonneShort', lang)}`,
+      );
+  }
   if (result.currentUse) {
     lines.push(
       '',

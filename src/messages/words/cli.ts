@@ -43,6 +43,29 @@ const CLI = {
     en: (capexMnok: string, opexMnok: string) => `Capex: ${capexMnok} MNOK · Opex: ${opexMnok} MNOK/yr`,
   },
   massBalancePerStep: { nb: 'Massebalanse per trinn', en: 'Mass balance per step' },
+  // a scenario twice: as stated and from the library
+  twiceTitle: {
+    nb: 'Som scenarioet oppgir det og fra biblioteket',
+    en: 'As the scenario states it and from the library',
+  },
+  line: { nb: 'Linje', en: 'Line' },
+  asStated: { nb: 'Som oppgitt', en: 'As stated' },
+  fromLibrary: { nb: 'Fra biblioteket', en: 'From the library' },
+  difference: { nb: 'Forskjell', en: 'Difference' },
+  causes: { nb: 'Årsak [nr.]', en: 'Cause [no.]' },
+  overridesTitle: {
+    nb: 'Tall scenarioet oppgir i stedet for bibliotekets',
+    en: "Figures the scenario states instead of the library's",
+  },
+  noOverrides: {
+    nb: 'Scenarioet bruker bibliotekets tall overalt.',
+    en: "The scenario uses the library's figures throughout.",
+  },
+  libraryRunFailed: {
+    nb: 'Med bibliotekets tall kjører scenarioet ikke',
+    en: "With the library's figures the scenario does not run",
+  },
+  feedCheckTitle: { nb: 'Råstoffet mot regionens anslag', en: "The feed against the region's estimate" },
   step: { nb: 'Trinn', en: 'Step' },
   inputTonnes: { nb: 'Inn (t)', en: 'Input (t)' },
   productsTonnes: { nb: 'Produkter (t)', en: 'Products (t)' },
@@ -149,6 +172,11 @@ const CLI = {
   net: { nb: 'netto', en: 'net' },
   gross: { nb: 'i inntekt', en: 'revenue' },
   mixedRoute: { nb: 'blandet', en: 'mixed' },
+  emergingRoutes: {
+    nb: (mature: number) => `Umodne ruter (under TRL ${mature}, vises for seg og velges ikke)`,
+    en: (mature: number) => `Emerging routes (below TRL ${mature}, shown apart and not chosen)`,
+  },
+  netPerTonneShort: { nb: 'NOK/t netto', en: 'NOK/t net' },
   movesDown: { nb: 'flytter ned i pyramiden', en: 'moves down the pyramid' },
   change: { nb: 'endring', en: 'change' },
 } satisfies WordTable;
