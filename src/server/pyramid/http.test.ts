@@ -104,6 +104,44 @@ describe.each(testDialects())('the pyramid, scenario and audit routes on %s', (d
       );
     });
 
+    it('answers the insect example twice, and its substrate against the region, in the request’s language', async () => {
+      type Twice = Result & {
+        comparison: {
+          overrides: { kind: string; value: number; library: { value: number } }[];
+          lines: { line: string; subject?: string; difference: number; causes: { overrides: number[] }[] }[];
+        };
+        feedCheck: {
+          profile: string;
+          asStated: { status: string; regionTonnes: number; message: { text: string } }[];
+        };
+      };
+      const en = await okJson<Twice>(
+        await api.request('/api/scenarios/rapport-insekt/run?lang=en', { method: 'POST' }),
+      );
+      expect(en.valueNok).toBeGreaterThan(0);
+      const capex = en.comparison.overrides.findIndex((o) => o.kind === 'capex');
+      const override = en.comparison.overrides[capex];
+      // 5 000 t of meal capacity × (20 000 − the library's NOK per t capacity).
+      const line = en.comparison.lines.find((l) => l.line === 'capex');
+      expect(line?.difference).toBeCloseTo(5000 * (20000 - (override?.library.value ?? 0)), 3);
+      expect(line?.causes).toEqual([{ overrides: [capex], effect: line?.difference }]);
+      // The report profile's vegetable residues: 14 118 t wet × 0.20 = 2 823.6 t DM.
+      const [veg] = en.feedCheck.asStated;
+      expect(veg?.status).toBe('exceeds');
+      expect(veg?.regionTonnes).toBeCloseTo(2823.6, 0);
+      expect(veg?.message.text).toContain('more than the region has');
+      const literature = await okJson<Twice>(
+        await api.request('/api/scenarios/rapport-insekt/run?profile=literature', { method: 'POST' }),
+      );
+      expect(literature.feedCheck.profile).toBe('literature');
+      expect(literature.feedCheck.asStated[0]?.message.text).toContain('mer enn regionen har');
+      await expectError(
+        await api.request('/api/scenarios/rapport-insekt/run?region=nowhere', { method: 'POST' }),
+        404,
+        'unknown_region',
+      );
+    });
+
     it('runs a posted scenario', async () => {
       const result = await okJson<Result & { massBalance: unknown[] }>(
         await api.request('/api/scenarios/run', jsonInit('POST', manureScenario())),

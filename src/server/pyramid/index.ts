@@ -8,14 +8,41 @@ import {
   getScenario,
   listScenarios,
   runScenarioRequest,
+  type ScenarioRun,
   saveScenario,
 } from '../../app/scenarios.ts';
 import { localise, renderMessage } from '../../messages/catalogue.ts';
+import type { Lang } from '../../messages/format.ts';
 import type { Env } from '../env.ts';
 import { ErrorSchema, errorResponses } from '../errors.ts';
 import { csvResponse } from '../export.ts';
 import { answer, decimalQuery, FormatQuery, IdParam, Opaque, WordsSchema } from '../schemas.ts';
 import type { ServerState } from '../state.ts';
+
+/** The region and profile a scenario's feed is checked against (the reference region and `report` by default). */
+const FeedRegionQuery = z
+  .object({
+    region: z.string().optional().openapi({ example: 'gjovik-hadeland-ringerike' }),
+    profile: z.string().optional().openapi({ example: 'report' }),
+  })
+  .strict();
+
+const TWICE =
+  "comparison: the same run from the library alone (fromLibrary), the figures the scenario states instead of the library's (overrides: yields, capex, price, climate, each with the library's value, low and high) and every line (feed, each product's tonnes, value and CO2e, revenue, opex, capex, capital, net, co2e) with asStated, fromLibrary, difference and causes (the overrides and their effect, adding up to the difference); feedCheck: each input against the region's residue estimate on its basis (status exceeds, within, not-estimated or not-residue, excessTonnes, message)";
+
+/** A run's answer: the result as stated at the top, then both runs line by line and the feed check, in the request's language. */
+async function twiceAnswer(
+  state: ServerState,
+  run: ScenarioRun,
+  lang: Lang,
+): Promise<Record<string, unknown>> {
+  const { asStated: _same, ...comparison } = run.comparison;
+  const names = messageNames(await state.reference(), state.library);
+  return localise({ ...run.result, comparison, feedCheck: run.feedCheck }, lang, names) as unknown as Record<
+    string,
+    unknown
+  >;
+}
 
 const conflict = {
   409: { description: 'Conflict', content: { 'application/json': { schema: ErrorSchema } } },
@@ -156,12 +183,12 @@ export function pyramidRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
       method: 'post',
       path: '/scenarios/{id}/run',
       tags: ['scenarios'],
-      request: { params: IdParam },
+      request: { params: IdParam, query: FeedRegionQuery },
       responses: {
         200: answer(
           Opaque(
             'ScenarioResult',
-            'products, valueNok (revenue), opexNok, capitalNok, netNok, co2eTonnes, capexNok, massBalance',
+            `products, valueNok (revenue), opexNok, capitalNok, netNok, co2eTonnes, capexNok, massBalance (as the scenario states it); ${TWICE}`,
           ),
           'The result',
         ),
@@ -169,8 +196,8 @@ export function pyramidRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
       },
     }),
     async (c) => {
-      const { result } = await runScenarioRequest(state, { id: c.req.valid('param').id });
-      return c.json(result as unknown as Record<string, unknown>, 200);
+      const run = await runScenarioRequest(state, { id: c.req.valid('param').id }, c.req.valid('query'));
+      return c.json(await twiceAnswer(state, run, c.get('lang')), 200);
     },
   );
 
@@ -190,12 +217,13 @@ export function pyramidRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
             },
           },
         },
+        query: FeedRegionQuery,
       },
       responses: {
         200: answer(
           Opaque(
             'PostedScenarioResult',
-            'products, valueNok (revenue), opexNok, capitalNok, netNok, co2eTonnes, capexNok, massBalance',
+            `products, valueNok (revenue), opexNok, capitalNok, netNok, co2eTonnes, capexNok, massBalance (as the scenario states it); ${TWICE}`,
           ),
           'The result',
         ),
@@ -203,8 +231,8 @@ export function pyramidRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
       },
     }),
     async (c) => {
-      const { result } = await runScenarioRequest(state, { scenario: c.req.valid('json') });
-      return c.json(result as unknown as Record<string, unknown>, 200);
+      const run = await runScenarioRequest(state, { scenario: c.req.valid('json') }, c.req.valid('query'));
+      return c.json(await twiceAnswer(state, run, c.get('lang')), 200);
     },
   );
 
