@@ -172,6 +172,15 @@ describe('ranges in data/ are their sources’', () => {
     expect(byPath('products[larver].price').low).toBe(1000);
   });
 
+  it('gives every read or literature price with a range its source’s range', () => {
+    const bare = all
+      .filter((f) => f.where.startsWith('products.json') && f.where.endsWith('.price'))
+      .filter((f) => ['verified', 'literature'].includes(f.v.source.status) && f.v.low !== f.v.high)
+      .filter((f) => f.v.source.range === undefined && !f.v.source.fromReport)
+      .map((f) => f.where);
+    expect(bare).toEqual([]);
+  });
+
   it('marks what the library takes from the report as the report’s', () => {
     for (const p of ['bioolje', 'hydrogen', 'biometan']) {
       expect(byPath(`products[${p}].price`).source, p).toMatchObject({ fromReport: true, range: 'ours' });
@@ -204,6 +213,11 @@ describe('the values the audit checks the report against', () => {
     refs.push([
       'bsf-larver capex',
       lib.technologies.find((t) => t.id === 'bsf-larver')?.capexNokPerTonneCapacity,
+    ]);
+    // The insect example's CO2e is read against the soy factor's range (its explanation, insect.co2e).
+    refs.push([
+      'insektmel soy CO2e',
+      lib.products.find((p) => p.id === 'insektmel')?.climate?.[0]?.kgCo2ePerKgReplaced,
     ]);
     for (const c of literature?.coefficients ?? [])
       if (c.id === 'kornavrens.share' || c.id.startsWith('straw-ratio.')) refs.push([c.id, c]);
