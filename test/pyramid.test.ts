@@ -227,8 +227,15 @@ describe('pyramid: tonnes from a region or from --tonnes', () => {
       const byDefault = await json<PyramidResult>('pyramid', '--kind', kind);
       expect(explicit.tonnes).toBeCloseTo(expected, 6);
       expect(byDefault.tonnes).toBeCloseTo(expected, 6);
+      // Each tier: the routed tonnes at the route's net value, the rest (a full market's) in the current use.
       for (const t of explicit.tiers) {
-        if (t.valueNok !== null) expect(t.valueNok).toBeCloseTo((t.valuePerTonneNok as number) * expected, 3);
+        if (t.valueNok === null) continue;
+        const routed = t.tonnesRouted as number;
+        expect(routed).toBeLessThanOrEqual(expected + 1e-6);
+        expect(t.valueNok).toBeCloseTo(
+          (t.valuePerTonneNok as number) * routed + (t.restInCurrentUseNok ?? 0),
+          3,
+        );
       }
     },
   );
@@ -354,5 +361,79 @@ describe('net value, tiers from products, moves down (issue 13: 1–2)', () => {
     expect(manure.upliftNok as number).toBeLessThan(0);
     expect(manure.best?.beatsCurrentUse).toBe(false);
     expect(valuePyramid(lib, 'matavfall', 1, lib.currentUses).best?.beatsCurrentUse).toBe(true);
+  });
+});
+
+describe('finite markets, maturity and placeholders (issue 13: 4)', () => {
+  const straw = data.kinds.find((k) => k.id === 'halm');
+  const strawTonnes = 58802; // the report's straw, t wet
+
+  it('routes only what the mushroom market takes and leaves the rest of the straw in its current use', () => {
+    const market = lib.products.find((p) => p.id === 'sopp')?.market;
+    expect(market?.tonnesPerYear.value).toBe(1000);
+    const one = valuePyramid(lib, 'halm', 1, lib.currentUses);
+    const perTonne = tierOf(one, 'mat').products.find((p) => p.product === 'sopp')?.tonnesPerTonne as number;
+    const p = valuePyramid(lib, 'halm', strawTonnes, lib.currentUses);
+    const food = tierOf(p, 'mat');
+    // 1 000 t of mushrooms ÷ the mushrooms one tonne of straw gives = the straw the route takes.
+    expect(food.tonnesRouted).toBeCloseTo(1000 / perTonne, 6);
+    expect(food.market).toMatchObject({
+      product: 'sopp',
+      tonnesPerYear: 1000,
+      scope: 'national',
+      binds: true,
+    });
+    const current = p.currentUse?.valuePerTonneNok as number;
+    const rest = current * (strawTonnes - (food.tonnesRouted as number));
+    expect(food.restInCurrentUseNok).toBeCloseTo(rest, 3);
+    // Below the market nothing changes per tonne: the routed tonnes earn what one tonne earns.
+    expect(food.valuePerTonneNok).toBeCloseTo(tierOf(one, 'mat').valuePerTonneNok as number, 6);
+    expect(food.valueNok).toBeCloseTo(
+      (food.valuePerTonneNok as number) * (food.tonnesRouted as number) + rest,
+      3,
+    );
+    expect(food.upliftNok).toBeCloseTo((food.valueNok as number) - (p.currentUse?.valueNok as number), 3);
+    const codes = food.notes.map((m) => m.code);
+    expect(codes).toContain('route_market_full');
+    expect(renderMessage(food.notes.find((m) => m.code === 'route_market_full') as Message, 'nb')).toMatch(
+      /^Markedet for østerssopp \(i Norge\) tar 1\s000 t i året; ruten tar/,
+    );
+    // Without the market the straw would all go to mushrooms; with it the best route is elsewhere.
+    expect(straw).toBeDefined();
+    expect(p.best?.route).not.toEqual(['sopp-pa-halm']);
+  });
+
+  it('marks the placeholder route: the mushroom yields have no source', () => {
+    const food = tierOf(valuePyramid(lib, 'halm', 1, lib.currentUses), 'mat');
+    expect(food.placeholders).toEqual([
+      'tech.sopp-pa-halm.yield.sopp',
+      'tech.sopp-pa-halm.yield.soppsubstrat',
+    ]);
+    expect(food.notes.map((m) => renderMessage(m, 'en'))).toContain(
+      'Placeholder: 2 yields of the route have no source',
+    );
+    // A route of sourced yields carries no mark.
+    expect(tierOf(valuePyramid(lib, 'bark', 1, lib.currentUses), 'energi').placeholders).toEqual([]);
+  });
+
+  it('keeps laboratory-stage methane coupling out of the best routes and shows it apart', () => {
+    const manure = valuePyramid(lib, 'husdyrgjodsel', 1000, lib.currentUses);
+    for (const t of manure.tiers) expect(t.route ?? []).not.toContain('methane-coupling');
+    const emerging = manure.tiers.flatMap((t) => t.emerging);
+    const coupling = emerging.find((o) => o.route.includes('methane-coupling'));
+    expect(coupling?.trl).toBe(4);
+    // Let in, it competes like any other route.
+    const all = valuePyramid(lib, 'husdyrgjodsel', 1000, lib.currentUses, { includeEmerging: true });
+    const chosen = all.tiers.flatMap((t) => [t.route ?? [], ...t.alternatives.map((a) => a.route)]);
+    expect(chosen.some((r) => r.includes('methane-coupling'))).toBe(true);
+  });
+
+  it('gives every technology a readiness level with its source', () => {
+    for (const t of lib.technologies) {
+      expect(t.readiness.trl, t.id).toBeGreaterThanOrEqual(1);
+      expect(t.readiness.trl, t.id).toBeLessThanOrEqual(9);
+      expect(t.readiness.source.citation, t.id).not.toBe('');
+    }
+    expect(lib.technologies.find((t) => t.id === 'anaerobic-digestion')?.readiness.trl).toBe(9);
   });
 });

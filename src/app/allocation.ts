@@ -63,6 +63,8 @@ export interface AllocationRequest {
   sites?: unknown[];
   candidates?: boolean;
   candidateTechnologies?: string[];
+  /** Let routes below MATURE_TRL (pilot, laboratory) compete. */
+  includeEmerging?: boolean;
   /** CSV from,to,km. */
   distancesFile?: string;
 }
@@ -164,6 +166,7 @@ export function planAllocation(deps: AllocationDeps, o: AllocationRequest): Allo
       transport,
       objective: o.objective,
       ...(o.co2ePriceNok !== undefined ? { co2ePriceNok: o.co2ePriceNok } : {}),
+      ...(o.includeEmerging ? { includeEmerging: true } : {}),
     },
     region,
     profile,
@@ -240,6 +243,7 @@ export function allocationAnswer(
     streams: result.streams,
     unallocated: result.unallocated,
     binding: result.binding,
+    markets: result.markets,
     model: result.model,
     ...(extra.modelFile ? { modelFile: extra.modelFile } : {}),
     transport: {

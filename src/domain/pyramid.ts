@@ -8,11 +8,12 @@
 import type { Source } from './coefficients.ts';
 import { checkEligibility } from './eligibility.ts';
 import { AppError } from './errors.ts';
+import { marketBreaks, marketRevenue, marketTakes } from './markets.ts';
 import { type Message, message } from './message.ts';
 import { type Library, runScenario, type ScenarioResult, type ScenarioStep } from './scenarios.ts';
-import { productsOf, type Technology } from './technologies.ts';
+import { MATURE_TRL, placeholdersOf, productsOf, routeReadiness, type Technology } from './technologies.ts';
 import type { Text } from './text.ts';
-import { type Price, priceNokPerTonne, TIERS, type Tier, tierRank } from './valuation.ts';
+import { type Market, type Price, priceNokPerTonne, TIERS, type Tier, tierRank } from './valuation.ts';
 
 export interface CurrentUse {
   kind: string;
@@ -42,14 +43,22 @@ export const MIXED_SHARE = 0.25;
 
 export interface TierValue {
   tier: Tier;
-  /** Technology ids of the best route, or null when no eligible route reaches the tier. */
+  /** Technology ids of the best mature route, or null when no eligible mature route reaches the tier. */
   route: string[] | null;
-  /** Net value per tonne of stream: revenue − opex − annualised capex (transport not counted). */
+  /** Net value per tonne routed: revenue − opex − annualised capex (transport not counted). */
   valuePerTonneNok: number | null;
-  /** Net value of the stream's tonnes. */
+  /**
+   * Net value of the stream's tonnes with this route: the route's net value for the tonnes it takes,
+   * plus the current use's value of the rest (what a thin market does not take stays where it is).
+   */
   valueNok: number | null;
-  /** What the products sell for per tonne of stream (gross revenue). */
+  /** Tonnes (wet) of the stream the route takes: all of them, unless a product's market is full first. */
+  tonnesRouted: number | null;
+  /** What the rest of the stream earns in its current use. */
+  restInCurrentUseNok: number | null;
+  /** What the products sell for per tonne routed (gross revenue). */
   grossPerTonneNok: number | null;
+  /** What the products of the routed tonnes sell for. */
   grossNok: number | null;
   opexPerTonneNok: number | null;
   /** Capex per tonne of stream as a yearly cost (capital recovery factor of the library's finance). */
@@ -69,12 +78,46 @@ export interface TierValue {
   mixed: boolean;
   /** Against the current use's tier; null without a current use. */
   direction: Direction | null;
+  /** The route's readiness: its least ready technology's TRL (null without a route). */
+  trl: number | null;
+  /** Yields of the route no source gives: a placeholder route, marked wherever it appears. */
+  placeholders: string[];
+  /** The market that limits the route: the product whose market is full, its size and scope. */
+  market: MarketLimit | null;
+  /** What a reader must know of the route: a placeholder's unsourced yields, a full market. */
+  notes: Message[];
   /** Why the tier is closed or empty. */
   reason?: Message;
   /** Net value at this tier minus the value of the current use (null when either is unknown). */
   upliftNok: number | null;
-  /** Other routes reaching the tier, worse, with their net value per tonne. */
-  alternatives: { route: string[]; valuePerTonneNok: number }[];
+  /** Other mature routes reaching the tier, worse, with their net value per tonne routed. */
+  alternatives: RouteOption[];
+  /** Routes to the tier below MATURE_TRL (pilot or laboratory), shown apart and never chosen by default. */
+  emerging: RouteOption[];
+}
+
+export interface RouteOption {
+  route: string[];
+  valuePerTonneNok: number;
+  upliftNok: number | null;
+  trl: number;
+  placeholders: string[];
+}
+
+export interface MarketLimit {
+  product: string;
+  /** The market's size, t of product a year. */
+  tonnesPerYear: number;
+  scope: Market['scope'];
+  /** Tonnes of the product the route makes from the routed tonnes. */
+  productTonnes: number;
+  /** The market is full (the stream has more than the market takes). */
+  binds: boolean;
+}
+
+export interface PyramidOptions {
+  /** Let routes below MATURE_TRL compete for the best route (they are always listed as emerging). */
+  includeEmerging?: boolean;
 }
 
 export interface PyramidResult {
@@ -98,6 +141,9 @@ export interface PyramidResult {
     route: string[];
     valueNok: number;
     grossNok: number;
+    tonnesRouted: number;
+    trl: number;
+    placeholders: string[];
     direction: Direction | null;
     beatsCurrentUse: boolean;
   } | null;
@@ -179,11 +225,96 @@ export function currentValue(lib: Library, use: CurrentUse): number {
   return 0;
 }
 
+/** A route at the stream's tonnage: what it takes, earns and costs once thin markets are counted. */
+export interface RouteAtTonnage {
+  tonnesRouted: number;
+  grossNok: number;
+  opexNok: number;
+  capitalNok: number;
+  netNok: number;
+  co2eTonnes: number;
+  products: { product: string; tier: Tier; tonnes: number; valueNok: number }[];
+  market: MarketLimit | null;
+}
+
+/**
+ * Runs a route's one-tonne result at `tonnes`: products with a market sell only what it takes (at its
+ * steps' prices), so the route takes the tonnage, among the markets' breakpoints and the whole stream,
+ * that earns most over the current use (`currentPerTonne`); the rest stays in its current use.
+ */
+export function routeAtTonnage(
+  lib: Library,
+  result: ScenarioResult,
+  tonnes: number,
+  currentPerTonne: number,
+): RouteAtTonnage {
+  const priced = result.products.map((p) => ({
+    p,
+    market: lib.products.find((x) => x.id === p.product)?.market,
+  }));
+  const at = (q: number): RouteAtTonnage => {
+    let market: MarketLimit | null = null;
+    const products = priced.map(({ p, market: m }) => {
+      if (!m)
+        return {
+          product: p.product,
+          tier: p.tier,
+          tonnes: p.tonnes * q,
+          valueNok: p.valueNok * q,
+          co2e: p.co2eTonnes * q,
+        };
+      const made = p.tonnes * q;
+      const sold = marketTakes(m, made);
+      const limit = {
+        product: p.product,
+        tonnesPerYear: m.tonnesPerYear.value,
+        scope: m.scope,
+        productTonnes: made,
+        binds: made >= m.tonnesPerYear.value * (1 - 1e-9),
+      };
+      if (!market || (limit.binds && !market.binds)) market = limit;
+      return {
+        product: p.product,
+        tier: p.tier,
+        tonnes: made,
+        valueNok: marketRevenue(m, made, p.priceNokPerTonne),
+        co2e: p.tonnes > 0 ? (p.co2eTonnes / p.tonnes) * sold : 0,
+      };
+    });
+    const grossNok = products.reduce((sum, x) => sum + x.valueNok, 0);
+    const opexNok = result.opexNok * q;
+    const capitalNok = result.capitalNok * q;
+    return {
+      tonnesRouted: q,
+      grossNok,
+      opexNok,
+      capitalNok,
+      netNok: grossNok - opexNok - capitalNok,
+      co2eTonnes: products.reduce((sum, x) => sum + x.co2e, 0),
+      products: products.map(({ co2e: _, ...x }) => x),
+      market,
+    };
+  };
+  const capped = priced.filter((x) => x.market && x.p.tonnes > 0);
+  if (capped.length === 0 || !(tonnes > 0)) return at(tonnes);
+  const candidates = new Set<number>([tonnes]);
+  for (const { p, market: m } of capped)
+    for (const b of marketBreaks(m as Market)) if (b / p.tonnes < tonnes) candidates.add(b / p.tonnes);
+  let best: RouteAtTonnage | undefined;
+  for (const q of [...candidates].sort((a, b) => a - b)) {
+    const r = at(q);
+    if (!best || r.netNok - currentPerTonne * q > best.netNok - currentPerTonne * best.tonnesRouted + 1e-9)
+      best = r;
+  }
+  return best as RouteAtTonnage;
+}
+
 export function valuePyramid(
   lib: Library,
   kindId: string,
   tonnesWet: number,
   currentUses: CurrentUse[],
+  options: PyramidOptions = {},
 ): PyramidResult {
   const kind = lib.kinds.find((k) => k.id === kindId);
   if (!kind) {
@@ -197,7 +328,19 @@ export function valuePyramid(
     throw new AppError('invalid_input', `invalid tonnes: ${tonnesWet}`, {
       detail: message('tonnes_invalid', { input: String(tonnesWet) }),
     });
-  type Option = { route: string[]; result: ScenarioResult; shares: { tier: Tier; share: number }[] };
+  const use = currentUses.find((u) => u.kind === kindId);
+  const currentPerTonne = use ? currentValue(lib, use) : 0;
+  type Option = {
+    route: string[];
+    result: ScenarioResult;
+    at: RouteAtTonnage;
+    shares: { tier: Tier; share: number }[];
+    trl: number;
+    placeholders: string[];
+    /** Net value per tonne routed (the one-tonne result when nothing is routed). */
+    perTonne: number;
+    uplift: number;
+  };
   const byTier = new Map<Tier, Option[]>();
   const refused = new Map<Tier, Message>();
   for (const route of enumerateRoutes(lib, kindId)) {
@@ -206,8 +349,18 @@ export function valuePyramid(
       const result = runRoute(lib, kindId, route);
       const shares = valueShares(result, last.tier);
       const tier = (shares[0] as { tier: Tier }).tier;
+      const at = routeAtTonnage(lib, result, tonnesWet, currentPerTonne);
       const list = byTier.get(tier) ?? [];
-      list.push({ route, result, shares });
+      list.push({
+        route,
+        result,
+        at,
+        shares,
+        trl: routeReadiness(lib.technologies, route),
+        placeholders: placeholdersOf(lib.technologies, kindId, route),
+        perTonne: at.tonnesRouted > 0 ? at.netNok / at.tonnesRouted : result.netNok,
+        uplift: at.netNok - currentPerTonne * at.tonnesRouted,
+      });
       byTier.set(tier, list);
     } catch (error) {
       if (error instanceof AppError && error.code === 'ineligible_route') {
@@ -230,16 +383,28 @@ export function valuePyramid(
           citation: verdict.rule.legalSource.citation,
         });
   };
-  const use = currentUses.find((u) => u.kind === kindId);
+  const optionOf = (o: Option): RouteOption => ({
+    route: o.route,
+    valuePerTonneNok: o.perTonne,
+    upliftNok: use ? o.uplift : null,
+    trl: o.trl,
+    placeholders: o.placeholders,
+  });
   const tiers: TierValue[] = TIERS.map((tier) => {
-    const options = (byTier.get(tier) ?? []).sort((a, b) => b.result.netNok - a.result.netNok);
-    const best = options[0];
+    // Most over the current use first (with no current use: most net value).
+    const all = (byTier.get(tier) ?? []).sort((a, b) => b.uplift - a.uplift || b.perTonne - a.perTonne);
+    const mature = all.filter((o) => options.includeEmerging || o.trl >= MATURE_TRL);
+    const emerging = all.filter((o) => o.trl < MATURE_TRL).map(optionOf);
+    const best = mature[0];
     if (!best) {
+      const top = all[0];
       return {
         tier,
         route: null,
         valuePerTonneNok: null,
         valueNok: null,
+        tonnesRouted: null,
+        restInCurrentUseNok: null,
         grossPerTonneNok: null,
         grossNok: null,
         opexPerTonneNok: null,
@@ -249,47 +414,78 @@ export function valuePyramid(
         valueShares: [],
         mixed: false,
         direction: null,
-        reason: closedBy(tier) ?? refused.get(tier) ?? message('tier_no_technology', { kind: kindId, tier }),
+        trl: null,
+        placeholders: [],
+        market: null,
+        notes: [],
+        reason:
+          closedBy(tier) ??
+          (top
+            ? message('tier_only_emerging', { kind: kindId, tier, trl: top.trl, mature: MATURE_TRL })
+            : (refused.get(tier) ?? message('tier_no_technology', { kind: kindId, tier }))),
         upliftNok: null,
         alternatives: [],
+        emerging,
       };
     }
-    const r = best.result;
+    const a = best.at;
+    const q = a.tonnesRouted;
+    const per = (v: number) => (q > 0 ? v / q : 0);
+    const rest = currentPerTonne * (tonnesWet - q);
+    const notes: Message[] = [];
+    if (best.placeholders.length > 0)
+      notes.push(message('route_placeholder', { count: best.placeholders.length }));
+    const limit = a.market;
+    const product = limit ? lib.products.find((x) => x.id === limit.product) : undefined;
+    if (limit?.binds && product && q < tonnesWet)
+      notes.push(
+        message('route_market_full', {
+          product: product.name,
+          scope: limit.scope,
+          marketTonnes: limit.tonnesPerYear,
+          routedTonnes: q,
+          streamTonnes: tonnesWet,
+        }),
+      );
     return {
       tier,
       route: best.route,
-      valuePerTonneNok: r.netNok,
-      valueNok: r.netNok * tonnesWet,
-      grossPerTonneNok: r.valueNok,
-      grossNok: r.valueNok * tonnesWet,
-      opexPerTonneNok: r.opexNok,
-      capitalPerTonneNok: r.capitalNok,
-      co2ePerTonne: r.co2eTonnes,
-      products: r.products.map((p) => ({
+      valuePerTonneNok: best.perTonne,
+      valueNok: a.netNok + (use ? rest : 0),
+      tonnesRouted: q,
+      restInCurrentUseNok: use ? rest : null,
+      grossPerTonneNok: q > 0 ? per(a.grossNok) : best.result.valueNok,
+      grossNok: a.grossNok,
+      opexPerTonneNok: best.result.opexNok,
+      capitalPerTonneNok: best.result.capitalNok,
+      co2ePerTonne: q > 0 ? per(a.co2eTonnes) : best.result.co2eTonnes,
+      products: a.products.map((p) => ({
         product: p.product,
         tier: p.tier,
-        tonnesPerTonne: p.tonnes,
-        valuePerTonneNok: p.valueNok,
-        share: r.valueNok > 0 ? Math.max(0, p.valueNok) / r.valueNok : 0,
+        tonnesPerTonne: q > 0 ? p.tonnes / q : 0,
+        valuePerTonneNok: per(p.valueNok),
+        share: a.grossNok > 0 ? Math.max(0, p.valueNok) / a.grossNok : 0,
       })),
       valueShares: best.shares,
       mixed: best.shares.slice(1).some((x) => x.share >= MIXED_SHARE),
       direction: directionOf(tier, use?.tier),
+      trl: best.trl,
+      placeholders: best.placeholders,
+      market: a.market,
+      notes,
       upliftNok: null,
-      alternatives: options.slice(1).map((o) => ({ route: o.route, valuePerTonneNok: o.result.netNok })),
+      alternatives: mature.slice(1).map(optionOf),
+      emerging,
     };
   });
   const currentUse = use
-    ? (() => {
-        const v = currentValue(lib, use);
-        return {
-          tier: use.tier,
-          description: use.description,
-          valuePerTonneNok: v,
-          valueNok: v * tonnesWet,
-          source: use.source,
-        };
-      })()
+    ? {
+        tier: use.tier,
+        description: use.description,
+        valuePerTonneNok: currentPerTonne,
+        valueNok: currentPerTonne * tonnesWet,
+        source: use.source,
+      }
     : null;
   for (const t of tiers) {
     if (t.valueNok !== null && currentUse) t.upliftNok = t.valueNok - currentUse.valueNok;
@@ -305,6 +501,9 @@ export function valuePyramid(
         route: top.route,
         valueNok: top.valueNok ?? 0,
         grossNok: top.grossNok ?? 0,
+        tonnesRouted: top.tonnesRouted ?? 0,
+        trl: top.trl ?? 0,
+        placeholders: top.placeholders,
         direction: top.direction,
         beatsCurrentUse: !currentUse || (top.valueNok ?? 0) > currentUse.valueNok,
       }

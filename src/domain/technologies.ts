@@ -5,7 +5,7 @@
  */
 
 import type { Coefficient, Source } from './coefficients.ts';
-import type { Text } from './text.ts';
+import type { Text, Words } from './text.ts';
 import type { Tier } from './valuation.ts';
 
 export type Basis = 'wet' | 'dm';
@@ -63,7 +63,55 @@ export interface Technology {
   energyUseKwhPerTonne?: Coefficient;
   typicalCapacityTonnes: Coefficient;
   transportRadiusKm: Coefficient;
+  /** How far the technology has come: its technology readiness level (EU scale 1–9) and who says so. */
+  readiness: Readiness;
   sources: Source[];
+}
+
+export interface Readiness {
+  trl: number;
+  source: Source;
+  note?: Words;
+}
+
+/**
+ * From this level a technology counts as mature (EU TRL 8: system complete and qualified); the best
+ * route is chosen among mature routes, and routes below it are shown apart as emerging.
+ */
+export const MATURE_TRL = 8;
+
+/** A route is as ready as its least ready technology. */
+export function routeReadiness(technologies: readonly Technology[], route: readonly string[]): number {
+  let trl = 9;
+  for (const id of route) {
+    const t = technologies.find((x) => x.id === id);
+    if (t) trl = Math.min(trl, t.readiness.trl);
+  }
+  return trl;
+}
+
+/**
+ * The yields of a route that no source gives (status "unsourced"), for the inputs it runs on: the
+ * stream at the first step, then what each step passes on. A route with any is a placeholder and is
+ * marked wherever it appears (costs are often unsourced and are not counted here).
+ */
+export function placeholdersOf(
+  technologies: readonly Technology[],
+  kind: string,
+  route: readonly string[],
+): string[] {
+  const out = new Set<string>();
+  let input = kind;
+  route.forEach((id, i) => {
+    const t = technologies.find((x) => x.id === id);
+    if (!t) return;
+    for (const o of yieldsFor(t, input).outputs)
+      if (o.yield.source.status === 'unsourced') out.add(o.yield.id);
+    const next = technologies.find((x) => x.id === route[i + 1]);
+    const passed = productsOf(t).find((p) => next?.inputs.includes(p));
+    if (passed) input = passed;
+  });
+  return [...out];
 }
 
 /** The yields of a technology for one input: its own set where the data gives one, else the default. */

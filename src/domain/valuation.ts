@@ -72,6 +72,16 @@ export interface Product {
   climate?: ClimateFactor[];
   /** What the product is, in bokmål and English. */
   description?: Text;
+  /** A thin market: how much of the product it takes a year, and how the price falls with volume. */
+  market?: Market;
+}
+
+export interface Market {
+  /** Tonnes of the product a year (its source says whose market: regional, national …). */
+  tonnesPerYear: Coefficient;
+  scope: 'regional' | 'national' | 'nordic' | 'european' | 'global';
+  /** Past each share of the market the price falls to its factor; none: full price up to the size. */
+  steps?: { upToShare: number; priceFactor: number }[];
 }
 
 export interface Rates {

@@ -258,6 +258,43 @@ const climateSchema = z.object({
   kgCo2ePerKgReplaced: coefficientSchema,
 });
 
+/**
+ * How much of a product its market takes a year (t/yr, on the product's own unit) and where; past
+ * each step's share of the market the price falls to its factor (no steps: full price up to the size).
+ */
+const marketSchema = z
+  .strictObject({
+    tonnesPerYear: coefficientSchema,
+    scope: z.enum(['regional', 'national', 'nordic', 'european', 'global']),
+    steps: z
+      .array(z.strictObject({ upToShare: z.number().gt(0).max(1), priceFactor: z.number().gt(0).max(1) }))
+      .min(1)
+      .optional(),
+  })
+  .check((ctx) => {
+    const steps = ctx.value.steps ?? [];
+    steps.forEach((step, i) => {
+      const before = steps[i - 1];
+      if (before && !(step.upToShare > before.upToShare && step.priceFactor <= before.priceFactor))
+        ctx.issues.push({
+          code: 'custom',
+          input: step,
+          path: ['steps', i],
+          message: 'each step reaches further into the market at no higher a price',
+          params: message('market_steps_unordered', { step: i }),
+        });
+    });
+    const last = steps.at(-1);
+    if (last && last.upToShare !== 1)
+      ctx.issues.push({
+        code: 'custom',
+        input: last,
+        path: ['steps', steps.length - 1, 'upToShare'],
+        message: 'the last step reaches the whole market (upToShare 1)',
+        params: message('market_steps_short', {}),
+      });
+  });
+
 export const productsFileSchema = z.object({
   products: z.array(
     z.object({
@@ -268,6 +305,7 @@ export const productsFileSchema = z.object({
       price: priceSchema,
       climate: z.array(climateSchema).optional(),
       description: textSchema.optional(),
+      market: marketSchema.optional(),
     }),
   ),
 });
@@ -316,6 +354,11 @@ export const technologiesFileSchema = z.object({
       energyUseKwhPerTonne: coefficientSchema.optional(),
       typicalCapacityTonnes: coefficientSchema,
       transportRadiusKm: coefficientSchema,
+      readiness: z.strictObject({
+        trl: z.number().int().min(1).max(9),
+        source: sourceSchema,
+        note: wordsSchema.optional(),
+      }),
       sources: z.array(sourceSchema).min(1),
     }),
   ),

@@ -222,7 +222,18 @@ describe('the message catalogue', () => {
       if (
         typeof v === 'string' &&
         v !== '' &&
-        !['tier', 'basis', 'status', 'expected', 'received', 'origin', 'format', 'part', 'line'].includes(k)
+        ![
+          'tier',
+          'basis',
+          'status',
+          'expected',
+          'received',
+          'origin',
+          'format',
+          'part',
+          'line',
+          'scope',
+        ].includes(k)
       ) {
         expect(nb, `${code}.${k}`).toContain(v);
         expect(en, `${code}.${k}`).toContain(v);

@@ -18,6 +18,7 @@ const CLI_SAMPLES: Samples<WordsIn<typeof CLI_WORDS>> = {
   auditSummary: [41, 3],
   shadowPrice: ['NOK'],
   largestFlows: [25],
+  emergingRoutes: [8],
   bindingNote: [{ capacities: 's1, s2', radii: 's3', matrix: false }],
 };
 

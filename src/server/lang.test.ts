@@ -167,12 +167,20 @@ describe('errors in the language of the request', () => {
 
   it('names kinds and municipalities by name (and number), not by their ids', async () => {
     const kind = await inEachLanguage('/api/pyramid/avlopsslam?region=gjovik-hadeland-ringerike');
-    expect(kind.nb.error.message).toMatch(/^Profilen report beregner ikke Avløpsslam; .* Halm \(halm\), Kornavrens/);
-    expect(kind.en.error.message).toMatch(/^Profile report estimates no Sewage sludge; .* Cereal straw \(halm\)/);
+    expect(kind.nb.error.message).toMatch(
+      /^Profilen report beregner ikke Avløpsslam; .* Halm \(halm\), Kornavrens/,
+    );
+    expect(kind.en.error.message).toMatch(
+      /^Profile report estimates no Sewage sludge; .* Cereal straw \(halm\)/,
+    );
     const muni = await inEachLanguage('/api/actors?region=gjovik-hadeland-ringerike&municipality=0301');
     expect(muni.nb.status).toBe(404);
-    expect(muni.nb.error.message).toMatch(/^Kommune Oslo \(0301\) er ikke med .*: Gjøvik \(3407\), Østre Toten/);
-    expect(muni.en.error.message).toMatch(/^Municipality Oslo \(0301\) is not in .*: Gjøvik \(3407\), Østre Toten/);
+    expect(muni.nb.error.message).toMatch(
+      /^Kommune Oslo \(0301\) er ikke med .*: Gjøvik \(3407\), Østre Toten/,
+    );
+    expect(muni.en.error.message).toMatch(
+      /^Municipality Oslo \(0301\) is not in .*: Gjøvik \(3407\), Østre Toten/,
+    );
   });
 
   it('says how many more issues there are past the cap', async () => {

@@ -15,6 +15,7 @@ import type { AllocationResult } from '../../domain/allocation/result.ts';
 import { AppError } from '../../domain/errors.ts';
 import { message } from '../../domain/message.ts';
 import { writeMps } from '../../domain/mps.ts';
+import { MATURE_TRL } from '../../domain/technologies.ts';
 import { localise } from '../../messages/catalogue.ts';
 import { type CliContext, kindName, municipalityLabel } from '../context.ts';
 import { type Format, formatNumber, keyword, type Lang, renderJson, renderTable } from '../format.ts';
@@ -34,6 +35,7 @@ export interface OptimizeOptions {
   distances?: string;
   candidates: boolean;
   candidateTechnologies?: string;
+  includeEmerging?: boolean;
   writeModel?: string;
   timeLimit?: string;
   format: string;
@@ -63,6 +65,11 @@ export function registerOptimize(program: Command, ctx: CliContext): void {
       false,
     )
     .option('--candidate-technologies <list>', 'with --candidates: only these technologies (comma-separated)')
+    .option(
+      '--include-emerging',
+      `let routes below TRL ${MATURE_TRL} (pilot, laboratory) compete; left out by default`,
+      false,
+    )
     .option('--write-model <file>', 'write the exact model as free MPS for another solver')
     .option('--time-limit <seconds>', 'stop the solver after this many seconds', '120')
     .option('--format <format>', 'table or json', 'table')
@@ -97,6 +104,7 @@ export function optimizeRequest(opts: OptimizeOptions): AllocationRequest {
       ? { candidateTechnologies: opts.candidateTechnologies.split(',').map((t) => t.trim()) }
       : {}),
     ...(opts.distances ? { distancesFile: opts.distances } : {}),
+    ...(opts.includeEmerging ? { includeEmerging: true } : {}),
   };
 }
 

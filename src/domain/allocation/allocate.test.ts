@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHighsSolver } from '../../solver/highs.ts';
-import { testCurrentUses, testLibrary } from '../fixtures/allocation-library.ts';
+import { coef, testCurrentUses, testLibrary } from '../fixtures/allocation-library.ts';
 import { haversineKm } from '../geo.ts';
 import { allocateStreams } from './allocate.ts';
 import { allocationBalance } from './balance.ts';
@@ -262,5 +262,63 @@ describe('allocationBalance', () => {
     const thin = { ...r, flows: r.flows.map((f) => ({ ...f, tonnes: f.tonnes / 100 })) };
     const b = allocationBalance(i, thin);
     expect(b.sites[0]?.meetsMinimum).toBe(false);
+  });
+});
+
+describe('a thin market (issue 13: 4)', () => {
+  it('sells only what the market takes, at its steps’ prices, and routes no more than pays', () => {
+    // p sells at 100 NOK/t; its market takes 50 t: the first 30 t at full price, the next 20 t at half.
+    // A tonne from M1 costs 10 opex + 20 current use = 30 and makes 1 t of p: +70 for the first 30 t,
+    // 50 − 30 = +20 for the next 20, −30 past the market. From M2 the extra 27.8 km make the second
+    // step lose (20 − 27.8), so the optimum routes 50 t from M1 and nothing from M2.
+    const lib = testLibrary();
+    const p = lib.products.find((x) => x.id === 'p');
+    if (!p) throw new Error('the fixture has product p');
+    p.market = {
+      tonnesPerYear: coef('market.p', 50, 't'),
+      scope: 'national',
+      steps: [
+        { upToShare: 0.6, priceFactor: 1 },
+        { upToShare: 1, priceFactor: 0.5 },
+      ],
+    };
+    const i = input({ lib });
+    const r = allocate(i, solver);
+    expect(r.status).toBe('optimal');
+    expect(r.flows.map((f) => [f.from, f.tonnes])).toEqual([['M1', expect.closeTo(50, 6)]]);
+    expect(r.markets).toEqual([
+      expect.objectContaining({
+        product: 'p',
+        marketTonnes: 50,
+        producedTonnes: expect.closeTo(50, 6),
+        soldTonnes: expect.closeTo(50, 6),
+        valueNok: expect.closeTo(30 * 100 + 20 * 50, 4),
+        binds: true,
+      }),
+    ]);
+    const uplift = 30 * 70 + 20 * 20;
+    expect(r.upliftNok).toBeCloseTo(uplift, 4);
+    expect(r.valueNok).toBeCloseTo(140 * 20 + uplift, 4);
+    // The flow carries what the market pays: (3 000 + 1 000) ÷ 50 t − 10 opex = 70 NOK/t.
+    expect(r.flows[0]?.valueNok).toBeCloseTo(50 * 70, 4);
+    // The model holds one market row and a sales column per step.
+    const am = buildAllocationModel(i);
+    expect(am.markets).toHaveLength(1);
+    expect(am.markets[0]?.columns.map((c) => [c.tonnes, c.priceNokPerTonne])).toEqual([
+      [30, 100],
+      [20, 50],
+    ]);
+  });
+
+  it('leaves out routes below MATURE_TRL unless let in', () => {
+    const lib = testLibrary();
+    const t = lib.technologies.find((x) => x.id === 'T');
+    if (!t) throw new Error('the fixture has technology T');
+    t.readiness = { ...t.readiness, trl: 4 };
+    const out = allocate(input({ lib }), solver);
+    expect(out.flows).toEqual([]);
+    expect(out.upliftNok).toBeCloseTo(0, 6);
+    const lab = allocate(input({ lib, includeEmerging: true }), solver);
+    expect(lab.flows.length).toBeGreaterThan(0);
   });
 });

@@ -66,6 +66,8 @@ export interface AllocationInput {
   co2ePriceNok?: number;
   /** Keep arcs that score no better than the current use (same optimum, bigger model; for benchmarks). */
   keepUnprofitableArcs?: boolean;
+  /** Let routes below MATURE_TRL (pilot, laboratory) compete; by default they are left out. */
+  includeEmerging?: boolean;
 }
 
 /** A linear (or mixed-integer) programme in column-compressed form: what any solver needs. */

@@ -12,7 +12,14 @@ import {
   TOL,
   type UnallocatedReason,
 } from './model.ts';
-import type { AllocationResult, Flow, SiteResult, StreamResult, Unallocated } from './result.ts';
+import type {
+  AllocationResult,
+  Flow,
+  MarketResult,
+  SiteResult,
+  StreamResult,
+  Unallocated,
+} from './result.ts';
 
 /** Reads the solver's answer back into flows, sites, streams and what is left. */
 export function interpretAllocation(
@@ -57,6 +64,7 @@ export function interpretAllocation(
       streams: [],
       unallocated: [],
       binding: { capacities: [], radii: [] },
+      markets: [],
       conflicts:
         sol.status === 'infeasible'
           ? explainInfeasible(am)
@@ -65,6 +73,45 @@ export function interpretAllocation(
             : [message('solver_stopped', { status: sol.status, detail: sol.message ?? '' })],
       model: meta,
     };
+  }
+
+  // What each market's flows make and what it takes; the flows' values carry what is not sold (or
+  // sold below full price) in proportion to what they make.
+  const marketResults: MarketResult[] = [];
+  const shortfall = new Map<string, { nokPerTonne: number; co2ePerTonne: number }>();
+  for (const m of am.markets) {
+    let produced = 0;
+    let fullNok = 0;
+    for (let j = 0; j < am.numFlows; j++) {
+      const x = sol.colValue[j] as number;
+      if (x <= TOL) continue;
+      const made = (am.colRoute[j] as RouteScore).marketed.find((p) => p.product === m.product.id);
+      if (!made) continue;
+      produced += x * made.tonnes;
+      fullNok += x * made.valueNok;
+    }
+    let sold = 0;
+    let valueNok = 0;
+    for (const c of m.columns) {
+      const s = Math.max(0, sol.colValue[c.col] as number);
+      sold += s;
+      valueNok += s * c.priceNokPerTonne;
+    }
+    const size = m.product.market?.tonnesPerYear.value ?? 0;
+    if (produced > TOL)
+      shortfall.set(m.product.id, {
+        nokPerTonne: (fullNok - valueNok) / produced,
+        co2ePerTonne: ((produced - sold) * m.co2ePerTonne) / produced,
+      });
+    marketResults.push({
+      product: m.product.id,
+      scope: m.product.market?.scope ?? 'national',
+      marketTonnes: size,
+      producedTonnes: produced,
+      soldTonnes: sold,
+      valueNok,
+      binds: sold >= size * (1 - 1e-6) - TOL,
+    });
   }
 
   const flows: Flow[] = [];
@@ -85,8 +132,16 @@ export function interpretAllocation(
     const route = am.colRoute[j] as RouteScore;
     const cu = am.currentUse.get(sup.kind) as { valueNokPerTonne: number; co2ePerTonne: number };
     const transportNok = transport.costNokPerTonneKm * km;
-    const valueNok = x * (route.valueNokPerTonne - transportNok);
-    const co2e = x * (route.co2ePerTonne - tpCo2e * km);
+    let unsoldNok = 0;
+    let unsoldCo2e = 0;
+    for (const p of route.marketed) {
+      const short = shortfall.get(p.product);
+      if (!short) continue;
+      unsoldNok += p.tonnes * short.nokPerTonne;
+      unsoldCo2e += p.tonnes * short.co2ePerTonne;
+    }
+    const valueNok = x * (route.valueNokPerTonne - unsoldNok - transportNok);
+    const co2e = x * (route.co2ePerTonne - unsoldCo2e - tpCo2e * km);
     flows.push({
       from: sup.municipality,
       kind: sup.kind,
@@ -238,6 +293,7 @@ export function interpretAllocation(
       capacities: siteResults.filter((s) => s.capacityBinds).map((s) => s.id),
       radii: siteResults.filter((s) => s.radiusBinds).map((s) => s.id),
     },
+    markets: marketResults,
     conflicts: [],
     model: meta,
   };

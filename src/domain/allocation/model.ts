@@ -8,10 +8,14 @@
  *   s.t.      Σ_{f from (m,k)} x_f ≤ S_mk                 (supply, t wet)
  *             min_s ≤ Σ_{f to s} a_f x_f ≤ cap_s  (· y_s)  (capacity, t on the site's basis)
  *             x ≥ 0, y ∈ {0,1}
+ *           Σ_k s_pk ≤ Σ_f y_fp x_f,  0 ≤ s_pk ≤ w_pk      (a thin market's sales, t of product)
  * where x_f is tonnes wet of a flow, c_f its score per tonne over the stream's current use
- * (route value − opex − transport − current use), offset the score of every stream left in its
- * current use, and a_f 1 (wet capacity) or the kind's DM share (dry capacity). Tonnes left in a
- * municipality stay in their current use, so the optimum is never below the baseline.
+ * (route value − opex − transport − current use, without the products that have a market), offset
+ * the score of every stream left in its current use, and a_f 1 (wet capacity) or the kind's DM share
+ * (dry capacity). A product with a market sells through s_pk, one column per price step k of width
+ * w_pk at its step's price; what the market does not take earns nothing. Tonnes left in a
+ * municipality stay in their current use, so the optimum is never below the baseline. Routes below
+ * MATURE_TRL are left out unless the input lets them in.
  *
  * Pure: the solver is passed in (`Solver`), and routes are valued by the same code as the pyramid
  * (`runRoute`), once per (kind, site technology or route).
@@ -19,9 +23,11 @@
 
 import { AppError } from '../errors.ts';
 import { haversineKm } from '../geo.ts';
+import { marketSteps } from '../markets.ts';
 import { message } from '../message.ts';
 import { currentValue, enumerateRoutes, runRoute } from '../pyramid.ts';
-import { co2eAvoidedPerTonne } from '../valuation.ts';
+import { MATURE_TRL, routeReadiness } from '../technologies.ts';
+import { co2eAvoidedPerTonne, type Product } from '../valuation.ts';
 import type { AllocationInput, Objective, Site, Supply } from './input.ts';
 import type { LinearModel } from './lp.ts';
 
@@ -31,6 +37,18 @@ export type UnallocatedReason = 'capacity-full' | 'negative-margin' | 'beyond-ra
 export interface RouteScore {
   route: string[];
   valueNokPerTonne: number;
+  co2ePerTonne: number;
+  /** Products with a market, per tonne of stream: they sell through the market's columns. */
+  marketed: { product: string; tonnes: number; valueNok: number; co2eTonnes: number }[];
+}
+
+/** A thin market in the model: its row and its sales columns (one per price step). */
+export interface MarketInModel {
+  product: Product;
+  row: number;
+  /** Sales columns, first step first, with their width (t) and price (NOK per t of product). */
+  columns: { col: number; tonnes: number; priceNokPerTonne: number }[];
+  /** CO2e avoided per tonne of product sold. */
   co2ePerTonne: number;
 }
 
@@ -57,6 +75,8 @@ export interface AllocationModel {
   supplyHas: Uint8Array;
   /** Arcs beyond radius that would pay (supply, site, score), for radius binding. */
   beyondRadius: { supply: number; site: number; coef: number; a: number }[];
+  /** The thin markets the flows sell into. */
+  markets: MarketInModel[];
 }
 
 /** Below this a flow, a leftover or a slack is zero (tonnes, or a share of capacity). */
@@ -111,9 +131,25 @@ export function buildAllocationModel(input: AllocationInput): AllocationModel {
     let best: RouteScore | null = null;
     for (const route of candidates) {
       if (!techById.get(route[0] as string)?.inputs.includes(kind)) continue;
+      // A site pinned to a route runs it whatever its readiness; a chosen route must be mature.
+      if (!site.route && !input.includeEmerging && routeReadiness(lib.technologies, route) < MATURE_TRL)
+        continue;
       try {
         const r = runRoute(lib, kind, route);
-        const s: RouteScore = { route, valueNokPerTonne: r.valueNok - r.opexNok, co2ePerTonne: r.co2eTonnes };
+        const marketed = r.products
+          .filter((p) => p.tonnes > 0 && lib.products.find((x) => x.id === p.product)?.market)
+          .map((p) => ({
+            product: p.product,
+            tonnes: p.tonnes,
+            valueNok: p.valueNok,
+            co2eTonnes: p.co2eTonnes,
+          }));
+        const s: RouteScore = {
+          route,
+          valueNokPerTonne: r.valueNok - r.opexNok,
+          co2ePerTonne: r.co2eTonnes,
+          marketed,
+        };
         if (
           !best ||
           score(objective, price, s.valueNokPerTonne, s.co2ePerTonne) >
@@ -214,6 +250,8 @@ export function buildAllocationModel(input: AllocationInput): AllocationModel {
         km = haversineKm(from, site.position) * transport.detourFactor;
       }
       const a = site.basis === 'dm' ? kind.dmShare.value : 1;
+      // The arc's whole score (as if every product sold) decides whether it can pay; its column
+      // leaves out what the markets' sales columns earn.
       const coef =
         score(
           objective,
@@ -221,6 +259,10 @@ export function buildAllocationModel(input: AllocationInput): AllocationModel {
           route.valueNokPerTonne - transport.costNokPerTonneKm * km,
           route.co2ePerTonne - tpCo2e * km,
         ) - cuScore;
+      const marketedScore = route.marketed.reduce(
+        (sum, m) => sum + score(objective, price, m.valueNok, m.co2eTonnes),
+        0,
+      );
       if (km > (radius[s] as number)) {
         pruned.beyondRadius++;
         if (coef > 0) beyondRadius.push({ supply: q, site: s, coef, a });
@@ -237,7 +279,7 @@ export function buildAllocationModel(input: AllocationInput): AllocationModel {
       colSupply[n] = q;
       colSite[n] = s;
       colKm[n] = km;
-      colCost[n] = coef;
+      colCost[n] = coef - marketedScore;
       colA[n] = a;
       colRoute.push(route);
       n++;
@@ -255,7 +297,33 @@ export function buildAllocationModel(input: AllocationInput): AllocationModel {
   const candidates = sites
     .map((s, i) => (s.fixedCostNokPerYear !== undefined ? i : -1))
     .filter((i) => i >= 0);
-  const numCols = numFlows + candidates.length;
+  // Thin markets: one row each (sales ≤ what the flows make), after the supply rows.
+  const markets: MarketInModel[] = [];
+  const marketOf = new Map<string, MarketInModel>();
+  for (let j = 0; j < numFlows; j++) {
+    for (const m of (colRoute[j] as RouteScore).marketed) {
+      if (marketOf.has(m.product)) continue;
+      const product = lib.products.find((x) => x.id === m.product) as Product;
+      const entry: MarketInModel = {
+        product,
+        row: numRows++,
+        columns: [],
+        co2ePerTonne: m.tonnes > 0 ? m.co2eTonnes / m.tonnes : 0,
+      };
+      marketOf.set(m.product, entry);
+      markets.push(entry);
+    }
+  }
+  const priceOf = (valueNok: number, tonnes: number) => (tonnes > 0 ? valueNok / tonnes : 0);
+  const firstSalesCol = numFlows + candidates.length;
+  let numCols = firstSalesCol;
+  for (const m of markets) {
+    const one = colRoute.find((r) => r.marketed.some((x) => x.product === m.product.id)) as RouteScore;
+    const per = one.marketed.find((x) => x.product === m.product.id) as RouteScore['marketed'][number];
+    const full = priceOf(per.valueNok, per.tonnes);
+    for (const step of marketSteps(m.product.market as NonNullable<Product['market']>))
+      m.columns.push({ col: numCols++, tonnes: step.tonnes, priceNokPerTonne: full * step.priceFactor });
+  }
   const siteOpenCol = new Int32Array(numSites).fill(-1);
   candidates.forEach((s, i) => {
     siteOpenCol[s] = numFlows + i;
@@ -266,30 +334,42 @@ export function buildAllocationModel(input: AllocationInput): AllocationModel {
   const colLower = new Float64Array(numCols);
   const colUpper = new Float64Array(numCols).fill(Number.POSITIVE_INFINITY);
   const starts = new Int32Array(numCols + 1);
-  const nnz = 2 * numFlows + candidates.length;
-  const indices = new Int32Array(nnz);
-  const values = new Float64Array(nnz);
+  const idx: number[] = [];
+  const val: number[] = [];
   for (let j = 0; j < numFlows; j++) {
-    starts[j] = 2 * j;
-    indices[2 * j] = colSite[j] as number;
-    values[2 * j] = colA[j] as number;
-    indices[2 * j + 1] = supplyRow[colSupply[j] as number] as number;
-    values[2 * j + 1] = 1;
+    starts[j] = idx.length;
+    idx.push(colSite[j] as number, supplyRow[colSupply[j] as number] as number);
+    val.push(colA[j] as number, 1);
+    for (const m of (colRoute[j] as RouteScore).marketed) {
+      idx.push((marketOf.get(m.product) as MarketInModel).row);
+      val.push(-m.tonnes);
+    }
   }
   let integrality: Uint8Array | null = null;
   candidates.forEach((s, i) => {
     const j = numFlows + i;
     const site = sites[s] as Site;
-    starts[j] = 2 * numFlows + i;
-    indices[2 * numFlows + i] = s;
-    values[2 * numFlows + i] = -site.capacityTonnes;
+    starts[j] = idx.length;
+    idx.push(s);
+    val.push(-site.capacityTonnes);
     // Fixed costs are NOK; under the CO2e objective they do not count (every candidate may open).
     colCostAll[j] = objective === 'co2e' ? 0 : -(site.fixedCostNokPerYear ?? 0);
     colUpper[j] = 1;
     integrality ??= new Uint8Array(numCols);
     integrality[j] = 1;
   });
-  starts[numCols] = nnz;
+  for (const m of markets) {
+    for (const c of m.columns) {
+      starts[c.col] = idx.length;
+      idx.push(m.row);
+      val.push(1);
+      colUpper[c.col] = c.tonnes;
+      colCostAll[c.col] = score(objective, price, c.priceNokPerTonne, m.co2ePerTonne);
+    }
+  }
+  starts[numCols] = idx.length;
+  const indices = Int32Array.from(idx);
+  const values = Float64Array.from(val);
 
   const rowLower = new Float64Array(numRows).fill(Number.NEGATIVE_INFINITY);
   const rowUpper = new Float64Array(numRows);
@@ -305,6 +385,7 @@ export function buildAllocationModel(input: AllocationInput): AllocationModel {
     const r = supplyRow[q] as number;
     if (r >= 0) rowUpper[r] = sup.tonnesWet;
   });
+  // Market rows: sales − production ≤ 0 (rowUpper is already 0).
   let offset = 0;
   for (const sup of supplies) {
     const cu = currentUse.get(sup.kind) as { valueNokPerTonne: number; co2ePerTonne: number };
@@ -333,12 +414,18 @@ export function buildAllocationModel(input: AllocationInput): AllocationModel {
     indices,
     values,
     colName: (j) => {
+      if (j >= firstSalesCol) {
+        const m = markets.find((x) => x.columns.some((c) => c.col === j)) as MarketInModel;
+        return `sell_${safe(m.product.id)}_${m.columns.findIndex((c) => c.col === j) + 1}`;
+      }
       if (j >= numFlows) return `open_${safe((sites[candidates[j - numFlows] as number] as Site).id)}`;
       const sup = supplies[colSupply[j] as number] as Supply;
       return `x${j}_${sup.municipality}_${safe(sup.kind)}_${safe((sites[colSite[j] as number] as Site).id)}`;
     },
     rowName: (i) => {
       if (i < numSites) return `cap_${safe((sites[i] as Site).id)}`;
+      const market = markets.find((m) => m.row === i);
+      if (market) return `market_${safe(market.product.id)}`;
       const sup = supplies[rowOfSupply[i] as number] as Supply;
       return `sup_${sup.municipality}_${safe(sup.kind)}`;
     },
@@ -361,5 +448,6 @@ export function buildAllocationModel(input: AllocationInput): AllocationModel {
     pruned,
     supplyHas,
     beyondRadius,
+    markets,
   };
 }

@@ -67,6 +67,19 @@ export interface Unallocated {
   detail: Message;
 }
 
+export interface MarketResult {
+  product: string;
+  scope: string;
+  /** The market's size, t of product a year. */
+  marketTonnes: number;
+  producedTonnes: number;
+  soldTonnes: number;
+  /** What the sales bring, NOK a year (each price step at its price). */
+  valueNok: number;
+  /** The market is full. */
+  binds: boolean;
+}
+
 export interface AllocationResult {
   status: SolverStatus;
   objective: { kind: Objective; value: number | null; unit: string; co2ePriceNok?: number };
@@ -82,6 +95,8 @@ export interface AllocationResult {
   binding: { capacities: string[]; radii: string[] };
   /** When the model has no solution: the limits that conflict. */
   conflicts: Message[];
+  /** The thin markets the allocation sells into: what its flows make, what the market takes. */
+  markets: MarketResult[];
   model: {
     columns: number;
     rows: number;

@@ -91,6 +91,8 @@ export interface IngestMessageParams {
   mapping_subset_not_category: { field: string; subsetOf: string };
   text_unsafe: Record<string, never>;
   value_outside_range: { low: number; value: number; high: number };
+  market_steps_unordered: { step: number };
+  market_steps_short: Record<string, never>;
   unit_invalid: { unit: string };
   source_unsourced_with_url: Record<string, never>;
   calibration_missing: Record<string, never>;

@@ -62,6 +62,8 @@ export const INGEST_SAMPLES: SamplesPart<keyof IngestMessageParams> = {
   mapping_subset_not_category: { field: 'c1', subsetOf: 'c2' },
   text_unsafe: {},
   value_outside_range: { low: 1, value: 3.5, high: 2 },
+  market_steps_unordered: { step: 2 },
+  market_steps_short: {},
   unit_invalid: { unit: 'u9' },
   source_unsourced_with_url: {},
   calibration_missing: {},

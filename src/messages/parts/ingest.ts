@@ -291,6 +291,15 @@ export const INGEST_CATALOGUE: CataloguePart<keyof IngestMessageParams> = {
     nb: () => 'Teksten har et NUL-tegn eller et ødelagt surrogatpar',
     en: () => 'The text has a NUL character or a broken surrogate pair',
   },
+  market_steps_unordered: {
+    nb: (p) => `Prissteg ${p.step} må nå lenger inn i markedet enn steget før, til samme eller lavere pris`,
+    en: (p) =>
+      `Price step ${p.step} must reach further into the market than the one before, at no higher a price`,
+  },
+  market_steps_short: {
+    nb: () => 'Det siste prissteget må dekke hele markedet (upToShare 1)',
+    en: () => 'The last price step must cover the whole market (upToShare 1)',
+  },
   value_outside_range: {
     nb: (p, s) =>
       `Verdien skal ligge mellom lav og høy (${s.fig(p.low)} ≤ ${s.fig(p.value)} ≤ ${s.fig(p.high)} holder ikke)`,

@@ -9,6 +9,7 @@ import { messageNames } from '../../app/names.ts';
 import type { Solver } from '../../domain/allocation/lp.ts';
 import { AppError, type Issue } from '../../domain/errors.ts';
 import { type Message, message } from '../../domain/message.ts';
+import { MATURE_TRL } from '../../domain/technologies.ts';
 import { localise, type Names } from '../../messages/catalogue.ts';
 import type { Lang } from '../../messages/format.ts';
 import type { Env } from '../env.ts';
@@ -55,6 +56,12 @@ const OptimiseInput = z
     noDefaultSites: z.boolean().default(false),
     candidates: z.boolean().default(false),
     candidateTechnologies: z.array(safeText(64)).max(50).optional(),
+    includeEmerging: z
+      .boolean()
+      .default(false)
+      .openapi({
+        description: `Let routes below TRL ${MATURE_TRL} (pilot, laboratory) compete; left out by default`,
+      }),
   })
   .strict()
   .openapi('OptimiseInput');
