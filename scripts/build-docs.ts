@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { openDataFiles } from '../src/app/data-files.ts';
 import type { Coefficient, Source } from '../src/domain/coefficients.ts';
-import { yieldSets } from '../src/domain/technologies.ts';
+import { MATURE_TRL, yieldSets } from '../src/domain/technologies.ts';
 import { textIn } from '../src/domain/text.ts';
 import { TIER_NAMES } from '../src/domain/valuation.ts';
 import type { LoadedLibrary } from '../src/ingest/library.ts';
@@ -154,7 +154,24 @@ export function renderLibraryDoc(lib: LoadedLibrary): string {
       return `| \`${p.id}\`${p.intermediate ? ' (intermediate)' : ''} | ${p.name.nb} | ${TIER_NAMES[p.tier].en} | ${price} | ${cell(climate)} | ${sourceText(p.price.source)} |`;
     }),
     '',
+    'Thin markets (the pyramid routes only what a market takes; the optimiser sells in its price steps):',
+    '',
+    '| product | t a year | scope | price steps | source |',
+    '|---|---|---|---|---|',
+    ...lib.products
+      .filter((p) => p.market)
+      .map((p) => {
+        const m = p.market as NonNullable<typeof p.market>;
+        const steps = (m.steps ?? [{ upToShare: 1, priceFactor: 1 }])
+          .map((s) => `to ${s.upToShare * 100} % at ${s.priceFactor * 100} %`)
+          .join(', ');
+        const size = `${m.tonnesPerYear.value} (${m.tonnesPerYear.low}–${m.tonnesPerYear.high}, ${m.tonnesPerYear.year})`;
+        return `| \`${p.id}\` | ${size} | ${m.scope} | ${steps} | ${sourceText(m.tonnesPerYear.source)} |`;
+      }),
+    '',
     '## Technologies',
+    '',
+    `Readiness: the technology readiness level (EU scale 1–9); routes below TRL ${MATURE_TRL} are emerging, shown apart and never chosen by default.`,
     '',
   ];
   for (const t of lib.technologies) {
@@ -193,6 +210,8 @@ export function renderLibraryDoc(lib: LoadedLibrary): string {
           )
           .join(', ') || 'none'
       }. Capex per tonne of ${t.capexPer ?? 'input'} capacity.`,
+      '',
+      `Readiness: TRL ${t.readiness.trl}${t.readiness.trl < MATURE_TRL ? ' (emerging)' : ''}${t.readiness.note ? `: ${cell(textIn(t.readiness.note, 'en'))}` : ''} (${sourceText(t.readiness.source)}).`,
       '',
       `Sources: ${t.sources.map(sourceText).join('; ')}`,
       '',
