@@ -98,6 +98,23 @@ describe('the reference region’s report', () => {
     }
   });
 
+  it('gives each worked example twice, with its causes, and its feed against the region', async () => {
+    const wb = await workbook(nb.xlsx);
+    const sheets = wb.worksheets.filter((w) => w.name.startsWith('Regnet dobbelt'));
+    expect(sheets.length).toBe(4);
+    // The pyrolysis example: revenue 380.0 MNOK as stated (13 000 × 15 000 + 18 500 × 10 000 NOK).
+    const pyrolysis = sheets.map(rowsOf).find((rows) => rows.some((r) => r[0] === 'Biokull: verdi'));
+    const revenue = pyrolysis?.find((r) => r[0] === 'Inntekter');
+    expect(revenue?.slice(1, 3)).toEqual(['MNOK', 380]);
+    // Its difference is explained: the yields [1] and the biochar price [3].
+    expect(revenue?.[5]).toMatch(/^\[1\] \+[\d,\s]+; \[3\] \+[\d,\s]+$/);
+    // 50 000 t DM of bark against the region's 53 167 t wet × 0.45 = 23 925 t DM.
+    expect(nb.html).toMatch(
+      /Bark: scenarioet bruker 50\s000 tonn TS i året[^<]*er 23\s925 tonn TS: 26\s075 tonn TS mer/,
+    );
+    expect(nb.html).toMatch(/\[3\] Pris på biokull: 10\s000 NOK\/t \(biblioteket/);
+  });
+
   it('has every section of the seed report’s structure, each with prose', () => {
     const { document } = parseHTML(nb.html);
     const ids = [...document.querySelectorAll('section')].map((s) => s.getAttribute('id'));

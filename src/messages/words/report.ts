@@ -261,13 +261,25 @@ const nb = {
   change: 'Endring',
   valueTableTitle: 'Verdi per strøm: dagens bruk og beste rute',
   scenariosIntro: (builtin: number, users: number) =>
-    `Rapportens ${builtin} regneeksempler er regnet på nytt fra teknologiene og prisene i data/.${users ? ` I tillegg er ${users} ${users === 1 ? 'brukerscenario' : 'brukerscenarier'} fra databasen tatt med.` : ' Databasen har ingen egne brukerscenarier.'}`,
+    `Rapportens ${builtin} regneeksempler regnes to ganger: slik rapporten oppgir dem, med dens egne utbytter, priser og faktorer, og bare med bibliotekets tall i data/ for de samme råstoffene og trinnene. For hvert eksempel viser en tabell begge tallene linje for linje og hvilket oppgitt tall som gir forskjellen, og råstoffet sjekkes mot regionens anslag.${users ? ` I tillegg er ${users} ${users === 1 ? 'brukerscenario' : 'brukerscenarier'} fra databasen tatt med.` : ' Databasen har ingen egne brukerscenarier.'}`,
   scenarioSummary: (o: { valueMnok: string; co2e: string; capexMnok: string }) =>
     `Verdi ${o.valueMnok} MNOK i året, ${o.co2e} tonn CO2e unngått, investering ${o.capexMnok} MNOK.`,
   scenarioFailed: 'Scenarier som ikke kunne regnes',
   userScenario: 'brukerscenario',
   userScenariosSource: 'brukerscenarier i databasen',
   scenariosTableTitle: 'Produkter per scenario',
+  twiceTitle: 'som oppgitt og fra biblioteket',
+  twiceSheet: 'Regnet dobbelt',
+  twiceSource: 'data/scenarios/*.json mot bibliotekets teknologier og produkter i data/',
+  twiceLine: 'Linje',
+  twiceAsStated: 'Som oppgitt',
+  twiceFromLibrary: 'Fra biblioteket',
+  twiceDifference: 'Forskjell',
+  twiceCauses: 'Årsak [nr.] og virkning',
+  twiceOverrides: 'Tall eksempelet oppgir i stedet for bibliotekets',
+  twiceNoOverrides: 'Eksempelet bruker bibliotekets tall overalt, så begge regnestykkene er like.',
+  twiceLibraryFailed: 'Med bibliotekets tall kan eksempelet ikke regnes',
+  twiceFeed: 'Råstoffet mot regionens anslag',
   allocationIntro: (o: {
     status: string;
     valueMnok: string;
@@ -496,13 +508,25 @@ const en: ReportWords = {
   change: 'Change',
   valueTableTitle: 'Value per stream: today’s use and the best route',
   scenariosIntro: (builtin, users) =>
-    `The report’s ${builtin} worked examples are recomputed from the technologies and prices in data/.${users ? ` ${users} user ${users === 1 ? 'scenario' : 'scenarios'} from the database ${users === 1 ? 'is' : 'are'} included as well.` : ' The database holds no user scenarios.'}`,
+    `The report’s ${builtin} worked examples are computed twice: as the report states them, with its own yields, prices and factors, and with the library’s figures in data/ alone for the same feeds and steps. For each example a table gives both figures line by line and which stated figure makes the difference, and the feed is checked against the region’s estimate.${users ? ` ${users} user ${users === 1 ? 'scenario' : 'scenarios'} from the database ${users === 1 ? 'is' : 'are'} included as well.` : ' The database holds no user scenarios.'}`,
   scenarioSummary: (o) =>
     `Value ${o.valueMnok} MNOK a year, ${o.co2e} tonnes CO2e avoided, investment ${o.capexMnok} MNOK.`,
   scenarioFailed: 'Scenarios that could not be computed',
   userScenario: 'user scenario',
   userScenariosSource: 'user scenarios in the database',
   scenariosTableTitle: 'Products per scenario',
+  twiceTitle: 'as stated and from the library',
+  twiceSheet: 'Twice',
+  twiceSource: 'data/scenarios/*.json against the library’s technologies and products in data/',
+  twiceLine: 'Line',
+  twiceAsStated: 'As stated',
+  twiceFromLibrary: 'From the library',
+  twiceDifference: 'Difference',
+  twiceCauses: 'Cause [no.] and effect',
+  twiceOverrides: 'Figures the example states instead of the library’s',
+  twiceNoOverrides: 'The example uses the library’s figures throughout, so both computations agree.',
+  twiceLibraryFailed: 'With the library’s figures the example cannot be computed',
+  twiceFeed: 'The feed against the region’s estimate',
   allocationIntro: (o) =>
     `The optimiser (HiGHS, status ${o.status}, ${o.columns} variables) allocates the streams to sites for the most value after transport, within capacity, transport radius and regulation. The result is ${o.valueMnok} MNOK a year against ${o.baselineMnok} MNOK in today’s use: an uplift of ${o.upliftMnok} MNOK and ${o.co2e} tonnes CO2e. ${o.sites} sites receive feedstock.`,
   allocationNotRun: 'The allocation could not be computed',

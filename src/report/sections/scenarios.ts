@@ -1,15 +1,95 @@
-/** The worked scenarios (the report's examples, data/scenarios) and any users' scenarios in the store. */
-import { runAllScenarios } from '../../app/scenarios.ts';
+/** The worked scenarios (the report's examples, data/scenarios) and any users' scenarios in the store, each as stated and from the library, its feed against the region. */
+import { messageNames } from '../../app/names.ts';
+import { type FeedCheckAnswer, regionSupply, runAllScenarios } from '../../app/scenarios.ts';
+import type { Message } from '../../domain/message.ts';
+import type { ScenarioComparison } from '../../domain/scenario-comparison.ts';
 import { TIER_NAMES } from '../../domain/valuation.ts';
+import { renderMessage } from '../../messages/catalogue.ts';
 import type { ReportContext } from '../context.ts';
 import { fmt, round } from '../format.ts';
-import { esc, note, para, paraHtml } from '../html.ts';
+import { esc, list, note, para, paraHtml } from '../html.ts';
 import type { Cell } from '../report-table.ts';
 import type { Section } from '../section.ts';
 
+/**
+ * One example twice: its lines as stated and from the library with the numbered overrides that make
+ * each difference, the overrides with the library's value and range, and its feed against the region.
+ */
+function twiceBlocks(
+  ctx: ReportContext,
+  name: string,
+  comparison: ScenarioComparison,
+  feedCheck: FeedCheckAnswer,
+  index: number,
+): Section['blocks'] {
+  const { T, lang } = ctx;
+  const names = messageNames(ctx.data, ctx.lib);
+  const say = (m: Message) => renderMessage(m, lang, names);
+  const blocks: Section['blocks'] = [];
+  // NOK in MNOK (one decimal), tonnes whole; the unit column says which.
+  const shown = (v: number, unit: string) => (unit === 'NOK' ? round(v / 1e6, 1) : round(v, 0));
+  const signed = (v: number, unit: string) => {
+    const text = unit === 'NOK' ? fmt(v / 1e6, lang, 1) : fmt(v, lang);
+    return v > 0 ? `+${text}` : text;
+  };
+  if (comparison.fromLibrary.ok) {
+    blocks.push({
+      table: {
+        sheet: `${T.twiceSheet} ${index}`,
+        title: `${name}: ${T.twiceTitle}`,
+        source: T.twiceSource,
+        columns: [
+          { head: T.twiceLine, type: 'text' },
+          { head: T.unit, type: 'text' },
+          { head: T.twiceAsStated, type: 'number', digits: 1 },
+          { head: T.twiceFromLibrary, type: 'number', digits: 1 },
+          { head: T.twiceDifference, type: 'number', digits: 1 },
+          { head: T.twiceCauses, type: 'text' },
+        ],
+        rows: comparison.lines.map((l) => [
+          say(l.label),
+          l.unit === 'NOK' ? 'MNOK' : l.unit,
+          shown(l.asStated, l.unit),
+          shown(l.fromLibrary, l.unit),
+          shown(l.difference, l.unit),
+          l.causes
+            .map((c) => `[${c.overrides.map((i) => i + 1).join('+')}] ${signed(c.effect, l.unit)}`)
+            .join('; '),
+        ]),
+      },
+    });
+  } else {
+    const why = comparison.fromLibrary.reason
+      ? say(comparison.fromLibrary.reason)
+      : comparison.fromLibrary.error;
+    blocks.push({ html: note(`${T.twiceLibraryFailed}: ${why}`) });
+  }
+  blocks.push({
+    html:
+      comparison.overrides.length === 0
+        ? para(T.twiceNoOverrides)
+        : `${para(`${T.twiceOverrides}:`)}${list(comparison.overrides.map((o, i) => esc(`[${i + 1}] ${say(o.message)}`)))}`,
+  });
+  for (const f of feedCheck.asStated) {
+    const text = `${T.twiceFeed}: ${say(f.message)}`;
+    blocks.push({ html: f.status === 'exceeds' ? note(text) : para(text) });
+  }
+  return blocks;
+}
+
 export async function scenariosSection(ctx: ReportContext): Promise<Section> {
   const { T, lang, lib } = ctx;
-  const all = await runAllScenarios(lib, ctx.db);
+  const supply = regionSupply(
+    {
+      region: ctx.region.id,
+      profile: ctx.profile.id,
+      totals: ctx.estimate.totals,
+      missing: ctx.estimate.missing,
+    },
+    ctx.region.name,
+  );
+  const all = await runAllScenarios(lib, ctx.db, supply);
+  let twice = 0;
   const users = all.filter((s) => !s.builtin);
   const section: Section = {
     id: 'scenarier',
@@ -36,6 +116,8 @@ export async function scenariosSection(ctx: ReportContext): Promise<Section> {
         )}`,
       ),
     });
+    if (outcome.comparison && outcome.feedCheck)
+      section.blocks.push(...twiceBlocks(ctx, s.name[lang], outcome.comparison, outcome.feedCheck, ++twice));
     for (const p of result.products)
       rows.push([
         s.name[lang],
