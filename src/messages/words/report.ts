@@ -301,7 +301,7 @@ const nb = {
   allocationSource: (profile: string) =>
     `restverdi optimize (profil ${profile}, mål verdi); data/sites, data/transport.json, data/municipalities/centroids-2024.json`,
   auditIntro: (checked: number, findings: number, errors: number, warnings: number, infos: number) =>
-    `Restverdi har regnet ${checked} oppgitte tall på nytt fra sine egne grunnlag. ${findings} stemmer ikke helt: ${errors} feil, ${warnings} advarsler og ${infos} avrundingsforskjeller.`,
+    `Restverdi har regnet ${checked} oppgitte tall på nytt fra sine egne grunnlag. ${findings} gir funn: ${errors} feil, ${warnings} advarsler og ${infos} merknader (avrunding, lesemåter som passer, og kontroller som bare ville sammenlignet rapporten med seg selv).`,
   auditClean: 'Alle tall stemmer.',
   auditTableTitle: 'Funn i kontrollen',
   severityName: { error: 'feil', warning: 'advarsel', info: 'info' } satisfies Record<Severity, string>,
@@ -539,7 +539,7 @@ const en: ReportWords = {
   allocationSource: (profile) =>
     `restverdi optimize (profile ${profile}, objective value); data/sites, data/transport.json, data/municipalities/centroids-2024.json`,
   auditIntro: (checked, findings, errors, warnings, infos) =>
-    `Restverdi recomputed ${checked} stated figures from their own inputs. ${findings} do not quite agree: ${errors} errors, ${warnings} warnings and ${infos} rounding differences.`,
+    `Restverdi recomputed ${checked} stated figures from their own inputs. ${findings} give findings: ${errors} errors, ${warnings} warnings and ${infos} notes (rounding, readings that fit, and checks that would only compare the report with itself).`,
   auditClean: 'Every figure agrees.',
   auditTableTitle: 'Findings of the audit',
   severityName: { error: 'error', warning: 'warning', info: 'info' },
