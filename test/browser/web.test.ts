@@ -431,6 +431,12 @@ describe.skipIf(!haveChromium)('web app in chromium', () => {
     const result = page.getByTestId('scenario-result');
     await expect.poll(() => result.textContent()).toMatch(/380\s?mill\. kr/u);
     expect(await result.getByTestId('sankey').locator('svg path').count()).toBeGreaterThan(1);
+    // The example twice, and its 50 000 t DM of bark against the region's 23 925 t DM.
+    const twice = result.getByTestId('scenario-twice');
+    expect(await twice.textContent()).toMatch(/Inntekter \(mill\. kr\)380,0/u);
+    expect(await twice.locator('[data-status="exceeds"]').textContent()).toMatch(
+      /50\s000 tonn TS i året.*23\s925 tonn TS: 26\s075 tonn TS mer enn regionen har/u,
+    );
     // Build: halm, take the tonnes from the region's estimate, pyrolysis; run, then save.
     await page.getByLabel('Navn på scenarioet').fill('Halm til biokull');
     await page.getByLabel('Restråstoff', { exact: true }).first().selectOption('halm');

@@ -207,6 +207,22 @@ export interface ScenarioResult {
   }[];
   inputs: { stream: string; basis: string; tonnes: number; used: number }[];
   leftovers: { stream?: string; product?: string; tonnes: number }[];
+  /** The same run from the library alone, line by line (docs/scenarios.md). */
+  comparison?: {
+    overrides: { kind: string; message: Message }[];
+    fromLibrary: { ok: boolean; reason?: Message | null; error?: string };
+    lines: {
+      line: string;
+      unit: 't' | 'NOK' | 't CO2e';
+      asStated: number;
+      fromLibrary: number;
+      difference: number;
+      causes: { overrides: number[]; effect: number }[];
+      label: Message;
+    }[];
+  };
+  /** Each input against the region's residue estimate. */
+  feedCheck?: { region: string; profile: string; asStated: { status: string; message: Message }[] };
 }
 export interface Job {
   id: string;

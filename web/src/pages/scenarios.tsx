@@ -1,5 +1,6 @@
 /** Scenarios: the report's worked examples, a builder from the technology library, run, save, compare two. */
 import { useCallback, useMemo, useState } from 'react';
+import { renderMessage } from '../../../src/messages/catalogue.ts';
 import {
   ApiError,
   api,
@@ -448,6 +449,90 @@ function ResultView({ scenario, result }: { scenario: Scenario; result: Scenario
           </tbody>
         </table>
       </div>
+      <Twice result={result} />
+    </section>
+  );
+}
+
+/** The run as stated and from the library, line by line with the numbered overrides, and the feed check. */
+function Twice({ result }: { result: ScenarioResult }) {
+  const { t, f } = useI18n();
+  const app = useApp();
+  const { comparison, feedCheck } = result;
+  if (!comparison) return null;
+  const say = (m: Parameters<typeof renderMessage>[0]) =>
+    renderMessage(m, f.lang, { kind: (id) => app.kindName(id) });
+  const amount = (v: number, unit: string) => (unit === 'NOK' ? f.num(v / 1e6, 1) : f.num(v));
+  const signed = (v: number, unit: string) => `${v > 0 ? '+' : ''}${amount(v, unit)}`;
+  return (
+    <section aria-labelledby="twice-h" data-testid="scenario-twice">
+      <h3 id="twice-h">{t.twiceTitle}</h3>
+      {comparison.fromLibrary.ok ? (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.twiceLine}</th>
+                <th scope="col" className="num">
+                  {t.twiceAsStated}
+                </th>
+                <th scope="col" className="num">
+                  {t.twiceFromLibrary}
+                </th>
+                <th scope="col" className="num">
+                  {t.twiceDifference}
+                </th>
+                <th scope="col">{t.twiceCauses}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {comparison.lines.map((l, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: lines keep their order.
+                <tr key={i}>
+                  <th scope="row">
+                    {say(l.label)} ({l.unit === 'NOK' ? t.millionNok : l.unit})
+                  </th>
+                  <td className="num">{amount(l.asStated, l.unit)}</td>
+                  <td className="num">{amount(l.fromLibrary, l.unit)}</td>
+                  <td className="num">{signed(l.difference, l.unit)}</td>
+                  <td>
+                    {l.causes
+                      .map((c) => `[${c.overrides.map((o) => o + 1).join('+')}] ${signed(c.effect, l.unit)}`)
+                      .join('; ')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="note">
+          {t.twiceLibraryFailed}:{' '}
+          {comparison.fromLibrary.reason ? say(comparison.fromLibrary.reason) : comparison.fromLibrary.error}
+        </p>
+      )}
+      <h4>{t.twiceOverrides}</h4>
+      {comparison.overrides.length === 0 ? (
+        <p>{t.twiceNoOverrides}</p>
+      ) : (
+        <ol>
+          {comparison.overrides.map((o, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: overrides are numbered in their order.
+            <li key={i}>{say(o.message)}</li>
+          ))}
+        </ol>
+      )}
+      {feedCheck && (
+        <>
+          <h4>{t.twiceFeed}</h4>
+          {feedCheck.asStated.map((c, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: one per input, in order.
+            <p key={i} className={c.status === 'exceeds' ? 'note' : undefined} data-status={c.status}>
+              {say(c.message)}
+            </p>
+          ))}
+        </>
+      )}
     </section>
   );
 }
