@@ -229,15 +229,29 @@ export function renderLibraryDoc(lib: LoadedLibrary): string {
     '',
     '## Current uses',
     '',
-    '| kind | tier | what | valued by | source |',
-    '|---|---|---|---|---|',
+    "A move's climate effect is counted over the current use's own saving (kg CO2e per t of stream).",
+    '',
+    '| kind | tier | what | valued by | CO2e saved | source |',
+    '|---|---|---|---|---|---|',
     ...lib.currentUses.map(
       (u) =>
-        `| \`${u.kind}\` | ${TIER_NAMES[u.tier].en} | ${cell(u.description.en)} | ${u.product ? `\`${u.product}\`` : `${u.valueNokPerTonne?.value} ${u.valueNokPerTonne?.currency}/${u.valueNokPerTonne?.per}`} | ${sourceText(u.source)} |`,
+        `| \`${u.kind}\` | ${TIER_NAMES[u.tier].en} | ${cell(u.description.en)} | ${u.product ? `\`${u.product}\`` : `${u.valueNokPerTonne?.value} ${u.valueNokPerTonne?.currency}/${u.valueNokPerTonne?.per}`} | ${cell(climateOfUse(u))} | ${sourceText(u.source)} |`,
     ),
     '',
   );
   return out.join('\n');
+}
+
+/** A current use's own CO2e saving, in words: its factors, else its product's, else none. */
+function climateOfUse(u: LoadedLibrary['currentUses'][number]): string {
+  if (u.climate)
+    return u.climate
+      .map(
+        (f) =>
+          `${f.tonnesReplacedPerTonne.value} t ${f.replaces.en} × ${f.kgCo2ePerKgReplaced.value} kg CO2e/kg`,
+      )
+      .join('; ');
+  return u.product ? `as \`${u.product}\`` : '–';
 }
 
 export const LIBRARY_DOC_PATH = fileURLToPath(new URL('../docs/library.md', import.meta.url));

@@ -13,7 +13,16 @@ import { type Message, message } from './message.ts';
 import { type Library, runScenario, type ScenarioResult, type ScenarioStep } from './scenarios.ts';
 import { MATURE_TRL, placeholdersOf, productsOf, routeReadiness, type Technology } from './technologies.ts';
 import type { Text } from './text.ts';
-import { type Market, type Price, priceNokPerTonne, TIERS, type Tier, tierRank } from './valuation.ts';
+import {
+  type ClimateFactor,
+  co2eAvoidedPerTonne,
+  type Market,
+  type Price,
+  priceNokPerTonne,
+  TIERS,
+  type Tier,
+  tierRank,
+} from './valuation.ts';
 
 export interface CurrentUse {
   kind: string;
@@ -24,6 +33,12 @@ export interface CurrentUse {
   product?: string;
   /** … or a value per tonne of stream given directly. */
   valueNokPerTonne?: Price;
+  /**
+   * What the current use saves in CO2e per tonne of stream (manure spread on the fields replaces
+   * mineral fertiliser); without it, the product's climate factors, else nothing. A new use's climate
+   * effect is counted over this, so a saving the stream already makes is not credited again.
+   */
+  climate?: ClimateFactor[];
   source: Source;
 }
 
@@ -63,7 +78,12 @@ export interface TierValue {
   opexPerTonneNok: number | null;
   /** Capex per tonne of stream as a yearly cost (capital recovery factor of the library's finance). */
   capitalPerTonneNok: number | null;
+  /** t CO2e the route's products save per tonne routed (gross, before the current use's own saving). */
   co2ePerTonne: number | null;
+  /** The climate effect of the move per tonne routed: the route's saving less the current use's. */
+  netCo2ePerTonne: number | null;
+  /** The move's climate effect for the stream: (route − current use) × tonnes routed. */
+  co2eUpliftTonnes: number | null;
   products: {
     product: string;
     tier: Tier;
@@ -130,6 +150,9 @@ export interface PyramidResult {
     description: Text;
     valuePerTonneNok: number;
     valueNok: number;
+    /** t CO2e the current use saves per tonne, and for the stream's tonnes. */
+    co2ePerTonne: number;
+    co2eTonnes: number;
     source: Source;
   } | null;
   /**
@@ -309,6 +332,13 @@ export function routeAtTonnage(
   return best as RouteAtTonnage;
 }
 
+/** t CO2e the current use saves per tonne of stream: its own climate factors, else its product's, else none. */
+export function currentClimate(lib: Library, use: CurrentUse): number {
+  if (use.climate) return co2eAvoidedPerTonne({ climate: use.climate });
+  const product = use.product ? lib.products.find((p) => p.id === use.product) : undefined;
+  return product ? co2eAvoidedPerTonne(product) : 0;
+}
+
 export function valuePyramid(
   lib: Library,
   kindId: string,
@@ -330,6 +360,7 @@ export function valuePyramid(
     });
   const use = currentUses.find((u) => u.kind === kindId);
   const currentPerTonne = use ? currentValue(lib, use) : 0;
+  const currentCo2e = use ? currentClimate(lib, use) : 0;
   type Option = {
     route: string[];
     result: ScenarioResult;
@@ -410,6 +441,8 @@ export function valuePyramid(
         opexPerTonneNok: null,
         capitalPerTonneNok: null,
         co2ePerTonne: null,
+        netCo2ePerTonne: null,
+        co2eUpliftTonnes: null,
         products: [],
         valueShares: [],
         mixed: false,
@@ -432,6 +465,7 @@ export function valuePyramid(
     const q = a.tonnesRouted;
     const per = (v: number) => (q > 0 ? v / q : 0);
     const rest = currentPerTonne * (tonnesWet - q);
+    const routeCo2e = q > 0 ? per(a.co2eTonnes) : best.result.co2eTonnes;
     const notes: Message[] = [];
     if (best.placeholders.length > 0)
       notes.push(message('route_placeholder', { count: best.placeholders.length }));
@@ -458,7 +492,9 @@ export function valuePyramid(
       grossNok: a.grossNok,
       opexPerTonneNok: best.result.opexNok,
       capitalPerTonneNok: best.result.capitalNok,
-      co2ePerTonne: q > 0 ? per(a.co2eTonnes) : best.result.co2eTonnes,
+      co2ePerTonne: routeCo2e,
+      netCo2ePerTonne: routeCo2e - currentCo2e,
+      co2eUpliftTonnes: a.co2eTonnes - currentCo2e * q,
       products: a.products.map((p) => ({
         product: p.product,
         tier: p.tier,
@@ -484,6 +520,8 @@ export function valuePyramid(
         description: use.description,
         valuePerTonneNok: currentPerTonne,
         valueNok: currentPerTonne * tonnesWet,
+        co2ePerTonne: currentCo2e,
+        co2eTonnes: currentCo2e * tonnesWet,
         source: use.source,
       }
     : null;

@@ -49,6 +49,11 @@ export interface Price {
   year: number;
   source: Source;
   note?: Words;
+  /**
+   * The part of the price (same currency and unit) that pays for the CO2e the product saves: a price
+   * with a CO2 premium. Crediting that CO2e as well counts the saving twice (the audit says so).
+   */
+  co2ePremium?: { value: number };
 }
 
 /** What one tonne of product replaces and the CO2e of what it replaces. */
@@ -123,7 +128,7 @@ export function priceNokPerTonne(price: Price, rates: Rates): { value: number; l
 }
 
 /** Tonnes CO2e avoided per tonne of product, summed over what it replaces. */
-export function co2eAvoidedPerTonne(product: Product): number {
+export function co2eAvoidedPerTonne(product: Pick<Product, 'climate'>): number {
   return (product.climate ?? []).reduce(
     (sum, f) => sum + f.tonnesReplacedPerTonne.value * f.kgCo2ePerKgReplaced.value,
     0,

@@ -238,6 +238,10 @@ export const priceSchema = z
     year: z.number().int().min(1900).max(2100),
     source: sourceSchema,
     note: wordsSchema.optional(),
+    co2ePremium: z
+      .strictObject({ value: z.number().finite().nonnegative().max(MAX_PRICE) })
+      .optional()
+      .describe('The part of the price (in its currency, per its unit) that pays for the CO2e the product saves'),
   })
   .check((ctx) => {
     const p = ctx.value;
@@ -385,6 +389,7 @@ export const currentUsesFileSchema = z.object({
       description: textSchema,
       product: z.string().optional(),
       valueNokPerTonne: priceSchema.optional(),
+      climate: z.array(climateSchema).optional(),
       source: sourceSchema,
     }),
   ),

@@ -303,7 +303,7 @@ export async function runPyramid(ctx: CliContext, opts: PyramidOptions): Promise
   if (result.currentUse) {
     lines.push(
       '',
-      `${t('currentUse', lang)}: ${TIER_NAMES[result.currentUse.tier][lang]} – ${result.currentUse.description[lang]} (${n(result.currentUse.valuePerTonneNok)} NOK/t, ${mnok(result.currentUse.valueNok)} MNOK)`,
+      `${t('currentUse', lang)}: ${TIER_NAMES[result.currentUse.tier][lang]} – ${result.currentUse.description[lang]} (${n(result.currentUse.valuePerTonneNok)} NOK/t, ${mnok(result.currentUse.valueNok)} MNOK; ${n(result.currentUse.co2eTonnes)} t CO2e ${t('co2eSaved', lang)})`,
     );
   }
   if (result.best) {

@@ -25,9 +25,9 @@ import { AppError } from '../errors.ts';
 import { haversineKm } from '../geo.ts';
 import { marketSteps } from '../markets.ts';
 import { message } from '../message.ts';
-import { currentValue, enumerateRoutes, runRoute } from '../pyramid.ts';
+import { currentClimate, currentValue, enumerateRoutes, runRoute } from '../pyramid.ts';
 import { MATURE_TRL, routeReadiness } from '../technologies.ts';
-import { co2eAvoidedPerTonne, type Product } from '../valuation.ts';
+import type { Product } from '../valuation.ts';
 import type { AllocationInput, Objective, Site, Supply } from './input.ts';
 import type { LinearModel } from './lp.ts';
 
@@ -112,10 +112,9 @@ export function buildAllocationModel(input: AllocationInput): AllocationModel {
   const currentUse = new Map<string, { valueNokPerTonne: number; co2ePerTonne: number }>();
   for (const kind of new Set(supplies.map((s) => s.kind))) {
     const use = input.currentUses.find((u) => u.kind === kind);
-    const product = use?.product ? lib.products.find((p) => p.id === use.product) : undefined;
     currentUse.set(kind, {
       valueNokPerTonne: use ? currentValue(lib, use) : 0,
-      co2ePerTonne: product ? co2eAvoidedPerTonne(product) : 0,
+      co2ePerTonne: use ? currentClimate(lib, use) : 0,
     });
   }
 
