@@ -7,6 +7,19 @@ import type { Text } from '../text.ts';
 
 export type Basis = 'wet' | 'dm';
 
+/** What kind of number an uncertain input is (src/domain/value-uncertainty.ts). */
+export type InputGroup =
+  | 'residue'
+  | 'dm-share'
+  | 'yield'
+  | 'capex'
+  | 'opex'
+  | 'price'
+  | 'climate'
+  | 'market'
+  | 'current-use'
+  | 'transport';
+
 export interface LabelMessageParams {
   // What a stated figure is (the seed report's tables, worked examples and sentences).
   audit_label_column_sum: { table: string; unit: string; column: string };
@@ -16,6 +29,12 @@ export interface LabelMessageParams {
   audit_label_vegetable_area: { areaDaa: number };
   audit_label_vegetable_residues: { basis: Basis };
   audit_label_product_value: { product: Text };
+  // The uncertain inputs of a valuation (its Monte Carlo and tornado): a coefficient by its name,
+  // a product's price, a scenario's own price, a current use's value.
+  uncertain_input_coefficient: { name: Text; group: InputGroup };
+  uncertain_input_price: { product: Text };
+  uncertain_input_scenario_price: { product: Text };
+  uncertain_input_current_use: { kind: string };
   audit_label_co2e_change: { replaces: Text };
   audit_label_capex_per_kg: { product: Text };
   audit_label_product_from_feed: { product: Text; feedTonnes: number; feed: Text };

@@ -1,5 +1,5 @@
 /** The catalogue's part for the codes of src/domain/messages/labels.ts, in bokmål and English. */
-import type { Basis, HarvestColumn, LabelMessageParams } from '../../domain/messages/labels.ts';
+import type { Basis, HarvestColumn, InputGroup, LabelMessageParams } from '../../domain/messages/labels.ts';
 import type { Lang } from '../format.ts';
 import type { CataloguePart } from '../template.ts';
 
@@ -60,6 +60,22 @@ export const LABELS_CATALOGUE: CataloguePart<keyof LabelMessageParams> = {
   audit_label_product_value: {
     nb: (p, s) => `Verdien av ${inText(s.text(p.product))} (MNOK)`,
     en: (p, s) => `Value of ${inText(s.text(p.product))} (MNOK)`,
+  },
+  uncertain_input_coefficient: {
+    nb: (p, s) => `${s.text(p.name)} (${INPUT_GROUPS[p.group].nb})`,
+    en: (p, s) => `${s.text(p.name)} (${INPUT_GROUPS[p.group].en})`,
+  },
+  uncertain_input_price: {
+    nb: (p, s) => `Salgspris for ${inText(s.text(p.product))}`,
+    en: (p, s) => `Price of ${inText(s.text(p.product))}`,
+  },
+  uncertain_input_scenario_price: {
+    nb: (p, s) => `Scenarioets pris på ${inText(s.text(p.product))}`,
+    en: (p, s) => `The scenario’s price of ${inText(s.text(p.product))}`,
+  },
+  uncertain_input_current_use: {
+    nb: (p, s) => `Verdien av dagens bruk av ${inText(s.kind(p.kind))}`,
+    en: (p, s) => `Value of the current use of ${inText(s.kind(p.kind))}`,
   },
   audit_label_co2e_change: {
     nb: (p, s) => `Endring i CO2e når ${inText(s.text(p.replaces))} erstattes (tonn)`,
@@ -193,6 +209,20 @@ export const LABELS_CATALOGUE: CataloguePart<keyof LabelMessageParams> = {
     nb: (p) => `litteraturprofilens anslag fra avvirkningen i de ${p.municipalities} kommunene`,
     en: (p) => `the literature profile's estimate from the harvest of the ${p.municipalities} municipalities`,
   },
+};
+
+/** What kind of number an uncertain input is. */
+const INPUT_GROUPS: Record<InputGroup, Record<Lang, string>> = {
+  residue: { nb: 'restråstoffkoeffisient', en: 'residue coefficient' },
+  'dm-share': { nb: 'tørrstoffandel', en: 'dry-matter share' },
+  yield: { nb: 'utbytte', en: 'yield' },
+  capex: { nb: 'investeringskostnad', en: 'capital cost' },
+  opex: { nb: 'driftskostnad', en: 'operating cost' },
+  price: { nb: 'pris', en: 'price' },
+  climate: { nb: 'klimafaktor', en: 'climate factor' },
+  market: { nb: 'markedsstørrelse', en: 'market size' },
+  'current-use': { nb: 'dagens bruk', en: 'current use' },
+  transport: { nb: 'transportkostnad', en: 'transport cost' },
 };
 
 /** The report's forestry table columns, in words. */
