@@ -64,7 +64,9 @@ describe('a benefit counted twice', () => {
     expect(f?.stated).toBeCloseTo(6000 * 12000, 3);
     expect(f?.severity).toBe('warning');
     const text = renderMessage(f?.message as never, 'nb');
-    expect(text).toMatch(/prisen på polyetylen \(biobasert\) rommer en CO2-pris \(72,0 MNOK i året\), og de 11\s400 t CO2e .*telles dobbelt$/);
+    expect(text).toMatch(
+      /prisen på polyetylen \(biobasert\) rommer en CO2-pris \(72,0 MNOK i året\), og de 11\s400 t CO2e .*telles dobbelt$/,
+    );
     expect(renderMessage(f?.message as never, 'en')).toMatch(/the same benefit is counted twice$/);
   });
 
@@ -72,9 +74,10 @@ describe('a benefit counted twice', () => {
     const insect = scenario('rapport-insekt');
     expect(co2eCountedTwice(insect, runScenario(insect, lib), lib)).toEqual([]);
     const meal = lib.products.find((p) => p.id === 'insektmel');
+    if (!meal) throw new Error('the library has insect meal');
     const planted: Scenario = {
       ...insect,
-      prices: { ...insect.prices, insektmel: { ...(meal?.price as never), co2ePremium: { value: 100 } } },
+      prices: { ...insect.prices, insektmel: { ...meal.price, co2ePremium: { value: 100 } } },
     };
     const found = co2eCountedTwice(planted, runScenario(planted, lib), lib);
     expect(found.map((f) => f.id)).toEqual(['scenario.rapport-insekt.co2e-counted-twice.insektmel']);

@@ -135,7 +135,23 @@ export interface PyramidTier {
   /** Why the tier is closed: a message code, rendered with the shared catalogue. */
   reason?: Message;
   upliftNok: number | null;
-  alternatives: { route: string[]; valuePerTonneNok: number }[];
+  alternatives: PyramidOption[];
+  /** Tonnes the route takes (a thin market may take fewer than the stream has). */
+  tonnesRouted: number | null;
+  /** The route's readiness (its least ready technology's TRL). */
+  trl: number | null;
+  /** Yields of the route no source gives: a placeholder route. */
+  placeholders: string[];
+  /** What a reader must know: a placeholder, a full market. */
+  notes: Message[];
+  /** Routes below the mature level, shown apart. */
+  emerging: PyramidOption[];
+}
+export interface PyramidOption {
+  route: string[];
+  valuePerTonneNok: number;
+  trl: number;
+  placeholders: string[];
 }
 export interface Pyramid {
   kind: string;

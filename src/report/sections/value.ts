@@ -50,7 +50,9 @@ export function valueSection(ctx: ReportContext): Section {
       p.currentUse ? TIER_NAMES[p.currentUse.tier][lang] : '–',
       current,
       p.best ? TIER_NAMES[p.best.tier][lang] : '–',
-      p.best ? p.best.route.map(techName).join(' → ') : T.noRoute,
+      p.best
+        ? `${p.best.route.map(techName).join(' → ')}${p.best.placeholders.length > 0 ? ` (${T.placeholderRoute})` : ''}${p.best.tonnesRouted < tonnes ? ` (${T.marketLimited(p.best.tonnesRouted)})` : ''}`
+        : T.noRoute,
       direction,
       p.best ? round(p.best.grossNok / 1e6, 1) : 0,
       best,

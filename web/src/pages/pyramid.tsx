@@ -120,7 +120,21 @@ export default function PyramidPage() {
                       <span>
                         {tier.direction === 'down' ? t.movesDown : t.uplift}: {f.nok(tier.upliftNok)}
                         {tier.mixed && <span className="badge">{t.mixedRoute}</span>}
+                        {tier.trl !== null && <span className="badge">TRL {tier.trl}</span>}
+                        {tier.placeholders.length > 0 && (
+                          <span className="badge badge-warning">{t.placeholderRoute}</span>
+                        )}
                       </span>
+                      {tier.tonnesRouted !== null && tier.tonnesRouted < p.tonnes && (
+                        <span>
+                          {t.tonnesRouted}: {f.num(tier.tonnesRouted)} t
+                        </span>
+                      )}
+                      {tier.notes.map((n) => (
+                        <span key={n.code} className="note">
+                          {renderMessage(n, lang, { kind: (id) => app.kindName(id), technology: techName })}
+                        </span>
+                      ))}
                       <span className="route">
                         {t.route}: {tier.route?.map(techName).join(' → ')} →{' '}
                         {tier.products.map((x) => productName(x.product)).join(', ')}
@@ -142,6 +156,22 @@ export default function PyramidPage() {
               );
             })}
           </ol>
+          {tiers.some((x) => x.emerging.length > 0) && (
+            <>
+              <h3>{t.emergingRoutes}</h3>
+              <ul>
+                {tiers.flatMap((x) =>
+                  x.emerging.map((o) => (
+                    <li key={`${x.tier}-${o.route.join('>')}`}>
+                      {t.tiers[x.tier] ?? x.tier}: {o.route.map(techName).join(' → ')} (TRL {o.trl}
+                      {o.placeholders.length > 0 ? `, ${t.placeholderRoute}` : ''}):{' '}
+                      {f.num(o.valuePerTonneNok)} kr/t
+                    </li>
+                  )),
+                )}
+              </ul>
+            </>
+          )}
         </section>
       )}
       {all && all.length > 0 && (
