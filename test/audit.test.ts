@@ -262,7 +262,12 @@ describe('audit finds errors planted in a copy of data/', async () => {
     expect(f.computed).toBe(byggSum + 1000);
     expect(f.difference).toBe(-1000);
     expect(f.severity).toBe('warning');
-    expect(renderMessage(f.message, 'en')).toContain('bygg');
+    // The column in words, in the reader's language (its id `bygg` stays in the finding's id).
+    expect(renderMessage(f.message, 'en')).toMatch(
+      /^The sum of barley over the municipalities in the report’s farmland table/,
+    );
+    expect(renderMessage(f.message, 'nb')).toMatch(/^Summen av bygg over kommunene i rapportens arealtabell/);
+    expect(renderMessage(f.where as Finding['message'], 'nb')).toBe('rapportens arealtabell, summeraden');
     // Only the planted column is off.
     expect(out.findings.filter((x) => x.id.startsWith('agriculture.')).map((x) => x.id)).toEqual([
       'agriculture.sum.bygg',

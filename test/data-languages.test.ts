@@ -177,14 +177,11 @@ describe('the audit’s statements, built from the data', () => {
     data,
     region,
   );
-  /** A label as a user reads it in bokmål, citations left out (a title is a title). */
-  const nb = (m: Label) =>
-    renderMessage(
-      'citation' in m.params ? ({ ...m, params: { ...m.params, citation: '' } } as Label) : m,
-      'nb',
-    );
+  /** A label as a user reads it in bokmål (a range's citation is no part of it: the finding carries it). */
+  const nb = (m: Label) => renderMessage(m, 'nb');
   const labels = statements.flatMap((s) => [
     s.label,
+    s.where,
     ...(s.kind === 'range' ? [s.reference.what] : []),
     ...(s.kind === 'product' && s.explanation ? [s.explanation] : []),
   ]);
@@ -195,7 +192,7 @@ describe('the audit’s statements, built from the data', () => {
   it('has a label message for every statement, what it is checked against and why it is off', () => {
     expect(statements.length).toBeGreaterThan(100);
     expect(labels.length).toBeGreaterThan(statements.length);
-    for (const l of labels) expect(l.code, JSON.stringify(l)).toMatch(/^audit_(label|what|explain)_/);
+    for (const l of labels) expect(l.code, JSON.stringify(l)).toMatch(/^audit_(label|what|explain|where)_/);
   });
 
   it.each(labels.map((l) => [l.code, l] as const))('%s reads in bokmål', (_code, l) => {

@@ -16,3 +16,17 @@ export function messageNames(
     },
   };
 }
+
+/**
+ * Names for a text a client reads (the audit's findings): as `messageNames`, but a municipality by
+ * its name alone, since a reader does not type its number anywhere.
+ */
+export function readerNames(
+  data: Pick<ReferenceData, 'kinds' | 'registry'>,
+  lib?: Pick<Library, 'technologies'>,
+): Names {
+  return {
+    ...messageNames(data, lib),
+    municipality: (nr) => data.registry.municipalities.get(nr)?.name ?? nr,
+  };
+}

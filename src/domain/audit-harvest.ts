@@ -6,7 +6,7 @@
  * figure that exceeds the statistics by exactly those volumes has counted them twice.
  */
 import type { DoubleListing, Statement } from './audit.ts';
-import { type Message, message } from './message.ts';
+import { type Label, type Message, message } from './message.ts';
 import type { HarvestColumn } from './messages/labels.ts';
 
 /** The harvest of one year as imported: values per today's municipality, double listings, coverage. */
@@ -37,6 +37,8 @@ export interface NationalShare {
   percent: number;
   year: number;
   source: string;
+  /** Where the report states it, in words. */
+  where: Label;
 }
 
 const COLUMNS: HarvestColumn[] = ['gran', 'furu', 'lauv', 'ved_til_brensel', 'total'];
@@ -82,6 +84,7 @@ export function harvestStatements(
         kind: 'statistic',
         id: `harvest.${municipality}.${column}.statistics`,
         source: table.source,
+        where: message('audit_where_table_row', { table: 'forestry', municipality }),
         label: message('audit_label_harvest_species', { municipality, part: column, year: table.year }),
         stated,
         value: values[`harvest.${column}`] ?? 0,
@@ -107,6 +110,7 @@ export function harvestStatements(
         kind: 'share',
         id: 'harvest.national-share',
         source: share.source,
+        where: share.where,
         label: message('audit_label_national_share', { year: share.year }),
         statedPercent: share.percent,
         part: table.total,

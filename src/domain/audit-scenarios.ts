@@ -23,17 +23,29 @@ export function scenarioStatements(scenario: Scenario, lib: Library): Statement[
   const out: Statement[] = [];
   const where = `scenario ${scenario.id}`;
   const name = (id: string) => libraryName(lib, id);
+  const said = (part: 'balance' | 'yields' | 'prices') =>
+    message('audit_where_scenario', { scenario: scenario.name, part });
   const result = runScenario(scenario, lib);
   for (const b of result.massBalance) {
+    const tech = lib.technologies.find((t) => t.id === b.technology);
+    // A loss reads by the name its yield carries (its `what` is an id).
+    const lossName = (what: string): Text => {
+      const named = [
+        ...(tech?.losses ?? []),
+        ...Object.values(tech?.byInput ?? {}).flatMap((s) => s.losses),
+      ].find((l) => l.what === what)?.yield.name;
+      return named === undefined ? same(what) : typeof named === 'string' ? same(named) : named;
+    };
     out.push({
       kind: 'balance',
       id: `${scenario.id}.${b.step}.mass-balance`,
       source: `${where}, steps.${b.step}`,
-      label: message('audit_label_step_balance', { step: b.step, technology: name(b.technology) }),
+      where: said('balance'),
+      label: message('audit_label_step_balance', { technology: name(b.technology) }),
       input: b.input,
       outputs: [
         ...b.products.map((p) => ({ label: name(p.product), value: p.tonnes })),
-        ...b.losses.map((l) => ({ label: same(l.what), value: l.tonnes })),
+        ...b.losses.map((l) => ({ label: lossName(l.what), value: l.tonnes })),
       ],
     });
   }
@@ -47,6 +59,7 @@ export function scenarioStatements(scenario: Scenario, lib: Library): Statement[
         kind: 'range',
         id: `${scenario.id}.${step.id}.yield.${o.product}`,
         source: `${where}, steps.${step.id}.yields${step.source ? ` (${step.source.citation})` : ''}`,
+        where: said('yields'),
         label: message('audit_label_step_yield', {
           product: name(o.product),
           input: name(step.input),
@@ -61,9 +74,9 @@ export function scenarioStatements(scenario: Scenario, lib: Library): Statement[
           what: message('audit_what_technology_yield', {
             technology: tech.name,
             product: name(o.product),
-            citation: o.yield.source.citation.slice(0, 80),
           }),
           fromReport: o.yield.source.fromReport === true,
+          citation: o.yield.source.citation,
         },
       });
     }
@@ -77,12 +90,14 @@ export function scenarioStatements(scenario: Scenario, lib: Library): Statement[
       kind: 'range',
       id: `${scenario.id}.price.${productId}`,
       source: `${where}, prices.${productId} (${price.source.citation.slice(0, 80)})`,
+      where: said('prices'),
       label: message('audit_label_price', { product: product.name }),
       stated,
       reference: {
         ...ref,
         what: message('audit_what_product_price', { product: product.name }),
         fromReport: product.price.source.fromReport === true,
+        citation: product.price.source.citation,
       },
     });
   }

@@ -4,8 +4,12 @@ import { type HarvestEvidence, type HarvestTable, harvestStatements } from './au
 import { message } from './message.ts';
 import { same } from './text.ts';
 
-const base = { source: 'test', label: message('audit_label_residues_total', {}) };
-const what = message('audit_what_literature', { coefficients: ['c1'] });
+const base = {
+  source: 'test',
+  where: message('audit_where_table_total', { table: 'residues' }),
+  label: message('audit_label_residues_total', {}),
+};
+const what = message('audit_what_literature', { coefficients: [same('c1')] });
 
 describe('audit', () => {
   it('knows the rounding of a stated figure from its digits', () => {
@@ -202,12 +206,19 @@ describe('the forestry table against the harvest statistics', () => {
     total: gran,
     source: 'test',
   });
-  const share = { percent: 11.6, year: 2023, source: 'test' };
+  const share = {
+    percent: 11.6,
+    year: 2023,
+    source: 'test',
+    where: message('audit_where_section', { section: 'S-1' }),
+  };
 
   it('names the category counted twice when the surplus is its volume', () => {
     const { statements } = harvestStatements(table(164431 + 787), evidence, undefined, [2023]);
     const [f] = audit(statements);
     expect(f).toMatchObject({ severity: 'warning', stated: 165218, computed: 164431, difference: 787 });
+    // Where the figure is, in words: the forestry table's row of the municipality (no id to read).
+    expect(f?.where).toEqual(message('audit_where_table_row', { table: 'forestry', municipality: '3305' }));
     expect(f?.message).toMatchObject({
       code: 'audit_statistic_double_counted',
       params: { listings: [{ category: '1310', m3: 787 }] },
@@ -236,5 +247,6 @@ describe('the forestry table against the harvest statistics', () => {
     const [f] = audit(harvestStatements(table(164431), whole, share, [2023]).statements);
     expect(f?.id).toBe('harvest.national-share');
     expect(f?.computed).toBeCloseTo((164431 / 165431) * 100, 10);
+    expect(f?.where).toEqual(share.where);
   });
 });

@@ -12,8 +12,10 @@ export type Severity = 'error' | 'warning' | 'info';
 
 interface Base {
   id: string;
-  /** Where the stated figure is: file, table, page or section. */
+  /** Where the stated figure is, for programs: file, table, page or section (it may hold ids). */
   source: string;
+  /** Where the stated figure is, for a reader: a label message (the report's residue table, a section …). */
+  where: Label;
   /** What the figure is, as a label message (src/domain/messages/labels.ts), so it reads in both languages. */
   label: Label;
 }
@@ -46,7 +48,15 @@ export type Statement =
       kind: 'range';
       stated: number;
       /** `fromReport`: the reference is the audited report's own figure, so it cannot confirm it. */
-      reference: { value: number; low: number; high: number; what: Label; fromReport?: boolean };
+      reference: {
+        value: number;
+        low: number;
+        high: number;
+        what: Label;
+        fromReport?: boolean;
+        /** The library's citation of the range (a title, shown beside the finding, not inside it). */
+        citation?: string;
+      };
     })
   | (Base & { kind: 'balance'; input: number; outputs: Term[] })
   /** A stated figure against an imported statistic; `doubleListings` may explain a surplus. */
@@ -72,7 +82,15 @@ export interface Finding {
   relativeDifference: number;
   /** What disagrees, as a message code with the figures (rendered by the shells). */
   message: Message;
+  /** Where the stated figure is, for programs (may hold ids). */
   source: string;
+  /**
+   * Where the stated figure is, in words (a label message). Every statement's finding has it; a
+   * finding made without a statement may lack it, and the shells then say nothing of where.
+   */
+  where?: Label;
+  /** The citation of the range the figure was held against, when the library gives one. */
+  citation?: string;
 }
 
 /** Half a unit of the last digit a figure is stated with: 964 681 → 0.5, 49.5 → 0.05, 0.036 → 0.0005. */
@@ -100,7 +118,14 @@ function grade(stated: number, computed: number, slack: number): Severity | unde
 /** The terms as the message shows them: their words and values, without the rounding flags. */
 const shown = (terms: Term[]): AuditTerm[] => terms.map((t) => ({ label: t.label, value: t.value }));
 
-function finding(s: Base, severity: Severity, stated: number, computed: number, what: Message): Finding {
+function finding(
+  s: Base,
+  severity: Severity,
+  stated: number,
+  computed: number,
+  what: Message,
+  citation?: string,
+): Finding {
   const difference = stated - computed;
   return {
     id: s.id,
@@ -111,6 +136,8 @@ function finding(s: Base, severity: Severity, stated: number, computed: number, 
     relativeDifference: computed === 0 ? 0 : difference / computed,
     message: what,
     source: s.source,
+    where: s.where,
+    ...(citation ? { citation } : {}),
   };
 }
 
@@ -260,7 +287,7 @@ export function checkStatement(s: Statement): Finding | undefined {
       );
     }
     case 'range': {
-      const { low, high, value, what } = s.reference;
+      const { low, high, value, what, citation } = s.reference;
       // A reference taken from the report compares the report with itself: said, never a confirmation.
       if (s.reference.fromReport)
         return finding(
@@ -269,6 +296,7 @@ export function checkStatement(s: Statement): Finding | undefined {
           s.stated,
           value,
           message('audit_range_self', { label: s.label, stated: s.stated, what, central: value }),
+          citation,
         );
       if (s.stated >= low && s.stated <= high) return undefined;
       return finding(
@@ -277,6 +305,7 @@ export function checkStatement(s: Statement): Finding | undefined {
         s.stated,
         value,
         message('audit_range', { label: s.label, stated: s.stated, what, low, high, central: value }),
+        citation,
       );
     }
     case 'balance': {

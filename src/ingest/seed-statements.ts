@@ -8,12 +8,13 @@ import type { Statement, Term } from '../domain/audit.ts';
 import { libraryName } from '../domain/audit-scenarios.ts';
 import { hydrogenFraction } from '../domain/chemistry.ts';
 import type { Coefficient, CoefficientProfile } from '../domain/coefficients.ts';
-import { message } from '../domain/message.ts';
+import { type Label, message } from '../domain/message.ts';
+import type { ReportTableName } from '../domain/messages/labels.ts';
 import { resolveMunicipality } from '../domain/municipalities.ts';
 import { estimateResidues } from '../domain/residues.ts';
 import type { Library } from '../domain/scenarios.ts';
 import type { Technology } from '../domain/technologies.ts';
-import { same, type Text } from '../domain/text.ts';
+import { same, type Text, type Words } from '../domain/text.ts';
 import { toBase } from '../domain/units.ts';
 import type { ReferenceData } from './reference-data.ts';
 
@@ -120,15 +121,22 @@ function round(x: number): number {
   return Number(x.toPrecision(12));
 }
 
+/** A data text as {nb, en}; a plain string (a person's own words) reads the same in both. */
+const asText = (w: Words): Text => (typeof w === 'string' ? same(w) : w);
+
 /** Words of a term (a factor or an output), in bokmål and English. */
 const words = (nb: string, en: string): Text => ({ nb, en });
 /** Parts summed by key (municipality numbers, column names): ids, the same in both languages. */
 const partsOf = (entries: [string, number][]): Term[] =>
   entries.map(([key, value]) => ({ label: same(key), value }));
 
-/** A table of the report by its own title (Norwegian, as cited) and unit. */
+/** A section of the report by its own title (Norwegian, as cited), in words for the reader. */
+const inSection = (title: string) => message('audit_where_section', { section: title });
+
+/** A table of the report by its own title (Norwegian, as cited), what it holds, and unit. */
 interface Section {
   title: string;
+  table: ReportTableName;
   unit: string;
 }
 
@@ -141,7 +149,8 @@ function tableStatements(name: string, section: Section, t: z.infer<typeof table
       kind: 'sum',
       id: `${name}.sum.${col}`,
       source: `${REPORT}, '${section.title}', Sum/Totalt`,
-      label: message('audit_label_column_sum', { table: section.title, unit: section.unit, column: col }),
+      where: message('audit_where_table_total', { table: section.table }),
+      label: message('audit_label_column_sum', { table: section.table, unit: section.unit, column: col }),
       stated,
       parts: partsOf(Object.entries(t.rows).map(([nr, row]) => [nr, row[col] ?? 0])),
     });
@@ -163,6 +172,7 @@ const HARVEST_PARTS = ['ved_til_brensel', 'lauv', 'furu', 'gran'];
 function valueStatement(
   id: string,
   source: string,
+  where: Label,
   product: Text,
   p: { tonnes: number; nok_per_tonne: number; value_mnok: number },
 ): Statement {
@@ -170,6 +180,7 @@ function valueStatement(
     kind: 'product',
     id,
     source,
+    where,
     label: message('audit_label_product_value', { product }),
     stated: p.value_mnok,
     factors: [
@@ -199,9 +210,9 @@ function yieldRange(lib: Library, techId: string, product: string) {
         what: message('audit_what_technology_yield', {
           technology: t.name,
           product: libraryName(lib, product),
-          citation: '',
         }),
         fromReport: y.source.fromReport === true,
+        citation: y.source.citation,
       }
     : undefined;
 }
@@ -212,31 +223,37 @@ export function seedStatements(
   literature?: CoefficientProfile,
   text?: TextFigures,
   wood?: WoodEstimate,
+  /** Today's number of a municipality the report gives by its old one (3007 → 3305), for its name. */
+  today: (nr: string) => string = (nr) => nr,
 ): Statement[] {
   const out: Statement[] = [];
   const name = (id: string) => libraryName(lib, id);
-  const areaSection = { title: 'Jordbruksareal i drift', unit: 'daa' };
+  const areaSection: Section = { title: 'Jordbruksareal i drift', table: 'area', unit: 'daa' };
   out.push(...tableStatements('agriculture', areaSection, seed.agriculture_daa));
   for (const [nr, row] of Object.entries(seed.agriculture_daa.rows)) {
+    const municipality = today(nr);
     for (const [total, parts] of AREA_IDENTITIES) {
       out.push({
         kind: 'sum',
         id: `agriculture.${nr}.${total}`,
         source: `${REPORT}, '${areaSection.title}', ${nr}`,
-        label: message('audit_label_area_identity', { municipality: nr, total, parts }),
+        where: message('audit_where_table_row', { table: 'area', municipality }),
+        label: message('audit_label_area_identity', { municipality, total, parts }),
         stated: row[total] ?? 0,
         parts: partsOf(parts.map((p) => [p, row[p] ?? 0])),
       });
     }
   }
-  const harvestSection = { title: 'Samlet uttak per kommune', unit: 'm3, 2024' };
+  const harvestSection: Section = { title: 'Samlet uttak per kommune', table: 'forestry', unit: 'm3, 2024' };
   out.push(...tableStatements('harvest', harvestSection, seed.forestry_harvest_m3_2024));
   for (const [nr, row] of Object.entries(seed.forestry_harvest_m3_2024.rows)) {
+    const municipality = today(nr);
     out.push({
       kind: 'sum',
       id: `harvest.${nr}.total`,
       source: `${REPORT}, '${harvestSection.title}', ${nr}`,
-      label: message('audit_label_harvest_total', { municipality: nr, parts: HARVEST_PARTS }),
+      where: message('audit_where_table_row', { table: 'forestry', municipality }),
+      label: message('audit_label_harvest_total', { municipality, parts: HARVEST_PARTS }),
       stated: row.total ?? 0,
       parts: partsOf(HARVEST_PARTS.map((p) => [p, row[p] ?? 0])),
     });
@@ -250,6 +267,7 @@ export function seedStatements(
     kind: 'sum',
     id: 'residues.total',
     source: `${REPORT}, 'Restråstoffer i regionen', Totalt`,
+    where: message('audit_where_table_total', { table: 'residues' }),
     label: message('audit_label_residues_total', {}),
     stated: residues.total_reported as number,
     parts: partsOf(residueParts),
@@ -260,11 +278,13 @@ export function seedStatements(
   if (text) {
     const veg = text.vegetableResidues;
     const share = round(veg.leftInFieldShare + veg.sortedOutShare);
-    const where = `${REPORT}, '${veg.section}'`;
+    const source = `${REPORT}, '${veg.section}'`;
+    const where = inSection(veg.section);
     out.push({
       kind: 'sum',
       id: 'vegetables.area',
-      source: where,
+      source,
+      where,
       label: message('audit_label_vegetable_area', { areaDaa: veg.areaDaa }),
       stated: veg.areaDaa,
       parts: partsOf([
@@ -275,7 +295,8 @@ export function seedStatements(
     out.push({
       kind: 'product',
       id: 'vegetables.residue',
-      source: where,
+      source,
+      where,
       label: message('audit_label_vegetable_residues', { basis: 'wet' }),
       stated: veg.statedTonnesWet,
       factors: [
@@ -298,7 +319,8 @@ export function seedStatements(
     out.push({
       kind: 'product',
       id: 'vegetables.dm',
-      source: where,
+      source,
+      where,
       label: message('audit_label_vegetable_residues', { basis: 'dm' }),
       stated: veg.statedTonnesDm,
       factors: [
@@ -310,11 +332,13 @@ export function seedStatements(
 
   // Worked example: insect meal.
   const insect = seed.scenarios.insect_meal;
-  const insectSection = "'Eksempel. Insektproduksjon (2/3)'";
+  const insectTitle = 'Eksempel. Insektproduksjon (2/3)';
+  const insectSection = `'${insectTitle}'`;
   out.push({
     kind: 'product',
     id: 'insect.value',
     source: `${REPORT}, ${insectSection}`,
+    where: inSection(insectTitle),
     label: message('audit_label_product_value', { product: name('insektmel') }),
     stated: insect.value_mnok,
     factors: [
@@ -330,6 +354,7 @@ export function seedStatements(
       kind: 'product',
       id: 'insect.co2e',
       source: `${REPORT}, ${insectSection}`,
+      where: inSection(insectTitle),
       label: message('audit_label_co2e_change', { replaces: soy.replaces }),
       stated: insect.co2e_change_tonnes,
       factors: [
@@ -362,16 +387,15 @@ export function seedStatements(
       kind: 'range',
       id: 'insect.capex',
       source: `${REPORT}, 'Eksempel. Insektproduksjon (1/3)'`,
+      where: inSection('Eksempel. Insektproduksjon (1/3)'),
       label: message('audit_label_capex_per_kg', { product: name('insektmel') }),
       stated: insect.capex_nok_per_kg_capacity,
       reference: {
         value: c.value / 1000,
         low: c.low / 1000,
         high: c.high / 1000,
-        what: message('audit_what_technology_capex', {
-          technology: bsf.name,
-          citation: c.source.citation.slice(0, 60),
-        }),
+        what: message('audit_what_technology_capex', { technology: bsf.name }),
+        citation: c.source.citation,
         fromReport: c.source.fromReport === true,
       },
     });
@@ -379,7 +403,9 @@ export function seedStatements(
 
   // Worked example: pyrolysis of bark.
   const pyro = seed.scenarios.bark_pyrolysis;
-  const pyroSection = "'Eksempel på verdiberegning – bioolje og biokull'";
+  const pyroTitle = 'Eksempel på verdiberegning – bioolje og biokull';
+  const pyroSection = `'${pyroTitle}'`;
+  const pyroWhere = inSection(pyroTitle);
   const productIds: Record<string, string> = {
     bioolje: 'bioolje',
     biokull: 'biokull',
@@ -391,6 +417,7 @@ export function seedStatements(
       kind: 'product',
       id: `pyrolysis.${p.product}.tonnes`,
       source: `${REPORT}, ${pyroSection}`,
+      where: pyroWhere,
       label: message('audit_label_product_from_feed', {
         product: name(productIds[p.product] ?? p.product),
         feedTonnes: pyro.feed_tonnes_dm_bark,
@@ -406,6 +433,7 @@ export function seedStatements(
       valueStatement(
         `pyrolysis.${p.product}.value`,
         `${REPORT}, ${pyroSection}`,
+        pyroWhere,
         name(productIds[p.product] ?? p.product),
         p,
       ),
@@ -416,6 +444,7 @@ export function seedStatements(
         kind: 'range',
         id: `pyrolysis.${p.product}.yield`,
         source: `${REPORT}, ${pyroSection}`,
+        where: pyroWhere,
         label: message('audit_label_technology_yield', {
           product: name(productIds[p.product] ?? p.product),
           technology: name('slow-pyrolysis'),
@@ -430,6 +459,7 @@ export function seedStatements(
     kind: 'balance',
     id: 'pyrolysis.mass-balance',
     source: `${REPORT}, ${pyroSection}`,
+    where: pyroWhere,
     label: message('audit_label_feed_balance', { feed: name('bark') }),
     input: pyro.feed_tonnes_dm_bark,
     outputs: pyro.products.map((p) => ({ label: name(productIds[p.product] ?? p.product), value: p.tonnes })),
@@ -437,12 +467,15 @@ export function seedStatements(
 
   // Worked example: biomethane to polyethylene and hydrogen.
   const bio = seed.scenarios.biomethane;
-  const bioSection = "'Videre prosessering av biometan'";
+  const bioTitle = 'Videre prosessering av biometan';
+  const bioSection = `'${bioTitle}'`;
+  const bioWhere = inSection(bioTitle);
   for (const p of bio.products) {
     out.push(
       valueStatement(
         `biomethane.${p.product}.value`,
         `${REPORT}, ${bioSection}`,
+        bioWhere,
         name(productIds[p.product] ?? p.product),
         p,
       ),
@@ -454,6 +487,7 @@ export function seedStatements(
         kind: 'range',
         id: `biomethane.${p.product}.yield`,
         source: `${REPORT}, ${bioSection}`,
+        where: bioWhere,
         label: message('audit_label_product_per_methane', {
           product: name(productIds[p.product] ?? p.product),
           tonnes: p.tonnes,
@@ -472,6 +506,7 @@ export function seedStatements(
       kind: 'sum',
       id: 'biomethane.polyetylen.price',
       source: `${REPORT}, '${basis.section}'`,
+      where: inSection(basis.section),
       label: message('audit_label_polyethylene_price', {
         marketNokPerKg: basis.marketNokPerKg,
         co2PriceNokPerKg: basis.co2PriceNokPerKg,
@@ -493,6 +528,7 @@ export function seedStatements(
       kind: 'product',
       id: 'biomethane.hydrogen.price',
       source: `${REPORT}, '${basis.section}'`,
+      where: inSection(basis.section),
       label: message('audit_label_hydrogen_price', { nokPerKwh: basis.nokPerKwh, kwhPerKg: basis.kwhPerKg }),
       stated: h2.nok_per_tonne,
       factors: [
@@ -508,6 +544,7 @@ export function seedStatements(
       kind: 'balance',
       id: 'biomethane.hydrogen-balance',
       source: `${REPORT}, ${bioSection}`,
+      where: bioWhere,
       label: message('audit_label_hydrogen_balance', {}),
       input: bio.green_methane_tonnes * hydrogenFraction(1, 4),
       outputs: [
@@ -525,6 +562,7 @@ export function seedStatements(
       kind: 'growth',
       id: `market.${market}`,
       source: `${REPORT}, market_outlook_bn_usd (${from}–${to})`,
+      where: message('audit_where_table', { table: 'markets' }),
       label: message('audit_label_market', { market, year: String(to) }),
       stated: end,
       start,
@@ -538,6 +576,7 @@ export function seedStatements(
     kind: 'sum',
     id: 'actors.by-form',
     source: `${REPORT}, actors_brreg.by_form`,
+    where: message('audit_where_table', { table: 'actors' }),
     label: message('audit_label_actors_by_form', { forms: Object.keys(actors.by_form).length }),
     stated: actors.total_organisations,
     parts: partsOf(Object.entries(actors.by_form)),
@@ -553,6 +592,7 @@ export function seedStatements(
       kind: 'basis',
       id: `residues.${kind}.basis`,
       source: `${REPORT}, 'Restråstoffer i regionen'`,
+      where: message('audit_where_table_kind', { table: 'residues', kind: name(kind) }),
       label: message('audit_label_wood_residue', { kind: name(kind) }),
       stated,
       statedBasis: 'wet',
@@ -576,6 +616,7 @@ export function seedStatements(
       kind: 'range',
       id: 'residues.kornavrens.implied-share',
       source: `${REPORT}, 'Restråstoffer i regionen', Kornavrens`,
+      where: message('audit_where_table_kind', { table: 'residues', kind: name('kornavrens') }),
       label: message('audit_label_cleanings_share', {
         cleaningsTonnes: residues.kornavrens as number,
         grainTonnes: Math.round(grainTonnes),
@@ -585,8 +626,9 @@ export function seedStatements(
         value: toBase(cleanings.value, cleanings.unit),
         low: toBase(cleanings.low, cleanings.unit),
         high: toBase(cleanings.high, cleanings.unit),
-        what: message('audit_what_literature', { coefficients: [cleanings.id] }),
+        what: message('audit_what_literature', { coefficients: [asText(cleanings.name)] }),
         fromReport: cleanings.source.fromReport === true,
+        citation: cleanings.source.citation,
       },
     });
   }
@@ -596,6 +638,7 @@ export function seedStatements(
       kind: 'range',
       id: 'residues.halm.implied-ratio',
       source: `${REPORT}, 'Restråstoffer i regionen', Halm`,
+      where: message('audit_where_table_kind', { table: 'residues', kind: name('halm') }),
       label: message('audit_label_straw_ratio', {
         strawTonnes: residues.halm as number,
         grainTonnes: Math.round(grainTonnes),
@@ -605,8 +648,9 @@ export function seedStatements(
         value: ratios.reduce((s, c) => s + toBase(c.value, c.unit), 0) / ratios.length,
         low: Math.min(...ratios.map((c) => toBase(c.low, c.unit))),
         high: Math.max(...ratios.map((c) => toBase(c.high, c.unit))),
-        what: message('audit_what_literature', { coefficients: ratios.map((c) => c.id) }),
+        what: message('audit_what_literature', { coefficients: ratios.map((c) => asText(c.name)) }),
         fromReport: ratios.some((c) => c.source.fromReport === true),
+        citation: [...new Set(ratios.map((c) => c.source.citation))].join('; '),
       },
     });
   }
@@ -630,6 +674,10 @@ export function regionReportStatements(
     literature,
     report.text,
     woodEstimate(report.seed, data, literature),
+    (nr) => {
+      const r = data.registry && resolveMunicipality(data.registry, nr);
+      return r?.ok ? r.number : nr;
+    },
   );
 }
 

@@ -22,7 +22,8 @@ export type InputGroup =
 
 export interface LabelMessageParams {
   // What a stated figure is (the seed report's tables, worked examples and sentences).
-  audit_label_column_sum: { table: string; unit: string; column: string };
+  // Columns come as the transcription's ids (`fulldyrka_eng`); the catalogue says them in words.
+  audit_label_column_sum: { table: ReportTableName; unit: string; column: string };
   audit_label_area_identity: { municipality: string; total: string; parts: string[] };
   audit_label_harvest_total: { municipality: string; parts: string[] };
   audit_label_residues_total: Record<string, never>;
@@ -53,14 +54,25 @@ export interface LabelMessageParams {
   audit_label_cleanings_share: { cleaningsTonnes: number; grainTonnes: number };
   audit_label_straw_ratio: { strawTonnes: number; grainTonnes: number };
   // What a scenario states (src/domain/audit-scenarios.ts).
-  audit_label_step_balance: { step: string; technology: Text };
+  /** (The step's id stays in the statement's id: the reader knows a step by its technology.) */
+  audit_label_step_balance: { technology: Text };
   audit_label_step_yield: { product: Text; input: Text; technology: Text; basis: Basis };
   audit_label_price: { product: Text };
   // What a stated figure is checked against.
-  audit_what_technology_yield: { technology: Text; product: Text; citation: string };
-  audit_what_technology_capex: { technology: Text; citation: string };
+  // (The library's citation of a range is no part of the sentence: the finding carries it as `citation`.)
+  audit_what_technology_yield: { technology: Text; product: Text };
+  audit_what_technology_capex: { technology: Text };
   audit_what_product_price: { product: Text };
-  audit_what_literature: { coefficients: string[] };
+  /** The literature coefficients by name (their ids stay in the finding's `source`). */
+  audit_what_literature: { coefficients: Text[] };
+  // Where a stated figure is, in words: a table of the report (a row of it), a section by its title,
+  // a part of a scenario by the scenario's name.
+  audit_where_table: { table: ReportTableName };
+  audit_where_table_row: { table: ReportTableName; municipality: string };
+  audit_where_table_total: { table: ReportTableName };
+  audit_where_table_kind: { table: ReportTableName; kind: Text };
+  audit_where_section: { section: string };
+  audit_where_scenario: { scenario: Text; part: 'balance' | 'yields' | 'prices' };
   // Why a product is off, when the report shows how it went wrong.
   audit_explain_not_residue: { share: number; complement: number; tonnes: number };
   audit_explain_implied_co2e: { implied: number; replaces: Text; low: number; high: number };
@@ -73,6 +85,9 @@ export interface LabelMessageParams {
   audit_label_wood_residue: { kind: Text };
   audit_what_literature_estimate: { municipalities: number };
 }
+
+/** The tables of an audited report, by what they hold. */
+export type ReportTableName = 'area' | 'forestry' | 'residues' | 'actors' | 'markets';
 
 /** The columns of the report's forestry table. */
 export type HarvestColumn = 'gran' | 'furu' | 'lauv' | 'ved_til_brensel' | 'total';

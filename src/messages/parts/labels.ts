@@ -1,5 +1,11 @@
 /** The catalogue's part for the codes of src/domain/messages/labels.ts, in bokmål and English. */
-import type { Basis, HarvestColumn, InputGroup, LabelMessageParams } from '../../domain/messages/labels.ts';
+import type {
+  Basis,
+  HarvestColumn,
+  InputGroup,
+  LabelMessageParams,
+  ReportTableName,
+} from '../../domain/messages/labels.ts';
 import type { Lang } from '../format.ts';
 import type { CataloguePart } from '../template.ts';
 
@@ -34,16 +40,21 @@ const MARKETS: Record<string, { nb: string; en: string }> = {
 
 export const LABELS_CATALOGUE: CataloguePart<keyof LabelMessageParams> = {
   audit_label_column_sum: {
-    nb: (p) => `Tabellen «${p.table}» (${p.unit}): kolonnen ${p.column} summert over kommunene`,
-    en: (p) => `Table "${p.table}" (${p.unit}): column ${p.column} summed over the municipalities`,
+    nb: (p) => `Summen av ${column(p.column, 'nb')} over kommunene i ${TABLES[p.table].nb} (${p.unit})`,
+    en: (p) =>
+      `The sum of ${column(p.column, 'en')} over the municipalities in ${TABLES[p.table].en} (${p.unit})`,
   },
   audit_label_area_identity: {
-    nb: (p, s) => `${p.total} i ${s.muni(p.municipality)} som ${p.parts.join(' + ')}`,
-    en: (p, s) => `${p.total} of ${s.muni(p.municipality)} as ${p.parts.join(' + ')}`,
+    nb: (p, s) =>
+      `${s.muni(p.municipality)}: ${column(p.total, 'nb')} som ${p.parts.map((c) => column(c, 'nb')).join(' + ')}`,
+    en: (p, s) =>
+      `${s.muni(p.municipality)}: ${column(p.total, 'en')} as ${p.parts.map((c) => column(c, 'en')).join(' + ')}`,
   },
   audit_label_harvest_total: {
-    nb: (p, s) => `Samlet uttak i ${s.muni(p.municipality)} som ${p.parts.join(' + ')}`,
-    en: (p, s) => `Total harvest of ${s.muni(p.municipality)} as ${p.parts.join(' + ')}`,
+    nb: (p, s) =>
+      `Samlet uttak i ${s.muni(p.municipality)} som ${p.parts.map((c) => column(c, 'nb')).join(' + ')}`,
+    en: (p, s) =>
+      `Total harvest of ${s.muni(p.municipality)} as ${p.parts.map((c) => column(c, 'en')).join(' + ')}`,
   },
   audit_label_residues_total: {
     nb: () => 'Restråstoffer i alt (tonn våtvekt)',
@@ -139,8 +150,8 @@ export const LABELS_CATALOGUE: CataloguePart<keyof LabelMessageParams> = {
       `Straw per kg grain (${s.n(p.strawTonnes)} t ÷ ${s.n(p.grainTonnes)} t grain at the literature yields)`,
   },
   audit_label_step_balance: {
-    nb: (p, s) => `Massebalansen i trinn ${p.step} (${inText(s.text(p.technology))})`,
-    en: (p, s) => `Mass balance of step ${p.step} (${inText(s.text(p.technology))})`,
+    nb: (p, s) => `Massebalansen i trinnet med ${inText(s.text(p.technology))}`,
+    en: (p, s) => `Mass balance of the step with ${inText(s.text(p.technology))}`,
   },
   audit_label_step_yield: {
     nb: (p, s) =>
@@ -154,22 +165,46 @@ export const LABELS_CATALOGUE: CataloguePart<keyof LabelMessageParams> = {
   },
   audit_what_technology_yield: {
     nb: (p, s) =>
-      `teknologibibliotekets spenn for ${inText(s.text(p.product))} fra ${inText(s.text(p.technology))}${p.citation ? ` (${p.citation})` : ''}`,
+      `teknologibibliotekets spenn for ${inText(s.text(p.product))} fra ${inText(s.text(p.technology))}`,
     en: (p, s) =>
-      `the technology library's range for ${inText(s.text(p.product))} from ${inText(s.text(p.technology))}${p.citation ? ` (${p.citation})` : ''}`,
+      `the technology library's range for ${inText(s.text(p.product))} from ${inText(s.text(p.technology))}`,
   },
   audit_what_technology_capex: {
-    nb: (p, s) =>
-      `teknologibibliotekets investeringsspenn for ${inText(s.text(p.technology))} (${p.citation})`,
-    en: (p, s) => `the technology library's capex range for ${inText(s.text(p.technology))} (${p.citation})`,
+    nb: (p, s) => `teknologibibliotekets investeringsspenn for ${inText(s.text(p.technology))}`,
+    en: (p, s) => `the technology library's capex range for ${inText(s.text(p.technology))}`,
   },
   audit_what_product_price: {
     nb: (p, s) => `produktbibliotekets prisspenn for ${inText(s.text(p.product))}`,
     en: (p, s) => `the product library's price range for ${inText(s.text(p.product))}`,
   },
   audit_what_literature: {
-    nb: (p, s) => `litteraturprofilens spenn (${s.list(p.coefficients)})`,
-    en: (p, s) => `the literature profile's range (${s.list(p.coefficients)})`,
+    nb: (p, s) => `litteraturprofilens spenn for ${s.list(p.coefficients.map((c) => inText(s.text(c))))}`,
+    en: (p, s) =>
+      `the literature profile's range for ${s.list(p.coefficients.map((c) => inText(s.text(c))))}`,
+  },
+  audit_where_table: {
+    nb: (p) => TABLES[p.table].nb,
+    en: (p) => TABLES[p.table].en,
+  },
+  audit_where_table_row: {
+    nb: (p, s) => `${TABLES[p.table].nb}, raden for ${s.muni(p.municipality)}`,
+    en: (p, s) => `${TABLES[p.table].en}, the row of ${s.muni(p.municipality)}`,
+  },
+  audit_where_table_total: {
+    nb: (p) => `${TABLES[p.table].nb}, summeraden`,
+    en: (p) => `${TABLES[p.table].en}, the total row`,
+  },
+  audit_where_table_kind: {
+    nb: (p, s) => `${TABLES[p.table].nb}, raden for ${inText(s.text(p.kind))}`,
+    en: (p, s) => `${TABLES[p.table].en}, the row of ${inText(s.text(p.kind))}`,
+  },
+  audit_where_section: {
+    nb: (p) => `rapportens avsnitt «${p.section}»`,
+    en: (p) => `the report’s section “${p.section}”`,
+  },
+  audit_where_scenario: {
+    nb: (p, s) => `${SCENARIO_PARTS[p.part].nb} i scenarioet «${s.text(p.scenario)}»`,
+    en: (p, s) => `the ${SCENARIO_PARTS[p.part].en} of the scenario “${s.text(p.scenario)}”`,
   },
   audit_explain_not_residue: {
     nb: (p, s) =>
@@ -210,6 +245,46 @@ export const LABELS_CATALOGUE: CataloguePart<keyof LabelMessageParams> = {
     en: (p) => `the literature profile's estimate from the harvest of the ${p.municipalities} municipalities`,
   },
 };
+
+/** The tables of an audited report, as a reader names them. */
+const TABLES: Record<ReportTableName, Record<Lang, string>> = {
+  area: { nb: 'rapportens arealtabell', en: 'the report’s farmland table' },
+  forestry: { nb: 'rapportens skogtabell', en: 'the report’s forestry table' },
+  residues: { nb: 'rapportens restråstofftabell', en: 'the report’s residue table' },
+  actors: { nb: 'rapportens aktørtabell', en: 'the report’s table of organisations' },
+  markets: { nb: 'rapportens markedstabell', en: 'the report’s market table' },
+};
+
+/** The parts of a scenario a stated figure may sit in. */
+const SCENARIO_PARTS: Record<'balance' | 'yields' | 'prices', Record<Lang, string>> = {
+  balance: { nb: 'massebalansen', en: 'mass balance' },
+  yields: { nb: 'utbyttene', en: 'yields' },
+  prices: { nb: 'prisene', en: 'prices' },
+};
+
+/** The columns of the report's farmland table (Landbruksdirektoratet's area categories), in words. */
+const AREA_COLUMNS: Record<string, Record<Lang, string>> = {
+  anna_eng_og_beite: { nb: 'annen eng og beite', en: 'other grassland and pasture' },
+  fulldyrka_eng: { nb: 'fulldyrket eng', en: 'fully cultivated grassland' },
+  eng_til_slatt_og_beite: { nb: 'eng til slått og beite', en: 'grassland for mowing and grazing' },
+  gronnsaker_pa_friland: { nb: 'grønnsaker på friland', en: 'field vegetables' },
+  gronfor_og_silovekstar: { nb: 'grønnfôr og silovekster', en: 'green fodder and silage crops' },
+  potet: { nb: 'poteter', en: 'potatoes' },
+  havre: { nb: 'havre', en: 'oats' },
+  bygg: { nb: 'bygg', en: 'barley' },
+  kveite: { nb: 'hvete', en: 'wheat' },
+  korn_og_oljevekstar_til_mogning: {
+    nb: 'korn og oljevekster til modning',
+    en: 'grain and oilseeds to ripeness',
+  },
+  aker_og_hage: { nb: 'åker og hage', en: 'arable land and gardens' },
+  fulldyrka_jord: { nb: 'fulldyrket jord', en: 'fully cultivated land' },
+  jordbruksareal_i_drift: { nb: 'jordbruksareal i drift', en: 'farmland in use' },
+};
+
+/** A column of the farmland or forestry table in words (an unknown column keeps its id). */
+const column = (id: string, lang: Lang): string =>
+  AREA_COLUMNS[id]?.[lang] ?? HARVEST_COLUMNS[id as HarvestColumn]?.[lang] ?? id;
 
 /** What kind of number an uncertain input is. */
 const INPUT_GROUPS: Record<InputGroup, Record<Lang, string>> = {

@@ -83,6 +83,11 @@ const CLI = {
     en: (checked: number, findings: number) =>
       `${formatNumber(checked, 'en')} figures checked, ${formatNumber(findings, 'en')} findings`,
   },
+  severityError: { nb: 'feil', en: 'error' },
+  severityWarning: { nb: 'advarsel', en: 'warning' },
+  severityInfo: { nb: 'merknad', en: 'note' },
+  statedIn: { nb: 'Står i', en: 'Stated in' },
+  rangeSource: { nb: 'Spennets kilde', en: 'Source of the range' },
   // optimize
   optimalAllocation: { nb: 'Optimal fordeling', en: 'Optimal allocation' },
   objective: { nb: 'mål', en: 'objective' },
