@@ -120,7 +120,6 @@ const SAME_IN_BOTH = new Set([
   'report.radius',
   'report.scenario',
   'report.siteStatus.pilot',
-  'report.severityName.info',
   'web.appName',
   'web.region',
   'web.status',

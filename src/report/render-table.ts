@@ -11,11 +11,15 @@ export function cellHtml(v: Cell, digits: number, lang: Lang, missing: string): 
 }
 
 export function renderReportTable(t: ReportTable, lang: Lang, missing: string, sourceLabel: string): string {
-  const cols = t.columns.map((c) => ({ head: esc(headText(c)), num: c.type === 'number' }));
-  const rows = t.rows.map((r) => r.map((v, i) => cellHtml(v, t.columns[i]?.digits ?? 0, lang, missing)));
+  // Columns for the workbook alone (ids) are left out of the page.
+  const shown = t.columns.flatMap((c, i) => (c.sheetOnly ? [] : [{ c, i }]));
+  const cols = shown.map(({ c }) => ({ head: esc(headText(c)), num: c.type === 'number' }));
+  const rows = t.rows.map((r) =>
+    shown.flatMap(({ c, i }) => (i < r.length ? [cellHtml(r[i] as Cell, c.digits ?? 0, lang, missing)] : [])),
+  );
   const foot = t.total
     ? [
-        t.columns.map((c, i) =>
+        shown.map(({ c, i }) =>
           i === 0
             ? esc(t.total?.label ?? '')
             : t.total?.columns.includes(i)
@@ -28,6 +32,6 @@ export function renderReportTable(t: ReportTable, lang: Lang, missing: string, s
     caption: `${esc(t.title)} <span class="src">${esc(sourceLabel)}: ${esc(t.source)}</span>`,
     foot,
     // Many columns: a smaller type and headers that wrap, so the table fits an A4 page.
-    ...(t.columns.length > 6 ? { className: 'wide' } : {}),
+    ...(shown.length > 6 ? { className: 'wide' } : {}),
   });
 }

@@ -12,6 +12,8 @@ export interface TableColumn {
   type: 'text' | 'number';
   /** Decimals shown (numbers). */
   digits?: number;
+  /** Only in the workbook (ids for programs, say): the HTML a person reads leaves the column out. */
+  sheetOnly?: boolean;
 }
 
 export interface ReportTable {

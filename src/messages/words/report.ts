@@ -304,7 +304,10 @@ const nb = {
     `Restverdi har regnet ${checked} oppgitte tall på nytt fra sine egne grunnlag. ${findings} gir funn: ${errors} feil, ${warnings} advarsler og ${infos} merknader (avrunding, lesemåter som passer, og kontroller som bare ville sammenlignet rapporten med seg selv).`,
   auditClean: 'Alle tall stemmer.',
   auditTableTitle: 'Funn i kontrollen',
-  severityName: { error: 'feil', warning: 'advarsel', info: 'info' } satisfies Record<Severity, string>,
+  severityName: { error: 'feil', warning: 'advarsel', info: 'merknad' } satisfies Record<Severity, string>,
+  auditStatedIn: 'Står i',
+  auditRangeSource: 'Spennets kilde',
+  auditId: 'Id (for programmer)',
   sourcesIntro:
     'Alle tall i rapporten kommer fra datasettene og koeffisientene under. Regnearket har én fane per tabell, og koeffisientene med kilder.',
   datasetsTitle: 'Datasett brukt (tabell, år, kilde)',
@@ -544,7 +547,10 @@ const en: ReportWords = {
     `Restverdi recomputed ${checked} stated figures from their own inputs. ${findings} give findings: ${errors} errors, ${warnings} warnings and ${infos} notes (rounding, readings that fit, and checks that would only compare the report with itself).`,
   auditClean: 'Every figure agrees.',
   auditTableTitle: 'Findings of the audit',
-  severityName: { error: 'error', warning: 'warning', info: 'info' },
+  severityName: { error: 'error', warning: 'warning', info: 'note' },
+  auditStatedIn: 'Stated in',
+  auditRangeSource: 'Source of the range',
+  auditId: 'Id (for programs)',
   sourcesIntro:
     'Every figure in the report comes from the datasets and coefficients below. The workbook has one sheet per table, and the coefficients with their sources.',
   datasetsTitle: 'Datasets used (table, year, source)',

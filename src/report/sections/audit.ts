@@ -1,5 +1,7 @@
 /** The audit's findings: every stated figure of the region's report and the scenarios, recomputed. */
 import { regionAudit } from '../../app/audit.ts';
+import { readerNames } from '../../app/names.ts';
+import type { Message } from '../../domain/message.ts';
 import { renderMessage } from '../../messages/catalogue.ts';
 import type { ReportContext } from '../context.ts';
 import { coef, fmt } from '../format.ts';
@@ -18,6 +20,8 @@ export function auditSection(ctx: ReportContext): Section {
   const sorted = [...findings].sort(
     (a, b) => order[a.severity] - order[b.severity] || a.id.localeCompare(b.id),
   );
+  const names = readerNames(ctx.data, lib);
+  const say = (m: Message) => renderMessage(m, lang, names);
   // Stated figures range from 0.26 to 964 681: written as text with their own precision.
   const num = (v: number) => (Math.abs(v) >= 1000 ? fmt(v, lang) : coef(v, lang));
   return {
@@ -36,25 +40,31 @@ export function auditSection(ctx: ReportContext): Section {
         ),
       },
       ...(findings.length === 0 ? [{ html: note(T.auditClean) }] : []),
-      ...unchecked.map((m) => ({ html: note(renderMessage(m, ctx.lang)) })),
+      ...unchecked.map((m) => ({ html: note(say(m)) })),
       {
         table: {
           sheet: T.sheets.audit,
           title: T.auditTableTitle,
           source: `src/domain/audit.ts; ${ctx.region.seedReport ?? '–'}; data/scenarios`,
+          // A finding reads for the client: what is off, where the report states it, and the title of
+          // the range's source in a column of its own; the ids stay in the workbook for programs.
           columns: [
             { head: T.severity, type: 'text' },
-            { head: 'Id', type: 'text' },
             { head: T.stated, type: 'text' },
             { head: T.computed, type: 'text' },
             { head: T.finding, type: 'text' },
+            { head: T.auditStatedIn, type: 'text' },
+            { head: T.auditRangeSource, type: 'text' },
+            { head: T.auditId, type: 'text', sheetOnly: true },
           ],
           rows: sorted.map((f) => [
             T.severityName[f.severity],
-            f.id,
             num(f.stated),
             num(f.computed),
-            `${renderMessage(f.message, ctx.lang)} (${f.source})`,
+            say(f.message),
+            f.where ? say(f.where) : '',
+            f.citation ?? '',
+            f.id,
           ]),
         },
       },
