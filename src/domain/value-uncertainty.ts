@@ -18,13 +18,20 @@ import { AppError } from './errors.ts';
 import { marketRevenue } from './markets.ts';
 import { type Message, message } from './message.ts';
 import type { InputGroup } from './messages/labels.ts';
-import { type CurrentUse, currentValue, type PyramidOptions, runRoute, valuePyramid } from './pyramid.ts';
+import {
+  type CurrentUse,
+  currentClimate,
+  currentValue,
+  type PyramidOptions,
+  runRoute,
+  valuePyramid,
+} from './pyramid.ts';
 import { type CompiledEstimate, evaluateRow } from './residues.ts';
 import { type Library, runScenario, type Scenario, stepYields } from './scenarios.ts';
 import type { Technology, YieldSet } from './technologies.ts';
 import { same } from './text.ts';
 import { quantile, type Random, sampleCoefficient } from './uncertainty.ts';
-import { co2eAvoidedPerTonne, type Price, type Tier } from './valuation.ts';
+import type { ClimateFactor, Price, Tier } from './valuation.ts';
 
 export type { InputGroup };
 
@@ -111,7 +118,11 @@ export function libraryInputs(lib: Library, currentUses: readonly CurrentUse[]):
     out.push(fromCoefficient(t.capexNokPerTonneCapacity, 'capex'));
     out.push(fromCoefficient(t.opexNokPerTonne, 'opex'));
   }
-  for (const u of currentUses)
+  for (const u of currentUses) {
+    for (const f of u.climate ?? []) {
+      out.push(fromCoefficient(f.tonnesReplacedPerTonne, 'climate'));
+      out.push(fromCoefficient(f.kgCo2ePerKgReplaced, 'climate'));
+    }
     if (u.valueNokPerTonne)
       out.push(
         fromPrice(
@@ -121,6 +132,7 @@ export function libraryInputs(lib: Library, currentUses: readonly CurrentUse[]):
           message('uncertain_input_current_use', { kind: u.kind }),
         ),
       );
+  }
   return unique(out);
 }
 
@@ -228,6 +240,14 @@ function drawnTechnology(t: Technology, values: Values): Technology {
   };
 }
 
+function climateWith(f: ClimateFactor, values: Values): ClimateFactor {
+  return {
+    ...f,
+    tonnesReplacedPerTonne: withValue(f.tonnesReplacedPerTonne, values),
+    kgCo2ePerKgReplaced: withValue(f.kgCo2ePerKgReplaced, values),
+  };
+}
+
 /** The library with every input at its value in `values` (inputs not named keep their central value). */
 export function libraryWith(lib: Library, currentUses: readonly CurrentUse[], values: Values): DrawnLibrary {
   return {
@@ -239,11 +259,7 @@ export function libraryWith(lib: Library, currentUses: readonly CurrentUse[], va
         price: withPrice(p.price, values.get(`price:${p.id}`)),
         ...(p.climate
           ? {
-              climate: p.climate.map((f) => ({
-                ...f,
-                tonnesReplacedPerTonne: withValue(f.tonnesReplacedPerTonne, values),
-                kgCo2ePerKgReplaced: withValue(f.kgCo2ePerKgReplaced, values),
-              })),
+              climate: p.climate.map((f) => climateWith(f, values)),
             }
           : {}),
         ...(p.market
@@ -252,11 +268,13 @@ export function libraryWith(lib: Library, currentUses: readonly CurrentUse[], va
       })),
       technologies: lib.technologies.map((t) => drawnTechnology(t, values)),
     },
-    currentUses: currentUses.map((u) =>
-      u.valueNokPerTonne
-        ? { ...u, valueNokPerTonne: withPrice(u.valueNokPerTonne, values.get(`current-use:${u.kind}`)) }
-        : u,
-    ),
+    currentUses: currentUses.map((u) => ({
+      ...u,
+      ...(u.valueNokPerTonne
+        ? { valueNokPerTonne: withPrice(u.valueNokPerTonne, values.get(`current-use:${u.kind}`)) }
+        : {}),
+      ...(u.climate ? { climate: u.climate.map((f) => climateWith(f, values)) } : {}),
+    })),
   };
 }
 
@@ -452,15 +470,20 @@ export function pyramidEvaluator(c: PyramidCase): (values: Values) => Outcome {
     const tonnes = tonnesAt(c, values);
     const p = valuePyramid(drawn.lib, c.kind, tonnes, drawn.currentUses, c.options);
     const out: Outcome = { tonnes };
+    // The stream's CO2e with the tier's route: what the route saves over the current use, plus what
+    // the current use saves on all the stream (the routed tonnes' share of it is in the uplift).
     const co2e = (t: (typeof p.tiers)[number]) =>
-      t.co2ePerTonne === null || t.tonnesRouted === null ? null : t.co2ePerTonne * t.tonnesRouted;
+      t.co2eUpliftTonnes === null ? null : t.co2eUpliftTonnes + (p.currentUse?.co2eTonnes ?? 0);
     for (const t of p.tiers) {
       out[`${t.tier}.valueNok`] = t.valueNok;
       out[`${t.tier}.co2eTonnes`] = co2e(t);
+      out[`${t.tier}.co2eUpliftTonnes`] = t.co2eUpliftTonnes;
     }
     const best = p.tiers.find((t) => t.tier === bestTier);
     out['best.valueNok'] = best?.valueNok ?? null;
     out['best.co2eTonnes'] = best ? co2e(best) : null;
+    out['best.upliftNok'] = best?.upliftNok ?? null;
+    out['best.co2eUpliftTonnes'] = best?.co2eUpliftTonnes ?? null;
     out.bestKept = bestRoute === null ? null : p.best?.route.join('>') === bestRoute ? 1 : 0;
     return out;
   };
@@ -479,6 +502,7 @@ export interface TierBands {
   tier: Tier;
   valueNok: Band | null;
   co2eTonnes: Band | null;
+  co2eUpliftTonnes: Band | null;
 }
 
 export interface PyramidUncertainty {
@@ -488,8 +512,14 @@ export interface PyramidUncertainty {
   best: {
     tier: Tier;
     route: string[];
+    /** Net NOK of the stream with the route (the rest in its current use). */
     valueNok: Band | null;
+    /** t CO2e the stream saves with the route (the rest in its current use). */
     co2eTonnes: Band | null;
+    /** Over the current use: NOK and t CO2e (null without a current use). */
+    upliftNok: Band | null;
+    co2eUpliftTonnes: Band | null;
+    /** Share of draws in which the central best route is still the best. */
     keptShare: number;
   } | null;
   tiers: TierBands[];
@@ -513,6 +543,8 @@ export function pyramidUncertainty(c: PyramidCase, draws: number, random: Random
           route: central.best.route,
           valueNok: b['best.valueNok'] ?? null,
           co2eTonnes: b['best.co2eTonnes'] ?? null,
+          upliftNok: b['best.upliftNok'] ?? null,
+          co2eUpliftTonnes: b['best.co2eUpliftTonnes'] ?? null,
           keptShare: sim.means.bestKept ?? Number.NaN,
         }
       : null,
@@ -520,6 +552,7 @@ export function pyramidUncertainty(c: PyramidCase, draws: number, random: Random
       tier: t.tier,
       valueNok: t.route ? (b[`${t.tier}.valueNok`] ?? null) : null,
       co2eTonnes: t.route ? (b[`${t.tier}.co2eTonnes`] ?? null) : null,
+      co2eUpliftTonnes: t.route ? (b[`${t.tier}.co2eUpliftTonnes`] ?? null) : null,
     })),
     tornado: central.best ? tornado(inputs, evaluate, 'best.valueNok') : [],
   };
@@ -651,8 +684,7 @@ export function evaluateFixedAllocation(
     let x = cuCache.get(kind);
     if (!x) {
       const use = currentUses.find((u) => u.kind === kind);
-      const product = use?.product ? lib.products.find((p) => p.id === use.product) : undefined;
-      x = { value: use ? currentValue(lib, use) : 0, co2e: product ? co2eAvoidedPerTonne(product) : 0 };
+      x = { value: use ? currentValue(lib, use) : 0, co2e: use ? currentClimate(lib, use) : 0 };
       cuCache.set(kind, x);
     }
     return x;
