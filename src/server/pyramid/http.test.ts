@@ -296,8 +296,36 @@ describe.each(testDialects())('the pyramid, scenario and audit routes on %s', (d
       expect(ids).toContain('vegetables.residue');
       for (const f of body.findings) expect(['error', 'warning', 'info']).toContain(f.severity);
       const lines = await okCsv(await get('/api/audit?format=csv'));
-      expect(lines[0]).toBe('id,severity,stated,computed,difference,message,source');
+      expect(lines[0]).toBe('id,severity,stated,computed,difference,message,where,citation,source');
       expect(lines.some((l) => l.startsWith('vegetables.residue,'))).toBe(true);
+    });
+
+    it('says each finding and where the report states it in the request’s language, ids kept apart', async () => {
+      type Said = { code: string; text: string };
+      const read = async (lang: string) =>
+        await okJson<{
+          findings: { id: string; message: Said; where?: Said; citation?: string }[];
+          unchecked: Said[];
+        }>(await get(`/api/audit?lang=${lang}`));
+      const nb = await read('nb');
+      const en = await read('en');
+      const total = (b: typeof nb) => b.findings.find((f) => f.id === 'residues.total');
+      expect(total(nb)?.where).toMatchObject({
+        code: 'audit_where_table_total',
+        text: 'rapportens restråstofftabell, summeraden',
+      });
+      expect(total(en)?.where?.text).toBe('the report’s residue table, the total row');
+      // The range's source stands apart, not inside the bokmål sentence.
+      const capex = nb.findings.find((f) => f.id === 'insect.capex');
+      expect(capex?.citation).toMatch(/InnovaFeed/);
+      expect(capex?.message.text).not.toMatch(/InnovaFeed/);
+      // No id of the transcription in any text a reader sees.
+      for (const f of nb.findings)
+        expect(`${f.message.text} ${f.where?.text ?? ''}`).not.toMatch(
+          /report\.txt|steps\.|prices\.|actors_brreg/,
+        );
+      expect(nb.unchecked.map((m) => m.code)).toContain('audit_unchecked_harvest');
+      expect(nb.unchecked[0]?.text).toMatch(/^Skogtabellen for 2024/);
     });
 
     it('404 for an unknown region, 400 for an unknown format or field', async () => {

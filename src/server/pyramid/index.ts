@@ -1,7 +1,7 @@
 /** The value pyramid per stream, scenarios (list, get, store, delete, run a stored or posted one), and the audit. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { auditRegion } from '../../app/audit.ts';
-import { messageNames } from '../../app/names.ts';
+import { messageNames, readerNames } from '../../app/names.ts';
 import { pyramidOfKind } from '../../app/pyramid.ts';
 import {
   deleteScenario,
@@ -18,6 +18,15 @@ import { ErrorSchema, errorResponses } from '../errors.ts';
 import { csvResponse } from '../export.ts';
 import { answer, decimalQuery, FormatQuery, IdParam, Opaque, WordsSchema } from '../schemas.ts';
 import type { ServerState } from '../state.ts';
+
+/** A message of the audit: its code and parameters for programs, its text in the request's language. */
+const AuditMessage = z
+  .object({
+    code: z.string().openapi({ example: 'audit_where_table_row' }),
+    params: z.record(z.string(), z.unknown()),
+    text: z.string().openapi({ example: 'rapportens skogtabell, raden for Ringerike' }),
+  })
+  .openapi('AuditMessage');
 
 /** The region and profile a scenario's feed is checked against (the reference region and `report` by default). */
 const FeedRegionQuery = z
@@ -253,21 +262,34 @@ export function pyramidRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
         200: answer(
           z.object({
             region: z.string(),
-            checked: z.number(),
+            checked: z.number().openapi({ description: 'How many stated figures were recomputed' }),
             findings: z.array(
               z.object({
-                id: z.string(),
+                id: z.string().openapi({ description: 'Stable id of the checked figure, for programs' }),
                 severity: z.enum(['error', 'warning', 'info']),
                 stated: z.number(),
                 computed: z.number(),
                 difference: z.number(),
                 relativeDifference: z.number(),
-                message: z.string(),
-                source: z.string(),
+                message: AuditMessage.openapi({ description: 'What does not add up, in words' }),
+                source: z
+                  .string()
+                  .openapi({ description: 'Where the figure is, for programs (file, section, data path)' }),
+                where: AuditMessage.optional().openapi({
+                  description: 'Where the report states the figure, in words (a table, a row, a section)',
+                }),
+                citation: z
+                  .string()
+                  .optional()
+                  .openapi({ description: 'The source of the range the figure was held against, as cited' }),
               }),
             ),
+            unchecked: z.array(AuditMessage).openapi({
+              description:
+                'What the audit could not check, and why (the harvest of the report’s year not imported, a file that is not the whole country)',
+            }),
           }),
-          'Every stated figure recomputed; what does not add up',
+          'Every stated figure recomputed; what does not add up, and what could not be checked',
           ['csv'],
         ),
         ...errorResponses,
@@ -276,13 +298,20 @@ export function pyramidRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
     async (c) => {
       const q = c.req.valid('query');
       const lang = c.get('lang');
-      const answer = localise(await auditRegion(state, q.region), lang);
+      const audited = await auditRegion(state, q.region);
+      const names = readerNames(await state.reference(), state.library);
+      const answer = localise(audited, lang, names);
       const { findings } = answer;
       if (q.format === 'csv') {
         return csvResponse(
           c,
-          findings.map((f) => ({ ...f, message: renderMessage(f.message, lang) })),
-          ['id', 'severity', 'stated', 'computed', 'difference', 'message', 'source'],
+          findings.map((f) => ({
+            ...f,
+            message: renderMessage(f.message, lang, names),
+            where: f.where ? renderMessage(f.where, lang, names) : '',
+            citation: f.citation ?? '',
+          })),
+          ['id', 'severity', 'stated', 'computed', 'difference', 'message', 'where', 'citation', 'source'],
           'audit',
         );
       }
