@@ -8,12 +8,18 @@ import { useApp } from '../context.tsx';
 import { useI18n } from '../i18n.tsx';
 
 interface Finding {
+  /** For programs (the list's key), not shown. */
   id: string;
-  severity: string;
+  severity: 'error' | 'warning' | 'info';
   /** What disagrees, as a message code: rendered with the shared catalogue. */
   message: Message;
-  source?: string;
+  /** Where the report states the figure, in words. */
+  where?: Message;
+  /** The source of the range the figure was held against, as cited. */
+  citation?: string;
 }
+
+const SEVERITY = { error: 'severityError', warning: 'severityWarning', info: 'severityInfo' } as const;
 
 interface Row {
   group: string;
@@ -163,8 +169,19 @@ export default function SourcesPage() {
           <ul className="findings">
             {audit.data.findings.map((x) => (
               <li key={x.id} className={`finding finding-${x.severity}`}>
-                <strong>{x.severity}</strong> · <code>{x.id}</code>: {renderMessage(x.message, f.lang)}
-                {x.source && <small> ({x.source})</small>}
+                <strong>{t[SEVERITY[x.severity]]}</strong>: {renderMessage(x.message, f.lang)}
+                {x.where && (
+                  <small>
+                    {' '}
+                    ({t.auditStatedIn}: {renderMessage(x.where, f.lang)})
+                  </small>
+                )}
+                {x.citation && (
+                  <small>
+                    {' '}
+                    {t.auditRangeSource}: {f.lang === 'nb' ? `«${x.citation}»` : `“${x.citation}”`}
+                  </small>
+                )}
               </li>
             ))}
           </ul>
