@@ -85,6 +85,33 @@ describe('the reference region’s report', () => {
     for (const n of Object.values(seed.actors_brreg.by_form)) expect(nb.html).toContain(`>${fmt(n, 'nb')}<`);
   });
 
+  it('writes the audit for the client: no ids on the page, the ids in a column of the workbook’s sheet', async () => {
+    const wb = await workbook(nb.xlsx);
+    const rows = rowsOf(wb.getWorksheet('Kontroll') as ExcelJS.Worksheet);
+    expect(rows[0]).toEqual([
+      'Alvor',
+      'Oppgitt',
+      'Beregnet',
+      'Funn',
+      'Står i',
+      'Spennets kilde',
+      'Id (for programmer)',
+    ]);
+    const veg = rows.find((r) => r[6] === 'vegetables.residue');
+    expect(veg?.[0]).toBe('feil');
+    expect(veg?.[4]).toBe('rapportens avsnitt «Restråstoffer i regionen»');
+    const capex = rows.find((r) => r[6] === 'insect.capex');
+    expect(String(capex?.[5])).toMatch(/InnovaFeed/);
+    expect(String(capex?.[3])).not.toMatch(/InnovaFeed/);
+    const from = nb.html.indexOf('id="revisjon"');
+    const page = nb.html.slice(from, nb.html.indexOf('</table>', from));
+    expect(page).toContain('rapportens restråstofftabell, summeraden');
+    expect(page).not.toContain('<th>Id');
+    // (A citation may name the report's file as its source: it stands as cited, in its own column.)
+    for (const id of ['vegetables.residue', 'insect.capex', 'actors_brreg', 'market_outlook', 'steps.'])
+      expect(page, id).not.toContain(id);
+  });
+
   it('holds the worked scenarios’ values', async () => {
     const wb = await workbook(nb.xlsx);
     const rows = rowsOf(wb.getWorksheet('Scenarier') as ExcelJS.Worksheet);
