@@ -146,24 +146,37 @@ export function transportInputs(coefficients: readonly Coefficient[]): Uncertain
   return unique(coefficients.map((c) => fromCoefficient(c, 'transport')));
 }
 
-/** A scenario's own prices (its overrides), drawn from their own ranges. */
+/**
+ * A scenario's own prices (its overrides), drawn from their own ranges; a price stated without a
+ * range (the report's worked examples) is no surer for that, and takes the library's product price's
+ * range relative to its value (a stated 33 000 against the library's 16 500–33 000–49 500 gives
+ * 16 500–49 500).
+ */
 export function scenarioInputs(lib: Library, scenario: Scenario): UncertainInput[] {
-  return Object.entries(scenario.prices ?? {}).map(([product, price]) =>
-    fromPrice(
-      `scenario-price:${product}`,
+  return Object.entries(scenario.prices ?? {}).map(([id, price]) => {
+    const product = lib.products.find((p) => p.id === id);
+    const own = product?.price;
+    const borrowed =
+      price.low === price.high && own && own.value > 0 && own.low !== own.high
+        ? { ...price, low: (price.value * own.low) / own.value, high: (price.value * own.high) / own.value }
+        : price;
+    return fromPrice(
+      `scenario-price:${id}`,
       'price',
-      price,
-      message('uncertain_input_scenario_price', {
-        product: lib.products.find((p) => p.id === product)?.name ?? same(product),
-      }),
-    ),
-  );
+      borrowed,
+      message('uncertain_input_scenario_price', { product: product?.name ?? same(id) }),
+    );
+  });
 }
 
 /** Inputs of several lists, the first of each key kept. */
 export function unique(inputs: readonly UncertainInput[]): UncertainInput[] {
   const seen = new Set<string>();
-  return inputs.filter((i) => (seen.has(i.key) ? false : (seen.add(i.key), true)));
+  return inputs.filter((i) => {
+    if (seen.has(i.key)) return false;
+    seen.add(i.key);
+    return true;
+  });
 }
 
 export function centralValues(inputs: readonly UncertainInput[]): Map<string, number> {

@@ -19,6 +19,10 @@ const CLI_SAMPLES: Samples<WordsIn<typeof CLI_WORDS>> = {
   shadowPrice: ['NOK'],
   largestFlows: [25],
   emergingRoutes: [8],
+  uncertaintyTitle: [500, 1],
+  bestKept: [64],
+  failedDraws: [3],
+  reoptimised: [100],
   bindingNote: [{ capacities: 's1, s2', radii: 's3', matrix: false }],
 };
 

@@ -9,6 +9,14 @@ import {
   runAllocation,
 } from '../../app/allocation.ts';
 import { messageNames } from '../../app/names.ts';
+import { DEFAULT_SEED, MAX_SEED } from '../../app/residues.ts';
+import {
+  type AllocationUncertaintyAnswer,
+  allocationUncertaintyOf,
+  DEFAULT_VALUE_DRAWS,
+  MAX_REOPTIMISE_DRAWS,
+  MAX_VALUE_DRAWS,
+} from '../../app/value-uncertainty.ts';
 import type { Objective } from '../../domain/allocation/input.ts';
 import type { UnallocatedReason } from '../../domain/allocation/model.ts';
 import type { AllocationResult } from '../../domain/allocation/result.ts';
@@ -16,10 +24,11 @@ import { AppError } from '../../domain/errors.ts';
 import { message } from '../../domain/message.ts';
 import { writeMps } from '../../domain/mps.ts';
 import { MATURE_TRL } from '../../domain/technologies.ts';
-import { localise } from '../../messages/catalogue.ts';
-import { type CliContext, kindName, municipalityLabel } from '../context.ts';
+import { localise, type Names } from '../../messages/catalogue.ts';
+import { type CliContext, kindName, municipalityLabel, parseInteger } from '../context.ts';
 import { type Format, formatNumber, keyword, type Lang, renderJson, renderTable } from '../format.ts';
 import { t } from '../i18n.ts';
+import { type BandRow, bandTable, tornadoLines, uncertaintyHeader } from '../uncertainty.ts';
 
 const OBJECTIVES = ['value', 'co2e', 'weighted'] as const satisfies readonly Objective[];
 const FORMATS = ['table', 'json'] as const satisfies readonly Format[];
@@ -37,6 +46,10 @@ export interface OptimizeOptions {
   candidateTechnologies?: string;
   includeEmerging?: boolean;
   writeModel?: string;
+  uncertainty?: boolean;
+  draws?: string;
+  seed?: string;
+  reoptimise?: string;
   timeLimit?: string;
   format: string;
   lang: string;
@@ -71,6 +84,20 @@ export function registerOptimize(program: Command, ctx: CliContext): void {
       false,
     )
     .option('--write-model <file>', 'write the exact model as free MPS for another solver')
+    .option(
+      '--uncertainty',
+      'add P10/P50/P90 of value and CO2e with the optimum’s flows fixed, and the tornado (Monte Carlo)',
+    )
+    .option(
+      '--draws <n>',
+      `Monte Carlo draws for --uncertainty (1–${MAX_VALUE_DRAWS})`,
+      String(DEFAULT_VALUE_DRAWS),
+    )
+    .option('--seed <seed>', 'random seed for --uncertainty', String(DEFAULT_SEED))
+    .option(
+      '--reoptimise <draws>',
+      `with --uncertainty: also solve again on each of this many draws (1–${MAX_REOPTIMISE_DRAWS})`,
+    )
     .option('--time-limit <seconds>', 'stop the solver after this many seconds', '120')
     .option('--format <format>', 'table or json', 'table')
     .option('--lang <lang>', 'nb or en', 'nb')
@@ -120,17 +147,53 @@ export async function runOptimize(ctx: CliContext, opts: OptimizeOptions): Promi
       ? { onModel: (model) => writeFileSync(opts.writeModel as string, writeMps(model)) }
       : {}),
   });
+  if (opts.reoptimise !== undefined && !opts.uncertainty)
+    throw new AppError('invalid_input', '--reoptimise only applies with --uncertainty', {
+      detail: message('options_conflict', { option: '--reoptimise', other: '--uncertainty' }),
+    });
+  const uncertainty = opts.uncertainty
+    ? allocationUncertaintyOf(plan, ctx.data(), result, ws.random, {
+        draws: parseInteger(opts.draws ?? String(DEFAULT_VALUE_DRAWS), '--draws', 1, MAX_VALUE_DRAWS),
+        seed: parseInteger(opts.seed ?? String(DEFAULT_SEED), '--seed', 0, MAX_SEED),
+        ...(opts.reoptimise !== undefined
+          ? { reoptimise: parseInteger(opts.reoptimise, '--reoptimise', 1, MAX_REOPTIMISE_DRAWS), solver }
+          : {}),
+      })
+    : undefined;
+  const names = messageNames(ctx.data(), ws.library);
   if (format === 'json') {
     const answer = allocationAnswer(plan, result, opts.writeModel ? { modelFile: opts.writeModel } : {});
-    return renderJson(localise(answer, lang, messageNames(ctx.data(), ws.library)));
+    return renderJson(localise(uncertainty ? { ...answer, uncertainty } : answer, lang, names));
   }
-  return renderOptimizeTable(ctx, result, {
+  const table = renderOptimizeTable(ctx, result, {
     region: plan.region.name,
     profile: plan.profile.id,
     lang,
     opts,
     assumptions: plan.assumedCapacities,
   });
+  return uncertainty ? `${table}${allocationUncertaintyLines(uncertainty, lang, names).join('\n')}\n` : table;
+}
+
+function allocationUncertaintyLines(u: AllocationUncertaintyAnswer, lang: Lang, names: Names): string[] {
+  const rows: BandRow[] = [
+    [`${t('flowsFixed', lang)}: ${t('netValueMnok', lang)}`, 'NOK', u.valueNok],
+    [`${t('flowsFixed', lang)}: ${t('co2eSavedTonnes', lang)}`, 't', u.co2eTonnes],
+  ];
+  if (u.reoptimised)
+    rows.push(
+      [
+        `${t('reoptimised', lang)(u.reoptimised.draws)}: ${t('netValueMnok', lang)}`,
+        'NOK',
+        u.reoptimised.valueNok,
+      ],
+      [
+        `${t('reoptimised', lang)(u.reoptimised.draws)}: ${t('co2eSavedTonnes', lang)}`,
+        't',
+        u.reoptimised.co2eTonnes,
+      ],
+    );
+  return [...uncertaintyHeader(u, lang), bandTable(rows, lang), ...tornadoLines(u.tornado, lang, names)];
 }
 
 function renderOptimizeTable(

@@ -3,18 +3,27 @@
 import type { Command } from 'commander';
 import { messageNames } from '../../app/names.ts';
 import { pyramidOfKind } from '../../app/pyramid.ts';
+import { DEFAULT_SEED, MAX_SEED } from '../../app/residues.ts';
 import {
   listScenarios as listStoredScenarios,
   runScenarioRequest,
   type ScenarioRun,
 } from '../../app/scenarios.ts';
+import {
+  DEFAULT_VALUE_DRAWS,
+  MAX_VALUE_DRAWS,
+  type PyramidUncertaintyAnswer,
+  pyramidUncertaintyOf,
+  type ScenarioUncertaintyAnswer,
+  scenarioUncertaintyOf,
+} from '../../app/value-uncertainty.ts';
 import { AppError } from '../../domain/errors.ts';
 import { message } from '../../domain/message.ts';
 import { MATURE_TRL } from '../../domain/technologies.ts';
 import { textIn } from '../../domain/text.ts';
 import { TIER_NAMES } from '../../domain/valuation.ts';
 import { localise, type Names as MessageNames, renderMessage } from '../../messages/catalogue.ts';
-import { type CliContext, kindName } from '../context.ts';
+import { type CliContext, kindName, parseInteger } from '../context.ts';
 import {
   type Format,
   formatNumber,
@@ -25,6 +34,7 @@ import {
   renderTable,
 } from '../format.ts';
 import { t } from '../i18n.ts';
+import { type BandRow, bandTable, tornadoLines, uncertaintyHeader } from '../uncertainty.ts';
 
 const LANGS = ['nb', 'en'] as const satisfies readonly Lang[];
 const TABLE_OR_JSON = ['table', 'json'] as const satisfies readonly Format[];
@@ -46,6 +56,13 @@ export function registerPyramid(program: Command, ctx: CliContext): void {
       'gjovik-hadeland-ringerike',
     )
     .option('--profile <id>', 'coefficient profile of that estimate', 'report')
+    .option('--uncertainty', 'add P10/P50/P90 of net NOK and CO2e and the tornado (Monte Carlo)')
+    .option(
+      '--draws <n>',
+      `Monte Carlo draws for --uncertainty (1–${MAX_VALUE_DRAWS})`,
+      String(DEFAULT_VALUE_DRAWS),
+    )
+    .option('--seed <seed>', 'random seed for --uncertainty', String(DEFAULT_SEED))
     .option('--format <format>', 'table or json', 'table')
     .option('--lang <lang>', 'nb or en', 'nb')
     .action(async (nameOrFile: string, opts: ScenarioRunOptions) =>
@@ -65,6 +82,13 @@ export function registerPyramid(program: Command, ctx: CliContext): void {
     .option('--tonnes <t>', 'tonnes per year, wet')
     .option('--region <id>', 'take the tonnes from this region’s estimate')
     .option('--profile <id>', 'coefficient profile for --region', 'report')
+    .option('--uncertainty', 'add P10/P50/P90 of net NOK and CO2e and the tornado (Monte Carlo)')
+    .option(
+      '--draws <n>',
+      `Monte Carlo draws for --uncertainty (1–${MAX_VALUE_DRAWS})`,
+      String(DEFAULT_VALUE_DRAWS),
+    )
+    .option('--seed <seed>', 'random seed for --uncertainty', String(DEFAULT_SEED))
     .option('--format <format>', 'table or json', 'table')
     .option('--lang <lang>', 'nb or en', 'nb')
     .action(async (opts: PyramidOptions) => ctx.out(await runPyramid(ctx, opts)));
@@ -80,6 +104,9 @@ export function registerPyramid(program: Command, ctx: CliContext): void {
 interface ScenarioRunOptions {
   region: string;
   profile: string;
+  uncertainty?: boolean;
+  draws: string;
+  seed: string;
   format: string;
   lang: string;
 }
@@ -146,6 +173,12 @@ async function runScenarioCommand(
   );
   const { scenario, result } = run;
   const names = messageNames(ctx.data(), ctx.workspace().library);
+  const uncertainty = opts.uncertainty
+    ? scenarioUncertaintyOf(ctx.workspace().library, ctx.workspace().random, scenario, {
+        draws: parseInteger(opts.draws, '--draws', 1, MAX_VALUE_DRAWS),
+        seed: parseInteger(opts.seed, '--seed', 0, MAX_SEED),
+      })
+    : undefined;
   if (format === 'json')
     return renderJson(
       localise(
@@ -155,6 +188,7 @@ async function runScenarioCommand(
           ...result,
           comparison: { ...run.comparison, asStated: undefined },
           feedCheck: run.feedCheck,
+          ...(uncertainty ? { uncertainty } : {}),
         },
         lang,
         names,
@@ -205,8 +239,23 @@ async function runScenarioCommand(
       [false, false, true, false, false, true],
     ),
     ...twiceLines(run, lang, names),
+    ...(uncertainty ? scenarioUncertaintyLines(uncertainty, lang, names) : []),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+function scenarioUncertaintyLines(u: ScenarioUncertaintyAnswer, lang: Lang, names: MessageNames): string[] {
+  return [
+    ...uncertaintyHeader(u, lang),
+    bandTable(
+      [
+        [t('netValueMnok', lang), 'NOK', u.netNok],
+        [t('co2eSavedTonnes', lang), 't', u.co2eTonnes],
+      ],
+      lang,
+    ),
+    ...tornadoLines(u.tornado, lang, names),
+  ];
 }
 
 async function listScenarios(ctx: CliContext, opts: { format: string; lang: string }): Promise<string> {
@@ -230,6 +279,9 @@ interface PyramidOptions {
   tonnes?: string;
   region?: string;
   profile: string;
+  uncertainty?: boolean;
+  draws: string;
+  seed: string;
   format: string;
   lang: string;
 }
@@ -258,7 +310,18 @@ export async function runPyramid(ctx: CliContext, opts: PyramidOptions): Promise
   });
   const data = ctx.data();
   const names = messageNames(data, ctx.workspace().library);
-  if (format === 'json') return renderJson(localise(result, lang, names));
+  const uncertainty = opts.uncertainty
+    ? pyramidUncertaintyOf(ctx.workspace().library, data, ctx.workspace().random, {
+        kind: opts.kind,
+        tonnes: tonnesGiven,
+        region: opts.region,
+        profile: opts.profile,
+        draws: parseInteger(opts.draws, '--draws', 1, MAX_VALUE_DRAWS),
+        seed: parseInteger(opts.seed, '--seed', 0, MAX_SEED),
+      })
+    : undefined;
+  if (format === 'json')
+    return renderJson(localise(uncertainty ? { ...result, uncertainty } : result, lang, names));
   const tonnes = result.tonnes;
   const basisNote = result.tonnesFrom;
   const n = (v: number | null) => (v === null ? '–' : formatNumber(v, lang));
@@ -311,7 +374,28 @@ export async function runPyramid(ctx: CliContext, opts: PyramidOptions): Promise
       `${t('bestRoute', lang)}: ${result.best.route.join(' → ')} (${TIER_NAMES[result.best.tier][lang]}${result.best.direction === 'down' ? `, ${t('movesDown', lang)}` : ''}), ${mnok(result.best.valueNok)} MNOK ${t('net', lang)} (${mnok(result.best.grossNok)} MNOK ${t('gross', lang)}); ${result.best.direction === 'down' ? t('change', lang) : t('uplift', lang)} ${mnok(result.upliftNok)} MNOK`,
     );
   }
+  if (uncertainty) lines.push(...pyramidUncertaintyLines(uncertainty, lang, names));
   return `${lines.join('\n')}\n`;
+}
+
+function pyramidUncertaintyLines(u: PyramidUncertaintyAnswer, lang: Lang, names: MessageNames): string[] {
+  const lines = uncertaintyHeader(u, lang);
+  const rows: BandRow[] = [[t('streamTonnes', lang), 't', u.tonnes]];
+  if (u.best) {
+    const best = `${t('bestRoute', lang)} (${TIER_NAMES[u.best.tier][lang]})`;
+    rows.push(
+      [`${best}: ${t('netValueMnok', lang)}`, 'NOK', u.best.valueNok],
+      [`${best}: ${t('upliftValueMnok', lang)}`, 'NOK', u.best.upliftNok],
+      [`${best}: ${t('co2eSavedTonnes', lang)}`, 't', u.best.co2eTonnes],
+      [`${best}: ${t('co2eUpliftTonnes', lang)}`, 't', u.best.co2eUpliftTonnes],
+    );
+  }
+  for (const tier of [...u.tiers].reverse())
+    rows.push([`${TIER_NAMES[tier.tier][lang]}: ${t('netValueMnok', lang)}`, 'NOK', tier.valueNok]);
+  lines.push(bandTable(rows, lang));
+  if (u.best) lines.push(t('bestKept', lang)(Math.round(u.best.keptShare * 100)));
+  lines.push(...tornadoLines(u.tornado, lang, names));
+  return lines;
 }
 
 function listTechnologies(ctx: CliContext, opts: { format: string; lang: string }): string {

@@ -43,6 +43,44 @@ const CLI = {
     en: (capexMnok: string, opexMnok: string) => `Capex: ${capexMnok} MNOK · Opex: ${opexMnok} MNOK/yr`,
   },
   massBalancePerStep: { nb: 'Massebalanse per trinn', en: 'Mass balance per step' },
+  // uncertainty of NOK and CO2e (--uncertainty)
+  uncertaintyTitle: {
+    nb: (draws: number, seed: number) =>
+      `Usikkerhet i kroner og CO2e (Monte Carlo, ${formatNumber(draws, 'nb')} trekk, frø ${seed})`,
+    en: (draws: number, seed: number) =>
+      `Uncertainty in NOK and CO2e (Monte Carlo, ${formatNumber(draws, 'en')} draws, seed ${seed})`,
+  },
+  quantity: { nb: 'Størrelse', en: 'Quantity' },
+  central: { nb: 'Sentralt', en: 'Central' },
+  netValueMnok: { nb: 'Netto verdi (MNOK)', en: 'Net value (MNOK)' },
+  upliftValueMnok: { nb: 'Løft over dagens bruk (MNOK)', en: 'Uplift over the current use (MNOK)' },
+  co2eSavedTonnes: { nb: 'CO2e spart (tonn)', en: 'CO2e saved (t)' },
+  co2eUpliftTonnes: { nb: 'CO2e over dagens bruk (tonn)', en: 'CO2e over the current use (t)' },
+  streamTonnes: { nb: 'Mengde (tonn våtvekt)', en: 'Amount (t wet)' },
+  bestKept: {
+    nb: (percent: number) =>
+      `Den beste ruten er fortsatt best i ${formatNumber(percent, 'nb')} % av trekkene`,
+    en: (percent: number) =>
+      `The best route is still the best in ${formatNumber(percent, 'en')} % of the draws`,
+  },
+  failedDraws: {
+    nb: (n: number) => `${formatNumber(n, 'nb')} trekk lot seg ikke regne (utelatt)`,
+    en: (n: number) => `${formatNumber(n, 'en')} draws could not be run (left out)`,
+  },
+  flowsFixed: { nb: 'Optimumets strømmer holdt faste', en: 'The optimum’s flows held fixed' },
+  reoptimised: {
+    nb: (draws: number) => `Optimert på nytt i hvert trekk (${formatNumber(draws, 'nb')} trekk)`,
+    en: (draws: number) => `Optimised again in each draw (${formatNumber(draws, 'en')} draws)`,
+  },
+  tornadoTitle: {
+    nb: 'Det som flytter netto verdi mest (ett tall om gangen til lav og høy)',
+    en: 'What moves net value most (one number at a time to its low and high)',
+  },
+  uncertainInput: { nb: 'Inngangstall', en: 'Input' },
+  lowHigh: { nb: 'Lav–høy', en: 'Low–high' },
+  atLowMnok: { nb: 'Ved lav (MNOK)', en: 'At low (MNOK)' },
+  atHighMnok: { nb: 'Ved høy (MNOK)', en: 'At high (MNOK)' },
+  swingMnok: { nb: 'Utslag (MNOK)', en: 'Swing (MNOK)' },
   // a scenario twice: as stated and from the library
   twiceTitle: {
     nb: 'Som scenarioet oppgir det og fra biblioteket',
