@@ -21,7 +21,8 @@ describe('auditRegion', () => {
     const region = findRegion(data.regions, REGION);
     const statements = auditStatements(ws, data, region);
     expect(answer.region).toBe(REGION);
-    expect(answer.checked).toBe(statements.length);
+    // Every statement, and each built-in scenario once more for a benefit counted twice (price and CO2e).
+    expect(answer.checked).toBe(statements.length + ws.library.scenarios.length);
     expect(statements.some((s) => s.id === 'residues.total')).toBe(true);
     expect(statements.some((s) => s.id.startsWith('pyrolysis.'))).toBe(true);
     expect(answer.findings.length).toBeGreaterThan(0);
@@ -34,7 +35,8 @@ describe('auditRegion', () => {
     delete region.seedReport;
     const scenariosOnly = regionAudit(ws, data, region);
     expect(scenariosOnly.checked).toBe(
-      ws.library.scenarios.flatMap((s) => scenarioStatements(s, ws.library)).length,
+      ws.library.scenarios.flatMap((s) => scenarioStatements(s, ws.library)).length +
+        ws.library.scenarios.length,
     );
     expect(scenariosOnly.checked).toBeLessThan((await auditRegion(ws, REGION)).checked);
   });

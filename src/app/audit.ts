@@ -4,7 +4,7 @@
  * the harvest statistics of its year when they are imported; what does not add up, and what could
  * not be checked.
  */
-import { audit, type Finding, type Statement } from '../domain/audit.ts';
+import { audit, type Finding, type Statement, worstFirst } from '../domain/audit.ts';
 import { type HarvestEvidence, type HarvestTable, harvestStatements } from '../domain/audit-harvest.ts';
 import { scenarioStatements } from '../domain/audit-scenarios.ts';
 import { co2eCountedTwice } from '../domain/double-counting.ts';
@@ -77,7 +77,8 @@ export function regionAudit(
   return {
     region: region.id,
     checked: all.length + src.library.scenarios.length,
-    findings: [...audit(all), ...twice],
+    // Worst first across both checks, as every shell lists them.
+    findings: worstFirst([...audit(all), ...twice]),
     unchecked: checks.unchecked,
   };
 }

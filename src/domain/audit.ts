@@ -398,10 +398,12 @@ export function checkStatement(s: Statement): Finding | undefined {
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+/** Findings worst first, then by id (for findings from several checks put together). */
+export function worstFirst(findings: Finding[]): Finding[] {
+  return [...findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.id.localeCompare(b.id));
+}
+
 /** Every finding, worst first; a statement that checks out gives none. */
 export function audit(statements: Statement[]): Finding[] {
-  return statements
-    .map(checkStatement)
-    .filter((f): f is Finding => f !== undefined)
-    .sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.id.localeCompare(b.id));
+  return worstFirst(statements.map(checkStatement).filter((f): f is Finding => f !== undefined));
 }

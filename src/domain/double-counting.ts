@@ -42,6 +42,7 @@ export function co2eCountedTwice(scenario: Scenario, result: ScenarioResult, lib
         co2eTonnes: p.co2eTonnes,
       }),
       source: `scenario ${scenario.id}`,
+      where: message('audit_where_scenario', { scenario: scenario.name, part: 'prices' }),
     });
   }
   return out;
