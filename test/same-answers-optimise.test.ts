@@ -65,6 +65,11 @@ const CASES: Case[] = [
     args: ['--no-default-sites', '--candidates', '--candidate-technologies', 'anaerobic-digestion'],
     body: { noDefaultSites: true, candidates: true, candidateTechnologies: ['anaerobic-digestion'] },
   },
+  {
+    name: 'with uncertainty: the flows fixed on 40 draws, re-optimised on 3, and the tornado',
+    args: ['--uncertainty', '--draws', '40', '--seed', '3', '--reoptimise', '3'],
+    body: { uncertainty: { draws: 40, seed: 3, reoptimise: 3 } },
+  },
 ];
 
 /** Refused requests: the API's status and the code both shells' error carries. */

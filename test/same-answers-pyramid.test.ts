@@ -24,6 +24,27 @@ const answers: Case[] = [
     api: `/api/pyramid/husdyrgjodsel?region=${REGION}&profile=literature`,
   },
   {
+    name: 'the pyramid’s uncertainty for given tonnes (P10–P90 of NOK and CO2e, the tornado)',
+    cli: [
+      'pyramid',
+      '--kind',
+      'husdyrgjodsel',
+      '--tonnes',
+      '1000',
+      '--uncertainty',
+      '--draws',
+      '40',
+      '--seed',
+      '5',
+    ],
+    api: '/api/pyramid/husdyrgjodsel?tonnes=1000&uncertainty=true&draws=40&seed=5',
+  },
+  {
+    name: 'the pyramid’s uncertainty for the region’s tonnes, drawn with the profile',
+    cli: ['pyramid', '--kind', 'halm', '--uncertainty', '--draws', '30'],
+    api: '/api/pyramid/halm?uncertainty=true&draws=30',
+  },
+  {
     name: 'the audit of the reference region',
     cli: ['audit', '--region', REGION],
     api: `/api/audit?region=${REGION}`,
@@ -45,6 +66,11 @@ const failures: Case[] = [
     name: 'the pyramid under an unknown profile',
     cli: ['pyramid', '--kind', 'halm', '--profile', 'nope'],
     api: '/api/pyramid/halm?profile=nope',
+  },
+  {
+    name: 'the pyramid’s uncertainty with too many draws',
+    cli: ['pyramid', '--kind', 'halm', '--uncertainty', '--draws', '5001'],
+    api: '/api/pyramid/halm?uncertainty=true&draws=5001',
   },
   {
     name: 'the audit of an unknown region',

@@ -1,6 +1,8 @@
 /** Shared request and response schemas of the API (zod, with OpenAPI names). */
 import { z } from '@hono/zod-openapi';
+import { MAX_SEED } from '../app/residues.ts';
 import { safeText } from '../app/schemas.ts';
+import { DEFAULT_VALUE_DRAWS, MAX_VALUE_DRAWS } from '../app/value-uncertainty.ts';
 import { REGION_ID } from '../domain/regions.ts';
 
 export { safeText };
@@ -20,6 +22,21 @@ export const integerQuery = (min: number, max: number) =>
     .regex(/^-?\d+$/, 'a whole number')
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
+
+/**
+ * `uncertainty=true` adds P10/P50/P90 of net NOK and CO2e and the tornado (the CLI's `--uncertainty`),
+ * with `draws` and `seed` (`--draws`, `--seed`) under the limits every shell shares.
+ */
+export const UncertaintyQuery = {
+  uncertainty: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({ description: 'Add P10/P50/P90 of net NOK and CO2e and the tornado (Monte Carlo)' }),
+  draws: integerQuery(1, MAX_VALUE_DRAWS)
+    .optional()
+    .openapi({ description: `Monte Carlo draws (default ${DEFAULT_VALUE_DRAWS})` }),
+  seed: integerQuery(0, MAX_SEED).optional(),
+};
 
 export const FormatQuery = (formats: readonly [string, ...string[]]) =>
   z

@@ -6,6 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { allocationAnswer, allocationDeps, planAllocation, runAllocation } from '../../app/allocation.ts';
 import { messageNames } from '../../app/names.ts';
+import { DEFAULT_SEED, MAX_SEED } from '../../app/residues.ts';
+import {
+  allocationUncertaintyOf,
+  DEFAULT_VALUE_DRAWS,
+  MAX_REOPTIMISE_DRAWS,
+  MAX_VALUE_DRAWS,
+} from '../../app/value-uncertainty.ts';
 import type { Solver } from '../../domain/allocation/lp.ts';
 import { AppError, type Issue } from '../../domain/errors.ts';
 import { type Message, message } from '../../domain/message.ts';
@@ -62,6 +69,18 @@ const OptimiseInput = z
       .openapi({
         description: `Let routes below TRL ${MATURE_TRL} (pilot, laboratory) compete; left out by default`,
       }),
+    uncertainty: z
+      .object({
+        draws: z.number().int().min(1).max(MAX_VALUE_DRAWS).default(DEFAULT_VALUE_DRAWS),
+        seed: z.number().int().min(0).max(MAX_SEED).default(DEFAULT_SEED),
+        reoptimise: z.number().int().min(1).max(MAX_REOPTIMISE_DRAWS).optional(),
+      })
+      .strict()
+      .optional()
+      .openapi({
+        description:
+          'Add P10/P50/P90 of value and CO2e with the optimum’s flows fixed (and, with reoptimise, solved again on that many draws) and the tornado: the CLI’s --uncertainty --draws --seed --reoptimise',
+      }),
   })
   .strict()
   .openapi('OptimiseInput');
@@ -116,9 +135,10 @@ export function optimiseRoutes(api: OpenAPIHono<Env>, state: ServerState): void 
       responses: { 202: answer(JobSchema, 'The run was started'), ...errorResponses },
     }),
     async (c) => {
-      const options = c.req.valid('json');
+      const { uncertainty, ...options } = c.req.valid('json');
       // Check what can be checked before answering, so a bad request is a 400, not a failed job.
-      const plan = planAllocation(await allocationDeps(state), options);
+      const deps = await allocationDeps(state);
+      const plan = planAllocation(deps, options);
       const job: Job = {
         id: randomUUID(),
         stage: 'queued',
@@ -138,7 +158,16 @@ export function optimiseRoutes(api: OpenAPIHono<Env>, state: ServerState): void 
               await yieldToPolls();
             },
           });
-          job.result = allocationAnswer(plan, result);
+          const answer = allocationAnswer(plan, result);
+          job.result = uncertainty
+            ? {
+                ...answer,
+                uncertainty: allocationUncertaintyOf(plan, deps.data, result, state.random, {
+                  ...uncertainty,
+                  solver: await solver,
+                }),
+              }
+            : answer;
           job.stage = 'done';
         } catch (error) {
           job.stage = 'failed';

@@ -11,12 +11,21 @@ import {
   type ScenarioRun,
   saveScenario,
 } from '../../app/scenarios.ts';
+import { pyramidUncertaintyOf, scenarioUncertaintyOf } from '../../app/value-uncertainty.ts';
 import { localise, renderMessage } from '../../messages/catalogue.ts';
 import type { Lang } from '../../messages/format.ts';
 import type { Env } from '../env.ts';
 import { ErrorSchema, errorResponses } from '../errors.ts';
 import { csvResponse } from '../export.ts';
-import { answer, decimalQuery, FormatQuery, IdParam, Opaque, WordsSchema } from '../schemas.ts';
+import {
+  answer,
+  decimalQuery,
+  FormatQuery,
+  IdParam,
+  Opaque,
+  UncertaintyQuery,
+  WordsSchema,
+} from '../schemas.ts';
 import type { ServerState } from '../state.ts';
 
 /** A message of the audit: its code and parameters for programs, its text in the request's language. */
@@ -33,6 +42,7 @@ const FeedRegionQuery = z
   .object({
     region: z.string().optional().openapi({ example: 'gjovik-hadeland-ringerike' }),
     profile: z.string().optional().openapi({ example: 'report' }),
+    ...UncertaintyQuery,
   })
   .strict();
 
@@ -44,13 +54,23 @@ async function twiceAnswer(
   state: ServerState,
   run: ScenarioRun,
   lang: Lang,
+  mc: {
+    uncertainty?: 'true' | 'false' | undefined;
+    draws?: number | undefined;
+    seed?: number | undefined;
+  } = {},
 ): Promise<Record<string, unknown>> {
   const { asStated: _same, ...comparison } = run.comparison;
   const names = messageNames(await state.reference(), state.library);
-  return localise({ ...run.result, comparison, feedCheck: run.feedCheck }, lang, names) as unknown as Record<
-    string,
-    unknown
-  >;
+  const uncertainty =
+    mc.uncertainty === 'true'
+      ? scenarioUncertaintyOf(state.library, state.random, run.scenario, { draws: mc.draws, seed: mc.seed })
+      : undefined;
+  return localise(
+    { ...run.result, comparison, feedCheck: run.feedCheck, ...(uncertainty ? { uncertainty } : {}) },
+    lang,
+    names,
+  ) as unknown as Record<string, unknown>;
 }
 
 const conflict = {
@@ -76,6 +96,7 @@ export function pyramidRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
             tonnes: decimalQuery(0, 1e9).optional(),
             region: z.string().optional(),
             profile: z.string().default('report'),
+            ...UncertaintyQuery,
           })
           .strict(),
       },
@@ -99,8 +120,27 @@ export function pyramidRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
         region: q.region,
         profile: q.profile,
       });
-      const names = messageNames(await state.reference(), state.library);
-      return c.json(localise(answer, c.get('lang'), names) as unknown as Record<string, unknown>, 200);
+      const data = await state.reference();
+      const uncertainty =
+        q.uncertainty === 'true'
+          ? pyramidUncertaintyOf(state.library, data, state.random, {
+              kind,
+              tonnes: q.tonnes,
+              region: q.region,
+              profile: q.profile,
+              draws: q.draws,
+              seed: q.seed,
+            })
+          : undefined;
+      const names = messageNames(data, state.library);
+      return c.json(
+        localise(
+          uncertainty ? { ...answer, uncertainty } : answer,
+          c.get('lang'),
+          names,
+        ) as unknown as Record<string, unknown>,
+        200,
+      );
     },
   );
 
@@ -205,8 +245,9 @@ export function pyramidRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
       },
     }),
     async (c) => {
-      const run = await runScenarioRequest(state, { id: c.req.valid('param').id }, c.req.valid('query'));
-      return c.json(await twiceAnswer(state, run, c.get('lang')), 200);
+      const { uncertainty, draws, seed, ...feed } = c.req.valid('query');
+      const run = await runScenarioRequest(state, { id: c.req.valid('param').id }, feed);
+      return c.json(await twiceAnswer(state, run, c.get('lang'), { uncertainty, draws, seed }), 200);
     },
   );
 
@@ -240,8 +281,9 @@ export function pyramidRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
       },
     }),
     async (c) => {
-      const run = await runScenarioRequest(state, { scenario: c.req.valid('json') }, c.req.valid('query'));
-      return c.json(await twiceAnswer(state, run, c.get('lang')), 200);
+      const { uncertainty, draws, seed, ...feed } = c.req.valid('query');
+      const run = await runScenarioRequest(state, { scenario: c.req.valid('json') }, feed);
+      return c.json(await twiceAnswer(state, run, c.get('lang'), { uncertainty, draws, seed }), 200);
     },
   );
 
