@@ -16,6 +16,7 @@ import { loadLibrary } from '../src/ingest/library.ts';
 import { loadReferenceData } from '../src/ingest/reference-data.ts';
 import { type Seed, seedSchema, seedStatements, type TextFigures } from '../src/ingest/seed-statements.ts';
 import { renderMessage } from '../src/messages/catalogue.ts';
+import { BOKMAL, ENGLISH } from '../src/messages/words/tell-tales.ts';
 
 const dataDir = fileURLToPath(new URL('../data/', import.meta.url));
 const SEED_FILE = 'sources/seed/reference-region.json';
@@ -77,6 +78,25 @@ describe('audit of the reference region (the report as transcribed)', async () =
       expect(typeof f.computed).toBe('number');
       expect(f.message.code).toMatch(/^audit_/);
       expect(f.source.length).toBeGreaterThan(3);
+    }
+  });
+
+  it('writes every finding for the client: bokmål without English, where in words, no ids in the text', async () => {
+    const said = (m: unknown) => (m as { text?: string } | undefined)?.text ?? '';
+    const en = await runAudit(undefined, '--lang', 'en');
+    for (const [i, f] of out.findings.entries()) {
+      const nb = `${said(f.message)} ${said(f.where)}`;
+      expect(said(f.where), f.id).not.toBe('');
+      expect(nb, f.id).not.toMatch(ENGLISH);
+      // The transcription's ids and paths stay in id and source.
+      expect(nb, f.id).not.toMatch(
+        /report\.txt|actors_brreg|market_outlook|steps\.|prices\.|[a-z]+_[a-z]+\./,
+      );
+      expect(nb, f.id).not.toContain(f.id);
+      // The range's source stands apart, as cited, and never inside the sentence.
+      if (f.citation) expect(said(f.message), f.id).not.toContain(f.citation.slice(0, 30));
+      // In English, a section or scenario of the report is quoted by its (Norwegian) title.
+      expect(said(en.out.findings[i]?.where).replace(/“[^”]*”/g, ''), f.id).not.toMatch(BOKMAL);
     }
   });
 
