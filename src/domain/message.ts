@@ -81,6 +81,7 @@ export interface MessageParams
   };
   audit_range: { label: Label; stated: number; what: Label; low: number; high: number; central: number };
   /** A range check whose reference is the audited report's own figure: no confirmation either way. */
+  audit_co2e_counted_twice: { scenario: Text; product: Text; premiumNok: number; co2eTonnes: number };
   audit_range_self: { label: Label; stated: number; what: Label; central: number };
   audit_balance: { label: Label; outputs: AuditTerm[]; outputTotal: number; input: number };
   /** Parts short of the total where the report says the rest is something else ("other forms"). */

@@ -89,6 +89,12 @@ const CORE_SAMPLES = {
     high: 2,
     central: 1.5,
   },
+  audit_co2e_counted_twice: {
+    scenario: { nb: 's1', en: 'x1' },
+    product: { nb: 'p1', en: 'x2' },
+    premiumNok: 72000000,
+    co2eTonnes: 11400,
+  },
   audit_range_self: {
     label: LABEL,
     stated: 3,

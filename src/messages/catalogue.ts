@@ -151,6 +151,12 @@ const CORE_CATALOGUE: CataloguePart<CoreCode> = {
     en: (p, s) =>
       `${s.msg(p.label)}: stated ${s.fig(p.stated)} lies outside ${s.msg(p.what)} (${s.fig(p.low)}–${s.fig(p.high)}, central ${s.fig(p.central)})`,
   },
+  audit_co2e_counted_twice: {
+    nb: (p, s) =>
+      `${s.text(p.scenario)}: prisen på ${s.text(p.product).toLowerCase()} rommer en CO2-pris (${s.n(p.premiumNok / 1e6, 1)} MNOK i året), og de ${s.n(p.co2eTonnes)} t CO2e den sparer, godskrives i tillegg; samme gevinst telles dobbelt`,
+    en: (p, s) =>
+      `${s.text(p.scenario)}: the price of ${s.text(p.product).toLowerCase()} holds a CO2 price (${s.n(p.premiumNok / 1e6, 1)} MNOK a year), and the ${s.n(p.co2eTonnes)} t CO2e it saves are credited as well; the same benefit is counted twice`,
+  },
   audit_range_self: {
     nb: (p, s) =>
       `${s.msg(p.label)}: oppgitt ${s.fig(p.stated)} er ikke kontrollert: referansen, ${s.msg(p.what)} (sentralt ${s.fig(p.central)}), er hentet fra rapporten selv, så kontrollen ville sammenlignet rapporten med seg selv`,
