@@ -12,7 +12,7 @@ import { AppError } from '../domain/errors.ts';
 import { message } from '../domain/message.ts';
 import type { ReferenceData } from '../domain/reference-data.ts';
 import { findRegion } from '../domain/regions.ts';
-import { compileEstimate } from '../domain/residues.ts';
+import { type CompiledEstimate, compileEstimate } from '../domain/residues.ts';
 import type { Scenario } from '../domain/scenarios.ts';
 import type { Random } from '../domain/uncertainty.ts';
 import {
@@ -25,6 +25,7 @@ import {
   type PyramidCase,
   type PyramidUncertainty,
   pyramidUncertainty,
+  residueRowsWith,
   type ScenarioUncertainty,
   scenarioUncertainty,
 } from '../domain/value-uncertainty.ts';
@@ -119,6 +120,41 @@ export function scenarioUncertaintyOf(
   };
 }
 
+/**
+ * The region's estimate compiled, when the optimum's supplies are exactly its central rows (same
+ * municipalities, kinds, order and tonnes), so that each draw can draw them; else undefined and the
+ * supplies are held as given (a year or a partial estimate the report passes as rows).
+ */
+function compiledSupplies(plan: AllocationPlan, data: ReferenceData): CompiledEstimate | undefined {
+  let compiled: CompiledEstimate;
+  try {
+    compiled = compileEstimate({
+      profile: plan.profile,
+      kinds: data.kinds,
+      statistics: data.statistics,
+      municipalities: plan.region.municipalities,
+    });
+  } catch (e) {
+    if (e instanceof AppError) return undefined;
+    throw e;
+  }
+  const supplies = plan.input.supplies;
+  const central = residueRowsWith(compiled, new Map());
+  const same =
+    compiled.rows.length === supplies.length &&
+    compiled.rows.every((r, i) => {
+      const s = supplies[i];
+      const t = central[i] as number;
+      return (
+        s !== undefined &&
+        r.municipality === s.municipality &&
+        r.kind === s.kind &&
+        Math.abs(t - s.tonnesWet) <= 1e-9 * Math.max(1, Math.abs(t))
+      );
+    });
+  return same ? compiled : undefined;
+}
+
 export interface AllocationUncertaintyRequest extends UncertaintyRequest {
   /** Re-optimise on this many draws (1 … MAX_REOPTIMISE_DRAWS), besides the fixed flows. */
   reoptimise?: number | undefined;
@@ -138,22 +174,8 @@ export function allocationUncertaintyOf(
 ): AllocationUncertaintyAnswer {
   const { draws, seed } = uncertaintySettings(req);
   const { input } = plan;
-  let compiled: ReturnType<typeof compileEstimate> | undefined;
-  if (!req.suppliesGiven) {
-    compiled = compileEstimate({
-      profile: plan.profile,
-      kinds: data.kinds,
-      statistics: data.statistics,
-      municipalities: plan.region.municipalities,
-    });
-    // The supplies the optimum solved for are these rows, in this order; if not, hold them fixed.
-    const same =
-      compiled.rows.length === input.supplies.length &&
-      compiled.rows.every(
-        (r, i) => r.municipality === input.supplies[i]?.municipality && r.kind === input.supplies[i]?.kind,
-      );
-    if (!same) compiled = undefined;
-  }
+  let compiled: CompiledEstimate | undefined;
+  if (!req.suppliesGiven) compiled = compiledSupplies(plan, data);
   const coefficients = plan.transport.coefficients as unknown as Record<string, Coefficient>;
   const open = new Set(result.sites.filter((s) => s.open).map((s) => s.id));
   const reoptimise =

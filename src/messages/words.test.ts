@@ -30,6 +30,7 @@ const REPORT_SAMPLES: Samples<ReportWords> = {
   reportTitle: ['r1'],
   generated: ['2024-05-01', 'p1', '2023'],
   readmeIntro: ['r1', '2024-05-01'],
+  uncertaintyIntro: [500, 1],
   marketLimited: [2178],
   principleExample: [
     {

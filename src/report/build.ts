@@ -34,6 +34,7 @@ import { residuesSection } from './sections/residues.ts';
 import { scenariosSection } from './sections/scenarios.ts';
 import { sitesSection } from './sections/sites.ts';
 import { sourcesSection } from './sections/sources.ts';
+import { uncertaintySection } from './sections/uncertainty.ts';
 import { valueSection } from './sections/value.ts';
 
 export interface ReportOptions {
@@ -155,6 +156,8 @@ export async function buildReport(o: ReportOptions, inputs: ReportInputs): Promi
   step('allocation');
   const allocation = await runAllocation(ctx, inputs);
   sections.push(allocationSection(ctx, allocation));
+  step('uncertainty');
+  sections.push(uncertaintySection(ctx, allocation, { draws: o.draws, seed: o.seed, random: inputs.random }));
   step('audit');
   sections.push(auditSection(ctx), sourcesSection(ctx, transport, sitesFile));
   return { options: o, ctx, sections, ...(allocation.ok ? { allocation: allocation.result } : {}) };

@@ -70,3 +70,31 @@ export function stackedBars(
     ],
   });
 }
+
+/**
+ * A tornado: per input (widest swing first) a bar from the central value to the value with the input
+ * at its low, and one to the value at its high, in two colours with a legend; a rule at the centre.
+ */
+export function tornadoChart(
+  bars: { label: string; atLow: number; atHigh: number }[],
+  o: { lang: Lang; xLabel: string; central: number; lowLabel: string; highLabel: string },
+): string {
+  const data = bars.flatMap((b) => [
+    { label: b.label, x1: o.central, x2: b.atLow, end: o.lowLabel },
+    { label: b.label, x1: o.central, x2: b.atHigh, end: o.highLabel },
+  ]);
+  return renderPlot({
+    width: 640,
+    height: Math.max(100, 26 * bars.length + 70),
+    marginLeft: 260,
+    marginRight: 20,
+    x: { label: o.xLabel, grid: true, tickFormat: (v: number) => fmt(v, o.lang) },
+    y: {
+      label: null,
+      domain: bars.map((b) => b.label),
+      tickFormat: (s: string) => (s.length > 44 ? `${s.slice(0, 43)}…` : s),
+    },
+    color: { domain: [o.lowLabel, o.highLabel], range: ['#de2d26', '#3182bd'], legend: true },
+    marks: [Plot.barX(data, { x1: 'x1', x2: 'x2', y: 'label', fill: 'end' }), Plot.ruleX([o.central])],
+  });
+}

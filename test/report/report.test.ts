@@ -156,6 +156,7 @@ describe('the reference region’s report', () => {
       'verdi',
       'scenarier',
       'allokering',
+      'usikkerhet',
       'revisjon',
       'kilder',
     ]);
@@ -164,6 +165,24 @@ describe('the reference region’s report', () => {
     expect(document.querySelectorAll('svg').length).toBeGreaterThanOrEqual(8);
     expect(nb.html).not.toMatch(/<script|<link|src="http|url\(http/);
     expect(nb.html).toContain('Generert 2026-01-15');
+  });
+
+  it('gives P10–P90 of NOK and CO2e around the allocation’s own value, and the tornado as SVG', () => {
+    const section = nb.report.sections.find((s) => s.id === 'usikkerhet');
+    const table = section?.blocks.find((b) => 'table' in b);
+    const rows = table && 'table' in table ? table.table.rows : [];
+    const allocation = rows[0] as number[] & [string, ...number[]];
+    // Central, P10, P50, P90 in MNOK, then in t CO2e: the central values are the optimum's.
+    expect(allocation[1]).toBeCloseTo((nb.report.allocation?.valueNok ?? 0) / 1e6, 1);
+    expect(allocation[5]).toBeCloseTo(nb.report.allocation?.co2eTonnes ?? 0, 0);
+    for (const row of rows) {
+      const [, , p10, p50, p90, , c10, c50, c90] = row as number[];
+      expect(p10).toBeLessThanOrEqual(p50 as number);
+      expect(p50).toBeLessThanOrEqual(p90 as number);
+      expect(c10).toBeLessThanOrEqual(c50 as number);
+      expect(c50).toBeLessThanOrEqual(c90 as number);
+    }
+    expect(section?.blocks.some((b) => 'html' in b && b.html.includes('<svg'))).toBe(true);
   });
 
   it('writes totals as SUM formulas whose results equal the cells above them and the HTML’s totals', async () => {

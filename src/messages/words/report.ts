@@ -291,6 +291,20 @@ const nb = {
   }) =>
     `Optimeringen (HiGHS, status ${o.status}, ${o.columns} variabler) fordeler strømmene til anleggene slik at verdien etter transport blir størst innenfor kapasitet, transportradius og regelverk. Resultatet er ${o.valueMnok} MNOK i året mot ${o.baselineMnok} MNOK ved dagens bruk: et løft på ${o.upliftMnok} MNOK og ${o.co2e} tonn CO2e. ${o.sites} anlegg får tilført råstoff.`,
   allocationNotRun: 'Fordelingen kunne ikke beregnes',
+  uncertaintyTitle: 'Usikkerhet i kroner og CO2e',
+  uncertaintySheet: 'Usikkerhet NOK og CO2e',
+  uncertaintyIntro: (draws: number, seed: number) =>
+    `Hvert av ${nbN(draws)} trekk (frø ${seed}) tar alle tallene fra spennene sine samtidig: restråstoffkoeffisienter, utbytter (massebalansen holdes lukket), investering, drift, priser, klimafaktorer, markedsstørrelser, verdien av dagens bruk og transport. Fordelingen regnes med optimumets strømmer holdt faste, scenarioene som de står. P10 og P90 er verdiene ni av ti trekk ligger over og under.`,
+  uncertaintyWhat: 'Størrelse',
+  uncertaintyCentral: 'Sentralt',
+  uncertaintyAllocation: 'Beste fordeling (strømmene holdt faste)',
+  uncertaintyNet: 'Netto verdi',
+  uncertaintyCo2e: 'CO2e spart',
+  uncertaintySource: 'Monte Carlo over spennene i data/ (src/domain/value-uncertainty.ts)',
+  tornadoCaption:
+    'Det som flytter fordelingens netto verdi mest: hvert tall for seg satt til lav og høy verdi, alle andre i midten (MNOK per år)',
+  tornadoLow: 'ved lav verdi',
+  tornadoHigh: 'ved høy verdi',
   allocationLeftOut: (names: string[]) =>
     `${nbList(names)} mangler statistikk og er holdt utenfor fordelingen.`,
   sankeyTitle: 'Strømmer fra restråstoff til anlegg',
@@ -535,6 +549,20 @@ const en: ReportWords = {
   allocationIntro: (o) =>
     `The optimiser (HiGHS, status ${o.status}, ${o.columns} variables) allocates the streams to sites for the most value after transport, within capacity, transport radius and regulation. The result is ${o.valueMnok} MNOK a year against ${o.baselineMnok} MNOK in today’s use: an uplift of ${o.upliftMnok} MNOK and ${o.co2e} tonnes CO2e. ${o.sites} sites receive feedstock.`,
   allocationNotRun: 'The allocation could not be computed',
+  uncertaintyTitle: 'Uncertainty in NOK and CO2e',
+  uncertaintySheet: 'Uncertainty NOK and CO2e',
+  uncertaintyIntro: (draws: number, seed: number) =>
+    `Each of ${enN(draws)} draws (seed ${seed}) takes every number from its range at once: residue coefficients, yields (the mass balance kept closed), capex, opex, prices, climate factors, market sizes, the value of the current use and transport. The allocation is valued with the optimum's flows held fixed, the scenarios as they stand. P10 and P90 are the values nine in ten draws lie above and below.`,
+  uncertaintyWhat: 'Quantity',
+  uncertaintyCentral: 'Central',
+  uncertaintyAllocation: 'Best allocation (flows held fixed)',
+  uncertaintyNet: 'Net value',
+  uncertaintyCo2e: 'CO2e saved',
+  uncertaintySource: 'Monte Carlo over the ranges in data/ (src/domain/value-uncertainty.ts)',
+  tornadoCaption:
+    "What moves the allocation's net value most: each number on its own at its low and its high, every other at its value (MNOK a year)",
+  tornadoLow: 'at low',
+  tornadoHigh: 'at high',
   allocationLeftOut: (names) => `${enList(names)} lack statistics and are left out of the allocation.`,
   sankeyTitle: 'Flows from residues to sites',
   sankeyCaption: 'Allocation of residues (tonnes wet a year) to sites; the rest stays in today’s use.',
