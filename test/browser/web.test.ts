@@ -420,6 +420,10 @@ describe.skipIf(!haveChromium)('web app in chromium', () => {
     expect(text).toContain('Økning mot dagens bruk');
     expect(text).toMatch(/Stengt: .+/);
     expect(await pyramid.locator('.tier').count()).toBe(6);
+    // The best route's P10–P90 of net NOK and CO2e, and what moves it most (the API's uncertainty=true).
+    const uncertainty = pyramid.getByTestId('pyramid-uncertainty');
+    await expect.poll(() => uncertainty.textContent()).toContain('Usikkerhet (P10–P90, Monte Carlo)');
+    expect(await uncertainty.locator('li').count()).toBe(10);
     expect(problems).toEqual([]);
     await context.close();
   }, 60_000);

@@ -175,6 +175,22 @@ export interface Pyramid {
   };
   highestTier?: string;
   upliftNok?: number;
+  /** With `uncertainty=true`: P10–P90 of the best route's net NOK and CO2e, and the tornado. */
+  uncertainty?: {
+    draws: number;
+    best: {
+      valueNok: Band | null;
+      co2eTonnes: Band | null;
+      keptShare: number;
+    } | null;
+    tornado: { key: string; label: Message; atLow: number; atHigh: number; swing: number }[];
+  };
+}
+export interface Band {
+  central: number;
+  p10: number;
+  p50: number;
+  p90: number;
 }
 export interface ScenarioSummary {
   id: string;

@@ -17,7 +17,9 @@ export default function PyramidPage() {
   const [kind, setKind] = useState('');
   const chosen = kind && kinds.includes(kind) ? kind : (kinds[0] ?? '');
   const pyr = useApi<Pyramid>(
-    chosen ? `/pyramid/${chosen}?region=${app.region.id}&profile=${profile}` : null,
+    chosen
+      ? `/pyramid/${chosen}?region=${app.region.id}&profile=${profile}&uncertainty=true&draws=200`
+      : null,
   );
 
   // Every stream's best tier and uplift, for the overview table.
@@ -92,6 +94,33 @@ export default function PyramidPage() {
                 </>
               )}
             </p>
+          )}
+          {p.uncertainty?.best?.valueNok && (
+            <details data-testid="pyramid-uncertainty">
+              <summary>
+                {t.uncertaintyHeading}: {t.uncertaintyValue} {f.nok(p.uncertainty.best.valueNok.p10)} –{' '}
+                {f.nok(p.uncertainty.best.valueNok.p90)} (P50 {f.nok(p.uncertainty.best.valueNok.p50)})
+                {p.uncertainty.best.co2eTonnes && (
+                  <>
+                    {' '}
+                    · {t.uncertaintyCo2e} {f.num(p.uncertainty.best.co2eTonnes.p10)} –{' '}
+                    {f.num(p.uncertainty.best.co2eTonnes.p90)} t
+                  </>
+                )}
+              </summary>
+              <p>
+                {f.num(Math.round(p.uncertainty.best.keptShare * 100))} % {t.uncertaintyKept}
+              </p>
+              <h3>{t.uncertaintyTornado}</h3>
+              <ol>
+                {p.uncertainty.tornado.map((b) => (
+                  <li key={b.key}>
+                    {renderMessage(b.label, lang, { kind: (id) => app.kindName(id), technology: techName })}:{' '}
+                    {f.nok(b.atLow)} – {f.nok(b.atHigh)}
+                  </li>
+                ))}
+              </ol>
+            </details>
           )}
           <ol className="pyramid" aria-label={t.pyramidTitle}>
             {tiers.map((tier, i) => {
