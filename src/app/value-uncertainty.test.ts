@@ -4,6 +4,8 @@ import type { AllocationResult } from '../domain/allocation/result.ts';
 import { AppError } from '../domain/errors.ts';
 import { valuePyramid } from '../domain/pyramid.ts';
 import { runScenario } from '../domain/scenarios.ts';
+import { libraryInputs } from '../domain/value-uncertainty.ts';
+import { renderMessage } from '../messages/catalogue.ts';
 import { type AllocationPlan, planAllocation, runAllocation } from './allocation.ts';
 import { openDataFiles } from './data-files.ts';
 import { pyramidOfKind } from './pyramid.ts';
@@ -69,6 +71,21 @@ describe('the pyramid’s uncertainty on the reference region', () => {
     expect(() =>
       pyramidUncertaintyOf(library, data, seededRandom, { kind: 'halm', tonnes: 1, seed: -1 }),
     ).toThrow(AppError);
+  });
+});
+
+describe('the inputs drawn', () => {
+  it('name every input of the library in bokmål and in English', () => {
+    const inputs = libraryInputs(library, library.currentUses);
+    expect(inputs.length).toBeGreaterThan(100);
+    const names = { kind: (id: string) => data.kinds.find((k) => k.id === id)?.name.nb ?? id };
+    const namesEn = { kind: (id: string) => data.kinds.find((k) => k.id === id)?.name.en ?? id };
+    for (const i of inputs) {
+      const nb = renderMessage(i.label, 'nb', names);
+      const en = renderMessage(i.label, 'en', namesEn);
+      expect(nb.length, i.key).toBeGreaterThan(5);
+      expect(en, i.key).not.toBe(nb);
+    }
   });
 });
 

@@ -5,7 +5,7 @@ import type { AllocationInput } from './allocation/input.ts';
 import type { Solver } from './allocation/lp.ts';
 import type { Coefficient } from './coefficients.ts';
 import { capitalRecoveryFactor } from './finance.ts';
-import { testCurrentUses, testLibrary } from './fixtures/allocation-library.ts';
+import { coef as coefOf, testCurrentUses, testLibrary } from './fixtures/allocation-library.ts';
 import { valuePyramid } from './pyramid.ts';
 import { type Library, runScenario, type Scenario } from './scenarios.ts';
 import { balanceCloses, massBalance, type YieldSet } from './technologies.ts';
@@ -326,6 +326,47 @@ describe('allocation uncertainty with the optimum’s flows fixed', () => {
     expect(e.co2eTonnes).toBeCloseTo(r.co2eTonnes as number, 9);
     const u = allocationUncertainty(c, { draws: 10, random: lcg(1), transportCoefficients: [] });
     expect(u.valueNok).toEqual({ central: e.valueNok, p10: e.valueNok, p50: e.valueNok, p90: e.valueNok });
+  });
+
+  it('counts what the rest of a supply saves in its current use, and draws that saving', () => {
+    // Stream a's current use saves 0.2 t CO2e per t (1 t replaced × 0.2; the factor ranges 0.1–0.3).
+    // At the central values the fixed flows give the optimum's own CO2e, the current use counted as the
+    // optimiser counts it.
+    const withClimate = testCurrentUses.map((u) => ({
+      ...u,
+      climate: [
+        {
+          replaces: { nb: 'x', en: 'x' },
+          tonnesReplacedPerTonne: { ...coefOf('cu.r', 1) },
+          kgCo2ePerKgReplaced: {
+            ...coefOf('cu.c', 0.2),
+            low: 0.1,
+            high: 0.3,
+            distribution: 'uniform' as const,
+          },
+        },
+      ],
+    }));
+    const i = { ...input(testLibrary()), currentUses: withClimate };
+    const r = allocateStreams(i, solver);
+    const c = caseOf(i);
+    expect(evaluateFixedAllocation(c, new Map()).co2eTonnes).toBeCloseTo(r.co2eTonnes as number, 9);
+    // S1 (100 t) takes M2's 60 t of manure (it gives up no current use, so it scores higher) and 40 t
+    // of M1's 80 t of a. With M1's flow halved to 20 t, 60 t of a stay in their current use: they save
+    // 60 × 0.2 = 12 t CO2e at the central factor and 60 × 0.3 = 18 t at its high, 6 t more.
+    expect(c.flows.map((f) => [f.from, f.tonnes])).toEqual(
+      expect.arrayContaining([
+        ['M2', expect.closeTo(60, 6)],
+        ['M1', expect.closeTo(40, 6)],
+      ]),
+    );
+    const half: AllocationCase = {
+      ...c,
+      flows: c.flows.map((f) => (f.from === 'M1' ? { ...f, tonnes: f.tonnes / 2 } : f)),
+    };
+    const central = evaluateFixedAllocation(half, new Map()).co2eTonnes;
+    const high = evaluateFixedAllocation(half, new Map([['cu.c', 0.3]])).co2eTonnes;
+    expect(high - central).toBeCloseTo(60 * (0.3 - 0.2), 9);
   });
 
   it('re-optimised per draw it is never below the fixed flows’ value at the same draw (P50 against P50)', () => {

@@ -64,4 +64,18 @@ describe.each(testDialects())('a scenario run with uncertainty on %s', (dialect)
       'invalid_input',
     );
   });
+
+  it('refuses a flag that is not true or false, draws that are not whole, a negative seed', async () => {
+    for (const q of [
+      'uncertainty=yes',
+      'uncertainty=true&draws=2.5',
+      'uncertainty=true&draws=0x10',
+      'uncertainty=true&seed=-1',
+    ])
+      await expectError(await api.request(`/api/pyramid/halm?tonnes=10&${q}`), 400, 'invalid_input');
+    const body = await okJson<{ uncertainty?: unknown }>(
+      await api.request('/api/pyramid/halm?tonnes=10&uncertainty=false'),
+    );
+    expect(body.uncertainty).toBeUndefined();
+  });
 });
