@@ -94,7 +94,7 @@ const JobSchema = z
     finishedAt: z.string().optional(),
     result: Opaque(
       'Allocation',
-      'status, objective, valueNok, co2eTonnes, flows, sites (usedTonnes, capacityTonnes, shadowPriceNokPerTonne), unallocated, baseline, upliftNok',
+      'status, objective, valueNok, co2eTonnes, flows, sites (usedTonnes, capacityTonnes, shadowPriceNokPerTonne), unallocated, baseline, upliftNok; with uncertainty in the request also uncertainty (valueNok and co2eTonnes as {central, p10, p50, p90} with the flows fixed, reoptimised, tornado)',
     ).optional(),
     error: z
       .object({

@@ -47,7 +47,7 @@ const FeedRegionQuery = z
   .strict();
 
 const TWICE =
-  "comparison: the same run from the library alone (fromLibrary), the figures the scenario states instead of the library's (overrides: yields, capex, price, climate, each with the library's value, low and high) and every line (feed, each product's tonnes, value and CO2e, revenue, opex, capex, capital, net, co2e) with asStated, fromLibrary, difference and causes (the overrides and their effect, adding up to the difference); feedCheck: each input against the region's residue estimate on its basis (status exceeds, within, not-estimated or not-residue, excessTonnes, message)";
+  "comparison: the same run from the library alone (fromLibrary), the figures the scenario states instead of the library's (overrides: yields, capex, price, climate, each with the library's value, low and high) and every line (feed, each product's tonnes, value and CO2e, revenue, opex, capex, capital, net, co2e) with asStated, fromLibrary, difference and causes (the overrides and their effect, adding up to the difference); feedCheck: each input against the region's residue estimate on its basis (status exceeds, within, not-estimated or not-residue, excessTonnes, message); with uncertainty=true also uncertainty (draws, seed, failed, netNok, co2eTonnes, valueNok as {central, p10, p50, p90}, tornado)";
 
 /** A run's answer: the result as stated at the top, then both runs line by line and the feed check, in the request's language. */
 async function twiceAnswer(
@@ -104,7 +104,7 @@ export function pyramidRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
         200: answer(
           Opaque(
             'Pyramid',
-            'tiers (tier, route, valuePerTonneNok and valueNok: net of opex and annualised capex; grossPerTonneNok, grossNok, opexPerTonneNok, capitalPerTonneNok, valueShares, mixed, direction), currentUse, best, upliftNok',
+            'tiers (tier, route, valuePerTonneNok and valueNok: net of opex and annualised capex; grossPerTonneNok, grossNok, opexPerTonneNok, capitalPerTonneNok, valueShares, mixed, direction), currentUse, best, upliftNok; with uncertainty=true also uncertainty (draws, seed, failed, tonnes, best: valueNok, upliftNok, co2eTonnes, co2eUpliftTonnes as {central, p10, p50, p90} and keptShare; tiers; tornado: the ten inputs that move net value most, each with label, low, high, atLow, atHigh, swing)',
           ),
           'The pyramid',
         ),
