@@ -74,6 +74,55 @@ describe('the pyramid’s uncertainty on the reference region', () => {
   });
 });
 
+/** A copy with every range closed on its value: each coefficient fixed, each price's low and high its value. */
+function fixedEverywhere<T>(x: T): T {
+  const walk = (v: unknown): unknown => {
+    if (v instanceof Map) return new Map([...v].map(([k, w]) => [k, walk(w)]));
+    if (Array.isArray(v)) return v.map(walk);
+    if (v === null || typeof v !== 'object') return v;
+    const o = Object.fromEntries(Object.entries(v).map(([k, w]) => [k, walk(w)])) as Record<string, unknown>;
+    if (typeof o.value === 'number' && typeof o.low === 'number' && typeof o.high === 'number') {
+      o.low = o.value;
+      o.high = o.value;
+      if ('distribution' in o) o.distribution = 'fixed';
+    }
+    return o;
+  };
+  return walk(x) as T;
+}
+
+describe('with every range closed on its value', () => {
+  it('gives the central value in every percentile, for the pyramid, every scenario and the allocation', async () => {
+    const lib = fixedEverywhere(library);
+    const same = (b: { central: number; p10: number; p50: number; p90: number } | null | undefined) => {
+      expect(b).toBeTruthy();
+      expect([b?.p10, b?.p50, b?.p90]).toEqual([b?.central, b?.central, b?.central]);
+    };
+    for (const kind of ['husdyrgjodsel', 'halm', 'bark']) {
+      const u = pyramidUncertaintyOf(lib, data, seededRandom, { kind, tonnes: 10_000, draws: 20 });
+      same(u.best?.valueNok);
+      same(u.best?.co2eTonnes);
+      expect(u.tornado).toEqual([]);
+    }
+    for (const scenario of lib.scenarios) {
+      const u = scenarioUncertaintyOf(lib, seededRandom, scenario, { draws: 20 });
+      same(u.netNok);
+      same(u.co2eTonnes);
+    }
+    const plan = fixedEverywhere(
+      planAllocation(
+        { files, library: lib, data },
+        { region: 'gjovik-hadeland-ringerike', profile: 'report', objective: 'value' },
+      ),
+    );
+    const result = await runAllocation(plan, await highsSolverFactory());
+    const u = allocationUncertaintyOf(plan, data, result, seededRandom, { draws: 20, suppliesGiven: true });
+    same(u.valueNok);
+    same(u.co2eTonnes);
+    expect(u.valueNok?.central).toBeCloseTo(result.valueNok as number, 2);
+  });
+});
+
 describe('the inputs drawn', () => {
   it('name every input of the library in bokmål and in English', () => {
     const inputs = libraryInputs(library, library.currentUses);
