@@ -43,6 +43,14 @@ describe('the pyramid’s uncertainty on the reference region', () => {
     expect(u.best?.valueNok?.central).toBeCloseTo(central.best?.valueNok as number, 3);
     const tier = central.tiers.find((t) => t.tier === central.best?.tier);
     expect(u.best?.co2eUpliftTonnes?.central).toBeCloseTo(tier?.co2eUpliftTonnes as number, 6);
+    // Every tier's central route, held fixed, gives the pyramid's own value and CO2e at the central values.
+    for (const t of central.tiers) {
+      const band = u.tiers.find((x) => x.tier === t.tier);
+      if (t.valueNok === null) expect(band?.valueNok, t.tier).toBeNull();
+      else expect(band?.valueNok?.central, t.tier).toBeCloseTo(t.valueNok, 3);
+      if (t.co2eUpliftTonnes !== null)
+        expect(band?.co2eUpliftTonnes?.central, t.tier).toBeCloseTo(t.co2eUpliftTonnes, 6);
+    }
     ordered(u.tonnes);
     ordered(u.best?.valueNok);
     ordered(u.best?.co2eTonnes);

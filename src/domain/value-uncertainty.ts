@@ -23,6 +23,7 @@ import {
   currentClimate,
   currentValue,
   type PyramidOptions,
+  routeAtTonnage,
   runRoute,
   valuePyramid,
 } from './pyramid.ts';
@@ -469,35 +470,54 @@ export function pyramidInputs(c: PyramidCase): UncertainInput[] {
 }
 
 /**
- * Per draw the pyramid is valued again on the drawn library (each tier takes its best route in that
- * draw): `tonnes`, `best.valueNok` and `best.co2eTonnes` (the tier the central pyramid recommends),
- * `bestKept` (1 when the central best route is still the best, else 0), and per tier
- * `<tier>.valueNok`, `<tier>.co2eTonnes` (CO2e of the routed tonnes).
+ * Per draw, each tier's central best route is valued again on the drawn library, held fixed as the
+ * allocation's flows are (a route whose revenue shifts to another tier in a draw still counts for the
+ * tier it was chosen for): the pyramid's own `runRoute` and `routeAtTonnage` (a thin market takes what
+ * it takes, the rest stays in its current use), net NOK and CO2e as `valuePyramid` counts them. Named
+ * numbers: `tonnes`; per tier `<tier>.valueNok`, `<tier>.co2eTonnes` (what the stream saves with the
+ * route, the rest in its current use), `<tier>.co2eUpliftTonnes` (over the current use); the same for
+ * `best.*` (the central best route) with `best.upliftNok`; and `bestKept`, 1 when the drawn pyramid
+ * still picks the central best route, else 0.
  */
 export function pyramidEvaluator(c: PyramidCase): (values: Values) => Outcome {
   const central = valuePyramid(c.lib, c.kind, tonnesAt(c, new Map()), [...c.currentUses], c.options);
-  const bestTier = central.best?.tier ?? null;
   const bestRoute = central.best?.route.join('>') ?? null;
+  const routes = central.tiers.flatMap((t) => (t.route ? [{ tier: t.tier, route: t.route }] : []));
   return (values) => {
     const drawn = libraryWith(c.lib, c.currentUses, values);
     const tonnes = tonnesAt(c, values);
-    const p = valuePyramid(drawn.lib, c.kind, tonnes, drawn.currentUses, c.options);
+    const use = drawn.currentUses.find((u) => u.kind === c.kind);
+    const perTonne = use ? currentValue(drawn.lib, use) : 0;
+    const co2ePerTonne = use ? currentClimate(drawn.lib, use) : 0;
     const out: Outcome = { tonnes };
-    // The stream's CO2e with the tier's route: what the route saves over the current use, plus what
-    // the current use saves on all the stream (the routed tonnes' share of it is in the uplift).
-    const co2e = (t: (typeof p.tiers)[number]) =>
-      t.co2eUpliftTonnes === null ? null : t.co2eUpliftTonnes + (p.currentUse?.co2eTonnes ?? 0);
-    for (const t of p.tiers) {
-      out[`${t.tier}.valueNok`] = t.valueNok;
-      out[`${t.tier}.co2eTonnes`] = co2e(t);
-      out[`${t.tier}.co2eUpliftTonnes`] = t.co2eUpliftTonnes;
+    const routeValue = (route: string[]) => {
+      const a = routeAtTonnage(drawn.lib, runRoute(drawn.lib, c.kind, route), tonnes, perTonne);
+      const q = a.tonnesRouted;
+      const valueNok = a.netNok + (use ? perTonne * (tonnes - q) : 0);
+      const co2eUpliftTonnes = a.co2eTonnes - co2ePerTonne * q;
+      return {
+        valueNok,
+        upliftNok: use ? valueNok - perTonne * tonnes : null,
+        co2eUpliftTonnes,
+        co2eTonnes: co2eUpliftTonnes + co2ePerTonne * tonnes,
+      };
+    };
+    for (const { tier, route } of routes) {
+      const v = routeValue(route);
+      out[`${tier}.valueNok`] = v.valueNok;
+      out[`${tier}.co2eTonnes`] = v.co2eTonnes;
+      out[`${tier}.co2eUpliftTonnes`] = v.co2eUpliftTonnes;
+      if (route.join('>') === bestRoute) {
+        out['best.valueNok'] = v.valueNok;
+        out['best.co2eTonnes'] = v.co2eTonnes;
+        out['best.upliftNok'] = v.upliftNok;
+        out['best.co2eUpliftTonnes'] = v.co2eUpliftTonnes;
+      }
     }
-    const best = p.tiers.find((t) => t.tier === bestTier);
-    out['best.valueNok'] = best?.valueNok ?? null;
-    out['best.co2eTonnes'] = best ? co2e(best) : null;
-    out['best.upliftNok'] = best?.upliftNok ?? null;
-    out['best.co2eUpliftTonnes'] = best?.co2eUpliftTonnes ?? null;
-    out.bestKept = bestRoute === null ? null : p.best?.route.join('>') === bestRoute ? 1 : 0;
+    if (bestRoute !== null) {
+      const p = valuePyramid(drawn.lib, c.kind, tonnes, drawn.currentUses, c.options);
+      out.bestKept = p.best?.route.join('>') === bestRoute ? 1 : 0;
+    }
     return out;
   };
 }
