@@ -241,7 +241,9 @@ export const priceSchema = z
     co2ePremium: z
       .strictObject({ value: z.number().finite().nonnegative().max(MAX_PRICE) })
       .optional()
-      .describe('The part of the price (in its currency, per its unit) that pays for the CO2e the product saves'),
+      .describe(
+        'The part of the price (in its currency, per its unit) that pays for the CO2e the product saves',
+      ),
   })
   .check((ctx) => {
     const p = ctx.value;
