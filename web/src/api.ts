@@ -54,8 +54,8 @@ export interface Kind {
 }
 export interface Profile {
   id: string;
-  title: string;
-  description: string;
+  title: Words;
+  description: Words;
   coefficients: number;
   kinds: string[];
 }

@@ -58,7 +58,7 @@ export default function PyramidPage() {
           name="profile"
           value={profile}
           onChange={setProfile}
-          options={app.profiles.map((x) => ({ value: x.id, label: x.title }))}
+          options={app.profiles.map((x) => ({ value: x.id, label: name(x.title) }))}
         />
         <Select
           label={t.stream}

@@ -15,7 +15,7 @@ const scaleOf = (basis: 'wet' | 'dm', r: Tonnes) => (basis === 'wet' ? 1 : r.ton
 const tonnesOn = (basis: 'wet' | 'dm', r: Tonnes) => (basis === 'wet' ? r.tonnesWet : r.tonnesDm);
 
 export default function Residues() {
-  const { t, f } = useI18n();
+  const { t, f, name } = useI18n();
   const app = useApp();
   const [profile, setProfile] = useState('report');
   const [year, setYear] = useState('');
@@ -98,7 +98,7 @@ export default function Residues() {
           name="profile"
           value={profile}
           onChange={setProfile}
-          options={app.profiles.map((p) => ({ value: p.id, label: p.title }))}
+          options={app.profiles.map((p) => ({ value: p.id, label: name(p.title) }))}
         />
         <Select
           label={t.year}
@@ -124,7 +124,7 @@ export default function Residues() {
           {t.download}: <a href={csv}>CSV</a> · <a href={xlsx}>XLSX</a>
         </p>
       </div>
-      <p className="help">{app.profiles.find((p) => p.id === profile)?.description}</p>
+      <p className="help">{name(app.profiles.find((p) => p.id === profile)?.description)}</p>
       <p className="help">{t.uncertaintyNote}</p>
       {res.error && <ErrorBox error={res.error} retry={res.reload} />}
       {res.loading && <Loading />}

@@ -122,7 +122,7 @@ export default function SourcesPage() {
           name="profile"
           value={profile}
           onChange={setProfile}
-          options={app.profiles.map((p) => ({ value: p.id, label: p.title }))}
+          options={app.profiles.map((p) => ({ value: p.id, label: name(p.title) }))}
         />
       </div>
       {error && <ErrorBox error={error} />}
