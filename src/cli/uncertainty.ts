@@ -1,8 +1,23 @@
 /** The CLI's text for uncertainty in NOK and CO2e: a table of P10/P50/P90 per quantity and the tornado. */
+import type { Command } from 'commander';
+import { DEFAULT_SEED } from '../app/residues.ts';
+import { DEFAULT_VALUE_DRAWS, MAX_VALUE_DRAWS } from '../app/value-uncertainty.ts';
 import type { Band, TornadoBar } from '../domain/value-uncertainty.ts';
 import { type Names, renderMessage } from '../messages/catalogue.ts';
 import { formatCoefficient, formatNumber, type Lang, renderTable } from './format.ts';
 import { t } from './i18n.ts';
+
+/** The options every command with uncertainty takes: --uncertainty (what it adds), --draws and --seed. */
+export function uncertaintyOptions(command: Command, adds: string): Command {
+  return command
+    .option('--uncertainty', adds)
+    .option(
+      '--draws <n>',
+      `Monte Carlo draws for --uncertainty (1–${MAX_VALUE_DRAWS})`,
+      String(DEFAULT_VALUE_DRAWS),
+    )
+    .option('--seed <seed>', 'random seed for --uncertainty', String(DEFAULT_SEED));
+}
 
 /** One row per quantity: its name, whether it is NOK (shown in MNOK) or tonnes, and its band. */
 export type BandRow = [label: string, unit: 'NOK' | 't', band: Band | null];

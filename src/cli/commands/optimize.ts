@@ -28,7 +28,13 @@ import { localise, type Names } from '../../messages/catalogue.ts';
 import { type CliContext, kindName, municipalityLabel, parseInteger } from '../context.ts';
 import { type Format, formatNumber, keyword, type Lang, renderJson, renderTable } from '../format.ts';
 import { t } from '../i18n.ts';
-import { type BandRow, bandTable, tornadoLines, uncertaintyHeader } from '../uncertainty.ts';
+import {
+  type BandRow,
+  bandTable,
+  tornadoLines,
+  uncertaintyHeader,
+  uncertaintyOptions,
+} from '../uncertainty.ts';
 
 const OBJECTIVES = ['value', 'co2e', 'weighted'] as const satisfies readonly Objective[];
 const FORMATS = ['table', 'json'] as const satisfies readonly Format[];
@@ -56,44 +62,44 @@ export interface OptimizeOptions {
 }
 
 export function registerOptimize(program: Command, ctx: CliContext): void {
-  program
-    .command('optimize')
-    .alias('optimise')
-    .description(
-      'allocate the region’s streams to sites (HiGHS): most value or CO2e after transport, capacity, radius and rules',
-    )
-    .option('--region <id>', 'region id (see `restverdi regions`)', 'gjovik-hadeland-ringerike')
-    .option('--profile <id>', 'coefficient profile for the residue estimate', 'report')
-    .option('--objective <objective>', 'value (NOK), co2e (t CO2e) or weighted (NOK + price × CO2e)', 'value')
-    .option('--co2e-price <nok>', 'NOK per t CO2e for --objective weighted')
-    .option(
-      '--sites <file>',
-      'JSON file of sites (docs/sites.md); adds to the region’s sites, same id replaces',
-    )
-    .option('--no-default-sites', 'leave out the region’s own sites (data/sites/<region>.json)')
-    .option('--distances <file>', 'CSV from,to,km of road distances (to = site id or municipality)')
-    .option(
-      '--candidates',
-      'add a candidate site per municipality and technology, opened only if it pays (MIP)',
-      false,
-    )
-    .option('--candidate-technologies <list>', 'with --candidates: only these technologies (comma-separated)')
-    .option(
-      '--include-emerging',
-      `let routes below TRL ${MATURE_TRL} (pilot, laboratory) compete; left out by default`,
-      false,
-    )
-    .option('--write-model <file>', 'write the exact model as free MPS for another solver')
-    .option(
-      '--uncertainty',
-      'add P10/P50/P90 of value and CO2e with the optimum’s flows fixed, and the tornado (Monte Carlo)',
-    )
-    .option(
-      '--draws <n>',
-      `Monte Carlo draws for --uncertainty (1–${MAX_VALUE_DRAWS})`,
-      String(DEFAULT_VALUE_DRAWS),
-    )
-    .option('--seed <seed>', 'random seed for --uncertainty', String(DEFAULT_SEED))
+  uncertaintyOptions(
+    program
+      .command('optimize')
+      .alias('optimise')
+      .description(
+        'allocate the region’s streams to sites (HiGHS): most value or CO2e after transport, capacity, radius and rules',
+      )
+      .option('--region <id>', 'region id (see `restverdi regions`)', 'gjovik-hadeland-ringerike')
+      .option('--profile <id>', 'coefficient profile for the residue estimate', 'report')
+      .option(
+        '--objective <objective>',
+        'value (NOK), co2e (t CO2e) or weighted (NOK + price × CO2e)',
+        'value',
+      )
+      .option('--co2e-price <nok>', 'NOK per t CO2e for --objective weighted')
+      .option(
+        '--sites <file>',
+        'JSON file of sites (docs/sites.md); adds to the region’s sites, same id replaces',
+      )
+      .option('--no-default-sites', 'leave out the region’s own sites (data/sites/<region>.json)')
+      .option('--distances <file>', 'CSV from,to,km of road distances (to = site id or municipality)')
+      .option(
+        '--candidates',
+        'add a candidate site per municipality and technology, opened only if it pays (MIP)',
+        false,
+      )
+      .option(
+        '--candidate-technologies <list>',
+        'with --candidates: only these technologies (comma-separated)',
+      )
+      .option(
+        '--include-emerging',
+        `let routes below TRL ${MATURE_TRL} (pilot, laboratory) compete; left out by default`,
+        false,
+      )
+      .option('--write-model <file>', 'write the exact model as free MPS for another solver'),
+    'add P10/P50/P90 of value and CO2e with the optimum’s flows fixed, and the tornado (Monte Carlo)',
+  )
     .option(
       '--reoptimise <draws>',
       `with --uncertainty: also solve again on each of this many draws (1–${MAX_REOPTIMISE_DRAWS})`,

@@ -3,14 +3,13 @@
 import type { Command } from 'commander';
 import { messageNames } from '../../app/names.ts';
 import { pyramidOfKind } from '../../app/pyramid.ts';
-import { DEFAULT_SEED, MAX_SEED } from '../../app/residues.ts';
+import { MAX_SEED } from '../../app/residues.ts';
 import {
   listScenarios as listStoredScenarios,
   runScenarioRequest,
   type ScenarioRun,
 } from '../../app/scenarios.ts';
 import {
-  DEFAULT_VALUE_DRAWS,
   MAX_VALUE_DRAWS,
   type PyramidUncertaintyAnswer,
   pyramidUncertaintyOf,
@@ -34,35 +33,39 @@ import {
   renderTable,
 } from '../format.ts';
 import { t } from '../i18n.ts';
-import { type BandRow, bandTable, tornadoLines, uncertaintyHeader } from '../uncertainty.ts';
+import {
+  type BandRow,
+  bandTable,
+  tornadoLines,
+  uncertaintyHeader,
+  uncertaintyOptions,
+} from '../uncertainty.ts';
 
 const LANGS = ['nb', 'en'] as const satisfies readonly Lang[];
 const TABLE_OR_JSON = ['table', 'json'] as const satisfies readonly Format[];
+
+const UNCERTAINTY_ADDS = 'add P10/P50/P90 of net NOK and CO2e and the tornado (Monte Carlo)';
 
 export function registerPyramid(program: Command, ctx: CliContext): void {
   const scenario = program
     .command('scenario')
     .description('run conversion scenarios (built-in or your own JSON file)');
-  scenario
-    .command('run')
-    .description('run a built-in scenario by name, or a scenario file (schema: docs/scenario.schema.json)')
-    .argument(
-      '<name-or-file>',
-      'built-in scenario id (see `restverdi scenario list`) or a path to a JSON file',
-    )
-    .option(
-      '--region <id>',
-      'check the feed against this region’s residue estimate',
-      'gjovik-hadeland-ringerike',
-    )
-    .option('--profile <id>', 'coefficient profile of that estimate', 'report')
-    .option('--uncertainty', 'add P10/P50/P90 of net NOK and CO2e and the tornado (Monte Carlo)')
-    .option(
-      '--draws <n>',
-      `Monte Carlo draws for --uncertainty (1–${MAX_VALUE_DRAWS})`,
-      String(DEFAULT_VALUE_DRAWS),
-    )
-    .option('--seed <seed>', 'random seed for --uncertainty', String(DEFAULT_SEED))
+  uncertaintyOptions(
+    scenario
+      .command('run')
+      .description('run a built-in scenario by name, or a scenario file (schema: docs/scenario.schema.json)')
+      .argument(
+        '<name-or-file>',
+        'built-in scenario id (see `restverdi scenario list`) or a path to a JSON file',
+      )
+      .option(
+        '--region <id>',
+        'check the feed against this region’s residue estimate',
+        'gjovik-hadeland-ringerike',
+      )
+      .option('--profile <id>', 'coefficient profile of that estimate', 'report'),
+    UNCERTAINTY_ADDS,
+  )
     .option('--format <format>', 'table or json', 'table')
     .option('--lang <lang>', 'nb or en', 'nb')
     .action(async (nameOrFile: string, opts: ScenarioRunOptions) =>
@@ -75,20 +78,16 @@ export function registerPyramid(program: Command, ctx: CliContext): void {
     .option('--lang <lang>', 'nb or en', 'nb')
     .action(async (opts: { format: string; lang: string }) => ctx.out(await listScenarios(ctx, opts)));
 
-  program
-    .command('pyramid')
-    .description('the value pyramid of one stream: best route, value and uplift per tier')
-    .requiredOption('--kind <id>', 'residue kind (see `restverdi kinds`)')
-    .option('--tonnes <t>', 'tonnes per year, wet')
-    .option('--region <id>', 'take the tonnes from this region’s estimate')
-    .option('--profile <id>', 'coefficient profile for --region', 'report')
-    .option('--uncertainty', 'add P10/P50/P90 of net NOK and CO2e and the tornado (Monte Carlo)')
-    .option(
-      '--draws <n>',
-      `Monte Carlo draws for --uncertainty (1–${MAX_VALUE_DRAWS})`,
-      String(DEFAULT_VALUE_DRAWS),
-    )
-    .option('--seed <seed>', 'random seed for --uncertainty', String(DEFAULT_SEED))
+  uncertaintyOptions(
+    program
+      .command('pyramid')
+      .description('the value pyramid of one stream: best route, value and uplift per tier')
+      .requiredOption('--kind <id>', 'residue kind (see `restverdi kinds`)')
+      .option('--tonnes <t>', 'tonnes per year, wet')
+      .option('--region <id>', 'take the tonnes from this region’s estimate')
+      .option('--profile <id>', 'coefficient profile for --region', 'report'),
+    UNCERTAINTY_ADDS,
+  )
     .option('--format <format>', 'table or json', 'table')
     .option('--lang <lang>', 'nb or en', 'nb')
     .action(async (opts: PyramidOptions) => ctx.out(await runPyramid(ctx, opts)));
