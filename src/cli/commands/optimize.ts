@@ -282,7 +282,7 @@ function renderOptimizeTable(
           municipalityLabel(data, f.from),
           kindName(data.kinds, f.kind, lang),
           f.site,
-          f.route.join(' → '),
+          `${f.route.join(' → ')}${f.placeholders.length > 0 ? ` (${t('placeholder', lang)})` : ''}`,
           n(f.tonnes),
           n(f.km),
           n(f.valueNokPerTonne - f.transportNokPerTonne),

@@ -286,6 +286,8 @@ describe('a thin market (issue 13: 4)', () => {
     const r = allocate(i, solver);
     expect(r.status).toBe('optimal');
     expect(r.flows.map((f) => [f.from, f.tonnes])).toEqual([['M1', expect.closeTo(50, 6)]]);
+    // The fixture's yields have no source: the flow says its route is a placeholder.
+    expect(r.flows[0]?.placeholders).toEqual(['T.y']);
     expect(r.markets).toEqual([
       expect.objectContaining({
         product: 'p',

@@ -148,6 +148,7 @@ export function interpretAllocation(
       site: site.id,
       technology: site.technology,
       route: route.route,
+      placeholders: route.placeholders,
       tonnes: x,
       km,
       valueNokPerTonne: route.valueNokPerTonne,

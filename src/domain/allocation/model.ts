@@ -26,7 +26,7 @@ import { haversineKm } from '../geo.ts';
 import { marketSteps } from '../markets.ts';
 import { message } from '../message.ts';
 import { currentClimate, currentValue, enumerateRoutes, runRoute } from '../pyramid.ts';
-import { MATURE_TRL, routeReadiness } from '../technologies.ts';
+import { MATURE_TRL, placeholdersOf, routeReadiness } from '../technologies.ts';
 import type { Product } from '../valuation.ts';
 import type { AllocationInput, Objective, Site, Supply } from './input.ts';
 import type { LinearModel } from './lp.ts';
@@ -38,6 +38,8 @@ export interface RouteScore {
   route: string[];
   valueNokPerTonne: number;
   co2ePerTonne: number;
+  /** Yields of the route no source gives (a placeholder route). */
+  placeholders: string[];
   /** Products with a market, per tonne of stream: they sell through the market's columns. */
   marketed: { product: string; tonnes: number; valueNok: number; co2eTonnes: number }[];
 }
@@ -145,6 +147,7 @@ export function buildAllocationModel(input: AllocationInput): AllocationModel {
           }));
         const s: RouteScore = {
           route,
+          placeholders: placeholdersOf(lib.technologies, kind, route),
           valueNokPerTonne: r.valueNok - r.opexNok,
           co2ePerTonne: r.co2eTonnes,
           marketed,

@@ -12,6 +12,8 @@ export interface Flow {
   site: string;
   technology: string;
   route: string[];
+  /** Yields of the route no source gives: a placeholder route, marked wherever it shows. */
+  placeholders: string[];
   tonnes: number;
   km: number;
   /** Route value per tonne wet, net of opex, before transport. */

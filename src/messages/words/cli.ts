@@ -220,6 +220,7 @@ const CLI = {
     en: (mature: number) => `Emerging routes (below TRL ${mature}, shown apart and not chosen)`,
   },
   netPerTonneShort: { nb: 'NOK/t netto', en: 'NOK/t net' },
+  placeholder: { nb: 'plassholder', en: 'placeholder' },
   co2eSaved: { nb: 'spart', en: 'saved' },
   movesDown: { nb: 'flytter ned i pyramiden', en: 'moves down the pyramid' },
   change: { nb: 'endring', en: 'change' },
