@@ -118,6 +118,19 @@ describe('scenario tasks', () => {
   });
 });
 
+describe('a run says when it uses an emerging technology', () => {
+  it('marks the biomethane example: methane coupling is TRL 4, below the mature 8', async () => {
+    const run = await runScenarioRequest(ws, { id: 'rapport-biometan' });
+    expect(run.readiness).toEqual([
+      { code: 'technology_emerging', params: { technology: 'methane-coupling', trl: 4, mature: 8 } },
+    ]);
+  });
+
+  it('says nothing for the pyrolysis example: slow pyrolysis is in commercial operation (TRL 9)', async () => {
+    expect((await runScenarioRequest(ws, { id: 'rapport-pyrolyse' })).readiness).toEqual([]);
+  });
+});
+
 describe("a worked example twice, and its feed against the region's estimate", () => {
   it('checks the pyrolysis bark against the reference region: 50 000 t DM where it has 23 925 t DM', async () => {
     const run = await runScenarioRequest(ws, { id: 'rapport-pyrolyse' });

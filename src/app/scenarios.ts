@@ -13,6 +13,7 @@ import type { ResidueTotal } from '../domain/residues.ts';
 import { compareScenario, type ScenarioComparison } from '../domain/scenario-comparison.ts';
 import { checkFeeds, type FeedCheck, type RegionSupply } from '../domain/scenario-feeds.ts';
 import { type Library, runScenario, type Scenario, type ScenarioResult } from '../domain/scenarios.ts';
+import { readinessNotes } from '../domain/technologies.ts';
 import type { Text } from '../domain/text.ts';
 import { type LoadedLibrary, readScenarioFile } from '../ingest/library.ts';
 import { scenarioSchema } from '../ingest/schemas.ts';
@@ -127,6 +128,8 @@ export interface ScenarioRun {
   /** The run as stated and from the library, line by line. */
   comparison: ScenarioComparison;
   feedCheck: FeedCheckAnswer;
+  /** The technologies it uses below MATURE_TRL, each as a message. */
+  readiness: Message[];
 }
 
 async function resolve(ws: Workspace, request: ScenarioRequest): Promise<Scenario> {
@@ -210,7 +213,11 @@ export async function runScenarioRequest(
 ): Promise<ScenarioRun> {
   const scenario = await resolve(ws, request);
   const twice = scenarioTwice(scenario, ws.library, await supplyOf(ws, feed));
-  return { scenario, result: twice.comparison.asStated, ...twice };
+  const readiness = readinessNotes(
+    ws.library.technologies,
+    scenario.steps.map((s) => s.technology),
+  );
+  return { scenario, result: twice.comparison.asStated, ...twice, readiness };
 }
 
 export interface ScenarioOutcome {

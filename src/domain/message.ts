@@ -26,6 +26,7 @@ export interface MessageParams
   tier_closed_by_rule: { kind: string; tier: Tier; regulatoryClass: string; rule: Text; citation: string };
   tier_no_technology: { kind: string; tier: Tier };
   tier_only_emerging: { kind: string; tier: Tier; trl: number; mature: number };
+  technology_emerging: { technology: string; trl: number; mature: number };
   route_placeholder: { count: number };
   route_market_full: {
     product: Text;

@@ -5,6 +5,7 @@
  */
 
 import type { Coefficient, Source } from './coefficients.ts';
+import { type Message, message } from './message.ts';
 import type { Text, Words } from './text.ts';
 import type { Tier } from './valuation.ts';
 
@@ -88,6 +89,19 @@ export function routeReadiness(technologies: readonly Technology[], route: reado
     if (t) trl = Math.min(trl, t.readiness.trl);
   }
   return trl;
+}
+
+/**
+ * What a reader of a run must know of the technologies it uses: each one below MATURE_TRL (pilot or
+ * laboratory), as a message with its level.
+ */
+export function readinessNotes(technologies: readonly Technology[], used: readonly string[]): Message[] {
+  return [...new Set(used)]
+    .map((id) => technologies.find((t) => t.id === id))
+    .filter((t): t is Technology => t !== undefined && t.readiness.trl < MATURE_TRL)
+    .map((t) =>
+      message('technology_emerging', { technology: t.id, trl: t.readiness.trl, mature: MATURE_TRL }),
+    );
 }
 
 /**

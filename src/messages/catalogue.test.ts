@@ -25,6 +25,7 @@ const CORE_SAMPLES = {
   },
   tier_no_technology: { kind: 'k1', tier: 'produkt' },
   tier_only_emerging: { kind: 'k1', tier: 'produkt', trl: 4, mature: 8 },
+  technology_emerging: { technology: 't1', trl: 4, mature: 8 },
   route_placeholder: { count: 2 },
   route_market_full: {
     product: { nb: 'p1', en: 'x1' },

@@ -51,6 +51,12 @@ const CORE_CATALOGUE: CataloguePart<CoreCode> = {
     en: (p, s) =>
       `Only emerging routes lift ${s.kind(p.kind)} to ${s.tier(p.tier).toLowerCase()} (TRL ${p.trl}, mature from TRL ${p.mature}); they are shown apart`,
   },
+  technology_emerging: {
+    nb: (p, s) =>
+      `${s.tech(p.technology)} er umoden (TRL ${p.trl}; moden fra TRL ${p.mature}): tallene er et anslag for en teknologi som ennå ikke er i drift`,
+    en: (p, s) =>
+      `${s.tech(p.technology)} is emerging (TRL ${p.trl}; mature from TRL ${p.mature}): the figures are an estimate for a technology not yet in operation`,
+  },
   route_placeholder: {
     nb: (p, s) =>
       `Plassholder: ${s.n(p.count)} ${p.count === 1 ? 'utbytte' : 'utbytter'} i ruten har ingen kilde`,

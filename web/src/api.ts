@@ -253,6 +253,8 @@ export interface ScenarioResult {
       label: Message;
     }[];
   };
+  /** The technologies it uses below the mature level (pilot, laboratory), as messages. */
+  readiness?: Message[];
   /** Each input against the region's residue estimate. */
   feedCheck?: { region: string; profile: string; asStated: { status: string; message: Message }[] };
 }

@@ -187,6 +187,7 @@ async function runScenarioCommand(
           ...result,
           comparison: { ...run.comparison, asStated: undefined },
           feedCheck: run.feedCheck,
+          readiness: run.readiness,
           ...(uncertainty ? { uncertainty } : {}),
         },
         lang,
@@ -198,6 +199,7 @@ async function runScenarioCommand(
   const lines = [
     `${scenario.name[lang]} (${scenario.id})`,
     textIn(scenario.description, lang),
+    ...run.readiness.map((m) => `! ${renderMessage(m, lang, names)}`),
     '',
     renderTable(
       [t('product', lang), t('tier', lang), t('tonnes', lang), 'NOK/t', 'MNOK', 't CO2e'],

@@ -47,7 +47,7 @@ const FeedRegionQuery = z
   .strict();
 
 const TWICE =
-  "comparison: the same run from the library alone (fromLibrary), the figures the scenario states instead of the library's (overrides: yields, capex, price, climate, each with the library's value, low and high) and every line (feed, each product's tonnes, value and CO2e, revenue, opex, capex, capital, net, co2e) with asStated, fromLibrary, difference and causes (the overrides and their effect, adding up to the difference); feedCheck: each input against the region's residue estimate on its basis (status exceeds, within, not-estimated or not-residue, excessTonnes, message); with uncertainty=true also uncertainty (draws, seed, failed, netNok, co2eTonnes, valueNok as {central, p10, p50, p90}, tornado)";
+  "comparison: the same run from the library alone (fromLibrary), the figures the scenario states instead of the library's (overrides: yields, capex, price, climate, each with the library's value, low and high) and every line (feed, each product's tonnes, value and CO2e, revenue, opex, capex, capital, net, co2e) with asStated, fromLibrary, difference and causes (the overrides and their effect, adding up to the difference); feedCheck: each input against the region's residue estimate on its basis (status exceeds, within, not-estimated or not-residue, excessTonnes, message); readiness: a message for each technology below TRL 8; with uncertainty=true also uncertainty (draws, seed, failed, netNok, co2eTonnes, valueNok as {central, p10, p50, p90}, tornado)";
 
 /** A run's answer: the result as stated at the top, then both runs line by line and the feed check, in the request's language. */
 async function twiceAnswer(
@@ -67,7 +67,13 @@ async function twiceAnswer(
       ? scenarioUncertaintyOf(state.library, state.random, run.scenario, { draws: mc.draws, seed: mc.seed })
       : undefined;
   return localise(
-    { ...run.result, comparison, feedCheck: run.feedCheck, ...(uncertainty ? { uncertainty } : {}) },
+    {
+      ...run.result,
+      comparison,
+      feedCheck: run.feedCheck,
+      readiness: run.readiness,
+      ...(uncertainty ? { uncertainty } : {}),
+    },
     lang,
     names,
   ) as unknown as Record<string, unknown>;

@@ -449,6 +449,11 @@ function ResultView({ scenario, result }: { scenario: Scenario; result: Scenario
           </tbody>
         </table>
       </div>
+      {(result.readiness ?? []).map((m) => (
+        <p key={m.code + JSON.stringify(m.params)} className="notice" data-testid="scenario-readiness">
+          {renderMessage(m, f.lang, { kind: (id) => app.kindName(id), technology: label })}
+        </p>
+      ))}
       <Twice result={result} />
     </section>
   );
