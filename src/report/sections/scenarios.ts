@@ -3,6 +3,7 @@ import { messageNames } from '../../app/names.ts';
 import { type FeedCheckAnswer, regionSupply, runAllScenarios } from '../../app/scenarios.ts';
 import type { Message } from '../../domain/message.ts';
 import type { ScenarioComparison } from '../../domain/scenario-comparison.ts';
+import { readinessNotes } from '../../domain/technologies.ts';
 import { TIER_NAMES } from '../../domain/valuation.ts';
 import { renderMessage } from '../../messages/catalogue.ts';
 import type { ReportContext } from '../context.ts';
@@ -116,6 +117,12 @@ export async function scenariosSection(ctx: ReportContext): Promise<Section> {
         )}`,
       ),
     });
+    // A technology below the mature level is said before the figures that rest on it.
+    for (const m of readinessNotes(
+      lib.technologies,
+      s.steps.map((x) => x.technology),
+    ))
+      section.blocks.push({ html: note(renderMessage(m, lang, messageNames(ctx.data, lib))) });
     if (outcome.comparison && outcome.feedCheck)
       section.blocks.push(...twiceBlocks(ctx, s.name[lang], outcome.comparison, outcome.feedCheck, ++twice));
     for (const p of result.products)
