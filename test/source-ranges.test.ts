@@ -181,6 +181,24 @@ describe('ranges in data/ are their sources’', () => {
     expect(bare).toEqual([]);
   });
 
+  it('records the range of every read or literature value (its source’s, or "ours")', () => {
+    // The library's values; a scenario's figures are the report's, checked against the library's.
+    const bare = all
+      .filter((f) => !f.where.startsWith('scenarios/'))
+      .filter((f) => ['verified', 'literature'].includes(f.v.source.status))
+      .filter((f) => f.v.source.range === undefined)
+      .map((f) => f.where);
+    expect(bare).toEqual([]);
+    // coefficients.md A4 "Potato yield": SSB 2003–2009 2 280–2 794, NIBIO 2022 2 300–3 000 kg/daa.
+    expect(byPath('coefficients[yield.potet]')).toMatchObject({
+      low: 2280,
+      high: 3000,
+      source: { range: { low: 2280, high: 3000 } },
+    });
+    // C1 spruce: the study gives 385 only; the range is ours.
+    expect(byPath('coefficients[density.gran]').source.range).toBe('ours');
+  });
+
   it('marks what the library takes from the report as the report’s', () => {
     for (const p of ['bioolje', 'hydrogen', 'biometan']) {
       expect(byPath(`products[${p}].price`).source, p).toMatchObject({ fromReport: true, range: 'ours' });
