@@ -4,7 +4,8 @@
  * linear function of the tonnes offered (nothing past the market), so the optimiser can hold it with
  * one sales column per step and the pyramid finds its best tonnage at a breakpoint.
  */
-import type { Market } from './valuation.ts';
+import type { ProductResult } from './scenarios.ts';
+import type { Market, Product } from './valuation.ts';
 
 export interface MarketStep {
   /** Tonnes of product in this step (its width). */
@@ -50,4 +51,29 @@ export function marketBreaks(m: Market): number[] {
     at += s.tonnes;
     return at;
   });
+}
+
+/** A product of a run that sells into a thin market: per tonne of the run's input. */
+export interface Marketed {
+  product: string;
+  tonnes: number;
+  priceNokPerTonne: number;
+  valueNok: number;
+  co2eTonnes: number;
+}
+
+/** The products of a run (made at all) whose product has a market. */
+export function marketedProducts(
+  products: readonly Pick<Product, 'id' | 'market'>[],
+  made: readonly ProductResult[],
+): Marketed[] {
+  return made
+    .filter((p) => p.tonnes > 0 && products.find((x) => x.id === p.product)?.market)
+    .map((p) => ({
+      product: p.product,
+      tonnes: p.tonnes,
+      priceNokPerTonne: p.priceNokPerTonne,
+      valueNok: p.valueNok,
+      co2eTonnes: p.co2eTonnes,
+    }));
 }

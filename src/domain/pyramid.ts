@@ -339,6 +339,23 @@ export function currentClimate(lib: Library, use: CurrentUse): number {
   return product ? co2eAvoidedPerTonne(product) : 0;
 }
 
+/**
+ * The whole stream with a route: the route's net value for the tonnes it takes plus the current
+ * use's for the rest (none without a current use), and the move's climate effect over the current use.
+ */
+export function streamWithRoute(
+  a: RouteAtTonnage,
+  tonnes: number,
+  use: { valuePerTonneNok: number; co2ePerTonne: number } | null,
+): { valueNok: number; restInCurrentUseNok: number | null; co2eUpliftTonnes: number } {
+  const rest = use ? use.valuePerTonneNok * (tonnes - a.tonnesRouted) : null;
+  return {
+    valueNok: a.netNok + (rest ?? 0),
+    restInCurrentUseNok: rest,
+    co2eUpliftTonnes: a.co2eTonnes - (use?.co2ePerTonne ?? 0) * a.tonnesRouted,
+  };
+}
+
 export function valuePyramid(
   lib: Library,
   kindId: string,
@@ -464,7 +481,11 @@ export function valuePyramid(
     const a = best.at;
     const q = a.tonnesRouted;
     const per = (v: number) => (q > 0 ? v / q : 0);
-    const rest = currentPerTonne * (tonnesWet - q);
+    const stream = streamWithRoute(
+      a,
+      tonnesWet,
+      use ? { valuePerTonneNok: currentPerTonne, co2ePerTonne: currentCo2e } : null,
+    );
     const routeCo2e = q > 0 ? per(a.co2eTonnes) : best.result.co2eTonnes;
     const notes: Message[] = [];
     if (best.placeholders.length > 0)
@@ -485,16 +506,16 @@ export function valuePyramid(
       tier,
       route: best.route,
       valuePerTonneNok: best.perTonne,
-      valueNok: a.netNok + (use ? rest : 0),
+      valueNok: stream.valueNok,
       tonnesRouted: q,
-      restInCurrentUseNok: use ? rest : null,
+      restInCurrentUseNok: stream.restInCurrentUseNok,
       grossPerTonneNok: q > 0 ? per(a.grossNok) : best.result.valueNok,
       grossNok: a.grossNok,
       opexPerTonneNok: best.result.opexNok,
       capitalPerTonneNok: best.result.capitalNok,
       co2ePerTonne: routeCo2e,
       netCo2ePerTonne: routeCo2e - currentCo2e,
-      co2eUpliftTonnes: a.co2eTonnes - currentCo2e * q,
+      co2eUpliftTonnes: stream.co2eUpliftTonnes,
       products: a.products.map((p) => ({
         product: p.product,
         tier: p.tier,

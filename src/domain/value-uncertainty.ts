@@ -15,7 +15,7 @@ import type { AllocationInput, Supply, TransportParams } from './allocation/inpu
 import type { Solver } from './allocation/lp.ts';
 import type { Coefficient, Distribution } from './coefficients.ts';
 import { AppError } from './errors.ts';
-import { marketRevenue } from './markets.ts';
+import { marketedProducts, marketRevenue } from './markets.ts';
 import { type Message, message } from './message.ts';
 import type { InputGroup } from './messages/labels.ts';
 import {
@@ -25,6 +25,7 @@ import {
   type PyramidOptions,
   routeAtTonnage,
   runRoute,
+  streamWithRoute,
   valuePyramid,
 } from './pyramid.ts';
 import { type CompiledEstimate, evaluateRow } from './residues.ts';
@@ -492,9 +493,11 @@ export function pyramidEvaluator(c: PyramidCase): (values: Values) => Outcome {
     const out: Outcome = { tonnes };
     const routeValue = (route: string[]) => {
       const a = routeAtTonnage(drawn.lib, runRoute(drawn.lib, c.kind, route), tonnes, perTonne);
-      const q = a.tonnesRouted;
-      const valueNok = a.netNok + (use ? perTonne * (tonnes - q) : 0);
-      const co2eUpliftTonnes = a.co2eTonnes - co2ePerTonne * q;
+      const { valueNok, co2eUpliftTonnes } = streamWithRoute(
+        a,
+        tonnes,
+        use ? { valuePerTonneNok: perTonne, co2ePerTonne } : null,
+      );
       return {
         valueNok,
         upliftNok: use ? valueNok - perTonne * tonnes : null,
@@ -751,13 +754,13 @@ export function evaluateFixedAllocation(
     }
     let value = r.valueNok - r.opexNok;
     let co2e = r.co2eTonnes;
-    for (const p of r.products) {
-      if (!(p.tonnes > 0) || !lib.products.find((q) => q.id === p.product)?.market) continue;
+    // What sells into a thin market is valued once per product below, at what the market takes.
+    for (const p of marketedProducts(lib.products, r.products)) {
       value -= p.valueNok;
       co2e -= p.co2eTonnes;
       const m = produced.get(p.product) ?? {
         tonnes: 0,
-        nokPerTonne: p.valueNok / p.tonnes,
+        nokPerTonne: p.priceNokPerTonne,
         co2ePerTonne: p.co2eTonnes / p.tonnes,
       };
       m.tonnes += x * p.tonnes;

@@ -23,7 +23,7 @@
 
 import { AppError } from '../errors.ts';
 import { haversineKm } from '../geo.ts';
-import { marketSteps } from '../markets.ts';
+import { type Marketed, marketedProducts, marketSteps } from '../markets.ts';
 import { message } from '../message.ts';
 import { currentClimate, currentValue, enumerateRoutes, runRoute } from '../pyramid.ts';
 import { MATURE_TRL, placeholdersOf, routeReadiness } from '../technologies.ts';
@@ -41,7 +41,7 @@ export interface RouteScore {
   /** Yields of the route no source gives (a placeholder route). */
   placeholders: string[];
   /** Products with a market, per tonne of stream: they sell through the market's columns. */
-  marketed: { product: string; tonnes: number; valueNok: number; co2eTonnes: number }[];
+  marketed: Marketed[];
 }
 
 /** A thin market in the model: its row and its sales columns (one per price step). */
@@ -50,7 +50,8 @@ export interface MarketInModel {
   row: number;
   /** Sales columns, first step first, with their width (t) and price (NOK per t of product). */
   columns: { col: number; tonnes: number; priceNokPerTonne: number }[];
-  /** CO2e avoided per tonne of product sold. */
+  /** The product's full price (NOK per tonne) and CO2e avoided per tonne sold. */
+  priceNokPerTonne: number;
   co2ePerTonne: number;
 }
 
@@ -137,14 +138,7 @@ export function buildAllocationModel(input: AllocationInput): AllocationModel {
         continue;
       try {
         const r = runRoute(lib, kind, route);
-        const marketed = r.products
-          .filter((p) => p.tonnes > 0 && lib.products.find((x) => x.id === p.product)?.market)
-          .map((p) => ({
-            product: p.product,
-            tonnes: p.tonnes,
-            valueNok: p.valueNok,
-            co2eTonnes: p.co2eTonnes,
-          }));
+        const marketed = marketedProducts(lib.products, r.products);
         const s: RouteScore = {
           route,
           placeholders: placeholdersOf(lib.technologies, kind, route),
@@ -310,21 +304,22 @@ export function buildAllocationModel(input: AllocationInput): AllocationModel {
         product,
         row: numRows++,
         columns: [],
-        co2ePerTonne: m.tonnes > 0 ? m.co2eTonnes / m.tonnes : 0,
+        priceNokPerTonne: m.priceNokPerTonne,
+        co2ePerTonne: m.co2eTonnes / m.tonnes,
       };
       marketOf.set(m.product, entry);
       markets.push(entry);
     }
   }
-  const priceOf = (valueNok: number, tonnes: number) => (tonnes > 0 ? valueNok / tonnes : 0);
   const firstSalesCol = numFlows + candidates.length;
   let numCols = firstSalesCol;
   for (const m of markets) {
-    const one = colRoute.find((r) => r.marketed.some((x) => x.product === m.product.id)) as RouteScore;
-    const per = one.marketed.find((x) => x.product === m.product.id) as RouteScore['marketed'][number];
-    const full = priceOf(per.valueNok, per.tonnes);
     for (const step of marketSteps(m.product.market as NonNullable<Product['market']>))
-      m.columns.push({ col: numCols++, tonnes: step.tonnes, priceNokPerTonne: full * step.priceFactor });
+      m.columns.push({
+        col: numCols++,
+        tonnes: step.tonnes,
+        priceNokPerTonne: m.priceNokPerTonne * step.priceFactor,
+      });
   }
   const siteOpenCol = new Int32Array(numSites).fill(-1);
   candidates.forEach((s, i) => {
