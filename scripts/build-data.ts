@@ -8,12 +8,14 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AppError } from '../src/domain/errors.ts';
+import type { ImportedDataset, ImportLogLine } from '../src/domain/imports.ts';
 import {
   createMunicipalityRegistry,
   type MunicipalityRegistry,
   resolveMunicipality,
 } from '../src/domain/municipalities.ts';
 import type { DatasetSource, StatisticsFile } from '../src/domain/observations.ts';
+import { type RegionInput, subRegionId } from '../src/domain/regions.ts';
 import {
   mergeNumberChanges,
   parseCountyList,
@@ -21,6 +23,7 @@ import {
   parseNumberChanges,
   parseSplitNote,
 } from '../src/ingest/kommuneendringer.ts';
+import { parseLandbrukMapping } from '../src/ingest/landbruk.ts';
 import { parseGeodataMunicipalities } from '../src/ingest/norway-geodata.ts';
 import {
   aggregateLivestock,
@@ -28,12 +31,38 @@ import {
   parseLivestockMapping,
 } from '../src/ingest/produksjonstilskudd.ts';
 import { parseSeedTable, type SeedTable } from '../src/ingest/seed-report.ts';
+import {
+  type ImportInput,
+  prepareAvvirkningImport,
+  prepareLandbrukImport,
+} from '../src/ingest/statistics-import.ts';
 
 const KOMMUNER = 'sources/kommuneendringer-2024';
 const GEODATA = 'sources/kommuner-norway-geodata';
 const LDIR = 'sources/landbruk-ldir';
 const SEED = 'sources/seed/reference-region.json';
 const LIVESTOCK_MAPPING = 'mappings/produksjonstilskudd-livestock.json';
+const LANDBRUK_MAPPING = 'mappings/landbruk-files.json';
+const AVVIRKNING = 'sources/avvirkning-kommune-ldir';
+/** Harvest files, one per year (2023 as the CSV conversion of its sheet). */
+const HARVEST_FILES = [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022]
+  .map((y) => `${AVVIRKNING}/Kommunevis_avvirkning_${y}.xlsx`)
+  .concat(`${AVVIRKNING}/Kommunevis_avvirkning_2023.csv`);
+/** Landbruksdirektoratet's national delivery and livestock files, with the year a file without a year column is for. */
+const LANDBRUK_FILES: { file: string; year?: number }[] = [
+  { file: `${LDIR}/leveransedata-korn-2024-2025.csv`, year: 2024 },
+  { file: `${LDIR}/leveransedata-slakt-2025.csv`, year: 2025 },
+  { file: `${LDIR}/produksjonstilskudd-2026-del1.csv` },
+];
+/** Harvest variables every municipality gets (0 where the file has no harvest); the species × assortment ones only where harvested. */
+const HARVEST_CORE = [
+  'harvest.furu',
+  'harvest.gran',
+  'harvest.lauv',
+  'harvest.total',
+  'harvest.ved',
+  'harvest.ved_til_brensel',
+];
 
 const KLASS_SOURCE = {
   citation:
@@ -46,6 +75,54 @@ export interface BuildResult {
   /** Path relative to data/ → file content. */
   files: Map<string, string>;
   livestockReport: LivestockReport;
+  /** What the national imports said (rows not counted, double listings), for the console. */
+  log: ImportLogLine[];
+}
+
+/**
+ * A national dataset as a data/statistics file: one row per municipality of the 2024 division. These
+ * files are national registers (every farm's deliveries, every VSOP-measured harvest), so a municipality
+ * that is not in them had none: it gets 0 for `zeroFilled` (all variables when absent), and the note says so.
+ */
+export function nationalStatistics(
+  imported: ImportedDataset,
+  registry: MunicipalityRegistry,
+  options: { id: string; derivedFrom: string; zeroFilled?: string[]; absentNote: string },
+): StatisticsFile {
+  const { dataset } = imported;
+  const byMunicipality = new Map<string, { numberInSource?: string; values: Record<string, number> }>();
+  for (const o of imported.observations) {
+    const row = byMunicipality.get(o.municipality) ?? {
+      ...(o.numberInSource ? { numberInSource: o.numberInSource } : {}),
+      values: {},
+    };
+    row.values[o.variable] = o.value;
+    byMunicipality.set(o.municipality, row);
+  }
+  const zeroFilled = options.zeroFilled ?? Object.keys(dataset.variables);
+  const rows: StatisticsFile['rows'] = [];
+  for (const number of [...registry.municipalities.keys()].sort()) {
+    const row = byMunicipality.get(number);
+    const values: Record<string, number> = Object.fromEntries(zeroFilled.map((v) => [v, 0]));
+    Object.assign(values, row?.values ?? {});
+    rows.push({
+      municipality: number,
+      ...(row?.numberInSource ? { numberInSource: row.numberInSource } : {}),
+      values,
+    });
+  }
+  const absent = [...registry.municipalities.keys()].filter((n) => !byMunicipality.has(n)).length;
+  return {
+    ...dataset,
+    id: options.id,
+    yearNote: `${dataset.yearNote ?? ''} ${options.absentNote.replace('<n>', String(absent))}`.trim(),
+    source: {
+      ...dataset.source,
+      derivedFrom: options.derivedFrom,
+      shipped: true,
+    },
+    rows,
+  };
 }
 
 /** Serialises with object keys sorted at every level, 2-space indent and a trailing newline. */
@@ -132,6 +209,40 @@ export async function buildDataFiles(dataDir: string): Promise<BuildResult> {
         note: 'The "justert" change files list one successor per old number, also where SSB records a split (e.g. 2020: 5012 Snillfjord, 1850 Tysfjord). The 2024 split of 1507 Ålesund into 1508 Ålesund and 1580 Haram is read from Regind_kmn_kommentar.txt, so 1507 resolves as ambiguous.',
       },
       changes,
+    }),
+  );
+
+  // Built-in regions: Norway (its counties as sub-regions) and each county of the 2024 division
+  const countyRegions: RegionInput[] = [...counties]
+    .filter(([number]) => municipalities.some((m) => m.county === number))
+    .map(([number, name]) => ({
+      id: subRegionId(name.split(' - ')[0] as string),
+      name,
+      description: {
+        nb: `Fylke ${number} ${name}: kommunene i fylket etter inndelingen fra 1. januar 2024.`,
+        en: `County ${number} ${name}: its municipalities in the division from 1 January 2024.`,
+      },
+      source: `SSB Klass 131 (data/${listFile}, data/${countyFile})`,
+      municipalities: municipalities.filter((m) => m.county === number).map((m) => m.number),
+      subRegions: [],
+    }));
+  for (const r of countyRegions) files.set(`regions/${r.id}.json`, stableJson(r));
+  files.set(
+    'regions/norge.json',
+    stableJson({
+      id: 'norge',
+      name: 'Norge',
+      description: {
+        nb: 'Hele landet: alle kommunene etter inndelingen fra 1. januar 2024, med fylkene som delregioner.',
+        en: 'The whole country: every municipality in the division from 1 January 2024, with the counties as sub-regions.',
+      },
+      source: `SSB Klass 131 (data/${listFile}, data/${countyFile})`,
+      municipalities: municipalities.map((m) => m.number),
+      subRegions: countyRegions.map((r) => ({
+        id: r.id,
+        name: r.name,
+        municipalities: r.municipalities ?? [],
+      })),
     }),
   );
 
@@ -245,12 +356,60 @@ export async function buildDataFiles(dataDir: string): Promise<BuildResult> {
   );
   files.set('statistics/report-harvest-2024.json', stableJson(harvest));
 
-  return { files, livestockReport: livestock.report };
+  // National harvest, grain and slaughter deliveries, livestock 2026: the import parsers, on the shipped files.
+  const input = async (file: string): Promise<ImportInput> => ({ name: file, bytes: await read(file) });
+  const log: ImportLogLine[] = [];
+  const harvestImport = await prepareAvvirkningImport(await Promise.all(HARVEST_FILES.map(input)), registry);
+  log.push(...harvestImport.log.filter((l) => l.level === 'warning'));
+  for (const [i, imported] of harvestImport.datasets.entries()) {
+    const id = `national-${imported.dataset.id}`;
+    files.set(
+      `statistics/${id}.json`,
+      stableJson(
+        nationalStatistics(imported, registry, {
+          id,
+          derivedFrom: `data/${HARVEST_FILES[i]}`,
+          zeroFilled: HARVEST_CORE,
+          absentNote:
+            'The file lists every VSOP-measured sale; the <n> municipalities not in it had none, and get 0 for the species totals.',
+        }),
+      ),
+    );
+  }
+  const landbrukMapping = parseLandbrukMapping(
+    JSON.parse(await readText(LANDBRUK_MAPPING)),
+    LANDBRUK_MAPPING,
+  );
+  for (const { file, year } of LANDBRUK_FILES) {
+    const prepared = await prepareLandbrukImport([await input(file)], {
+      registry,
+      mapping: landbrukMapping,
+      livestock: mapping,
+      ...(year === undefined ? {} : { year }),
+    });
+    log.push(...prepared.log);
+    for (const imported of prepared.datasets) {
+      const id = `national-${imported.dataset.id}`;
+      files.set(
+        `statistics/${id}.json`,
+        stableJson(
+          nationalStatistics(imported, registry, {
+            id,
+            derivedFrom: `data/${file} with data/${LANDBRUK_MAPPING}`,
+            absentNote:
+              'The file holds every producer; the <n> municipalities not in it had none, and get 0.',
+          }),
+        ),
+      );
+    }
+  }
+
+  return { files, livestockReport: livestock.report, log };
 }
 
 async function main(): Promise<void> {
   const dataDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'data');
-  const { files, livestockReport } = await buildDataFiles(dataDir);
+  const { files, livestockReport, log } = await buildDataFiles(dataDir);
   for (const [path, content] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
     await mkdir(dirname(join(dataDir, path)), { recursive: true });
     await writeFile(join(dataDir, path), content);
@@ -264,6 +423,7 @@ async function main(): Promise<void> {
     if (n > 0) console.warn(`  excluded ${f} exceeds its superset on ${n} rows`);
   }
   for (const [id, total] of Object.entries(r.totals)) console.log(`  ${id}: ${total}`);
+  for (const l of log) console.warn(`  ${l.position ?? ''}: ${l.message}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

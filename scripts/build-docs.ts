@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { openDataFiles } from '../src/app/data-files.ts';
-import type { Coefficient, Source } from '../src/domain/coefficients.ts';
+import type { Coefficient, RecipeTerm, Source } from '../src/domain/coefficients.ts';
 import { MATURE_TRL, yieldSets } from '../src/domain/technologies.ts';
 import { textIn } from '../src/domain/text.ts';
 import { TIER_NAMES } from '../src/domain/valuation.ts';
@@ -104,11 +104,27 @@ export function renderCoefficientDoc(data: ReferenceData): string {
       '### Recipes',
       '',
     );
-    for (const r of p.recipes) {
-      out.push(
-        `- **${r.kind}** = ${r.terms.map((t) => `${t.category ? `[${t.category}] ` : ''}\`${t.statistic}\` × ${t.coefficients.map((c) => `\`${c}\``).join(' × ')}${t.dmShare ? ` (DM share \`${t.dmShare}\`)` : ''}`).join(' + ')}`,
+    if (p.year !== undefined)
+      out.splice(
+        out.length - 2,
+        0,
+        `Statistics year: ${p.year} (used when an estimate asks for no year).`,
+        '',
       );
+    const formula = (terms: RecipeTerm[]) =>
+      terms
+        .map(
+          (t) =>
+            `${t.category ? `[${t.category}] ` : ''}\`${t.statistic}\` × ${t.coefficients.map((c) => `\`${c}\``).join(' × ')}${t.dmShare ? ` (DM share \`${t.dmShare}\`)` : ''}`,
+        )
+        .join(' + ');
+    for (const r of p.recipes) {
+      out.push(`- **${r.kind}** = ${formula(r.terms)}`);
       if (r.note) out.push(`  ${cell(textIn(r.note, 'en'))}`);
+      for (const a of r.alternatives ?? []) {
+        out.push(`  - else (*${a.id}*, where those statistics are missing) = ${formula(a.terms)}`);
+        if (a.note) out.push(`    ${cell(textIn(a.note, 'en'))}`);
+      }
     }
     out.push('', '### Coefficients', '', HEAD, ...p.coefficients.map(coefficientRow), '');
   }

@@ -399,11 +399,17 @@ describe('errors exit 2 with a message naming the bad input and listing what exi
       ),
     ];
     expect(missing.length).toBeGreaterThan(0);
-    const r = await run('residues', '--municipalities', '0301');
+    const kinds = profile('report').recipes.map((r) => r.kind);
+    const r = await run('residues', '--municipalities', '0301', '--kinds', kinds.join(','));
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('0301');
     for (const s of missing) expect(r.stderr).toContain(s);
+    // Without --kinds: what exists is estimated, and each kind set aside is named with what it lacks.
+    const some = await run('residues', '--municipalities', '0301');
+    expect(some.code).toBe(0);
+    expect(some.stdout).toContain('Ikke beregnet: Halm (1 av 1 kommuner mangler statistikken');
+    for (const s of missing) expect(some.stdout).toContain(s);
   });
 
   it('rejects an unknown subcommand and an unknown option with usage on stderr', async () => {

@@ -75,7 +75,8 @@ const ALL_KINDS = [
 ];
 
 /** Kinds no statistic covers yet, so no profile has a recipe for them (slaughter by-products leave the region). */
-const KINDS_WITHOUT_RECIPE = ['slakteavfall', 'slakteavfallmat'];
+// Food-grade slaughter by-products: no statistic tells them apart from the rest (residue-kinds.json).
+const KINDS_WITHOUT_RECIPE = ['slakteavfallmat'];
 
 const data = loadReferenceData();
 const region = data.regions.find((r) => r.id === 'gjovik-hadeland-ringerike');

@@ -48,8 +48,8 @@ const answers: Case[] = [
 const failures: Case[] = [
   {
     name: 'residues of a municipality without the statistics (0301 Oslo)',
-    cli: ['residues', '--municipalities', '3407,0301'],
-    api: `${RESIDUES}?municipalities=3407,0301`,
+    cli: ['residues', '--municipalities', '3407,0301', '--kinds', 'halm,matavfall'],
+    api: `${RESIDUES}?municipalities=3407,0301&kinds=halm,matavfall`,
   },
   {
     name: 'more Monte Carlo draws than allowed',

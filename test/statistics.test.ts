@@ -325,7 +325,14 @@ describe('the CLI on a store of its own', () => {
     const r = await ok<{
       year: number;
       yearNote: string;
-      rows: { municipality: string; year: number; species: string; assortment: string; m3: number }[];
+      rows: {
+        municipality: string;
+        year: number;
+        species: string;
+        assortment: string;
+        m3: number;
+        dataset: string;
+      }[];
     }>(store, 'stats', 'harvest', '--municipalities', REF.join(','));
     expect(r.year).toBe(2023);
     expect(r.yearNote).toContain('2023');
@@ -346,9 +353,22 @@ describe('the CLI on a store of its own', () => {
     expect(new Set(old.rows.map((x) => x.municipality))).toEqual(new Set(['3305']));
     const csv = await run(store, 'stats', 'harvest', '--municipalities', '3305', '--format', 'csv');
     expect(csv.stdout.split('\n')[0]).toBe('municipality,year,species,assortment,m3,dataset');
-    const none = await run(store, 'stats', 'harvest', '--municipalities', '3305', '--year', '2015');
+    // The shipped national harvest (2014–2023) is there too; the import of 2023 wins over it (not summed).
+    const shippedYear = await ok<{ rows: { dataset: string }[] }>(
+      store,
+      'stats',
+      'harvest',
+      '--municipalities',
+      '3305',
+      '--year',
+      '2015',
+    );
+    expect(new Set(shippedYear.rows.map((x) => x.dataset))).toEqual(new Set(['national-avvirkning-2015']));
+    expect(new Set(r.rows.map((x) => x.dataset))).toEqual(new Set(['avvirkning-2023']));
+    const none = await run(store, 'stats', 'harvest', '--municipalities', '3305', '--year', '2010');
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain('årene i databasen: 2023');
+    expect(none.stderr).toContain('2014');
+    expect(none.stderr).toContain('2023');
   });
 
   it('estimates a second region (Sogn og Sunnfjord) end to end with the literature profile, naming partial statistics', async () => {
@@ -387,7 +407,7 @@ describe('the CLI on a store of its own', () => {
     expect(byVar.get('harvest.gran')?.years).toEqual([2023]);
     expect(byVar.get('harvest.gran')?.datasets.map((d) => d.id)).toEqual(['avvirkning-2023']);
     expect(byVar.get('area.bygg')?.datasets[0]?.partial).toContain('sample of 319 farms');
-    expect(byVar.get('livestock.melkeku')?.years).toEqual([2024]);
+    expect(byVar.get('livestock.melkeku')?.years).toEqual([2026]);
     expect(byVar.get('population')?.years).toEqual([2024]);
     const grot = est.rows.filter((r) => r.kind === 'grot');
     expect(grot).toHaveLength(7);
@@ -436,11 +456,28 @@ describe('the CLI on a store of its own', () => {
       '--municipalities',
       '1127',
     );
-    const r = await run(store, 'residues', '--region', 'randaberg', '--profile', 'literature');
+    const r = await run(
+      store,
+      'residues',
+      '--region',
+      'randaberg',
+      '--profile',
+      'literature',
+      '--kinds',
+      'gronnsaksrest',
+    );
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('1127');
-    expect(r.stderr).toMatch(/area\.(bygg|potet|havre)/);
+    expect(r.stderr).toMatch(/area\.(potet|gronnsaker_pa_friland)/);
+    // Without --kinds: straw from grain deliveries (no crop areas), vegetable residues set aside and named.
+    const all = await ok<{
+      rows: { kind: string; basis?: string }[];
+      notEstimated: { kind: string; statistics: string[] }[];
+    }>(store, 'residues', '--region', 'randaberg', '--profile', 'literature');
+    expect(all.rows.find((x) => x.kind === 'halm')?.basis).toBe('grain-deliveries');
+    expect(all.notEstimated.map((n) => n.kind)).toEqual(['gronnsaksrest']);
+    expect(all.notEstimated[0]?.statistics).toContain('area.potet');
   });
 
   it('imports SSB 03895 from a replayed recording, storing table, query and retrieval time', async () => {

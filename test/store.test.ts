@@ -58,7 +58,7 @@ describe.each(testDialects())('store on %s', (dialect) => {
 
   it('estimates the same residues from the store as from the files', async () => {
     const back = await loadReferenceDataFromStore(store.db, files.dataDir);
-    const region = files.regions[0];
+    const region = files.regions.find((r) => r.id === 'gjovik-hadeland-ringerike');
     const request = (d: typeof files) => ({
       profile: findProfile(d, 'report'),
       kinds: d.kinds,
@@ -66,6 +66,18 @@ describe.each(testDialects())('store on %s', (dialect) => {
       municipalities: region?.municipalities ?? [],
     });
     expect(estimateResidues(request(back))).toEqual(estimateResidues(request(files)));
+    // And the whole country with the literature profile (shipped national statistics), but for the
+    // kind no national file covers.
+    const national = (d: typeof files) => ({
+      profile: findProfile(d, 'literature'),
+      kinds: d.kinds,
+      statistics: d.statistics,
+      municipalities: files.regions.find((r) => r.id === 'norge')?.municipalities ?? [],
+      kindIds: findProfile(d, 'literature')
+        .recipes.map((r) => r.kind)
+        .filter((k) => k !== 'gronnsaksrest'),
+    });
+    expect(estimateResidues(national(back))).toEqual(estimateResidues(national(files)));
   });
 
   it('keeps sub-regions and member order of the built-in region', async () => {

@@ -6,6 +6,7 @@
  */
 import { audit, type Finding, type Statement, worstFirst } from '../domain/audit.ts';
 import { type HarvestEvidence, type HarvestTable, harvestStatements } from '../domain/audit-harvest.ts';
+import { compareNational, type NationalComparison, type NationalFigure } from '../domain/audit-national.ts';
 import { scenarioStatements } from '../domain/audit-scenarios.ts';
 import { co2eCountedTwice } from '../domain/double-counting.ts';
 import { type Message, message } from '../domain/message.ts';
@@ -13,10 +14,13 @@ import { resolveMunicipality } from '../domain/municipalities.ts';
 import type { ReferenceData } from '../domain/reference-data.ts';
 import { findRegion, type Region } from '../domain/regions.ts';
 import { runScenario } from '../domain/scenarios.ts';
+import type { StatisticUsed } from '../domain/statistics-used.ts';
 import type { LoadedLibrary } from '../ingest/library.ts';
+import { findProfile } from '../ingest/reference-data.ts';
 import { regionReportStatements, type Seed } from '../ingest/seed-statements.ts';
 import { latestLogOfFile } from '../store/imports-repository.ts';
 import type { DataFiles } from './data-files.ts';
+import { completeResidues, estimateResiduesFrom } from './residues.ts';
 import type { Workspace } from './workspace.ts';
 
 export interface RegionAudit {
@@ -151,4 +155,42 @@ export async function auditRegion(ws: Workspace, regionId: string): Promise<Regi
   return ws.memo(`audit:${region.id}`, async () =>
     regionAudit(ws, data, region, await harvestImports(ws, data, 2024)),
   );
+}
+
+/** The national audit: our totals for Norway beside published national figures. */
+export interface NationalAudit {
+  region: 'norge';
+  profile: string;
+  comparisons: NationalComparison[];
+  /** Which year and dataset of each statistic the national estimate read. */
+  statistics: StatisticUsed[];
+  /** Kinds some municipalities lack statistics for (left out of the totals compared). */
+  notEstimated: { kind: string; municipalities: string[]; statistics: string[] }[];
+}
+
+export const NATIONAL_PROFILE = 'literature';
+
+/** Norway's estimate (literature profile, shipped and imported statistics) against data/audit/national-figures.json. */
+export function nationalAuditFrom(
+  data: ReferenceData,
+  figures: NationalFigure[],
+  random: Workspace['random'],
+): NationalAudit {
+  const { answer } = estimateResiduesFrom(data, random, { region: 'norge', profile: NATIONAL_PROFILE });
+  const complete = completeResidues(answer);
+  const profile = findProfile(data, NATIONAL_PROFILE);
+  const coefficient = (id: string) => profile.coefficients.find((c) => c.id === id);
+  return {
+    region: 'norge',
+    profile: NATIONAL_PROFILE,
+    comparisons: compareNational(figures, complete.totals, coefficient),
+    statistics: complete.statistics,
+    notEstimated: complete.notEstimated ?? [],
+  };
+}
+
+/** The national audit (the CLI's `audit --region norge` and the API's `/audit/national`); kept until the next write. */
+export async function nationalAudit(ws: Workspace): Promise<NationalAudit> {
+  const data = await ws.reference();
+  return ws.memo('audit:national', () => nationalAuditFrom(data, ws.files.nationalFigures(), ws.random));
 }

@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { z } from 'zod';
 import type { SectorMapping } from '../domain/actors.ts';
 import type { Site } from '../domain/allocation/input.ts';
+import type { NationalFigure } from '../domain/audit-national.ts';
 import { AppError } from '../domain/errors.ts';
 import type { LatLon } from '../domain/geo.ts';
 import { message } from '../domain/message.ts';
@@ -18,6 +19,7 @@ import { type LoadedLibrary, loadLibrary } from '../ingest/library.ts';
 import { loadSectorMapping, loadSn2007Codes, loadSn2025Codes } from '../ingest/nace-sectors.ts';
 import { type LivestockMapping, livestockMappingSchema } from '../ingest/produksjonstilskudd.ts';
 import { DEFAULT_DATA_DIR, loadReferenceData, readJsonFile } from '../ingest/reference-data.ts';
+import { nationalFiguresFileSchema } from '../ingest/schemas.ts';
 import { type Seed, seedSchema, type TextFigures, textFiguresSchema } from '../ingest/seed-statements.ts';
 import { type LoadedTransport, loadCentroids, loadTransport, readSitesFile } from '../ingest/sites.ts';
 import { type SsbTables, ssbTablesSchema } from '../ingest/ssb.ts';
@@ -83,11 +85,14 @@ export interface DataFiles {
   livestockMapping(): LivestockMapping;
   /** The SSB PxWebApi tables Restverdi can import (ssb/tables.json). */
   ssbTables(): SsbTables;
+  /** Published national figures for the national audit (audit/national-figures.json). */
+  nationalFigures(): NationalFigure[];
 }
 
 export const LANDBRUK_MAPPING_FILE = 'mappings/landbruk-files.json';
 export const LIVESTOCK_MAPPING_FILE = 'mappings/produksjonstilskudd-livestock.json';
 export const SSB_TABLES_FILE = 'ssb/tables.json';
+export const NATIONAL_FIGURES_FILE = 'audit/national-figures.json';
 
 function once<T>(load: () => T): () => T {
   let value: { v: T } | undefined;
@@ -168,5 +173,20 @@ export function openDataFiles(dir: string = DEFAULT_DATA_DIR): DataFiles {
       readJsonFile(join(dir, LIVESTOCK_MAPPING_FILE), livestockMappingSchema, dir),
     ),
     ssbTables: once(() => readJsonFile(join(dir, SSB_TABLES_FILE), ssbTablesSchema, dir)),
+    nationalFigures: once(() => {
+      const file = readJsonFile(join(dir, NATIONAL_FIGURES_FILE), nationalFiguresFileSchema, dir);
+      const kinds = new Set(reference().kinds.map((k) => k.id));
+      for (const f of file.figures)
+        for (const k of f.kinds)
+          if (!kinds.has(k))
+            throw new AppError(
+              'invalid_data',
+              `data/${NATIONAL_FIGURES_FILE}: ${f.id} names unknown kind "${k}"`,
+              {
+                detail: message('recipe_unknown_kind', { profile: NATIONAL_FIGURES_FILE, kind: k }),
+              },
+            );
+      return file.figures;
+    }),
   };
 }

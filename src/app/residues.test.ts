@@ -106,7 +106,16 @@ describe('estimateResidues', () => {
       expect(error.message).toContain(s);
       expect(error.issues.map((i) => i.path)).toContain(`0301/${s}`);
     }
-    expect(() => completeResidues(answer)).toThrow(AppError);
+    // Kinds asked for by name must all be estimated; otherwise those lacking statistics are set aside.
+    expect(() => completeResidues(answer, { kindsAsked: true })).toThrow(AppError);
+    const partial = completeResidues(answer);
+    const lacking = [...new Set(answer.missing.map((m) => m.kind))];
+    expect(lacking.length).toBeGreaterThan(0);
+    expect(partial.notEstimated?.map((n) => n.kind)).toEqual(lacking);
+    expect(partial.notEstimated?.[0]?.municipalities).toEqual(['0301']);
+    expect(partial.totals.map((t) => t.kind).filter((k) => lacking.includes(k))).toEqual([]);
+    expect(partial.totals.map((t) => t.kind)).toContain('matavfall');
+    expect(partial.missing).toEqual([]);
     const complete = await estimateResidues(ws, { region: REGION, profile: 'report' });
     expect(completeResidues(complete)).toBe(complete);
   });

@@ -77,6 +77,12 @@ export interface ResiduesAnswer {
   statistics: StatisticUsed[];
   /** The (municipality, kind) pairs that could not be estimated, and the statistics they lack. */
   missing: MissingResidue[];
+  /**
+   * Kinds left out of `rows` and `totals` by `completeResidues` because some municipalities of the
+   * selection lack their statistics (e.g. vegetable residues, for which no national crop-area file
+   * exists) and the request did not name them; with those municipalities and the statistics.
+   */
+  notEstimated?: { kind: string; municipalities: string[]; statistics: string[] }[];
 }
 
 /** The answer and the compiled estimate behind it (its coefficients and observations, for the report's sources). */
@@ -111,20 +117,27 @@ function isMissing(e: unknown): e is AppError {
   return e instanceof AppError && e.code === 'missing_statistics';
 }
 
-/** Compiles each (municipality, kind) on its own and merges them, re-indexing the coefficients. */
+/**
+ * Compiles each kind over the whole selection (one latest complete year per statistic, as for a
+ * complete estimate); a kind with missing statistics cell by cell, to estimate what exists and name
+ * what does not. The parts are merged, re-indexing the coefficients; rows keep the selection's order.
+ */
 function compileWhatExists(
   request: Parameters<typeof compileEstimate>[0],
   kinds: string[],
 ): { compiled: CompiledEstimate; missing: MissingResidue[] } {
   const missing: MissingResidue[] = [];
-  const coefficients: Coefficient[] = [];
-  const index = new Map<string, number>();
-  const rows: CompiledRow[] = [];
-  for (const municipality of request.municipalities) {
-    for (const kind of kinds) {
-      let part: CompiledEstimate;
+  const parts: CompiledEstimate[] = [];
+  for (const kind of kinds) {
+    try {
+      parts.push(compileEstimate({ ...request, kindIds: [kind] }));
+      continue;
+    } catch (e) {
+      if (!isMissing(e)) throw e;
+    }
+    for (const municipality of request.municipalities) {
       try {
-        part = compileEstimate({ ...request, municipalities: [municipality], kindIds: [kind] });
+        parts.push(compileEstimate({ ...request, municipalities: [municipality], kindIds: [kind] }));
       } catch (e) {
         if (!isMissing(e)) throw e;
         missing.push({
@@ -132,28 +145,39 @@ function compileWhatExists(
           kind,
           statistics: e.issues.map((i) => i.path.split('/')[1] ?? i.path),
         });
-        continue;
       }
-      const map = part.coefficients.map((c) => {
-        let ix = index.get(c.id);
-        if (ix === undefined) {
-          coefficients.push(c);
-          ix = coefficients.length - 1;
-          index.set(c.id, ix);
-        }
-        return ix;
-      });
-      for (const row of part.rows)
-        rows.push({
-          ...row,
-          terms: row.terms.map((t) => ({
-            ...t,
-            coefficientIndexes: t.coefficientIndexes.map((i) => map[i] as number),
-            dmIndex: map[t.dmIndex] as number,
-          })),
-        });
     }
   }
+  const coefficients: Coefficient[] = [];
+  const index = new Map<string, number>();
+  const rows: CompiledRow[] = [];
+  for (const part of parts) {
+    const map = part.coefficients.map((c) => {
+      let ix = index.get(c.id);
+      if (ix === undefined) {
+        coefficients.push(c);
+        ix = coefficients.length - 1;
+        index.set(c.id, ix);
+      }
+      return ix;
+    });
+    for (const row of part.rows)
+      rows.push({
+        ...row,
+        terms: row.terms.map((t) => ({
+          ...t,
+          coefficientIndexes: t.coefficientIndexes.map((i) => map[i] as number),
+          dmIndex: map[t.dmIndex] as number,
+        })),
+      });
+  }
+  const at = new Map(request.municipalities.map((m, i) => [m, i]));
+  const kindAt = new Map(kinds.map((k, i) => [k, i]));
+  rows.sort(
+    (x, y) =>
+      (at.get(x.municipality) ?? 0) - (at.get(y.municipality) ?? 0) ||
+      (kindAt.get(x.kind) ?? 0) - (kindAt.get(y.kind) ?? 0),
+  );
   return {
     compiled: {
       profileId: request.profile.id,
@@ -269,10 +293,33 @@ export function missingStatisticsError(answer: Pick<ResiduesAnswer, 'profile' | 
   );
 }
 
-/** The answer when it is complete; otherwise `missingStatisticsError` (for the CLI and the API). */
-export function completeResidues(answer: ResiduesAnswer): ResiduesAnswer {
-  if (answer.missing.length > 0) throw missingStatisticsError(answer);
-  return answer;
+/**
+ * The answer when every total it gives is complete (for the CLI and the API). A kind the request did
+ * not name that lacks statistics in some municipality of the selection (vegetable residues, for which
+ * no national crop-area file exists) is left out of `rows` and `totals` and named in `notEstimated`
+ * with the municipalities and statistics it lacks, so that no total reads as complete when it is not
+ * and the rest is still answered. A kind named in the request (`kindsAsked`) that lacks statistics is
+ * `missingStatisticsError`, as before.
+ */
+export function completeResidues(
+  answer: ResiduesAnswer,
+  options: { kindsAsked?: boolean } = {},
+): ResiduesAnswer {
+  if (answer.missing.length === 0) return answer;
+  if (options.kindsAsked) throw missingStatisticsError(answer);
+  const byKind = new Map<string, MissingResidue[]>();
+  for (const m of answer.missing) byKind.set(m.kind, [...(byKind.get(m.kind) ?? []), m]);
+  return {
+    ...answer,
+    totals: answer.totals.filter((t) => !byKind.has(t.kind)),
+    rows: answer.rows.filter((r) => !byKind.has(r.kind)),
+    missing: [],
+    notEstimated: [...byKind].map(([kind, list]) => ({
+      kind,
+      municipalities: [...new Set(list.map((m) => m.municipality))],
+      statistics: [...new Set(list.flatMap((m) => m.statistics))],
+    })),
+  };
 }
 
 export interface ExplainRequest {

@@ -91,7 +91,15 @@ export async function harvestStatistics(ws: Workspace, request: HarvestRequest):
     });
   const species = new Set<string>(HARVEST_SPECIES);
   const assortments = new Set<string>(HARVEST_ASSORTMENTS);
-  const all = (await repository.observationsLike(ws.store.db, 'harvest.', municipalities))
+  // One observation per municipality, variable and year: an imported dataset wins over the shipped one.
+  const shipped = (id: string) => data.statistics.datasets.get(id)?.source.shipped === true;
+  const chosen = new Map<string, Awaited<ReturnType<typeof repository.observationsLike>>[number]>();
+  for (const o of await repository.observationsLike(ws.store.db, 'harvest.', municipalities)) {
+    const key = `${o.municipality}|${o.variable}|${o.year}`;
+    const other = chosen.get(key);
+    if (!other || (shipped(other.dataset_id) && !shipped(o.dataset_id))) chosen.set(key, o);
+  }
+  const all = [...chosen.values()]
     .map((o) => {
       const [, s, a] = o.variable.split('.');
       return { o, s, a };

@@ -68,9 +68,20 @@ export interface RecipeTerm {
   dmShare?: string;
 }
 
+/**
+ * Another way to the same kind from other statistics, used for a municipality that lacks the recipe's
+ * own (e.g. straw from grain deliveries where crop areas are not at hand). Tried in order.
+ */
+export interface RecipeAlternative {
+  id: string;
+  terms: RecipeTerm[];
+  note?: Words;
+}
+
 export interface Recipe {
   kind: string;
   terms: RecipeTerm[];
+  alternatives?: RecipeAlternative[];
   note?: Words;
 }
 
@@ -78,8 +89,18 @@ export interface CoefficientProfile {
   id: string;
   title: Words;
   description: Words;
+  /**
+   * The statistics year the profile's figures are made for (the report profile: the report's 2024).
+   * An estimate with this profile that asks for no year reads the newest statistics at or before it.
+   */
+  year?: number;
   coefficients: Coefficient[];
   recipes: Recipe[];
+}
+
+/** Every term of a recipe: its own and those of its alternatives. */
+export function allRecipeTerms(recipe: Recipe): RecipeTerm[] {
+  return [...recipe.terms, ...(recipe.alternatives ?? []).flatMap((a) => a.terms)];
 }
 
 export function coefficientMap(

@@ -12,6 +12,11 @@ export interface DatasetSource {
   licence?: string;
   /** Why the dataset is partial (e.g. a sample of farms); partial data never wins over complete data of the same year. */
   partial?: string;
+  /**
+   * Built into data/statistics by `npm run data` from the files in data/sources (the national baseline).
+   * A dataset a user imports for the same year is newer knowledge and wins over it.
+   */
+  shipped?: boolean;
 }
 
 export interface VariableInfo {
@@ -65,11 +70,19 @@ export function indexObservations(datasets: Dataset[], observations: Observation
     vars.set(o.variable, list);
   }
   const byId = new Map(datasets.map((d) => [d.id, d]));
-  // Newest first; within a year complete data before partial data, then by dataset id (deterministic).
+  // Newest first; within a year complete data before partial data, imported before shipped, then by
+  // dataset id (deterministic).
   const partial = (o: Observation) => (byId.get(o.dataset)?.source.partial ? 1 : 0);
+  const shipped = (o: Observation) => (byId.get(o.dataset)?.source.shipped ? 1 : 0);
   for (const vars of byMunicipality.values())
     for (const list of vars.values())
-      list.sort((a, b) => b.year - a.year || partial(a) - partial(b) || a.dataset.localeCompare(b.dataset));
+      list.sort(
+        (a, b) =>
+          b.year - a.year ||
+          partial(a) - partial(b) ||
+          shipped(a) - shipped(b) ||
+          a.dataset.localeCompare(b.dataset),
+      );
   return { datasets: byId, byMunicipality };
 }
 

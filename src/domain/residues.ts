@@ -49,6 +49,8 @@ export interface CompiledTerm {
 export interface CompiledRow {
   municipality: string;
   kind: string;
+  /** The recipe's alternative basis used (its id), when the recipe's own statistics were missing. */
+  basis?: string;
   terms: CompiledTerm[];
 }
 
@@ -69,6 +71,8 @@ export interface CategoryAmount {
 export interface ResidueRow {
   municipality: string;
   kind: string;
+  /** The recipe's alternative basis used, when not its own terms (see CompiledRow). */
+  basis?: string;
   tonnesWet: number;
   tonnesDm: number;
   /** Per category (e.g. animal category for manure), when the recipe names categories. */
@@ -87,7 +91,8 @@ const DM_SHARE = { massDm: 1, massWet: -1 } as const;
 
 /** Resolves recipes against statistics and coefficients; throws with every problem listed. */
 export function compileEstimate(request: EstimateRequest): CompiledEstimate {
-  const { profile, statistics, municipalities, year } = request;
+  const { profile, statistics, municipalities } = request;
+  const year = request.year ?? profile.year;
   const kindById = new Map(request.kinds.map((k) => [k.id, k]));
   const recipes = new Map(profile.recipes.map((r) => [r.kind, r]));
 
@@ -146,20 +151,45 @@ export function compileEstimate(request: EstimateRequest): CompiledEstimate {
             detail: message('recipe_unknown_kind', { profile: profile.id, kind: kindId }),
           },
         );
-      const terms: CompiledTerm[] = [];
-      recipe.terms.forEach((term, i) => {
-        const at = { kind: kindId, term: i + 1 };
-        const where = `${profile.id}: recipe ${kindId}, term ${i + 1}`;
-        const observation = findObservation(
-          statistics,
-          municipality,
-          term.statistic,
-          year ?? completeYear(term.statistic),
-        );
-        if (!observation) {
-          missing.push({ path: `${municipality}/${term.statistic}`, message: kindId });
-          return;
+      // The recipe's own terms, else the first alternative basis whose statistics all exist.
+      const bases = [{ terms: recipe.terms }, ...(recipe.alternatives ?? [])];
+      let chosen: { basis?: string; found: Observation[]; terms: RecipeTerm[] } | undefined;
+      let primaryMissing: string[] = [];
+      for (const [b, basis] of bases.entries()) {
+        const found: Observation[] = [];
+        const lacking: string[] = [];
+        for (const term of basis.terms) {
+          const o = findObservation(
+            statistics,
+            municipality,
+            term.statistic,
+            year ?? completeYear(term.statistic),
+          );
+          if (o) found.push(o);
+          else lacking.push(term.statistic);
         }
+        if (b === 0) primaryMissing = lacking;
+        if (lacking.length === 0) {
+          chosen = {
+            ...('id' in basis ? { basis: basis.id } : {}),
+            found,
+            terms: basis.terms,
+          };
+          break;
+        }
+      }
+      if (!chosen) {
+        for (const statistic of primaryMissing)
+          missing.push({ path: `${municipality}/${statistic}`, message: kindId });
+        rows.push({ municipality, kind: kindId, terms: [] });
+        continue;
+      }
+      const terms: CompiledTerm[] = [];
+      const found = chosen.found;
+      chosen.terms.forEach((term, i) => {
+        const at = { kind: kindId, term: i + 1 };
+        const where = `${profile.id}: recipe ${kindId}${chosen.basis ? ` (${chosen.basis})` : ''}, term ${i + 1}`;
+        const observation = found[i] as Observation;
         const coefficientIndexes = term.coefficients.map((id) => use(id, at));
         const statUnit = parseUnit(observation.unit);
         const coefUnits = coefficientIndexes.map((ix) => parseUnit((coefficients[ix] as Coefficient).unit));
@@ -196,7 +226,7 @@ export function compileEstimate(request: EstimateRequest): CompiledEstimate {
           dmUnitFactor: dmUnit.factor,
         });
       });
-      rows.push({ municipality, kind: kindId, terms });
+      rows.push({ municipality, kind: kindId, ...(chosen.basis ? { basis: chosen.basis } : {}), terms });
     }
   }
   if (missing.length > 0) {
@@ -265,6 +295,7 @@ export function evaluateRow(row: CompiledRow, values: Float64Array): ResidueRow 
   return {
     municipality: row.municipality,
     kind: row.kind,
+    ...(row.basis ? { basis: row.basis } : {}),
     tonnesWet,
     tonnesDm,
     ...(categories.size > 0 ? { breakdown: [...categories.values()] } : {}),

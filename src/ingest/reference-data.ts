@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import type { Coefficient, CoefficientProfile } from '../domain/coefficients.ts';
+import { allRecipeTerms, type Coefficient, type CoefficientProfile } from '../domain/coefficients.ts';
 import { AppError, type Issue } from '../domain/errors.ts';
 import { message } from '../domain/message.ts';
 import {
@@ -122,7 +122,7 @@ function resolveProfiles(files: z.infer<typeof profileFileSchema>[]): Coefficien
     const own = new Set(f.coefficients.map((c) => c.id));
     const referenced = new Set(
       f.recipes.flatMap((r) =>
-        r.terms.flatMap((t) => [...t.coefficients, ...(t.dmShare ? [t.dmShare] : [])]),
+        allRecipeTerms(r).flatMap((t) => [...t.coefficients, ...(t.dmShare ? [t.dmShare] : [])]),
       ),
     );
     const borrowed: Coefficient[] = [];
@@ -143,6 +143,7 @@ function resolveProfiles(files: z.infer<typeof profileFileSchema>[]): Coefficien
       id: f.id,
       title: f.title,
       description: f.description,
+      ...(f.year === undefined ? {} : { year: f.year }),
       coefficients: [...f.coefficients, ...borrowed],
       recipes: f.recipes,
     };

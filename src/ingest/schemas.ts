@@ -115,19 +115,30 @@ export const coefficientSchema = z
     }
   });
 
+const recipeTermsSchema = z
+  .array(
+    z.object({
+      statistic: z.string().min(1),
+      coefficients: z.array(z.string().min(1)),
+      category: z.string().optional(),
+      dmShare: z.string().optional(),
+    }),
+  )
+  .min(1);
+
 export const recipeSchema = z.object({
   kind: z.string().min(1),
   note: wordsSchema.optional(),
-  terms: z
+  terms: recipeTermsSchema,
+  alternatives: z
     .array(
       z.object({
-        statistic: z.string().min(1),
-        coefficients: z.array(z.string().min(1)),
-        category: z.string().optional(),
-        dmShare: z.string().optional(),
+        id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+        note: wordsSchema.optional(),
+        terms: recipeTermsSchema,
       }),
     )
-    .min(1),
+    .optional(),
 });
 
 export const profileFileSchema = z.object({
@@ -136,6 +147,8 @@ export const profileFileSchema = z.object({
   description: wordsSchema,
   /** Profiles whose coefficients this one may use (its own win on equal ids). */
   includes: z.array(z.string()).optional(),
+  /** The statistics year the profile's figures are made for (used when an estimate asks for none). */
+  year: z.number().int().min(1900).max(2100).optional(),
   coefficients: z.array(coefficientSchema),
   recipes: z.array(recipeSchema),
 });
@@ -169,6 +182,8 @@ const datasetSourceSchema = z.object({
   table: z.string().optional(),
   derivedFrom: z.string().optional(),
   licence: z.string().optional(),
+  partial: z.string().optional(),
+  shipped: z.boolean().optional(),
 });
 
 export const statisticsFileSchema = z.object({
@@ -182,7 +197,8 @@ export const statisticsFileSchema = z.object({
     z.object({
       municipality: municipalityNumber,
       numberInSource: z.string().optional(),
-      values: z.record(z.string(), z.number().finite().nonnegative()),
+      // As published: VSOP net volumes are negative where corrections exceed sales (data/README.md).
+      values: z.record(z.string(), z.number().finite()),
     }),
   ),
 });
@@ -487,5 +503,37 @@ export const scenarioSchema = z
       .optional()
       .describe('Prices per product instead of the library’s'),
     climate: z.record(safeText(64), z.array(climateSchema)).optional(),
+  })
+  .strict();
+
+/** data/audit/national-figures.json: published national figures for the national audit. */
+export const nationalFiguresFileSchema = z
+  .object({
+    source: z.string().min(1),
+    figures: z.array(
+      z
+        .object({
+          id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+          label: textSchema,
+          kinds: z.array(z.string().min(1)).min(1),
+          basis: z.enum(['wet', 'dm']),
+          scope: z.enum(['arising', 'collected']).optional(),
+          published: z
+            .object({
+              value: z.number().finite().positive(),
+              low: z.number().finite().positive(),
+              high: z.number().finite().positive(),
+              year: z.number().int().min(1900).max(2100),
+              citation: textSchema,
+              url: z.string().url().optional(),
+            })
+            .strict()
+            .refine((p) => p.low <= p.value && p.value <= p.high, { message: 'needs low ≤ value ≤ high' }),
+          captureRate: z.string().min(1).optional(),
+          calibration: z.boolean().optional(),
+          causes: textSchema,
+        })
+        .strict(),
+    ),
   })
   .strict();

@@ -122,7 +122,8 @@ export async function buildReport(o: ReportOptions, inputs: ReportInputs): Promi
     ...(inputs.db ? { db: inputs.db } : {}),
     region,
     profile,
-    ...(o.year === undefined ? {} : { year: o.year }),
+    // The statistics year: asked for, or the profile's own (the report profile: the report's 2024).
+    ...((o.year ?? profile.year) === undefined ? {} : { year: o.year ?? profile.year }),
     lang: o.lang,
     T,
     boundaries: reportBoundaries(inputs.files),

@@ -148,6 +148,10 @@ export const ResiduesSchema = z
       z.object({
         municipality: z.string(),
         kind: z.string(),
+        basis: z
+          .string()
+          .optional()
+          .openapi({ description: "The recipe's alternative basis, when its own statistics were missing" }),
         tonnesWet: z.number(),
         tonnesDm: z.number(),
         breakdown: z
@@ -181,6 +185,15 @@ export const ResiduesSchema = z
       .openapi({
         description:
           'What could not be estimated; always empty here, as the API answers 400 missing_statistics instead',
+      }),
+    notEstimated: z
+      .array(
+        z.object({ kind: z.string(), municipalities: z.array(z.string()), statistics: z.array(z.string()) }),
+      )
+      .optional()
+      .openapi({
+        description:
+          'Kinds left out of rows and totals because these municipalities lack their statistics (only when the request did not name its kinds; otherwise 400 missing_statistics)',
       }),
   })
   .openapi('Residues');

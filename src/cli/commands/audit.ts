@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { auditRegion } from '../../app/audit.ts';
+import { auditRegion, type NationalAudit, nationalAudit } from '../../app/audit.ts';
 import { readerNames } from '../../app/names.ts';
 import type { Message } from '../../domain/message.ts';
 import { localise, renderMessage } from '../../messages/catalogue.ts';
@@ -27,7 +27,11 @@ export function registerAudit(program: Command, ctx: CliContext): void {
     .description(
       'recompute every stated figure (report tables, worked examples, scenarios) and list what does not add up',
     )
-    .option('--region <id>', 'region whose report figures to check', 'gjovik-hadeland-ringerike')
+    .option(
+      '--region <id>',
+      'region whose report figures to check; norge: Norway’s totals against published national figures',
+      'gjovik-hadeland-ringerike',
+    )
     .option('--format <format>', 'table or json', 'table')
     .option('--lang <lang>', 'nb or en', 'nb')
     .action(async (opts: AuditOptions) => ctx.out(await runAudit(ctx, opts)));
@@ -37,6 +41,10 @@ export async function runAudit(ctx: CliContext, opts: AuditOptions): Promise<str
   const format = keyword(opts.format, 'format', ['table', 'json'] as const satisfies readonly Format[]);
   const lang = keyword(opts.lang, 'lang', ['nb', 'en'] as const satisfies readonly Lang[]);
   const ws = ctx.workspace();
+  if (opts.region === 'norge') {
+    const national = await nationalAudit(ws);
+    return format === 'json' ? renderJson(national) : renderNationalAudit(ctx, national, lang);
+  }
   const answer = await auditRegion(ws, opts.region);
   const names = readerNames(await ws.reference(), ws.library);
   const { findings } = answer;
@@ -65,4 +73,55 @@ export async function runAudit(ctx: CliContext, opts: AuditOptions): Promise<str
     [false, true, true, false],
     [null, 12, 12, 90],
   )}\n`;
+}
+
+/** The national audit as a reader sees it: each published figure, ours beside it, and why they differ. */
+function renderNationalAudit(ctx: CliContext, audit: NationalAudit, lang: Lang): string {
+  const data = ctx.data();
+  const n = (v: number) => formatNumber(v, lang);
+  const pct = (v: number) => `${formatCoefficient(Math.round(v * 10) / 10, lang)} %`;
+  const kind = (id: string) => {
+    const k = data.kinds.find((x) => x.id === id);
+    return k ? k.name[lang] : id;
+  };
+  const rows = audit.comparisons.map((c) => {
+    const p = c.figure.published;
+    const published = p.low === p.high ? n(p.value) : `${n(p.value)}\n${n(p.low)}–\n${n(p.high)}`;
+    const lines = [
+      c.figure.label[lang],
+      `${t('nationalKinds', lang)}: ${c.figure.kinds.map(kind).join(', ')}`,
+      ...(c.impliedCaptureRate !== undefined && c.captureRate
+        ? [
+            `${t('nationalArising', lang)} ${n(c.ours ?? 0)} t × ${pct(c.captureRate.value)} = ${n(c.compared ?? 0)} t`,
+            `${t('nationalCapture', lang)}: ${pct(c.impliedCaptureRate)} (${t('nationalLibrary', lang)} ${pct(c.captureRate.value)}, ${pct(c.captureRate.low)}–${pct(c.captureRate.high)})`,
+          ]
+        : []),
+      c.figure.causes[lang],
+      `${t('source', lang)}: ${p.citation[lang]}`,
+    ];
+    return [
+      lines.join('\n'),
+      `${published}\n(${p.year})`,
+      c.compared === undefined ? '–' : n(c.compared),
+      c.relativeDifference === undefined ? '–' : pct(100 * c.relativeDifference),
+      t(`verdict_${c.verdict}`, lang),
+    ];
+  });
+  const gaps = audit.notEstimated.map(
+    (g) =>
+      `– ${t('notEstimated', lang)}: ${kind(g.kind)} (${g.municipalities.length} ${t('of', lang)} 357 ${t('lacksIn', lang)} ${g.statistics.join(', ')})\n`,
+  );
+  const years = audit.statistics.map((s) => `${s.variable} ${s.years.join('/')}`).join(', ');
+  return `${t('nationalTitle', lang)}\n${gaps.join('')}${renderTable(
+    [
+      t('nationalFigure', lang),
+      t('nationalPublished', lang),
+      t('nationalOurs', lang),
+      t('nationalDifference', lang),
+      t('nationalVerdict', lang),
+    ],
+    rows,
+    [false, true, true, true, false],
+    [72, 24, 12, 10, 14],
+  )}\n${t('statisticsUsed', lang)}: ${years}\n`;
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { findProfile } from '../../domain/coefficients.ts';
+import { allRecipeTerms, findProfile } from '../../domain/coefficients.ts';
 import { AppError } from '../../domain/errors.ts';
 import { message } from '../../domain/message.ts';
 import { textIn } from '../../domain/text.ts';
@@ -53,11 +53,12 @@ export function runCoefficients(ctx: CliContext, opts: CoefficientsOptions): str
         { detail: message('profile_has_no_recipe', { profile: profile.id, kind: opts.kind, kinds }) },
       );
     }
-    const ids = new Set(recipe.terms.flatMap((x) => [...x.coefficients, ...(x.dmShare ? [x.dmShare] : [])]));
+    const terms = allRecipeTerms(recipe);
+    const ids = new Set(terms.flatMap((x) => [...x.coefficients, ...(x.dmShare ? [x.dmShare] : [])]));
     coefficients = coefficients.filter((c) => ids.has(c.id));
     // Terms without their own DM share use the kind's, which the trace shows too.
     const kindDm = data.kinds.find((k) => k.id === opts.kind)?.dmShare;
-    if (kindDm && recipe.terms.some((x) => !x.dmShare) && !ids.has(kindDm.id))
+    if (kindDm && terms.some((x) => !x.dmShare) && !ids.has(kindDm.id))
       coefficients = [...coefficients, kindDm];
   }
   if (format === 'json')

@@ -161,6 +161,7 @@ export async function runResidues(ctx: CliContext, opts: ResiduesOptions): Promi
       ...(draws === undefined ? {} : { draws }),
       seed,
     }),
+    { kindsAsked: kinds !== undefined },
   );
   if (format === 'json') return renderJson(answer);
   const pct: (keyof Percentiles)[] = draws === undefined ? [] : ['p10', 'p50', 'p90'];
@@ -218,6 +219,11 @@ function renderEstimate(
     t('perMunicipality', lang),
     renderTable(head, body, right),
     '',
+    ...(answer.notEstimated ?? []).map(
+      (n) =>
+        `${t('notEstimated', lang)}: ${kindName(data.kinds, n.kind, lang)} (${n.municipalities.length} ${t('of', lang)} ${answer.municipalities.length} ${t('lacksIn', lang)} ${n.statistics.join(', ')})`,
+    ),
+    ...((answer.notEstimated ?? []).length > 0 ? [''] : []),
     `${t('statisticsUsed', lang)}: ${statistics
       .map(
         (s) =>

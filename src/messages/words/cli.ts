@@ -27,6 +27,37 @@ const CLI = {
   // residues
   statisticsUsed: { nb: 'Statistikk brukt', en: 'Statistics used' },
   partial: { nb: 'delvis', en: 'partial' },
+  notEstimated: { nb: 'Ikke beregnet', en: 'Not estimated' },
+  lacksIn: {
+    nb: 'kommuner mangler statistikken; importer den for å få med dette slaget:',
+    en: 'municipalities lack the statistics; import them to include this kind:',
+  },
+  of: { nb: 'av', en: 'of' },
+  nationalTitle: {
+    nb: 'Norge i alt etter litteraturprofilen, satt ved siden av publiserte nasjonale tall',
+    en: 'Norway in total by the literature profile, beside published national figures',
+  },
+  nationalFigure: { nb: 'Publisert tall', en: 'Published figure' },
+  source: { nb: 'Kilde', en: 'Source' },
+  nationalPublished: { nb: 'Publisert (t)', en: 'Published (t)' },
+  nationalOurs: { nb: 'Vårt (t)', en: 'Ours (t)' },
+  nationalDifference: { nb: 'Avvik', en: 'Difference' },
+  nationalVerdict: { nb: 'Vurdering', en: 'Verdict' },
+  nationalKinds: { nb: 'Sammenlignet med', en: 'Compared with' },
+  nationalCapture: {
+    nb: 'Innsamlet andel av det som oppstår, etter tallene',
+    en: 'Share collected of what arises, by the figures',
+  },
+  nationalLibrary: { nb: 'biblioteket:', en: 'library:' },
+  nationalArising: {
+    nb: 'Oppstår etter vårt anslag, ganger utsorteringsgraden i biblioteket:',
+    en: 'Arising by our estimate, times the library’s capture rate:',
+  },
+  verdict_within: { nb: 'innenfor', en: 'within' },
+  verdict_below: { nb: 'under', en: 'below' },
+  verdict_above: { nb: 'over', en: 'above' },
+  verdict_calibration: { nb: 'kalibrert (ingen kontroll)', en: 'calibrated (no check)' },
+  'verdict_not-estimated': { nb: 'ikke beregnet', en: 'not estimated' },
   numberInSource: { nb: 'kommunenr. i kilden', en: 'number in source' },
   // scenarios, pyramid and technologies
   product: { nb: 'Produkt', en: 'Product' },

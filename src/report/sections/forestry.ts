@@ -9,7 +9,7 @@ import { regionTotal, statValue, variableTable } from './statistics.ts';
 
 export function forestrySection(ctx: ReportContext): Section {
   const { T, lang, region } = ctx;
-  const harvest = variableTable(ctx, 'harvest.', 'm3');
+  const harvest = variableTable(ctx, 'harvest.', 'm3', 'harvest.total');
   const section: Section = { id: 'skogbruk', title: T.titles.forestry, blocks: [] };
   if (harvest.variables.length === 0) {
     section.blocks.push({ html: note(T.noData(T.titles.forestry)) });

@@ -33,9 +33,15 @@ export function sourcesSection(
     used.set(dataset, (used.get(dataset) ?? new Set()).add(year));
   for (const row of ctx.estimate.compiled.rows)
     for (const t of row.terms) add(t.observation.dataset, t.observation.year);
-  for (const prefix of ['area.', 'harvest.', 'livestock.', 'population'])
-    for (const row of variableTable(ctx, prefix).values.values())
-      for (const o of row.values()) add(o.dataset, o.year);
+  // The tables as their sections read them (harvest anchored on its total, as in forestry.ts).
+  const tables = [
+    variableTable(ctx, 'area.'),
+    variableTable(ctx, 'harvest.', 'm3', 'harvest.total'),
+    variableTable(ctx, 'livestock.'),
+    variableTable(ctx, 'population'),
+  ];
+  for (const table of tables)
+    for (const row of table.values.values()) for (const o of row.values()) add(o.dataset, o.year);
   const datasetRows: Cell[][] = [...used]
     .sort((a, b) => a[0].localeCompare(b[0]))
     .map(([id, years]) => {

@@ -2,7 +2,7 @@
  * Statistics of one family (variables sharing a prefix: area., harvest., livestock.) for the region's
  * municipalities, with the national total where the data cover the whole country.
  */
-import { findObservation, type Observation } from '../../domain/observations.ts';
+import { findObservation, latestCompleteYear, type Observation } from '../../domain/observations.ts';
 import type { ReportContext } from '../context.ts';
 import { round } from '../format.ts';
 
@@ -18,20 +18,39 @@ export interface VariableTable {
 
 const NATIONAL_COVERAGE = 0.95;
 
-export function variableTable(ctx: ReportContext, prefix: string, unit?: string): VariableTable {
+/**
+ * The region's values of the variables one level below `prefix` (in `unit` when given). With `anchor`
+ * (e.g. harvest.total), only variables from the datasets the anchor is read from are kept, so that a
+ * table does not join columns of different sources and years.
+ */
+export function variableTable(
+  ctx: ReportContext,
+  prefix: string,
+  unit?: string,
+  anchor?: string,
+): VariableTable {
   const { data } = ctx;
   const variables = new Map<string, { id: string; name: string; unit: string }>();
+  // One level below the prefix only (harvest.gran, not harvest.gran.sagtommer).
+  const own = (id: string) => id.startsWith(prefix) && !id.slice(prefix.length).includes('.');
   for (const d of data.datasets)
     for (const [id, v] of Object.entries(d.variables))
-      if (id.startsWith(prefix) && (unit === undefined || v.unit === unit) && !variables.has(id))
+      if (own(id) && (unit === undefined || v.unit === unit) && !variables.has(id))
         variables.set(id, { id, name: v.name, unit: v.unit });
   const values = new Map<string, Map<string, Observation>>();
   const datasets = new Set<string>();
   const years = new Set<number>();
+  // Per variable one year for the whole region: the newest all its municipalities have (at or before
+  // the report's year), so that municipalities are not mixed across years.
+  const yearOf = new Map<string, number | undefined>();
+  for (const id of variables.keys()) {
+    const complete = latestCompleteYear(data.statistics, ctx.region.municipalities, id);
+    yearOf.set(id, ctx.year === undefined ? complete : Math.min(complete ?? ctx.year, ctx.year));
+  }
   for (const nr of ctx.region.municipalities) {
     const row = new Map<string, Observation>();
     for (const id of variables.keys()) {
-      const o = findObservation(data.statistics, nr, id, ctx.year);
+      const o = findObservation(data.statistics, nr, id, yearOf.get(id));
       if (!o) continue;
       row.set(id, o);
       datasets.add(o.dataset);
@@ -39,9 +58,23 @@ export function variableTable(ctx: ReportContext, prefix: string, unit?: string)
     }
     values.set(nr, row);
   }
-  // Keep only variables the region has at all.
-  for (const id of [...variables.keys()])
-    if (![...values.values()].some((r) => r.has(id))) variables.delete(id);
+  // Keep only variables the region has at all (and, with an anchor, from the anchor's datasets).
+  const anchorSets = anchor ? new Set([...values.values()].map((r) => r.get(anchor)?.dataset)) : undefined;
+  for (const id of [...variables.keys()]) {
+    const observed = [...values.values()].map((r) => r.get(id)).filter((o) => o !== undefined);
+    const foreign = anchorSets?.has(undefined) === false && observed.some((o) => !anchorSets.has(o.dataset));
+    if (observed.length === 0 || foreign) {
+      variables.delete(id);
+      for (const r of values.values()) r.delete(id);
+    }
+  }
+  datasets.clear();
+  years.clear();
+  for (const r of values.values())
+    for (const o of r.values()) {
+      datasets.add(o.dataset);
+      years.add(o.year);
+    }
   const national = new Map<string, number>();
   const all = [...data.registry.municipalities.keys()];
   for (const id of variables.keys()) {

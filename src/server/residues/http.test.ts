@@ -114,15 +114,25 @@ describe.each(testDialects())('the residue routes on %s', (dialect) => {
       expect(body.totals.map((t) => t.kind)).toEqual(['halm', 'bark']);
     });
 
-    it('400 naming the municipality when its statistics are missing (0301)', async () => {
+    it('400 naming the municipality when the statistics of a kind asked for are missing (0301)', async () => {
       const error = await expectError(
-        await get(`${RESIDUES}?municipalities=0301`),
+        await get(`${RESIDUES}?municipalities=0301&kinds=halm,matavfall`),
         400,
         'missing_statistics',
       );
       expect(error.message).toContain('0301');
       expect(error.issues.length).toBeGreaterThan(0);
       for (const i of error.issues) expect(i.path).toMatch(/^0301\//);
+    });
+
+    it('sets aside the kinds whose statistics are missing when no kinds are asked for, naming them (0301)', async () => {
+      const body = await okJson<Residues & { notEstimated: { kind: string; municipalities: string[] }[] }>(
+        await get(`${RESIDUES}?municipalities=0301`),
+      );
+      expect(body.notEstimated.map((n) => n.kind)).toContain('halm');
+      expect(body.notEstimated.every((n) => n.municipalities.join() === '0301')).toBe(true);
+      expect(body.totals.map((t) => t.kind)).toContain('matavfall');
+      expect(body.totals.map((t) => t.kind)).not.toContain('halm');
     });
 
     it('404 for an unknown kind, region or profile', async () => {

@@ -65,6 +65,7 @@ export function residueRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
         ...(q.uncertainty === undefined ? {} : { draws: q.uncertainty }),
         seed: q.seed,
       }),
+      { kindsAsked: kinds !== undefined },
     );
   };
 
