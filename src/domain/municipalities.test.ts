@@ -3,6 +3,7 @@ import {
   createMunicipalityRegistry,
   normaliseMunicipalityNumber,
   resolveMunicipality,
+  resolveMunicipalityInput,
   toCurrentNumber,
 } from './municipalities.ts';
 import { validateRegion } from './regions.ts';
@@ -91,5 +92,44 @@ describe('regions', () => {
     expect(() => selectMunicipalities(registry, region, ['abc'])).toThrow(
       /unknown municipality "abc".*3305 Ringerike, 3407 Gjøvik/,
     );
+  });
+});
+
+describe('municipalities by name', () => {
+  const named = createMunicipalityRegistry(
+    [
+      { number: '1515', name: 'Herøy (Møre og Romsdal)', county: '15' },
+      { number: '1818', name: 'Herøy (Nordland)', county: '18' },
+      { number: '1833', name: 'Rana - Raane', county: '18' },
+      { number: '3310', name: 'Hole', county: '33' },
+      { number: '3207', name: 'Nordre Follo', county: '32' },
+    ],
+    [
+      { from: '0612', fromName: 'Hole', to: '3038', toName: 'Hole', validFrom: '2020-01-01' },
+      { from: '3038', fromName: 'Hole', to: '3310', toName: 'Hole', validFrom: '2024-01-01' },
+      { from: '0213', fromName: 'Ski', to: '3020', toName: 'Nordre Follo', validFrom: '2020-01-01' },
+      { from: '3020', fromName: 'Nordre Follo', to: '3207', toName: 'Nordre Follo', validFrom: '2024-01-01' },
+    ],
+  );
+  it('finds today’s name in any form, case and spacing aside', () => {
+    expect(resolveMunicipalityInput(named, 'rana')).toMatchObject({ ok: true, number: '1833' });
+    expect(resolveMunicipalityInput(named, 'Raane')).toMatchObject({ ok: true, number: '1833' });
+    expect(resolveMunicipalityInput(named, ' Herøy (Nordland) ')).toMatchObject({ ok: true, number: '1818' });
+    expect(resolveMunicipalityInput(named, '3038')).toMatchObject({ ok: true, number: '3310' });
+  });
+  it('follows an earlier name to today’s municipality', () => {
+    expect(resolveMunicipalityInput(named, 'Ski')).toMatchObject({ ok: true, number: '3207' });
+  });
+  it('names both when two municipalities share a name, and says so when none has it', () => {
+    const both = resolveMunicipalityInput(named, 'Herøy');
+    expect(both).toMatchObject({ ok: false, candidates: ['1515', '1818'] });
+    expect(both.ok ? undefined : both.detail).toMatchObject({ code: 'municipality_name_ambiguous' });
+    const none = resolveMunicipalityInput(named, 'Atlantis');
+    expect(none.ok ? undefined : none.detail).toMatchObject({ code: 'municipality_name_unknown' });
+  });
+  it('selects a region’s municipalities by name', () => {
+    const region = { id: 'x', name: 'X', municipalities: ['1833'], subRegions: [] };
+    expect(selectMunicipalities(named, region, ['Hole', 'ski', '1833'])).toEqual(['3310', '3207', '1833']);
+    expect(() => selectMunicipalities(named, region, ['Herøy'])).toThrow(/Herøy/);
   });
 });

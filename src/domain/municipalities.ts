@@ -106,6 +106,53 @@ export function resolveMunicipality(registry: MunicipalityRegistry, raw: string 
   };
 }
 
+/** A name as people write it: lower case, the county in brackets and Sami or Kven forms (after " - ") optional. */
+function nameKeys(name: string): string[] {
+  const lower = name.trim().toLowerCase().replace(/\s+/g, ' ');
+  const plain = lower.replace(/\s*\(.*\)\s*$/, '');
+  return [...new Set([lower, plain, ...plain.split(' - ').map((p) => p.trim())])];
+}
+
+/**
+ * A municipality by number (old ones mapped) or by name: today's name in any of its forms ("Rana",
+ * "Rana - Raane", "Herøy (Nordland)"), else an earlier name from the number changes ("Hole" before
+ * 2024, "Ski"). A name two municipalities share is reported with both.
+ */
+export function resolveMunicipalityInput(registry: MunicipalityRegistry, raw: string): Resolution {
+  const text = raw.trim();
+  if (/^\d{1,4}$/.test(text)) return resolveMunicipality(registry, text);
+  const key = text.toLowerCase().replace(/\s+/g, ' ');
+  const today = [...registry.municipalities.values()].filter((m) => nameKeys(m.name).includes(key));
+  const label = (nr: string) => `${nr} ${registry.municipalities.get(nr)?.name ?? ''}`.trim();
+  const found = today.length > 0 ? today.map((m) => m.number) : [];
+  if (found.length === 0) {
+    // Earlier names: every old number that carried the name, followed to today's.
+    const targets = new Set<string>();
+    for (const list of registry.changes.values())
+      for (const c of list)
+        if (nameKeys(c.fromName).includes(key)) {
+          const r = resolveMunicipality(registry, c.from);
+          if (r.ok) targets.add(r.number);
+        }
+    found.push(...targets);
+  }
+  if (found.length === 1) return { ok: true, number: found[0] as string, via: [] };
+  if (found.length === 0)
+    return {
+      ok: false,
+      reason: `no municipality is called "${text}"`,
+      candidates: [],
+      detail: message('municipality_name_unknown', { name: text }),
+    };
+  const candidates = found.sort().map(label);
+  return {
+    ok: false,
+    reason: `more than one municipality is called "${text}": ${candidates.join(', ')}`,
+    candidates: found,
+    detail: message('municipality_name_ambiguous', { name: text, candidates }),
+  };
+}
+
 /** Like `resolveMunicipality` but throws an `AppError` naming the number. */
 export function toCurrentNumber(registry: MunicipalityRegistry, raw: string | number): string {
   const r = resolveMunicipality(registry, raw);

@@ -1,10 +1,10 @@
 /**
- * Which municipalities an estimate covers: a region's, or a list the user gives (old numbers are
- * mapped to today's). Unknown numbers fail with a message that lists what exists.
+ * Which municipalities an estimate covers: a region's, or a list the user gives by number or name
+ * (old numbers and names are mapped to today's). Unknown numbers fail with a message that lists what exists.
  */
 import { AppError } from './errors.ts';
 import { message } from './message.ts';
-import { type MunicipalityRegistry, type Resolution, resolveMunicipality } from './municipalities.ts';
+import { type MunicipalityRegistry, type Resolution, resolveMunicipalityInput } from './municipalities.ts';
 import type { Region } from './regions.ts';
 
 export function selectMunicipalities(
@@ -15,14 +15,10 @@ export function selectMunicipalities(
   if (!requested || requested.length === 0) return [...region.municipalities];
   const out: string[] = [];
   for (const raw of requested) {
-    const r: Resolution = /^\d{1,4}$/.test(raw.trim())
-      ? resolveMunicipality(registry, raw)
-      : {
-          ok: false,
-          reason: 'not a four-digit number',
-          candidates: [],
-          detail: message('municipality_not_a_number', { value: raw.trim() }),
-        };
+    const r: Resolution = resolveMunicipalityInput(registry, raw);
+    if (!r.ok && r.candidates.length > 0 && !/^\d{1,4}$/.test(raw.trim()))
+      // A name several municipalities share: its own message naming them, not the region's list.
+      throw new AppError('unknown_municipality', r.reason, { detail: r.detail });
     if (!r.ok) {
       const names = region.municipalities
         .map((nr) => `${nr} ${registry.municipalities.get(nr)?.name ?? ''}`.trim())

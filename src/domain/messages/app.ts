@@ -13,6 +13,8 @@ export interface AppMessageParams {
   /** A number that is not today's and that no change since 2017 leads to. */
   municipality_unknown: { municipality: string };
   municipality_split: { municipality: string; candidates: string[] };
+  municipality_name_unknown: { name: string };
+  municipality_name_ambiguous: { name: string; candidates: string[] };
   municipality_number_cycle: { municipality: string };
   municipality_not_in_region: { municipality: string; region: string; known: string[] };
   actor_not_found: { orgnr: string };

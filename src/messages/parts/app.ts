@@ -109,6 +109,14 @@ export const APP_CATALOGUE: CataloguePart<keyof AppMessageParams> = {
     nb: (p, s) => `Kommune ${p.municipality} ble delt; velg en av ${s.list(p.candidates)}`,
     en: (p, s) => `Municipality ${p.municipality} was split; choose one of ${s.list(p.candidates)}`,
   },
+  municipality_name_unknown: {
+    nb: (p) => `«${p.name}» er verken et kommunenummer eller navnet på en kommune i dag eller siden 2017`,
+    en: (p) => `"${p.name}" is neither a municipality number nor the name of a municipality today or since 2017`,
+  },
+  municipality_name_ambiguous: {
+    nb: (p, s) => `Flere kommuner heter «${p.name}»; velg en av ${s.list(p.candidates)}`,
+    en: (p, s) => `More than one municipality is called "${p.name}"; choose one of ${s.list(p.candidates)}`,
+  },
   municipality_number_cycle: {
     nb: (p) => `Nummerendringene for ${p.municipality} går i ring (en feil i dataene)`,
     en: (p) => `The number changes for ${p.municipality} form a cycle (a fault in the data)`,
