@@ -50,6 +50,9 @@ const REPORT_SAMPLES: Samples<ReportWords> = {
   actorsSeedIntro: [5123, 12],
   agricultureIntro: [{ variable: 'v1', totalDaa: '1 234', largest: 'm1', national: '4 %', years: '2024' }],
   agricultureChartCaption: ['v1'],
+  grainIntro: [{ totalT: '1 234', largest: 'm1', national: '4 %', years: '2024' }],
+  areasOnlyFor: [12, 46],
+  nationalCollected: ['610 522', '57', '35,9'],
   livestockIntro: ['2024'],
   forestryIntro: [
     { totalM3: '1 234', topSpecies: 's1', topM3: '800', largest: 'm1', national: '5 %', years: '2023' },

@@ -10,7 +10,10 @@ export const APP_SAMPLES: SamplesPart<keyof AppMessageParams> = {
   municipality_unknown: { municipality: '9999' },
   municipality_split: { municipality: '1504', candidates: ['1508', '1580'] },
   municipality_name_unknown: { name: 'Atlantis' },
-  municipality_name_ambiguous: { name: 'Vaaler', candidates: ['3114 Vaaler (Ostfold)', '3419 Vaaler (Innlandet)'] },
+  municipality_name_ambiguous: {
+    name: 'Vaaler',
+    candidates: ['3114 Vaaler (Ostfold)', '3419 Vaaler (Innlandet)'],
+  },
   municipality_number_cycle: { municipality: '1504' },
   municipality_not_in_region: { municipality: '0301', region: 'r1', known: ['3407', '3405'] },
   actor_not_found: { orgnr: '999999999' },

@@ -111,7 +111,8 @@ export const APP_CATALOGUE: CataloguePart<keyof AppMessageParams> = {
   },
   municipality_name_unknown: {
     nb: (p) => `«${p.name}» er verken et kommunenummer eller navnet på en kommune i dag eller siden 2017`,
-    en: (p) => `"${p.name}" is neither a municipality number nor the name of a municipality today or since 2017`,
+    en: (p) =>
+      `"${p.name}" is neither a municipality number nor the name of a municipality today or since 2017`,
   },
   municipality_name_ambiguous: {
     nb: (p, s) => `Flere kommuner heter «${p.name}»; velg en av ${s.list(p.candidates)}`,

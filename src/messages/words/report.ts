@@ -46,6 +46,15 @@ const NB_VARIABLES = {
   'harvest.furu': 'Furu',
   'harvest.lauv': 'Lauv',
   'harvest.ved_til_brensel': 'Ved til brensel',
+  'harvest.ved': 'Ved og energivirke',
+  'delivery.korn.hvete': 'Hvete',
+  'delivery.korn.rug': 'Rug',
+  'delivery.korn.bygg': 'Bygg',
+  'delivery.korn.havre': 'Havre',
+  'delivery.korn.rughvete': 'Rughvete',
+  'delivery.korn.erter': 'Erter',
+  'delivery.korn.oljefro': 'Oljefrø',
+  'delivery.korn.total': 'Sum levert',
 };
 type Variable = keyof typeof NB_VARIABLES;
 const EN_VARIABLES: Record<Variable, string> = {
@@ -67,6 +76,15 @@ const EN_VARIABLES: Record<Variable, string> = {
   'harvest.furu': 'Pine',
   'harvest.lauv': 'Broadleaves',
   'harvest.ved_til_brensel': 'Firewood',
+  'harvest.ved': 'Fuelwood and energy wood',
+  'delivery.korn.hvete': 'Wheat',
+  'delivery.korn.rug': 'Rye',
+  'delivery.korn.bygg': 'Barley',
+  'delivery.korn.havre': 'Oats',
+  'delivery.korn.rughvete': 'Triticale',
+  'delivery.korn.erter': 'Peas',
+  'delivery.korn.oljefro': 'Oilseeds',
+  'delivery.korn.total': 'Total delivered',
 };
 
 const nb = {
@@ -176,6 +194,12 @@ const nb = {
     `Regionen har ${o.totalDaa} dekar ${o.variable} (${o.years}). ${o.largest} er den største kommunen målt i dette arealet.${o.national ? ` Det er ${o.national} av landets areal.` : ''}`,
   agricultureChartCaption: (variable: string) => `${variable} per kommune (daa).`,
   agricultureTableTitle: 'Jordbruksareal per vekst og kommune',
+  grainIntro: (o: { totalT: string; largest: string; national: string | null; years: string }) =>
+    `Kornprodusentene i regionen leverte ${o.totalT} tonn korn, erter og oljefrø til kornkjøpere (${o.years}, Landbruksdirektoratets leveransedata for alle produsenter). ${o.largest} leverte mest.${o.national ? ` Det er ${o.national} av landets leveranser.` : ''} Korn som brukes på gården der det vokste, er ikke med; der kornarealet ikke er kjent, regnes halm og avrens fra disse leveransene.`,
+  grainTableTitle: 'Korn levert til kornkjøpere per kornart og kommune',
+  grainSheet: 'Korn levert',
+  areasOnlyFor: (n: number, of: number) =>
+    `Arealene per vekst finnes bare for ${n} av regionens ${of} kommuner (tabellen viser dem); for de andre finnes ingen nasjonal arealfil i dataene.`,
   areasWord: 'jordbruksarealene',
   harvestWord: 'avvirkningen',
   livestockIntro: (years: string) =>
@@ -318,6 +342,27 @@ const nb = {
     `Restverdi har regnet ${checked} oppgitte tall på nytt fra sine egne grunnlag. ${findings} gir funn: ${errors} feil, ${warnings} advarsler og ${infos} merknader (avrunding, lesemåter som passer, og kontroller som bare ville sammenlignet rapporten med seg selv).`,
   auditClean: 'Alle tall stemmer.',
   auditTableTitle: 'Funn i kontrollen',
+  nationalAuditIntro:
+    'Litteraturprofilen regner ut restråstoffene for hver kommune i landet. Summert for Norge er de satt ved siden av tall andre har publisert for hele landet; tabellen sier hva hvert tall dekker, hvor langt fra det vårt anslag ligger, og hvorfor anslaget og tallet kan skille seg.',
+  nationalAuditTitle: 'Norge i alt mot publiserte nasjonale tall',
+  nationalAuditSheet: 'Nasjonal kontroll',
+  nationalFigure: 'Publisert tall',
+  nationalPublished: 'Publisert',
+  nationalYear: 'År',
+  nationalOurs: 'Vårt anslag',
+  nationalDifference: 'Avvik',
+  nationalVerdict: 'Vurdering',
+  nationalCauses: 'Hva som skiller',
+  nationalSource: 'Kilde',
+  nationalCollected: (arising: string, rate: string, implied: string) =>
+    `Vårt anslag er ${arising} tonn som oppstår × utsorteringsgraden ${rate} %; publisert innsamlet mengde svarer til ${implied} % av det som oppstår.`,
+  nationalVerdicts: {
+    within: 'innenfor spennet',
+    below: 'under',
+    above: 'over',
+    calibration: 'kalibrert, ingen kontroll',
+    'not-estimated': 'ikke beregnet',
+  },
   severityName: { error: 'feil', warning: 'advarsel', info: 'merknad' } satisfies Record<Severity, string>,
   auditStatedIn: 'Står i',
   auditRangeSource: 'Spennets kilde',
@@ -467,6 +512,12 @@ const en: ReportWords = {
     `The region has ${o.totalDaa} decares of ${o.variable} (${o.years}). ${o.largest} is the largest municipality by this area.${o.national ? ` That is ${o.national} of the national area.` : ''}`,
   agricultureChartCaption: (variable) => `${variable} per municipality (daa).`,
   agricultureTableTitle: 'Farmland per crop and municipality',
+  grainIntro: (o) =>
+    `The region's grain producers delivered ${o.totalT} tonnes of grain, peas and oilseeds to grain buyers (${o.years}, Landbruksdirektoratet's delivery data for every producer). ${o.largest} delivered the most.${o.national ? ` That is ${o.national} of Norway's deliveries.` : ''} Grain used on the farm where it grew is not included; where the grain area is not known, straw and cleanings are estimated from these deliveries.`,
+  grainTableTitle: 'Grain delivered to grain buyers per grain and municipality',
+  grainSheet: 'Grain delivered',
+  areasOnlyFor: (n, of) =>
+    `Areas per crop exist for only ${n} of the region's ${of} municipalities (the table shows them); for the others the data hold no national area file.`,
   areasWord: 'the farmland areas',
   harvestWord: 'the harvest',
   livestockIntro: (years) =>
@@ -575,6 +626,27 @@ const en: ReportWords = {
     `Restverdi recomputed ${checked} stated figures from their own inputs. ${findings} give findings: ${errors} errors, ${warnings} warnings and ${infos} notes (rounding, readings that fit, and checks that would only compare the report with itself).`,
   auditClean: 'Every figure agrees.',
   auditTableTitle: 'Findings of the audit',
+  nationalAuditIntro:
+    'The literature profile estimates the residues of every municipality in the country. Summed for Norway they are set beside figures others have published for the whole country; the table says what each figure covers, how far our estimate lies from it, and why the two may differ.',
+  nationalAuditTitle: 'Norway in total against published national figures',
+  nationalAuditSheet: 'National check',
+  nationalFigure: 'Published figure',
+  nationalPublished: 'Published',
+  nationalYear: 'Year',
+  nationalOurs: 'Our estimate',
+  nationalDifference: 'Difference',
+  nationalVerdict: 'Verdict',
+  nationalCauses: 'What differs',
+  nationalSource: 'Source',
+  nationalCollected: (arising, rate, implied) =>
+    `Our estimate is ${arising} t arising × the capture rate of ${rate} %; the published amount collected is ${implied} % of what arises.`,
+  nationalVerdicts: {
+    within: 'within the range',
+    below: 'below',
+    above: 'above',
+    calibration: 'calibrated, no check',
+    'not-estimated': 'not estimated',
+  },
   severityName: { error: 'error', warning: 'warning', info: 'note' },
   auditStatedIn: 'Stated in',
   auditRangeSource: 'Source of the range',

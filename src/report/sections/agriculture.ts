@@ -12,19 +12,23 @@ export function agricultureSection(ctx: ReportContext): Section {
   const areas = variableTable(ctx, 'area.', 'daa');
   const label = (id: string, fallback: string) => T.variables[id as keyof typeof T.variables] ?? fallback;
   const section: Section = { id: 'jordbruk', title: T.titles.agriculture, blocks: [] };
+  const lacking = region.municipalities.filter((nr) => (areas.values.get(nr)?.size ?? 0) === 0);
+  // Few areas (only the seed report's municipalities have them): the table shows those that have.
+  const sparse = lacking.length > region.municipalities.length / 2;
+  const shown = sparse ? region.municipalities.filter((nr) => !lacking.includes(nr)) : region.municipalities;
   if (areas.variables.length === 0) {
     section.blocks.push({ html: note(T.noData(T.titles.agriculture)) });
   } else {
-    const rows: Cell[][] = region.municipalities.map((nr) => [
+    const rows: Cell[][] = shown.map((nr) => [
       ctx.name(nr),
       ...areas.variables.map((v) => statValue(areas, nr, v.id)),
     ]);
-    const lacking = region.municipalities.filter((nr) => (areas.values.get(nr)?.size ?? 0) === 0);
     // The largest variable is the total farmland in use in the seed's table; chart it per municipality.
     const biggest = [...areas.variables].sort(
       (a, b) => regionTotal(areas, b.id) - regionTotal(areas, a.id),
     )[0];
-    if (biggest) {
+    // With areas for only a few municipalities, no region total is claimed (nor charted).
+    if (biggest && !sparse) {
       const total = regionTotal(areas, biggest.id);
       const top = region.municipalities
         .map((nr) => ({ nr, v: statValue(areas, nr, biggest.id) ?? -1 }))
@@ -53,7 +57,9 @@ export function agricultureSection(ctx: ReportContext): Section {
         ),
       });
     }
-    if (lacking.length) section.blocks.push({ html: note(T.lacking(lacking.map(ctx.name))) });
+    if (sparse)
+      section.blocks.push({ html: note(T.areasOnlyFor(shown.length, region.municipalities.length)) });
+    else if (lacking.length) section.blocks.push({ html: note(T.lacking(lacking.map(ctx.name))) });
     section.blocks.push({
       table: {
         sheet: T.sheets.agriculture,
@@ -73,6 +79,7 @@ export function agricultureSection(ctx: ReportContext): Section {
     });
     if (areas.national.size === 0) section.blocks.push({ html: note(T.noNational(T.areasWord)) });
   }
+  grainDeliveries(ctx, section, label, lacking.length > 0);
 
   const animals = variableTable(ctx, 'livestock.');
   const present = animals.variables.filter((v) => regionTotal(animals, v.id) > 0);
@@ -123,4 +130,55 @@ export function agricultureSection(ctx: ReportContext): Section {
     });
   }
   return section;
+}
+
+/**
+ * Grain delivered per grain type and municipality (the national delivery files), in tonnes: shown
+ * when some municipality lacks crop areas, since straw and cleanings then rest on these deliveries.
+ */
+function grainDeliveries(
+  ctx: ReportContext,
+  section: Section,
+  label: (id: string, fallback: string) => string,
+  needed: boolean,
+): void {
+  const { T, lang, region } = ctx;
+  if (!needed) return;
+  const grain = variableTable(ctx, 'delivery.korn.', 'kg', 'delivery.korn.total');
+  const totalVar = grain.variables.find((v) => v.id === 'delivery.korn.total');
+  if (!totalVar) return;
+  const types = grain.variables.filter((v) => v !== totalVar);
+  const tonnes = (nr: string, id: string) => {
+    const v = statValue(grain, nr, id, 1);
+    return v === null ? null : Math.round(v / 100) / 10;
+  };
+  const total = regionTotal(grain, totalVar.id, 1) / 1000;
+  const top = region.municipalities
+    .map((nr) => ({ nr, v: tonnes(nr, totalVar.id) ?? -1 }))
+    .sort((a, b) => b.v - a.v)[0];
+  const national = grain.national.get(totalVar.id);
+  section.blocks.push({
+    html: para(
+      T.grainIntro({
+        totalT: fmt(Math.round(total), lang),
+        largest: top && top.v > 0 ? ctx.name(top.nr) : '–',
+        national: national ? pct((total * 1000) / national, lang) : null,
+        years: grain.years.join(', '),
+      }),
+    ),
+  });
+  const columns = [...types, totalVar];
+  section.blocks.push({
+    table: {
+      sheet: T.grainSheet,
+      title: T.grainTableTitle,
+      source: grain.datasets.join(', '),
+      columns: [
+        { head: T.municipality, type: 'text' },
+        ...columns.map((v) => ({ head: label(v.id, v.name), unit: 't', type: 'number' as const })),
+      ],
+      rows: region.municipalities.map((nr) => [ctx.name(nr), ...columns.map((v) => tonnes(nr, v.id))]),
+      total: { label: T.total, columns: columns.map((_, i) => i + 1) },
+    },
+  });
 }

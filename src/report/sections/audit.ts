@@ -1,6 +1,7 @@
 /** The audit's findings: every stated figure of the region's report and the scenarios, recomputed. */
-import { regionAudit } from '../../app/audit.ts';
+import { NATIONAL_PROFILE, nationalAuditFrom, regionAudit } from '../../app/audit.ts';
 import { readerNames } from '../../app/names.ts';
+import { seededRandom } from '../../app/random.ts';
 import type { Message } from '../../domain/message.ts';
 import { renderMessage } from '../../messages/catalogue.ts';
 import type { ReportContext } from '../context.ts';
@@ -68,6 +69,60 @@ export function auditSection(ctx: ReportContext): Section {
           ]),
         },
       },
+      ...nationalBlocks(ctx),
     ],
   };
+}
+
+/**
+ * With the literature profile (the one that estimates every municipality), the national audit: Norway's
+ * totals beside published national figures, with what each covers and why they differ.
+ */
+function nationalBlocks(ctx: ReportContext): Section['blocks'] {
+  const { T, lang } = ctx;
+  if (ctx.profile.id !== NATIONAL_PROFILE) return [];
+  const audit = nationalAuditFrom(ctx.data, ctx.files.nationalFigures(), seededRandom);
+  const percent = (v: number | undefined) =>
+    v === undefined ? '–' : `${coef(Math.round(v * 1000) / 10, lang)} %`;
+  return [
+    { html: para(T.nationalAuditIntro) },
+    {
+      table: {
+        sheet: T.nationalAuditSheet,
+        title: T.nationalAuditTitle,
+        source: 'data/audit/national-figures.json; src/domain/audit-national.ts',
+        columns: [
+          { head: T.nationalFigure, type: 'text' },
+          { head: T.nationalPublished, unit: 't', type: 'number' },
+          { head: T.nationalYear, type: 'text' },
+          { head: T.nationalOurs, unit: 't', type: 'number' },
+          { head: T.nationalDifference, type: 'text' },
+          { head: T.nationalVerdict, type: 'text' },
+          { head: T.nationalCauses, type: 'text' },
+          { head: T.nationalSource, type: 'text' },
+        ],
+        rows: audit.comparisons.map((c) => [
+          c.figure.label[lang],
+          c.figure.published.value,
+          String(c.figure.published.year),
+          c.compared === undefined ? null : Math.round(c.compared),
+          percent(c.relativeDifference),
+          T.nationalVerdicts[c.verdict],
+          [
+            ...(c.captureRate && c.ours !== undefined && c.impliedCaptureRate !== undefined
+              ? [
+                  T.nationalCollected(
+                    fmt(Math.round(c.ours), lang),
+                    coef(c.captureRate.value, lang),
+                    coef(Math.round(c.impliedCaptureRate * 10) / 10, lang),
+                  ),
+                ]
+              : []),
+            c.figure.causes[lang],
+          ].join(' '),
+          c.figure.published.citation[lang],
+        ]),
+      },
+    },
+  ];
 }
