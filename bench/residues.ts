@@ -31,7 +31,10 @@ const cli = () =>
   execFileSync(
     process.execPath,
     ['bin/restverdi.js', 'residues', '--region', 'norge', '--profile', 'literature', '--format', 'json'],
-    { env: { ...process.env, DATABASE_URL: '', RESTVERDI_DB: join(home, 'bench.sqlite') }, maxBuffer: 1 << 26 },
+    {
+      env: { ...process.env, DATABASE_URL: '', RESTVERDI_DB: join(home, 'bench.sqlite') },
+      maxBuffer: 1 << 26,
+    },
   );
 
 const timings = [
@@ -43,7 +46,9 @@ const timings = [
   await timeAsync('estimate, Norway, literature (357 × 14 kinds)', 20, () =>
     estimate('literature', undefined, 'norge'),
   ),
-  await timeAsync('Monte Carlo 2 000 draws, Norway, literature', 3, () => estimate('literature', 2000, 'norge')),
+  await timeAsync('Monte Carlo 2 000 draws, Norway, literature', 3, () =>
+    estimate('literature', 2000, 'norge'),
+  ),
   time('`restverdi residues --region norge`, new process', 3, cli),
   opened,
 ];

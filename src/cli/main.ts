@@ -21,6 +21,7 @@ import { registerRegions } from './commands/regions.ts';
 import { registerReport } from './commands/report.ts';
 import { DEFAULT_REGION, registerResidues, runResidues } from './commands/residues.ts';
 import { registerStatistics } from './commands/statistics.ts';
+import { registerUpdate } from './commands/update.ts';
 import { type CliContext, createContext, type Output, parseInteger } from './context.ts';
 import { parseLangOption } from './format.ts';
 import { t } from './i18n.ts';
@@ -42,6 +43,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerOptimize(program, ctx);
   registerImport(program, ctx);
   registerStatistics(program, ctx);
+  registerUpdate(program, ctx);
   registerRegions(program, ctx);
   registerActors(program, ctx);
   registerReport(program, ctx);

@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'conflict'
   | 'payload_too_large'
   | 'invalid_data'
+  | 'forbidden'
   | 'infeasible';
 
 export interface Issue {

@@ -105,6 +105,7 @@ const WEB_SAMPLES: Samples<WebWords> = {
     { site: 's1', used: '40 000', capacity: '40 000', unit: 't', shadowPrice: '120', worth: '120 000' },
   ],
   radiusBinds: ['50'],
+  notEstimatedWeb: ['k1', 345, 357],
 };
 
 /** The words of a table, one language at a time: per-key tables ({ key: { nb, en } }) turned around. */

@@ -14,6 +14,7 @@ import { message } from '../domain/message.ts';
 import type { Names } from '../messages/catalogue.ts';
 import { langFromAcceptLanguage, parseLang } from '../messages/format.ts';
 import { actorRoutes } from './actors/index.ts';
+import { type AdminOptions, adminRoutes } from './admin/index.ts';
 import { catalogueRoutes } from './catalogue/index.ts';
 import { docsRoutes } from './docs.ts';
 import type { Env } from './env.ts';
@@ -49,7 +50,7 @@ export function newApi(): OpenAPIHono<Env> {
 export function createApp(
   state: ServerState,
   logger: Logger,
-  options: { webDir?: string } = {},
+  options: { webDir?: string; admin?: AdminOptions } = {},
 ): OpenAPIHono<Env> {
   const app = new OpenAPIHono<Env>();
   app.use('*', requestId());
@@ -141,6 +142,7 @@ export function createApp(
   optimiseRoutes(api, state);
   actorRoutes(api, state);
   importRoutes(api, state);
+  adminRoutes(api, state, options.admin);
   webRoutes(api, state);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -30,6 +30,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   conflict: 409,
   payload_too_large: 413,
   infeasible: 400,
+  forbidden: 403,
   invalid_data: 500,
 };
 

@@ -77,6 +77,9 @@ export const RegionSchema = z
     municipalities: z.array(z.string()),
     subRegions: z.array(SubRegionSchema),
     builtin: z.boolean(),
+    seedReport: z.string().optional().openapi({
+      description: 'The transcribed report about the region (data/), which the report profile reproduces',
+    }),
     updatedAt: z.string(),
   })
   .openapi('Region');

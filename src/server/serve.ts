@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
 import { openStore, type StoreOptions, storeOptionsFromEnv } from '../store/database.ts';
+import type { AdminOptions } from './admin/index.ts';
 import { createApp } from './app.ts';
 import { createServerState } from './state.ts';
 
@@ -17,6 +18,17 @@ export interface ServeOptions {
   logger?: Logger;
   /** The built web app to serve outside /api (web/dist). */
   webDir?: string;
+  /** Administration (POST /api/admin/update); default: from the environment (adminOptionsFromEnv). */
+  admin?: AdminOptions;
+}
+
+/** RESTVERDI_ADMIN_TOKEN turns administration on; RESTVERDI_LDIR_URL and RESTVERDI_SSB_URL move the publishers. */
+export function adminOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): AdminOptions {
+  return {
+    ...(env.RESTVERDI_ADMIN_TOKEN ? { token: env.RESTVERDI_ADMIN_TOKEN } : {}),
+    ...(env.RESTVERDI_LDIR_URL ? { landbrukBaseUrl: env.RESTVERDI_LDIR_URL } : {}),
+    ...(env.RESTVERDI_SSB_URL ? { ssbBaseUrl: env.RESTVERDI_SSB_URL } : {}),
+  };
 }
 
 export interface RunningServer {
@@ -30,7 +42,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const logger = options.logger ?? pino({ name: 'restverdi' });
   const store = await openStore(options.store ?? storeOptionsFromEnv());
   const state = await createServerState(store, options.dataDir ? { dataDir: options.dataDir } : {});
-  const app = createApp(state, logger, options.webDir ? { webDir: options.webDir } : {});
+  const app = createApp(state, logger, {
+    ...(options.webDir ? { webDir: options.webDir } : {}),
+    admin: options.admin ?? adminOptionsFromEnv(),
+  });
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', () => resolve());

@@ -48,13 +48,25 @@ let server: RunningServer;
 let browser: Browser;
 let base: string;
 
-/** A page whose console errors and uncaught exceptions are collected (for the test to assert none). */
-async function openPage(viewport = { width: 1280, height: 900 }): Promise<{
+/**
+ * A page whose console errors and uncaught exceptions are collected (for the test to assert none). It
+ * starts on the reference region, as a returning user who picked it would (a first visit opens on
+ * Norway: `region: null`).
+ */
+async function openPage(
+  viewport = { width: 1280, height: 900 },
+  region: string | null = 'gjovik-hadeland-ringerike',
+): Promise<{
   page: Page;
   context: BrowserContext;
   problems: string[];
 }> {
   const context = await browser.newContext({ viewport, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
+  if (region)
+    await context.addInitScript((id: string) => {
+      const { localStorage } = globalThis as Any;
+      if (!localStorage.getItem('restverdi.region')) localStorage.setItem('restverdi.region', id);
+    }, region);
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   const problems: string[] = [];
@@ -147,7 +159,7 @@ describe.skipIf(!haveChromium)('web app in chromium', () => {
     expect(await figures.textContent()).toMatch(/Husdyrgjødsel/);
     // Sub-regions are named in the key; sites with their radius are listed.
     for (const name of ['Gjøvikregionen', 'Hadelandregionen', 'Ringeriksregionen'])
-      await page.getByText(name, { exact: true }).first().waitFor();
+      await page.locator('.map-key').getByText(name, { exact: true }).first().waitFor();
     // Measured (not asserted): time to figures and to the drawn map, and bytes downloaded.
     const transfer = await page.evaluate(() => {
       const { performance } = globalThis as Any;
@@ -173,6 +185,46 @@ describe.skipIf(!haveChromium)('web app in chromium', () => {
     expect(problems).toEqual([]);
     await context.close();
   }, 90_000);
+
+  it('opens on Norway on a first visit: every municipality on the map, a ranking, the gap named, zoom to a county', async () => {
+    const { page, context, problems } = await openPage({ width: 1280, height: 900 }, null);
+    await page.goto(`${base}/`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Norge');
+    // Drawn at country scale; the few island municipalities smaller than a pixel there may not count.
+    await page.waitForFunction(
+      () => {
+        const m = (globalThis as Any).document.querySelector('.map');
+        return (
+          m?.getAttribute('data-ready') === 'true' && Number(m.getAttribute('data-municipalities')) >= 340
+        );
+      },
+      undefined,
+      { timeout: 60_000 },
+    );
+    // The literature profile estimates every kind but vegetable residues without any import.
+    await page.getByTestId('not-estimated').first().waitFor();
+    expect(await page.getByTestId('not-estimated').first().textContent()).toContain('Grønnsaksrester');
+    expect(await page.getByRole('combobox', { name: 'Koeffisientprofil' }).inputValue()).toBe('literature');
+    // The ranking lists the 25 largest, then all on request; kg per inhabitant re-ranks.
+    const ranking = page.getByTestId('ranking');
+    await expect.poll(() => ranking.locator('tbody tr').count()).toBe(25);
+    await page.getByRole('button', { name: 'Vis alle kommunene' }).click();
+    await expect.poll(() => ranking.locator('tbody tr').count()).toBe(357);
+    await page.getByRole('combobox', { name: 'Restråstoff' }).selectOption('husdyrgjodsel');
+    await page.getByRole('combobox', { name: 'Mål' }).selectOption('perCapita');
+    const values = await ranking.locator('tbody tr td:last-child').allTextContents();
+    const numbers = values
+      .map((v) => Number(v.replace(/[\u00a0\u202f ]/gu, '').replace(',', '.')))
+      .filter((v) => !Number.isNaN(v));
+    expect(numbers.length).toBeGreaterThan(300);
+    expect([...numbers].sort((a, b) => b - a)).toEqual(numbers);
+    // Zoom to a county: the map fits Innlandet and the ranking holds its 46 municipalities.
+    await page.getByRole('combobox', { name: 'Zoom til' }).selectOption('innlandet');
+    await expect.poll(() => ranking.locator('tbody tr').count()).toBe(46);
+    await page.screenshot({ path: join(ARTEFACTS, 'norge-desktop.png') });
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 120_000);
 
   it('switches to English: labels, <html lang> and number formatting change', async () => {
     const { page, context, problems } = await openPage();
@@ -259,24 +311,34 @@ describe.skipIf(!haveChromium)('web app in chromium', () => {
         'true',
     );
     await page.waitForFunction(() => (globalThis as Any).window.__restverdiMap?.loaded());
-    // Where Gjøvik (3407) and Østre Toten (3442) are on the screen, from the map's own projection.
-    const points = await page.evaluate(async () => {
-      const { window, fetch } = globalThis as Any;
-      const res = await fetch('/api/geo/municipalities');
-      const geo = (await res.json()) as {
-        features: { properties: { number: string; lat: number; lon: number } }[];
-      };
-      const map = window.__restverdiMap;
-      if (!map) throw new Error('no map');
-      const box = map.getCanvas().getBoundingClientRect();
-      return ['3407', '3442'].map((nr) => {
-        const p = geo.features.find((f) => f.properties.number === nr)?.properties;
-        if (!p) throw new Error(`no ${nr}`);
+    // Where Gjøvik (3407) and Østre Toten (3442) are on the screen, from the map's own projection,
+    // taken just before each click (the page may move between clicks, as a user sees it move).
+    const where = (nr: string) =>
+      page.evaluate(async (n: string) => {
+        const { window, fetch } = globalThis as Any;
+        const res = await fetch('/api/geo/municipalities');
+        const geo = (await res.json()) as {
+          features: { properties: { number: string; lat: number; lon: number } }[];
+        };
+        const map = window.__restverdiMap;
+        if (!map) throw new Error('no map');
+        const box = map.getCanvas().getBoundingClientRect();
+        const p = geo.features.find((f) => f.properties.number === n)?.properties;
+        if (!p) throw new Error(`no ${n}`);
         const xy = map.project([p.lon, p.lat]);
         return { x: box.left + xy.x, y: box.top + xy.y };
-      });
-    });
-    for (const pt of points) await page.mouse.click(pt.x, pt.y);
+      }, nr);
+    // The whole map on screen (a mouse click outside the viewport lands nowhere).
+    await page.locator('.create-region .map').evaluate((el: Any) => el.scrollIntoView({ block: 'center' }));
+    for (const [nr, name] of [
+      ['3407', 'Gjøvik'],
+      ['3442', 'Østre Toten'],
+    ] as const) {
+      await page.waitForFunction(() => (globalThis as Any).window.__restverdiMap?.loaded());
+      const pt = await where(nr);
+      await page.mouse.click(pt.x, pt.y);
+      await expect.poll(() => page.getByTestId('selected-count').textContent()).toContain(name);
+    }
     await expect.poll(() => page.getByTestId('selected-count').textContent()).toContain('Gjøvik');
     expect(await page.getByTestId('selected-count').textContent()).toContain('Østre Toten');
     expect(await page.locator('.create-region .map').getAttribute('data-selected')).toBe('2');

@@ -36,6 +36,8 @@ export interface Region {
   municipalities: string[];
   subRegions: { id: string; name: string; municipalities: string[] }[];
   builtin: boolean;
+  /** A transcribed report about the region: the report profile reproduces it. */
+  seedReport?: string;
   updatedAt: string;
 }
 export interface Municipality {
@@ -75,6 +77,8 @@ export interface Residues {
   municipalities: string[];
   rows: ResidueRow[];
   totals: (Omit<ResidueRow, 'municipality'> & { kind: string })[];
+  /** Kinds left out because some municipalities lack their statistics. */
+  notEstimated?: { kind: string; municipalities: string[]; statistics: string[] }[];
 }
 export interface Site {
   id: string;

@@ -15,7 +15,8 @@ const Scenarios = lazy(() => import('./pages/scenarios.tsx'));
 const Optimiser = lazy(() => import('./pages/optimiser.tsx'));
 const SourcesPage = lazy(() => import('./pages/sources.tsx'));
 
-const DEFAULT_REGION = 'gjovik-hadeland-ringerike';
+// A first visit opens on the whole country; the region picker (and ?region=) narrows it.
+const DEFAULT_REGION = 'norge';
 
 function initialLang(): Lang {
   return parseLang(localStorage.getItem('restverdi.lang')) ?? 'nb';

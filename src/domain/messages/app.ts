@@ -14,6 +14,8 @@ export interface AppMessageParams {
   municipality_unknown: { municipality: string };
   municipality_split: { municipality: string; candidates: string[] };
   municipality_name_unknown: { name: string };
+  admin_not_configured: Record<string, never>;
+  admin_token_wrong: Record<string, never>;
   municipality_name_ambiguous: { name: string; candidates: string[] };
   municipality_number_cycle: { municipality: string };
   municipality_not_in_region: { municipality: string; region: string; known: string[] };

@@ -12,7 +12,7 @@ export type CellExpectation =
   | 'distance_km';
 
 /** The services the readers ask. */
-export type Service = 'brreg' | 'ssb';
+export type Service = 'brreg' | 'ssb' | 'ldir';
 
 export interface IngestMessageParams {
   // A whole file.

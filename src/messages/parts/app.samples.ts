@@ -10,6 +10,8 @@ export const APP_SAMPLES: SamplesPart<keyof AppMessageParams> = {
   municipality_unknown: { municipality: '9999' },
   municipality_split: { municipality: '1504', candidates: ['1508', '1580'] },
   municipality_name_unknown: { name: 'Atlantis' },
+  admin_not_configured: {},
+  admin_token_wrong: {},
   municipality_name_ambiguous: {
     name: 'Vaaler',
     candidates: ['3114 Vaaler (Ostfold)', '3419 Vaaler (Innlandet)'],

@@ -109,6 +109,16 @@ export const APP_CATALOGUE: CataloguePart<keyof AppMessageParams> = {
     nb: (p, s) => `Kommune ${p.municipality} ble delt; velg en av ${s.list(p.candidates)}`,
     en: (p, s) => `Municipality ${p.municipality} was split; choose one of ${s.list(p.candidates)}`,
   },
+  admin_not_configured: {
+    nb: () =>
+      'Administrasjon er ikke slått på for denne tjeneren: sett RESTVERDI_ADMIN_TOKEN før tjeneren startes, og send det som «Authorization: Bearer …»',
+    en: () =>
+      'Administration is not enabled on this server: set RESTVERDI_ADMIN_TOKEN before starting it, and send it as "Authorization: Bearer …"',
+  },
+  admin_token_wrong: {
+    nb: () => 'Feil eller manglende administratornøkkel («Authorization: Bearer …»)',
+    en: () => 'Wrong or missing administrator token ("Authorization: Bearer …")',
+  },
   municipality_name_unknown: {
     nb: (p) => `«${p.name}» er verken et kommunenummer eller navnet på en kommune i dag eller siden 2017`,
     en: (p) =>

@@ -47,10 +47,12 @@ const bulkEn = (p: { file: string; record: number; offset: number }) =>
 const SERVICE: Words<Service> = {
   brreg: { nb: 'Enhetsregisterets API (brreg)', en: 'the Entity Register API (brreg)' },
   ssb: { nb: 'SSBs statistikkbank (ssb)', en: 'the Statistics Norway API (ssb)' },
+  ldir: { nb: 'Landbruksdirektoratets åpne data (ldir)', en: 'Landbruksdirektoratet’s open data (ldir)' },
 };
 const SERVICE_CAP: Words<Service> = {
   brreg: { nb: 'Enhetsregisterets API (brreg)', en: 'The Entity Register API (brreg)' },
   ssb: { nb: 'SSBs statistikkbank (ssb)', en: 'The Statistics Norway API (ssb)' },
+  ldir: { nb: 'Landbruksdirektoratets åpne data (ldir)', en: 'Landbruksdirektoratet’s open data (ldir)' },
 };
 
 /** «Linje 3, kolonne «p1»» — where a cell is. */

@@ -89,6 +89,14 @@ const nb = {
   filterMunicipalities: 'Søk etter kommune',
   chooseAtLeastOne: 'Velg minst én kommune.',
   mapUnavailable: 'Kartet kan ikke vises i denne nettleseren (WebGL mangler). Tallene står i tabellene.',
+  zoomTo: 'Zoom til',
+  wholeRegion: 'Hele regionen',
+  ranking: 'Rangering av kommunene',
+  rank: 'Nr.',
+  showAllMunicipalities: 'Vis alle kommunene',
+  showTopMunicipalities: 'Vis bare de 25 største',
+  notEstimatedWeb: (kind: string, lacking: number, of: number) =>
+    `${kind} er ikke beregnet: ${lacking} av ${of} kommuner mangler statistikken (for grønnsaker og potet finnes ingen nasjonal arealfil). Tallene over gjelder de andre restråstoffene.`,
   // residues
   profile: 'Koeffisientprofil',
   latestYear: 'Siste år med data',
@@ -280,6 +288,14 @@ const en: WebWords = {
   measureTonnes: 'Tonnes',
   measurePerKm2: 'Tonnes per km²',
   measurePerCapita: 'Kg per inhabitant',
+  zoomTo: 'Zoom to',
+  wholeRegion: 'The whole region',
+  ranking: 'Municipalities ranked',
+  rank: 'No.',
+  showAllMunicipalities: 'Show all municipalities',
+  showTopMunicipalities: 'Show only the 25 largest',
+  notEstimatedWeb: (kind, lacking, of) =>
+    `${kind} is not estimated: ${lacking} of ${of} municipalities lack the statistics (no national area file exists for vegetables and potatoes). The figures above cover the other residues.`,
   mapTitle: 'Map of the region',
   mapHelp:
     'The map shows the municipality boundaries (Kartverket 2024). Colour shows the chosen residue; circles are the sites’ transport radius.',

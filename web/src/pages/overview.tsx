@@ -9,11 +9,22 @@ import { useI18n } from '../i18n.tsx';
 
 type Measure = 'tonnes' | 'perKm2' | 'perCapita';
 
+/** Rows of the ranking shown before "show all". */
+const TOP = 25;
+
 export function Overview() {
   const { t, f, name } = useI18n();
   const app = useApp();
   const { region } = app;
-  const residues = useApi<Residues>(`/regions/${region.id}/residues?profile=report`);
+  // The report profile reproduces a region's transcribed report; every other region (a county, Norway,
+  // one a user built) is estimated with the literature profile, which covers every municipality.
+  const [profile, setProfile] = useState(region.seedReport ? 'report' : 'literature');
+  useEffect(() => setProfile(region.seedReport ? 'report' : 'literature'), [region.id, region.seedReport]);
+  const residues = useApi<Residues>(`/regions/${region.id}/residues?profile=${profile}`);
+  const [zoom, setZoom] = useState('all');
+  useEffect(() => setZoom('all'), [region.id]);
+  const zoomed = region.subRegions.find((x) => x.id === zoom)?.municipalities;
+  const [showAll, setShowAll] = useState(false);
   const sites = useApi<{ sites: Site[] }>(`/regions/${region.id}/sites`);
   const techs = useApi<{ technologies: Technology[] }>('/technologies');
   const techName = (id: string) => {
@@ -55,6 +66,16 @@ export function Overview() {
     return m;
   }, [perMunicipality, measure, props]);
   const breaks = useMemo(() => quantileBreaks([...values.values()], 5), [values]);
+  // Largest first by the chosen measure (in the zoomed county or sub-region, when one is chosen);
+  // municipalities without a value last, in the region's order.
+  const ranked = useMemo(
+    () =>
+      (zoomed ?? region.municipalities)
+        .map((nr, i) => ({ nr, i, v: values.get(nr) }))
+        .sort((a, b) => (b.v ?? Number.NEGATIVE_INFINITY) - (a.v ?? Number.NEGATIVE_INFINITY) || a.i - b.i)
+        .map((x) => x.nr),
+    [values, region.municipalities, zoomed],
+  );
 
   const totals = residues.data?.totals ?? [];
   const total = totals.reduce((s, x) => s + x.tonnesWet, 0);
@@ -108,6 +129,25 @@ export function Overview() {
               ...totals.map((x) => ({ value: x.kind, label: app.kindName(x.kind) })),
             ]}
           />
+          <Select
+            label={t.profile}
+            value={profile}
+            onChange={setProfile}
+            name="profile"
+            options={app.profiles.map((p) => ({ value: p.id, label: name(p.title) }))}
+          />
+          {region.subRegions.length > 1 && (
+            <Select
+              label={t.zoomTo}
+              value={zoom}
+              onChange={setZoom}
+              name="zoom"
+              options={[
+                { value: 'all', label: t.wholeRegion },
+                ...region.subRegions.map((x) => ({ value: x.id, label: x.name })),
+              ]}
+            />
+          )}
           <Select<Measure>
             label={t.measure}
             value={measure}
@@ -140,6 +180,7 @@ export function Overview() {
             values={values}
             breaks={breaks}
             subRegions={showSub ? region.subRegions : []}
+            {...(zoomed ? { fitTo: zoomed } : {})}
             sites={showSites ? sites.data?.sites : []}
             describe={(nr, name) => {
               const v = values.get(nr);
@@ -148,14 +189,22 @@ export function Overview() {
           />
         )}
         {residues.loading && !residues.data && <Loading />}
+        {residues.data?.notEstimated?.map((n) => (
+          <p className="help" key={n.kind} data-testid="not-estimated">
+            {t.notEstimatedWeb(app.kindName(n.kind), n.municipalities.length, region.municipalities.length)}
+          </p>
+        ))}
         {residues.data && (
           <div className="table-wrap">
-            <table>
+            <table data-testid="ranking">
               <caption>
-                {kind === 'all' ? t.residuesTotal : app.kindName(kind)} · {t.byMunicipality} ({unitLabel})
+                {t.ranking}: {kind === 'all' ? t.residuesTotal : app.kindName(kind)} ({unitLabel})
               </caption>
               <thead>
                 <tr>
+                  <th scope="col" className="num">
+                    {t.rank}
+                  </th>
                   <th scope="col">{t.municipality}</th>
                   <th scope="col" className="num">
                     {t.measureTonnes}
@@ -166,8 +215,9 @@ export function Overview() {
                 </tr>
               </thead>
               <tbody>
-                {region.municipalities.map((nr) => (
+                {ranked.slice(0, showAll ? ranked.length : TOP).map((nr, i) => (
                   <tr key={nr}>
+                    <td className="num">{i + 1}</td>
                     <th scope="row">{app.munName(nr)}</th>
                     <td className="num">{f.num(perMunicipality.get(nr))}</td>
                     <td className="num">{f.num(values.get(nr), measure === 'tonnes' ? 0 : 1)}</td>
@@ -175,6 +225,11 @@ export function Overview() {
                 ))}
               </tbody>
             </table>
+            {ranked.length > TOP && (
+              <button type="button" onClick={() => setShowAll(!showAll)} aria-expanded={showAll}>
+                {showAll ? t.showTopMunicipalities : t.showAllMunicipalities}
+              </button>
+            )}
           </div>
         )}
         {sites.data && sites.data.sites.length > 0 && (
