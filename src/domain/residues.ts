@@ -268,13 +268,33 @@ export function centralValues(compiled: CompiledEstimate): Float64Array {
   return Float64Array.from(compiled.coefficients.map((c) => c.value));
 }
 
-/** Wet and dry tonnes of one term for the given coefficient values. */
-export function evaluateTerm(t: CompiledTerm, values: Float64Array): { tonnesWet: number; tonnesDm: number } {
+/** Statistic × coefficients of one term, in tonnes (wet or DM as the term yields). */
+function termProduct(t: CompiledTerm, values: Float64Array): number {
   let product = t.statisticBase * t.unitFactor;
   for (const ix of t.coefficientIndexes) product *= values[ix] as number;
+  return product;
+}
+
+/** Wet and dry tonnes of one term for the given coefficient values. */
+export function evaluateTerm(t: CompiledTerm, values: Float64Array): { tonnesWet: number; tonnesDm: number } {
+  const product = termProduct(t, values);
   const dm = (values[t.dmIndex] as number) * t.dmUnitFactor;
   if (t.yieldsDm) return { tonnesDm: product, tonnesWet: dm > 0 ? product / dm : 0 };
   return { tonnesWet: product, tonnesDm: product * dm };
+}
+
+/** Wet tonnes of a row, as `evaluateRow` gives them, without building its result (Monte Carlo's inner loop). */
+export function evaluateRowWet(row: CompiledRow, values: Float64Array): number {
+  let wet = 0;
+  for (const t of row.terms) {
+    const product = termProduct(t, values);
+    if (!t.yieldsDm) wet += product;
+    else {
+      const dm = (values[t.dmIndex] as number) * t.dmUnitFactor;
+      wet += dm > 0 ? product / dm : 0;
+    }
+  }
+  return wet;
 }
 
 export function evaluateRow(row: CompiledRow, values: Float64Array): ResidueRow {

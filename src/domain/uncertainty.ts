@@ -10,6 +10,7 @@ import {
   type CompiledEstimate,
   centralValues,
   evaluateRow,
+  evaluateRowWet,
   type ResidueRow,
   type ResidueTotal,
   totalsByKind,
@@ -76,16 +77,17 @@ export function simulateUncertainty(
   const kindIndex = new Map(compiled.kinds.map((k, i) => [k, i]));
   const totalSamples = compiled.kinds.map(() => new Float64Array(draws));
   const values = new Float64Array(compiled.coefficients.length);
+  const rowKind = compiled.rows.map((row) => totalSamples[kindIndex.get(row.kind) as number] as Float64Array);
+  const { coefficients, rows: compiledRows } = compiled;
   for (let d = 0; d < draws; d++) {
-    compiled.coefficients.forEach((c, i) => {
-      values[i] = sampleCoefficient(c, random());
-    });
-    compiled.rows.forEach((row, r) => {
-      const wet = evaluateRow(row, values).tonnesWet;
+    for (let i = 0; i < coefficients.length; i++)
+      values[i] = sampleCoefficient(coefficients[i] as Coefficient, random());
+    for (let r = 0; r < compiledRows.length; r++) {
+      const wet = evaluateRowWet(compiledRows[r] as CompiledEstimate['rows'][number], values);
       (rowSamples[r] as Float64Array)[d] = wet;
-      const k = totalSamples[kindIndex.get(row.kind) as number] as Float64Array;
+      const k = rowKind[r] as Float64Array;
       k[d] = (k[d] as number) + wet;
-    });
+    }
   }
   const rows = compiled.rows.map((row, r) => ({
     ...evaluateRow(row, central),
