@@ -399,14 +399,18 @@ describe('the CLI on a store of its own', () => {
 
     const est = await ok<{
       municipalities: string[];
-      rows: { municipality: string; kind: string; tonnesWet: number }[];
+      rows: { municipality: string; kind: string; tonnesWet: number; basis?: string }[];
       statistics: { variable: string; years: number[]; datasets: { id: string; partial?: string }[] }[];
     }>(store, 'residues', '--region', 'sogn-sunnfjord', '--profile', 'literature');
     expect(est.municipalities).toEqual(['4647', '4640', '4650', '4645', '4651', '4639', '4644']);
     const byVar = new Map(est.statistics.map((s) => [s.variable, s]));
     expect(byVar.get('harvest.gran')?.years).toEqual([2023]);
     expect(byVar.get('harvest.gran')?.datasets.map((d) => d.id)).toEqual(['avvirkning-2023']);
-    expect(byVar.get('area.bygg')?.datasets[0]?.partial).toContain('sample of 319 farms');
+    // Crop areas from the 2023 sample of farms are partial: straw and cleanings come from the complete
+    // grain deliveries instead; vegetable residues, which have no other basis, from the partial areas.
+    expect(byVar.has('area.bygg')).toBe(false);
+    expect(byVar.get('area.potet')?.datasets[0]?.partial).toContain('sample of 319 farms');
+    expect(est.rows.filter((r) => r.kind === 'halm').every((r) => r.basis === 'grain-deliveries')).toBe(true);
     expect(byVar.get('livestock.melkeku')?.years).toEqual([2026]);
     expect(byVar.get('population')?.years).toEqual([2024]);
     const grot = est.rows.filter((r) => r.kind === 'grot');

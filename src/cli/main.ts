@@ -31,6 +31,8 @@ export function buildProgram(ctx: CliContext): Command {
     .description('Restverdi: residual raw materials (restråstoff) of a Norwegian region, from open data')
     .version('0.1.0')
     .showHelpAfterError()
+    // Options belong to the command they follow (`update --dry-run` vs `update brreg --lang en`).
+    .enablePositionalOptions()
     .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) })
     .exitOverride()
     // Every command's action runs on the store; --help and usage errors never open it.

@@ -151,7 +151,8 @@ export function compileEstimate(request: EstimateRequest): CompiledEstimate {
             detail: message('recipe_unknown_kind', { profile: profile.id, kind: kindId }),
           },
         );
-      // The recipe's own terms, else the first alternative basis whose statistics all exist.
+      // The recipe's own terms, else the first alternative basis whose statistics all exist (and one
+      // from complete data before one from partial data).
       const bases = [{ terms: recipe.terms }, ...(recipe.alternatives ?? [])];
       let chosen: { basis?: string; found: Observation[]; terms: RecipeTerm[] } | undefined;
       let primaryMissing: string[] = [];
@@ -169,12 +170,13 @@ export function compileEstimate(request: EstimateRequest): CompiledEstimate {
           else lacking.push(term.statistic);
         }
         if (b === 0) primaryMissing = lacking;
-        if (lacking.length === 0) {
-          chosen = {
-            ...('id' in basis ? { basis: basis.id } : {}),
-            found,
-            terms: basis.terms,
-          };
+        if (lacking.length > 0) continue;
+        const candidate = { ...('id' in basis ? { basis: basis.id } : {}), found, terms: basis.terms };
+        // A basis read from partial data (a sample of farms) gives way to a later one from complete data.
+        const partial = found.some((o) => statistics.datasets.get(o.dataset)?.source.partial);
+        if (!chosen) chosen = candidate;
+        if (!partial) {
+          chosen = candidate;
           break;
         }
       }

@@ -18,6 +18,9 @@ export function registerUpdate(program: Command, ctx: CliContext): void {
     .description(
       'fetch newer statistics from their publishers (Landbruksdirektoratet, SSB), show what changes, import them in one transaction',
     )
+    // `update brreg` (src/cli/commands/actors.ts) is a subcommand with options of its own: this
+    // command's options are read only before a subcommand's name.
+    .enablePositionalOptions()
     .option('--dry-run', 'look and compare only; write nothing', false)
     .option(
       '--landbruk-base-url <url>',
