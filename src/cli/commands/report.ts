@@ -6,7 +6,6 @@ import { AppError } from '../../domain/errors.ts';
 import { message } from '../../domain/message.ts';
 import { renderMessage } from '../../messages/catalogue.ts';
 import { LANGS } from '../../report/format.ts';
-import { writeReport } from '../../report/write.ts';
 import { type CliContext, parseInteger } from '../context.ts';
 import { keyword } from '../format.ts';
 import { DEFAULT_REGION } from './residues.ts';
@@ -63,6 +62,8 @@ export async function runReport(ctx: CliContext, opts: ReportCommandOptions, now
   };
   progress('solver');
   const solver = await ctx.workspace().solver({ timeLimitSeconds: 120 });
+  // The report's modules (charts, DOM, workbook) load only for this command.
+  const { writeReport } = await import('../../report/write.ts');
   const written = await writeReport(
     {
       region: opts.region,
