@@ -84,10 +84,19 @@ export interface BuildResult {
  * files are national registers (every farm's deliveries, every VSOP-measured harvest), so a municipality
  * that is not in them had none: it gets 0 for `zeroFilled` (all variables when absent), and the note says so.
  */
+export interface NationalOptions {
+  id: string;
+  derivedFrom: string;
+  /** Variables a municipality absent from the file gets as 0 (default: all). */
+  zeroFilled?: string[];
+  /** Said in the yearNote; `<n>` is the number of municipalities absent. */
+  absentNote: string;
+}
+
 export function nationalStatistics(
   imported: ImportedDataset,
   registry: MunicipalityRegistry,
-  options: { id: string; derivedFrom: string; zeroFilled?: string[]; absentNote: string },
+  options: NationalOptions,
 ): StatisticsFile {
   const { dataset } = imported;
   const byMunicipality = new Map<string, { numberInSource?: string; values: Record<string, number> }>();
@@ -115,7 +124,9 @@ export function nationalStatistics(
   return {
     ...dataset,
     id: options.id,
-    yearNote: `${dataset.yearNote ?? ''} ${options.absentNote.replace('<n>', String(absent))}`.trim(),
+    // The import's own note on absent municipalities ("they get no rows") does not hold here.
+    yearNote:
+      `${(dataset.yearNote ?? '').replace(/ ?Municipalities not in the file[^.]*\./, '')} ${options.absentNote.replace('<n>', String(absent))}`.trim(),
     source: {
       ...dataset.source,
       derivedFrom: options.derivedFrom,
@@ -361,21 +372,21 @@ export async function buildDataFiles(dataDir: string): Promise<BuildResult> {
   const log: ImportLogLine[] = [];
   const harvestImport = await prepareAvvirkningImport(await Promise.all(HARVEST_FILES.map(input)), registry);
   log.push(...harvestImport.log.filter((l) => l.level === 'warning'));
-  for (const [i, imported] of harvestImport.datasets.entries()) {
+  // One file per national dataset, id `national-<the import's id>`.
+  const addNational = (imported: ImportedDataset, options: Omit<NationalOptions, 'id'>) => {
     const id = `national-${imported.dataset.id}`;
     files.set(
       `statistics/${id}.json`,
-      stableJson(
-        nationalStatistics(imported, registry, {
-          id,
-          derivedFrom: `data/${HARVEST_FILES[i]}`,
-          zeroFilled: HARVEST_CORE,
-          absentNote:
-            'The file lists every VSOP-measured sale; the <n> municipalities not in it had none, and get 0 for the species totals.',
-        }),
-      ),
+      stableJson(nationalStatistics(imported, registry, { id, ...options })),
     );
-  }
+  };
+  for (const [i, imported] of harvestImport.datasets.entries())
+    addNational(imported, {
+      derivedFrom: `data/${HARVEST_FILES[i]}`,
+      zeroFilled: HARVEST_CORE,
+      absentNote:
+        'The file lists every VSOP-measured sale; the <n> municipalities not in it had none, and get 0 for the species totals.',
+    });
   const landbrukMapping = parseLandbrukMapping(
     JSON.parse(await readText(LANDBRUK_MAPPING)),
     LANDBRUK_MAPPING,
@@ -388,20 +399,11 @@ export async function buildDataFiles(dataDir: string): Promise<BuildResult> {
       ...(year === undefined ? {} : { year }),
     });
     log.push(...prepared.log);
-    for (const imported of prepared.datasets) {
-      const id = `national-${imported.dataset.id}`;
-      files.set(
-        `statistics/${id}.json`,
-        stableJson(
-          nationalStatistics(imported, registry, {
-            id,
-            derivedFrom: `data/${file} with data/${LANDBRUK_MAPPING}`,
-            absentNote:
-              'The file holds every producer; the <n> municipalities not in it had none, and get 0.',
-          }),
-        ),
-      );
-    }
+    for (const imported of prepared.datasets)
+      addNational(imported, {
+        derivedFrom: `data/${file} with data/${LANDBRUK_MAPPING}`,
+        absentNote: 'The file holds every producer; the <n> municipalities not in it had none, and get 0.',
+      });
   }
 
   return { files, livestockReport: livestock.report, log };
