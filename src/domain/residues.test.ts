@@ -262,3 +262,90 @@ describe('the default vintage', () => {
     expect(y.rows.map((r) => r.tonnesWet)).toEqual([50.4, 25.2]);
   });
 });
+
+describe('alternative bases and the profile’s year', () => {
+  const withAlternative: CoefficientProfile = {
+    ...profile,
+    recipes: [
+      {
+        kind: 'halm',
+        terms: [{ statistic: 'area.bygg', coefficients: ['yield.bygg', 'straw-ratio'] }],
+        alternatives: [
+          {
+            id: 'grain-deliveries',
+            terms: [{ statistic: 'delivery.korn.bygg', coefficients: ['straw-ratio'] }],
+          },
+        ],
+      },
+    ],
+  };
+  const obs = (
+    municipality: string,
+    variable: string,
+    value: number,
+    unit: string,
+    dataset: string,
+    year = 2024,
+  ) => ({ municipality, variable, value, unit, year, dataset }) satisfies Observation;
+  const datasets = [
+    { id: 'complete', title: 'c', year: 2024, source: { citation: 'c' }, variables: {} },
+    {
+      id: 'sample',
+      title: 's',
+      year: 2024,
+      source: { citation: 's', partial: 'a sample of farms' },
+      variables: {},
+    },
+  ];
+
+  it('takes the alternative where the recipe’s own statistic is missing, and names it', () => {
+    const statistics = indexObservations(datasets, [
+      obs('3407', 'area.bygg', 1000, 'daa', 'complete'),
+      obs('3305', 'delivery.korn.bygg', 400_000, 'kg', 'complete'),
+    ]);
+    const e = estimateResidues({
+      profile: withAlternative,
+      kinds,
+      statistics,
+      municipalities: ['3407', '3305'],
+    });
+    expect(e.rows.map((r) => [r.municipality, r.basis, r.tonnesWet])).toEqual([
+      ['3407', undefined, 252],
+      // 400 000 kg × 0.6 = 240 t
+      ['3305', 'grain-deliveries', 240],
+    ]);
+  });
+
+  it('prefers an alternative from complete data to its own terms from partial data', () => {
+    const statistics = indexObservations(datasets, [
+      obs('3407', 'area.bygg', 10, 'daa', 'sample'),
+      obs('3407', 'delivery.korn.bygg', 400_000, 'kg', 'complete'),
+    ]);
+    const e = estimateResidues({ profile: withAlternative, kinds, statistics, municipalities: ['3407'] });
+    expect(e.rows[0]?.basis).toBe('grain-deliveries');
+    // With only the partial areas, they are used.
+    const only = indexObservations(datasets, [obs('3407', 'area.bygg', 10, 'daa', 'sample')]);
+    expect(
+      estimateResidues({ profile: withAlternative, kinds, statistics: only, municipalities: ['3407'] })
+        .rows[0]?.basis,
+    ).toBeUndefined();
+  });
+
+  it('names the recipe’s own statistics when no basis has them all', () => {
+    const statistics = indexObservations(datasets, [obs('3407', 'harvest.gran', 1, 'm3', 'complete')]);
+    expect(() =>
+      compileEstimate({ profile: withAlternative, kinds, statistics, municipalities: ['3407'] }),
+    ).toThrow(/area\.bygg/);
+  });
+
+  it('reads the statistics of the profile’s year when the request gives none', () => {
+    const statistics = indexObservations(datasets, [
+      obs('3407', 'area.bygg', 1000, 'daa', 'complete', 2024),
+      obs('3407', 'area.bygg', 2000, 'daa', 'complete', 2026),
+    ]);
+    const run = (p: CoefficientProfile) =>
+      estimateResidues({ profile: p, kinds, statistics, municipalities: ['3407'] }).rows[0]?.tonnesWet;
+    expect(run(withAlternative)).toBeCloseTo(504, 9);
+    expect(run({ ...withAlternative, year: 2024 })).toBeCloseTo(252, 9);
+  });
+});

@@ -49,7 +49,7 @@ export interface CompiledTerm {
 export interface CompiledRow {
   municipality: string;
   kind: string;
-  /** The recipe's alternative basis used (its id), when the recipe's own statistics were missing. */
+  /** The recipe's alternative basis used (its id): its own statistics were missing, or only partial. */
   basis?: string;
   terms: CompiledTerm[];
 }
