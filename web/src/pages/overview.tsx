@@ -18,11 +18,15 @@ export function Overview() {
   const { region } = app;
   // The report profile reproduces a region's transcribed report; every other region (a county, Norway,
   // one a user built) is estimated with the literature profile, which covers every municipality.
-  const [profile, setProfile] = useState(region.seedReport ? 'report' : 'literature');
-  useEffect(() => setProfile(region.seedReport ? 'report' : 'literature'), [region.id, region.seedReport]);
+  // A choice holds for the region it was made in; another region starts from its defaults.
+  const [profileChoice, setProfileChoice] = useState<{ region: string; id: string }>();
+  const profile =
+    profileChoice?.region === region.id ? profileChoice.id : region.seedReport ? 'report' : 'literature';
+  const setProfile = (id: string) => setProfileChoice({ region: region.id, id });
   const residues = useApi<Residues>(`/regions/${region.id}/residues?profile=${profile}`);
-  const [zoom, setZoom] = useState('all');
-  useEffect(() => setZoom('all'), [region.id]);
+  const [zoomChoice, setZoomChoice] = useState<{ region: string; id: string }>();
+  const zoom = zoomChoice?.region === region.id ? zoomChoice.id : 'all';
+  const setZoom = (id: string) => setZoomChoice({ region: region.id, id });
   const zoomed = region.subRegions.find((x) => x.id === zoom)?.municipalities;
   const [showAll, setShowAll] = useState(false);
   const sites = useApi<{ sites: Site[] }>(`/regions/${region.id}/sites`);
