@@ -203,6 +203,12 @@ describe('the national estimate (literature profile, no import)', () => {
     expect(years.get('livestock.melkeku')).toEqual([2026]);
     expect(years.get('harvest.gran')).toEqual([2023]);
     expect(years.get('population')).toEqual([2024]);
+    // The areas the set-aside vegetable residues read in twelve municipalities are not listed as used.
+    expect(years.has('area.potet')).toBe(false);
+    expect(estimate.statistics.find((s) => s.variable === 'area.bygg')?.kinds.sort()).toEqual([
+      'halm',
+      'kornavrens',
+    ]);
   });
 
   it('slaughter by-products = carcass weight × 0.45, recomputed from the raw file (within 10 kg: the 0.1 kg rounding per municipality)', () => {

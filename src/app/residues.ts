@@ -313,6 +313,10 @@ export function completeResidues(
     ...answer,
     totals: answer.totals.filter((t) => !byKind.has(t.kind)),
     rows: answer.rows.filter((r) => !byKind.has(r.kind)),
+    // Only what the kinds answered read (not the areas the set-aside vegetable residues read somewhere).
+    statistics: answer.statistics
+      .map((st) => ({ ...st, kinds: st.kinds.filter((k) => !byKind.has(k)) }))
+      .filter((st) => st.kinds.length > 0),
     missing: [],
     notEstimated: [...byKind].map(([kind, list]) => ({
       kind,

@@ -11,6 +11,8 @@ export interface StatisticUsed {
   /** Years used, newest first; more than one when municipalities differ in their newest data. */
   years: number[];
   datasets: { id: string; year: number; municipalities: string[]; partial?: string }[];
+  /** The residue kinds whose recipes read the variable. */
+  kinds: string[];
 }
 
 export function statisticsUsed(compiled: CompiledEstimate, datasets: Map<string, Dataset>): StatisticUsed[] {
@@ -18,8 +20,15 @@ export function statisticsUsed(compiled: CompiledEstimate, datasets: Map<string,
   for (const row of compiled.rows) {
     for (const t of row.terms) {
       const o = t.observation;
-      const s = byVariable.get(o.variable) ?? { variable: o.variable, unit: o.unit, years: [], datasets: [] };
+      const s = byVariable.get(o.variable) ?? {
+        variable: o.variable,
+        unit: o.unit,
+        years: [],
+        datasets: [],
+        kinds: [],
+      };
       if (!s.years.includes(o.year)) s.years.push(o.year);
+      if (!s.kinds.includes(row.kind)) s.kinds.push(row.kind);
       let d = s.datasets.find((x) => x.id === o.dataset && x.year === o.year);
       if (!d) {
         const partial = datasets.get(o.dataset)?.source.partial;

@@ -180,6 +180,7 @@ export const ResiduesSchema = z
               partial: z.string().optional(),
             }),
           ),
+          kinds: z.array(z.string()).openapi({ description: 'The residue kinds whose recipes read it' }),
         }),
       )
       .openapi({ description: 'Which year and dataset of each statistic the estimate read' }),
