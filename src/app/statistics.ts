@@ -2,6 +2,7 @@
 import { AppError, type Issue } from '../domain/errors.ts';
 import { type Message, message } from '../domain/message.ts';
 import { resolveMunicipality } from '../domain/municipalities.ts';
+import type { Observation } from '../domain/observations.ts';
 import { findRegion } from '../domain/regions.ts';
 import {
   HARVEST_ASSORTMENTS,
@@ -91,20 +92,20 @@ export async function harvestStatistics(ws: Workspace, request: HarvestRequest):
     });
   const species = new Set<string>(HARVEST_SPECIES);
   const assortments = new Set<string>(HARVEST_ASSORTMENTS);
-  // One observation per municipality, variable and year: an imported dataset wins over the shipped one.
-  const shipped = (id: string) => data.statistics.datasets.get(id)?.source.shipped === true;
-  const chosen = new Map<string, Awaited<ReturnType<typeof repository.observationsLike>>[number]>();
-  for (const o of await repository.observationsLike(ws.store.db, 'harvest.', municipalities)) {
-    const key = `${o.municipality}|${o.variable}|${o.year}`;
-    const other = chosen.get(key);
-    if (!other || (shipped(other.dataset_id) && !shipped(o.dataset_id))) chosen.set(key, o);
-  }
-  const all = [...chosen.values()]
-    .map((o) => {
-      const [, s, a] = o.variable.split('.');
-      return { o, s, a };
-    })
-    .filter(({ s, a }) => s && a && species.has(s) && assortments.has(a));
+  // Per municipality, variable and year the observation the estimate would read (the index's order:
+  // complete before partial, imported before shipped).
+  const all: { o: Observation; s: string; a: string }[] = [];
+  for (const m of municipalities)
+    for (const [variable, list] of data.statistics.byMunicipality.get(m) ?? []) {
+      const [prefix, s, a] = variable.split('.');
+      if (prefix !== 'harvest' || !s || !a || !species.has(s) || !assortments.has(a)) continue;
+      const seen = new Set<number>();
+      for (const o of list) {
+        if (seen.has(o.year)) continue;
+        seen.add(o.year);
+        all.push({ o, s, a });
+      }
+    }
   const years = [...new Set(all.map(({ o }) => o.year))].sort((a, b) => b - a);
   const year = request.year ?? years[0];
   if (year === undefined || !years.includes(year)) {
@@ -122,7 +123,7 @@ export async function harvestStatistics(ws: Workspace, request: HarvestRequest):
       species: s as HarvestSpecies,
       assortment: a as HarvestAssortment,
       m3: o.value,
-      dataset: o.dataset_id,
+      dataset: o.dataset,
     }))
     .sort(
       (x, y) =>

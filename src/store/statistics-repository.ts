@@ -144,23 +144,3 @@ export async function listDatasets(db: Db): Promise<StoredDataset[]> {
     observations: Number(r.n),
   }));
 }
-
-/** Observations of variables starting with `prefix` for the given municipalities. */
-export async function observationsLike(
-  db: Db,
-  prefix: string,
-  municipalities: string[],
-): Promise<(Database['observations'] & { provenance: string })[]> {
-  if (municipalities.length === 0) return [];
-  return db
-    .selectFrom('observations')
-    .innerJoin('datasets', 'datasets.id', 'observations.dataset_id')
-    .selectAll('observations')
-    .select('datasets.provenance')
-    .where('observations.variable', 'like', `${prefix}%`)
-    .where('observations.municipality', 'in', municipalities)
-    .orderBy('observations.municipality')
-    .orderBy('observations.year')
-    .orderBy('observations.variable')
-    .execute();
-}
