@@ -7,11 +7,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import pino from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nationalAuditFrom } from '../src/app/audit.ts';
 import { openDataFiles } from '../src/app/data-files.ts';
 import { seededRandom } from '../src/app/random.ts';
 import { completeResidues, estimateResiduesFrom } from '../src/app/residues.ts';
+import { createApp } from '../src/server/app.ts';
+import { runCli } from './helpers/cli.ts';
+import { openTestWorkspace } from './helpers/workspace.ts';
 
 const DATA = fileURLToPath(new URL('../data/', import.meta.url));
 const read = (path: string) => readFileSync(`${DATA}${path}`, 'utf8');
@@ -271,4 +275,33 @@ describe('the national audit', () => {
     expect(by.get('slaughter-norsk-protein')?.verdict).toBe('calibration');
     expect(audit.notEstimated.map((n) => n.kind)).toEqual(['gronnsaksrest']);
   });
+});
+
+describe('GET /api/audit/national', () => {
+  it('answers what the CLI’s `audit --region norge` prints', async () => {
+    const ws = await openTestWorkspace();
+    try {
+      const app = createApp(ws, pino({ level: 'silent' }));
+      const res = await app.request('/api/audit/national');
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as {
+        municipalities: number;
+        comparisons: { figure: { id: string }; verdict: string }[];
+      };
+      expect(body.municipalities).toBe(357);
+      expect(body.comparisons.map((c) => [c.figure.id, c.verdict])).toEqual([
+        ['manure-ldir', 'within'],
+        ['household-food-waste-ssb', 'above'],
+        ['agricultural-processing-nofima', 'below'],
+        ['slaughter-norsk-protein', 'calibration'],
+      ]);
+      const cli = await runCli(['audit', '--region', 'norge', '--format', 'json'], {
+        store: { file: ':memory:' },
+      });
+      expect(cli.code).toBe(0);
+      expect(JSON.parse(cli.stdout)).toEqual(body);
+    } finally {
+      await ws.store.close();
+    }
+  }, 60_000);
 });

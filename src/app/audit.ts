@@ -20,7 +20,7 @@ import { findProfile } from '../ingest/reference-data.ts';
 import { regionReportStatements, type Seed } from '../ingest/seed-statements.ts';
 import { latestLogOfFile } from '../store/imports-repository.ts';
 import type { DataFiles } from './data-files.ts';
-import { completeResidues, estimateResiduesFrom } from './residues.ts';
+import { completeResidues, estimateResiduesFrom, type ResiduesAnswer } from './residues.ts';
 import type { Workspace } from './workspace.ts';
 
 export interface RegionAudit {
@@ -161,11 +161,13 @@ export async function auditRegion(ws: Workspace, regionId: string): Promise<Regi
 export interface NationalAudit {
   region: 'norge';
   profile: string;
+  /** How many municipalities the estimate covers (all of today's). */
+  municipalities: number;
   comparisons: NationalComparison[];
   /** Which year and dataset of each statistic the national estimate read. */
   statistics: StatisticUsed[];
   /** Kinds some municipalities lack statistics for (left out of the totals compared). */
-  notEstimated: { kind: string; municipalities: string[]; statistics: string[] }[];
+  notEstimated: NonNullable<ResiduesAnswer['notEstimated']>;
 }
 
 export const NATIONAL_PROFILE = 'literature';
@@ -183,6 +185,7 @@ export function nationalAuditFrom(
   return {
     region: 'norge',
     profile: NATIONAL_PROFILE,
+    municipalities: complete.municipalities.length,
     comparisons: compareNational(figures, complete.totals, coefficient),
     statistics: complete.statistics,
     notEstimated: complete.notEstimated ?? [],

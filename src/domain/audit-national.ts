@@ -11,8 +11,6 @@ export interface NationalFigure {
   /** The residue kinds whose totals together are compared with the figure. */
   kinds: string[];
   basis: 'wet' | 'dm';
-  /** `collected`: the figure counts what is collected, our estimate what arises (see `captureRate`). */
-  scope?: 'arising' | 'collected';
   published: {
     value: number;
     low: number;
@@ -21,7 +19,10 @@ export interface NationalFigure {
     citation: Text;
     url?: string;
   };
-  /** Coefficient id of the share collected (%), for a `collected` figure: what our estimate implies. */
+  /**
+   * For a figure that counts what is collected while our estimate counts what arises: the coefficient id
+   * of the share collected (%), by which our total is multiplied before the comparison.
+   */
   captureRate?: string;
   /** Our coefficient is derived from this figure: the comparison shows that, it checks nothing. */
   calibration?: boolean;
@@ -39,14 +40,14 @@ export interface NationalComparison {
   parts: { kind: string; tonnes: number }[];
   /** The kinds of the figure our estimate does not have. */
   notEstimated: string[];
-  /** What is held against the published figure: `ours`, or for a `collected` figure ours × the capture rate. */
+  /** What is held against the published figure: `ours`, or ours × the capture rate when the figure has one. */
   compared?: number;
   /** compared − published central (tonnes) and ÷ published central. */
   difference?: number;
   relativeDifference?: number;
-  /** For a `collected` figure: published ÷ ours, the share of what arises that is collected (%). */
+  /** With a capture rate: published ÷ ours, the share of what arises that the figure says is collected (%). */
   impliedCaptureRate?: number;
-  /** The library's capture rate, central and range (%), for a `collected` figure. */
+  /** The library's capture rate, central and range (%), when the figure has one. */
   captureRate?: { value: number; low: number; high: number };
   verdict: NationalVerdict;
 }
@@ -59,8 +60,8 @@ export interface KindTotal {
 
 /**
  * Compares our national totals with each figure. A figure whose range holds our total is `within`;
- * otherwise `below` or `above` the range. A `collected` figure is held against what our estimate
- * and the library's capture rate imply (ours × capture rate), and its implied capture rate is given.
+ * otherwise `below` or `above` the range. A figure of what is collected is held against what our
+ * estimate and the library's capture rate imply (ours × capture rate), and its implied capture rate is given.
  */
 export function compareNational(
   figures: NationalFigure[],
@@ -98,8 +99,7 @@ export function compareNational(
       compared,
       difference,
       relativeDifference: value === 0 ? 0 : difference / value,
-      ...(figure.scope === 'collected' && ours > 0 ? { impliedCaptureRate: (100 * value) / ours } : {}),
-      ...(capture ? { captureRate: capture } : {}),
+      ...(capture && ours > 0 ? { impliedCaptureRate: (100 * value) / ours, captureRate: capture } : {}),
       verdict,
     };
   });

@@ -517,7 +517,6 @@ export const nationalFiguresFileSchema = z
           label: textSchema,
           kinds: z.array(z.string().min(1)).min(1),
           basis: z.enum(['wet', 'dm']),
-          scope: z.enum(['arising', 'collected']).optional(),
           published: z
             .object({
               value: z.number().finite().positive(),

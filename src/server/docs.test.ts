@@ -59,6 +59,7 @@ describe.each(testDialects())('the OpenAPI document and its viewer on %s', (dial
           'POST /api/scenarios/:id/run',
           'POST /api/scenarios/run',
           'GET /api/audit',
+          'GET /api/audit/national',
           'POST /api/optimise',
           'GET /api/optimise/:id',
           'GET /api/geo/municipalities',

@@ -14,6 +14,7 @@ import {
   renderTable,
 } from '../format.ts';
 import { t } from '../i18n.ts';
+import { notEstimatedLine } from './residues.ts';
 
 interface AuditOptions {
   region: string;
@@ -108,8 +109,7 @@ function renderNationalAudit(ctx: CliContext, audit: NationalAudit, lang: Lang):
     ];
   });
   const gaps = audit.notEstimated.map(
-    (g) =>
-      `– ${t('notEstimated', lang)}: ${kind(g.kind)} (${g.municipalities.length} ${t('of', lang)} 357 ${t('lacksIn', lang)} ${g.statistics.join(', ')})\n`,
+    (g) => `– ${notEstimatedLine(kind(g.kind), g, audit.municipalities, lang)}\n`,
   );
   const years = audit.statistics.map((s) => `${s.variable} ${s.years.join('/')}`).join(', ');
   return `${t('nationalTitle', lang)}\n${gaps.join('')}${renderTable(

@@ -219,9 +219,8 @@ function renderEstimate(
     t('perMunicipality', lang),
     renderTable(head, body, right),
     '',
-    ...(answer.notEstimated ?? []).map(
-      (n) =>
-        `${t('notEstimated', lang)}: ${kindName(data.kinds, n.kind, lang)} (${n.municipalities.length} ${t('of', lang)} ${answer.municipalities.length} ${t('lacksIn', lang)} ${n.statistics.join(', ')})`,
+    ...(answer.notEstimated ?? []).map((n) =>
+      notEstimatedLine(kindName(data.kinds, n.kind, lang), n, answer.municipalities.length, lang),
     ),
     ...((answer.notEstimated ?? []).length > 0 ? [''] : []),
     `${t('statisticsUsed', lang)}: ${statistics
@@ -270,4 +269,14 @@ function renderTrace(ctx: CliContext, trace: ResidueTrace, lang: Lang): string {
     `${t('total', lang)}: ${n(trace.tonnesWet)} ${t('tonnesWet', lang).toLowerCase()}, ${n(trace.tonnesDm)} ${t('tonnesDm', lang).toLowerCase()}`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** "Ikke beregnet: Grønnsaksrester (345 av 357 kommuner mangler statistikken …: area.potet, …)". */
+export function notEstimatedLine(
+  kind: string,
+  n: { municipalities: string[]; statistics: string[] },
+  of: number,
+  lang: Lang,
+): string {
+  return `${t('notEstimated', lang)}: ${kind} (${n.municipalities.length} ${t('of', lang)} ${of} ${t('lacksIn', lang)} ${n.statistics.join(', ')})`;
 }

@@ -79,7 +79,7 @@ export function agricultureSection(ctx: ReportContext): Section {
     });
     if (areas.national.size === 0) section.blocks.push({ html: note(T.noNational(T.areasWord)) });
   }
-  grainDeliveries(ctx, section, label, lacking.length > 0);
+  if (lacking.length > 0) grainDeliveries(ctx, section, label);
 
   const animals = variableTable(ctx, 'livestock.');
   const present = animals.variables.filter((v) => regionTotal(animals, v.id) > 0);
@@ -140,10 +140,8 @@ function grainDeliveries(
   ctx: ReportContext,
   section: Section,
   label: (id: string, fallback: string) => string,
-  needed: boolean,
 ): void {
   const { T, lang, region } = ctx;
-  if (!needed) return;
   const grain = variableTable(ctx, 'delivery.korn.', 'kg', 'delivery.korn.total');
   const totalVar = grain.variables.find((v) => v.id === 'delivery.korn.total');
   if (!totalVar) return;

@@ -1,6 +1,6 @@
 /** The value pyramid per stream, scenarios (list, get, store, delete, run a stored or posted one), and the audit. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { auditRegion } from '../../app/audit.ts';
+import { auditRegion, nationalAudit } from '../../app/audit.ts';
 import { messageNames, readerNames } from '../../app/names.ts';
 import { pyramidOfKind } from '../../app/pyramid.ts';
 import {
@@ -365,5 +365,26 @@ export function pyramidRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
       }
       return c.json(answer, 200);
     },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/audit/national',
+      tags: ['audit'],
+      summary:
+        'Norway’s totals (literature profile) beside published national figures, as `restverdi audit --region norge`',
+      responses: {
+        200: answer(
+          Opaque(
+            'NationalAudit',
+            'Each published figure with our total, the difference, the verdict and the causes',
+          ),
+          'The national audit',
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json((await nationalAudit(state)) as unknown as Record<string, unknown>, 200),
   );
 }
