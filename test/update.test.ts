@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listDatasets } from '../src/app/statistics.ts';
-import { loadUpdateSources, type UpdateSources, updateStatistics } from '../src/app/update.ts';
+import { type UpdateSources, updateStatistics } from '../src/app/update.ts';
 import type { Workspace } from '../src/app/workspace.ts';
 import { AppError } from '../src/domain/errors.ts';
 import { createApp } from '../src/server/app.ts';
@@ -69,7 +69,7 @@ describe('update (keeping current)', () => {
   let sources: UpdateSources;
   beforeAll(async () => {
     ws = await openTestWorkspace();
-    const shipped = loadUpdateSources(ws.files.dir);
+    const shipped = ws.files.updateSources();
     // The shipped sources, plus SSB's harvest table (the one SSB table with a recorded answer).
     sources = {
       ...shipped,

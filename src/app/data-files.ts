@@ -19,7 +19,7 @@ import { type LoadedLibrary, loadLibrary } from '../ingest/library.ts';
 import { loadSectorMapping, loadSn2007Codes, loadSn2025Codes } from '../ingest/nace-sectors.ts';
 import { type LivestockMapping, livestockMappingSchema } from '../ingest/produksjonstilskudd.ts';
 import { DEFAULT_DATA_DIR, loadReferenceData, readJsonFile } from '../ingest/reference-data.ts';
-import { nationalFiguresFileSchema } from '../ingest/schemas.ts';
+import { nationalFiguresFileSchema, type UpdateSources, updateSourcesSchema } from '../ingest/schemas.ts';
 import { type Seed, seedSchema, type TextFigures, textFiguresSchema } from '../ingest/seed-statements.ts';
 import { type LoadedTransport, loadCentroids, loadTransport, readSitesFile } from '../ingest/sites.ts';
 import { type SsbTables, ssbTablesSchema } from '../ingest/ssb.ts';
@@ -87,12 +87,15 @@ export interface DataFiles {
   ssbTables(): SsbTables;
   /** Published national figures for the national audit (audit/national-figures.json). */
   nationalFigures(): NationalFigure[];
+  /** Where `restverdi update` looks for newer statistics (update/sources.json). */
+  updateSources(): UpdateSources;
 }
 
 export const LANDBRUK_MAPPING_FILE = 'mappings/landbruk-files.json';
 export const LIVESTOCK_MAPPING_FILE = 'mappings/produksjonstilskudd-livestock.json';
 export const SSB_TABLES_FILE = 'ssb/tables.json';
 export const NATIONAL_FIGURES_FILE = 'audit/national-figures.json';
+export const UPDATE_SOURCES_FILE = 'update/sources.json';
 
 function once<T>(load: () => T): () => T {
   let value: { v: T } | undefined;
@@ -188,5 +191,6 @@ export function openDataFiles(dir: string = DEFAULT_DATA_DIR): DataFiles {
             );
       return file.figures;
     }),
+    updateSources: once(() => readJsonFile(join(dir, UPDATE_SOURCES_FILE), updateSourcesSchema, dir)),
   };
 }

@@ -40,7 +40,11 @@ export interface StatisticsImportAnswer {
 /** The update feed should start a little before the bulk file was made (the API's guide: a day). */
 const FEED_MARGIN_MS = 86_400_000;
 
-async function write(ws: Workspace, prepared: PreparedImport): Promise<StatisticsImportAnswer> {
+/** Writes prepared datasets as one import (one transaction) and invalidates the workspace. */
+export async function writeStatistics(
+  ws: Workspace,
+  prepared: PreparedImport,
+): Promise<StatisticsImportAnswer> {
   const result = await writeImport(ws.store.db, {
     kind: prepared.kind,
     files: prepared.files,
@@ -61,7 +65,7 @@ async function write(ws: Workspace, prepared: PreparedImport): Promise<Statistic
 /** Landbruksdirektoratet's "Kommunevis avvirkning" files (xlsx or CSV) as datasets avvirkning-<year>. */
 export async function importHarvest(ws: Workspace, files: ImportInput[]): Promise<StatisticsImportAnswer> {
   const { registry } = await ws.reference();
-  return write(ws, await prepareAvvirkningImport(files, registry));
+  return writeStatistics(ws, await prepareAvvirkningImport(files, registry));
 }
 
 export interface FarmFilesRequest {
@@ -85,7 +89,7 @@ export async function importFarmFiles(
     ...(request.year === undefined ? {} : { year: request.year }),
     ...(request.partial ? { partial: request.partial } : {}),
   });
-  return write(ws, prepared);
+  return writeStatistics(ws, prepared);
 }
 
 export interface SsbRequest {
@@ -121,7 +125,7 @@ export async function importSsbTable(ws: Workspace, request: SsbRequest): Promis
   const retrievedAt = ws.clock.now().toISOString();
   const json = await fetchSsb(url, query, request.fetch);
   const parsed = parseSsbResponse(json, table, { registry, source: `SSB ${request.table}` });
-  return write(
+  return writeStatistics(
     ws,
     prepareSsbImport(parsed, {
       table: request.table,

@@ -5,60 +5,20 @@
  * transaction (or nothing). The sources are data (data/update/sources.json); tests point the base
  * URLs at a local server that replays recorded responses.
  */
-import { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
 import type { ImportedDataset, ImportLogLine } from '../domain/imports.ts';
 import { type Message, message } from '../domain/message.ts';
 import { findObservation, type StatisticsIndex } from '../domain/observations.ts';
 import type { Text } from '../domain/text.ts';
 import { fillYear } from '../ingest/landbruk.ts';
-import { readJsonFile } from '../ingest/reference-data.ts';
-import { textSchema } from '../ingest/schemas.ts';
+import type { UpdateSources } from '../ingest/schemas.ts';
 import { buildSsbQuery, fetchSsb, findSsbTable, parseSsbResponse } from '../ingest/ssb.ts';
 import { prepareLandbrukImport, prepareSsbImport } from '../ingest/statistics-import.ts';
-import { writeImport } from '../store/statistics-repository.ts';
+
+export type { UpdateSources };
+
+import { writeStatistics } from './imports.ts';
 import type { Workspace } from './workspace.ts';
-
-export const UPDATE_SOURCES_FILE = 'update/sources.json';
-
-const sourcesSchema = z
-  .object({
-    source: z.string().min(1),
-    landbruk: z
-      .object({
-        baseUrl: z.string().url(),
-        datasets: z.array(
-          z
-            .object({
-              id: z.string().regex(/^[a-z][a-z0-9-]*$/),
-              title: textSchema,
-              path: z.string().includes('<year>'),
-              variable: z.string().min(1),
-              firstYear: z.number().int(),
-              yearFromPath: z.boolean().optional(),
-            })
-            .strict(),
-        ),
-      })
-      .strict(),
-    ssb: z.array(
-      z
-        .object({
-          table: z.string().regex(/^\d{5}$/),
-          title: textSchema,
-          variable: z.string().min(1),
-          firstYear: z.number().int(),
-        })
-        .strict(),
-    ),
-  })
-  .strict();
-
-export type UpdateSources = z.infer<typeof sourcesSchema>;
-
-export function loadUpdateSources(dataDir: string): UpdateSources {
-  return readJsonFile(`${dataDir}/${UPDATE_SOURCES_FILE}`, sourcesSchema, dataDir);
-}
 
 export interface UpdateRequest {
   /** Look and compare only; write nothing. */
@@ -165,7 +125,7 @@ function changeOf(imported: ImportedDataset, index: StatisticsIndex): UpdateChan
 
 /** Looks for newer files and tables, compares them with the store, and imports them unless `dryRun`. */
 export async function updateStatistics(ws: Workspace, request: UpdateRequest = {}): Promise<UpdateAnswer> {
-  const sources = request.sources ?? loadUpdateSources(ws.files.dir);
+  const sources = request.sources ?? ws.files.updateSources();
   const fetchImpl = request.fetch ?? fetch;
   const ahead = request.lookAhead ?? 2;
   const data = await ws.reference();
@@ -246,13 +206,6 @@ export async function updateStatistics(ws: Workspace, request: UpdateRequest = {
   const changes = datasets.map((d) => changeOf(d, data.statistics));
   if (request.dryRun || datasets.length === 0)
     return { dryRun: request.dryRun ?? false, checked, changes, log };
-  const result = await writeImport(ws.store.db, {
-    kind: 'update',
-    files,
-    datasets,
-    log,
-    now: ws.clock.now().toISOString(),
-  });
-  ws.invalidate();
-  return { dryRun: false, checked, changes, importId: result.importId, log };
+  const written = await writeStatistics(ws, { kind: 'update', files, datasets, log, summary: [] });
+  return { dryRun: false, checked, changes, importId: written.importId, log };
 }

@@ -536,3 +536,39 @@ export const nationalFiguresFileSchema = z
     ),
   })
   .strict();
+
+/** data/update/sources.json: where `restverdi update` looks for newer statistics. */
+export const updateSourcesSchema = z
+  .object({
+    source: z.string().min(1),
+    landbruk: z
+      .object({
+        baseUrl: z.string().url(),
+        datasets: z.array(
+          z
+            .object({
+              id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+              title: textSchema,
+              path: z.string().includes('<year>'),
+              variable: z.string().min(1),
+              firstYear: z.number().int(),
+              yearFromPath: z.boolean().optional(),
+            })
+            .strict(),
+        ),
+      })
+      .strict(),
+    ssb: z.array(
+      z
+        .object({
+          table: z.string().regex(/^\d{5}$/),
+          title: textSchema,
+          variable: z.string().min(1),
+          firstYear: z.number().int(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export type UpdateSources = z.infer<typeof updateSourcesSchema>;
