@@ -96,7 +96,7 @@ const nb = {
   showAllMunicipalities: 'Vis alle kommunene',
   showTopMunicipalities: 'Vis bare de 25 største',
   notEstimatedWeb: (kind: string, lacking: number, of: number) =>
-    `${kind} er ikke beregnet: ${lacking} av ${of} kommuner mangler statistikken (for grønnsaker og potet finnes ingen nasjonal arealfil). Tallene over gjelder de andre restråstoffene.`,
+    `${kind} er ikke beregnet: ${lacking} av ${of} kommuner mangler statistikken den bygger på. Tallene over gjelder de andre restråstoffene.`,
   // residues
   profile: 'Koeffisientprofil',
   latestYear: 'Siste år med data',
@@ -295,7 +295,7 @@ const en: WebWords = {
   showAllMunicipalities: 'Show all municipalities',
   showTopMunicipalities: 'Show only the 25 largest',
   notEstimatedWeb: (kind, lacking, of) =>
-    `${kind} is not estimated: ${lacking} of ${of} municipalities lack the statistics (no national area file exists for vegetables and potatoes). The figures above cover the other residues.`,
+    `${kind} is not estimated: ${lacking} of ${of} municipalities lack the statistics it rests on. The figures above cover the other residues.`,
   mapTitle: 'Map of the region',
   mapHelp:
     'The map shows the municipality boundaries (Kartverket 2024). Colour shows the chosen residue; circles are the sites’ transport radius.',

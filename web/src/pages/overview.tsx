@@ -12,6 +12,12 @@ type Measure = 'tonnes' | 'perKm2' | 'perCapita';
 /** Rows of the ranking shown before "show all". */
 const TOP = 25;
 
+/** A choice that holds for the region it was made in; another region starts from `fallback`. */
+function useRegionChoice(region: string, fallback: string): [string, (id: string) => void] {
+  const [choice, setChoice] = useState<{ region: string; id: string }>();
+  return [choice?.region === region ? choice.id : fallback, (id) => setChoice({ region, id })];
+}
+
 export function Overview() {
   const { t, f, name } = useI18n();
   const app = useApp();
@@ -19,14 +25,9 @@ export function Overview() {
   // The report profile reproduces a region's transcribed report; every other region (a county, Norway,
   // one a user built) is estimated with the literature profile, which covers every municipality.
   // A choice holds for the region it was made in; another region starts from its defaults.
-  const [profileChoice, setProfileChoice] = useState<{ region: string; id: string }>();
-  const profile =
-    profileChoice?.region === region.id ? profileChoice.id : region.seedReport ? 'report' : 'literature';
-  const setProfile = (id: string) => setProfileChoice({ region: region.id, id });
+  const [profile, setProfile] = useRegionChoice(region.id, region.seedReport ? 'report' : 'literature');
   const residues = useApi<Residues>(`/regions/${region.id}/residues?profile=${profile}`);
-  const [zoomChoice, setZoomChoice] = useState<{ region: string; id: string }>();
-  const zoom = zoomChoice?.region === region.id ? zoomChoice.id : 'all';
-  const setZoom = (id: string) => setZoomChoice({ region: region.id, id });
+  const [zoom, setZoom] = useRegionChoice(region.id, 'all');
   const zoomed = region.subRegions.find((x) => x.id === zoom)?.municipalities;
   const [showAll, setShowAll] = useState(false);
   const sites = useApi<{ sites: Site[] }>(`/regions/${region.id}/sites`);
