@@ -55,7 +55,7 @@ export function registerUpdate(program: Command, ctx: CliContext): void {
 function renderUpdate(answer: UpdateAnswer, lang: Lang): string {
   const n = (v: number) => formatNumber(v, lang);
   const checks = renderTable(
-    [t('updateSource', lang), t('updateLatest', lang), t('updateTried', lang)],
+    [t('source', lang), t('updateLatest', lang), t('updateTried', lang)],
     answer.checked.map((c) => [
       c.title[lang],
       c.latest === null ? '–' : String(c.latest),

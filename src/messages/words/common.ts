@@ -6,6 +6,12 @@ import { TIER_NAMES } from '../../domain/valuation.ts';
 import type { WordTable } from './table.ts';
 
 export const COMMON = {
+  // The national audit's verdicts (src/domain/audit-national.ts).
+  verdict_within: { nb: 'innenfor spennet', en: 'within the range' },
+  verdict_below: { nb: 'under', en: 'below' },
+  verdict_above: { nb: 'over', en: 'above' },
+  verdict_calibration: { nb: 'kalibrert, ingen kontroll', en: 'calibrated, no check' },
+  'verdict_not-estimated': { nb: 'ikke beregnet', en: 'not estimated' },
   kind: { nb: 'Restråstoff', en: 'Residue' },
   municipality: { nb: 'Kommune', en: 'Municipality' },
   municipalities: { nb: 'Kommuner', en: 'Municipalities' },

@@ -356,13 +356,6 @@ const nb = {
   nationalSource: 'Kilde',
   nationalCollected: (arising: string, rate: string, implied: string) =>
     `Vårt anslag er ${arising} tonn som oppstår × utsorteringsgraden ${rate} %; publisert innsamlet mengde svarer til ${implied} % av det som oppstår.`,
-  nationalVerdicts: {
-    within: 'innenfor spennet',
-    below: 'under',
-    above: 'over',
-    calibration: 'kalibrert, ingen kontroll',
-    'not-estimated': 'ikke beregnet',
-  },
   severityName: { error: 'feil', warning: 'advarsel', info: 'merknad' } satisfies Record<Severity, string>,
   auditStatedIn: 'Står i',
   auditRangeSource: 'Spennets kilde',
@@ -640,13 +633,6 @@ const en: ReportWords = {
   nationalSource: 'Source',
   nationalCollected: (arising, rate, implied) =>
     `Our estimate is ${arising} t arising × the capture rate of ${rate} %; the published amount collected is ${implied} % of what arises.`,
-  nationalVerdicts: {
-    within: 'within the range',
-    below: 'below',
-    above: 'above',
-    calibration: 'calibrated, no check',
-    'not-estimated': 'not estimated',
-  },
   severityName: { error: 'error', warning: 'warning', info: 'note' },
   auditStatedIn: 'Stated in',
   auditRangeSource: 'Source of the range',

@@ -107,7 +107,7 @@ function nationalBlocks(ctx: ReportContext): Section['blocks'] {
           String(c.figure.published.year),
           c.compared === undefined ? null : Math.round(c.compared),
           percent(c.relativeDifference),
-          T.nationalVerdicts[c.verdict],
+          T[`verdict_${c.verdict}`],
           [
             ...(c.captureRate && c.ours !== undefined && c.impliedCaptureRate !== undefined
               ? [
