@@ -31,6 +31,8 @@ import {
   parseLivestockMapping,
 } from '../src/ingest/produksjonstilskudd.ts';
 import { parseSeedTable, type SeedTable } from '../src/ingest/seed-report.ts';
+import { CENTROIDS } from './build-centroids.ts';
+import { BOUNDARIES, buildRoadFiles, N1000 } from './build-roads.ts';
 import {
   type ImportInput,
   prepareAvvirkningImport,
@@ -287,6 +289,24 @@ export async function buildDataFiles(dataDir: string): Promise<BuildResult> {
     })),
   };
   files.set('statistics/population-2024.json', stableJson(population));
+
+  // Roads: the N1000 network, each municipality's origin points, detour factors per county
+  const centroidsFile = JSON.parse(await readText(CENTROIDS)) as {
+    municipalities: { number: string; lat: number; lon: number }[];
+  };
+  const roads = buildRoadFiles({
+    dataDir,
+    n1000: await readText(N1000),
+    boundaries: await readText(BOUNDARIES),
+    municipalities,
+    counties,
+    areaKm2: new Map(geodata.map((g) => [g.number, g.areaKm2])),
+    centroids: new Map(centroidsFile.municipalities.map((m) => [m.number, m])),
+  });
+  // The graph is one line (about 0.6 MB); the others are read by people too.
+  files.set('roads/n1000-graph.json', `${JSON.stringify(roads.graph)}\n`);
+  files.set('roads/origins-2024.json', stableJson(roads.origins));
+  files.set('roads/detour-factors.json', stableJson(roads.detour));
 
   // Livestock
   const mapping = parseLivestockMapping(JSON.parse(await readText(LIVESTOCK_MAPPING)), LIVESTOCK_MAPPING);

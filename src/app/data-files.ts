@@ -10,12 +10,23 @@ import type { SectorMapping } from '../domain/actors.ts';
 import type { Site } from '../domain/allocation/input.ts';
 import type { NationalFigure } from '../domain/audit-national.ts';
 import { AppError } from '../domain/errors.ts';
+import { RoadDistances } from '../domain/distances.ts';
 import type { LatLon } from '../domain/geo.ts';
 import { message } from '../domain/message.ts';
 import type { ReferenceData } from '../domain/reference-data.ts';
 import type { Region } from '../domain/regions.ts';
+import { RoadGraph } from '../domain/roads.ts';
 import { type LandbrukMapping, landbrukMappingSchema } from '../ingest/landbruk.ts';
 import { type LoadedLibrary, loadLibrary } from '../ingest/library.ts';
+import {
+  type DetourFactorsFile,
+  detourFactorsFileSchema,
+  type OriginsFile,
+  originsFileSchema,
+  type RoadGraphFile,
+  roadGraphFileSchema,
+  roadNetworkFromFile,
+} from '../ingest/roads.ts';
 import { loadSectorMapping, loadSn2007Codes, loadSn2025Codes } from '../ingest/nace-sectors.ts';
 import { type LivestockMapping, livestockMappingSchema } from '../ingest/produksjonstilskudd.ts';
 import { DEFAULT_DATA_DIR, loadReferenceData, readJsonFile } from '../ingest/reference-data.ts';
@@ -89,6 +100,46 @@ export interface DataFiles {
   nationalFigures(): NationalFigure[];
   /** Where `restverdi update` looks for newer statistics (update/sources.json). */
   updateSources(): UpdateSources;
+  /** The road network, origin points and detour factors (roads/), with distances to sites. */
+  roads(): LoadedRoads;
+}
+
+export interface LoadedRoads {
+  distances: RoadDistances;
+  origins: OriginsFile;
+  detour: DetourFactorsFile;
+  graph: RoadGraphFile['summary'];
+}
+
+export const ROAD_GRAPH_FILE = 'roads/n1000-graph.json';
+export const ORIGINS_FILE = 'roads/origins-2024.json';
+export const DETOUR_FILE = 'roads/detour-factors.json';
+
+/** Reads the road files and checks that the origins index the graph they were built with. */
+export function loadRoads(dir: string, transport: LoadedTransport): LoadedRoads {
+  const graphFile = readJsonFile(join(dir, ROAD_GRAPH_FILE), roadGraphFileSchema, dir);
+  const network = roadNetworkFromFile(graphFile, `data/${ROAD_GRAPH_FILE}`);
+  const origins = readJsonFile(join(dir, ORIGINS_FILE), originsFileSchema, dir);
+  if (origins.graph.nodes !== network.lat.length || origins.graph.links !== network.from.length) {
+    throw new AppError(
+      'invalid_data',
+      `data/${ORIGINS_FILE} was built for a graph of ${origins.graph.nodes} nodes and ${origins.graph.links} links, data/${ROAD_GRAPH_FILE} has ${network.lat.length} and ${network.from.length}; run npm run data`,
+      {
+        detail: message('roads_out_of_step', { origins: `data/${ORIGINS_FILE}`, graph: `data/${ROAD_GRAPH_FILE}` }),
+      },
+    );
+  }
+  const detour = readJsonFile(join(dir, DETOUR_FILE), detourFactorsFileSchema, dir);
+  const factors = new Map(detour.factors.map((f) => [f.area, f.factor]));
+  const national = factors.get('NO') ?? transport.detourFactor;
+  const graph = new RoadGraph(network, transport.road.params);
+  const distances = new RoadDistances(graph, new Map(origins.municipalities.map((m) => [m.number, m])), {
+    leg: transport.road.leg,
+    gatherFactor: transport.road.gatherFactor,
+    ferryFareNokPerTonne: transport.road.params.ferry.fareNokPerTonne,
+    detourFactor: (county) => factors.get(county) ?? national,
+  });
+  return { distances, origins, detour, graph: graphFile.summary };
 }
 
 export const LANDBRUK_MAPPING_FILE = 'mappings/landbruk-files.json';
@@ -117,6 +168,7 @@ export function openDataFiles(dir: string = DEFAULT_DATA_DIR): DataFiles {
   const reference = once(() => loadReferenceData(dir));
   const libraryOnce = once(() => loadLibrary(reference().kinds, dir));
   const centroids = once(() => loadCentroids(dir));
+  const transport = once(() => loadTransport(dir));
   const seedReport = perKey((path): SeedReportFiles => {
     const seed = readJsonFile(join(dir, path), seedSchema, dir);
     const textPath = join(path, '..', 'report-text-figures.json');
@@ -130,7 +182,7 @@ export function openDataFiles(dir: string = DEFAULT_DATA_DIR): DataFiles {
     reference,
     library: libraryOnce,
     centroids,
-    transport: once(() => loadTransport(dir)),
+    transport,
     boundaries: once(() => {
       const file = readJsonFile(join(dir, BOUNDARIES_FILE), boundariesSchema, dir);
       return new Map(
@@ -192,5 +244,6 @@ export function openDataFiles(dir: string = DEFAULT_DATA_DIR): DataFiles {
       return file.figures;
     }),
     updateSources: once(() => readJsonFile(join(dir, UPDATE_SOURCES_FILE), updateSourcesSchema, dir)),
+    roads: once(() => loadRoads(dir, transport())),
   };
 }

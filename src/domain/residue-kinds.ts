@@ -27,10 +27,18 @@ export type RegulatoryClass = (typeof REGULATORY_CLASSES)[number];
 
 export type ResidueGroup = 'agriculture' | 'forestry' | 'livestock' | 'society';
 
+/**
+ * Where a kind's tonnes lie inside a municipality, for the point its transport starts from
+ * (src/domain/origins.ts): farmland and farm yards, forest, or where people live.
+ */
+export const ORIGIN_CLASSES = ['farmland', 'forest', 'settlement'] as const;
+export type OriginClass = (typeof ORIGIN_CLASSES)[number];
+
 export interface ResidueKind {
   id: string;
   name: { nb: string; en: string };
   group: ResidueGroup;
+  origin: OriginClass;
   /** What the kind is, in bokmål and English. */
   description: Text;
   /** Dry-matter share in t DM per t wet, with range and source. */

@@ -28,6 +28,7 @@ function kind(id: string, dm: number): ResidueKind {
     id,
     name: { nb: id, en: id },
     group: 'agriculture',
+    origin: 'farmland',
     description: same(''),
     dmShare: coef(`dm.${id}`, dm, 't DM/t', dm * 0.9, Math.min(1, dm * 1.1)),
     regulatoryClass: 'plant',

@@ -63,6 +63,7 @@ describe('simulateUncertainty', () => {
     id: 'halm',
     name: { nb: 'Halm', en: 'Straw' },
     group: 'agriculture',
+    origin: 'farmland',
     description: same(''),
     dmShare: {
       ...base,

@@ -18,6 +18,7 @@ export type Dimension =
   | 'animal'
   | 'person'
   | 'energy'
+  | 'time'
   | 'money';
 
 /** Exponents per dimension; absent means 0. */
@@ -36,7 +37,7 @@ interface Atom {
   dimensions: Dimensions;
 }
 
-// Base units: tonne (wet), tonne DM, dekar (daa = 1 000 m2), solid m3, km, animal, person, MWh, NOK.
+// Base units: tonne (wet), tonne DM, dekar (daa = 1 000 m2), solid m3, km, animal, person, MWh, hour, NOK.
 const ATOMS: Record<string, Atom> = {
   t: { factor: 1, dimensions: { massWet: 1 } },
   kg: { factor: 1e-3, dimensions: { massWet: 1 } },
@@ -59,6 +60,8 @@ const ATOMS: Record<string, Atom> = {
   kWh: { factor: 1e-3, dimensions: { energy: 1 } },
   GJ: { factor: 1 / 3.6, dimensions: { energy: 1 } },
   NOK: { factor: 1, dimensions: { money: 1 } },
+  h: { factor: 1, dimensions: { time: 1 } },
+  min: { factor: 1 / 60, dimensions: { time: 1 } },
   '%': { factor: 0.01, dimensions: {} },
   fraction: { factor: 1, dimensions: {} },
   '1': { factor: 1, dimensions: {} },

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
 import { message } from '../domain/message.ts';
-import { REGULATORY_CLASSES } from '../domain/residue-kinds.ts';
+import { ORIGIN_CLASSES, REGULATORY_CLASSES } from '../domain/residue-kinds.ts';
 import { parseUnit } from '../domain/units.ts';
 
 const municipalityNumber = z.string().regex(/^\d{4}$/, 'a four-digit municipality number');
@@ -160,6 +160,7 @@ export const residueKindsFileSchema = z.object({
       id: z.string().regex(/^[a-z]+$/),
       name: z.object({ nb: z.string().min(1), en: z.string().min(1) }),
       group: z.enum(['agriculture', 'forestry', 'livestock', 'society']),
+      origin: z.enum(ORIGIN_CLASSES),
       description: textSchema,
       dmShare: coefficientSchema,
       lhvGjPerTonneDm: coefficientSchema.optional(),

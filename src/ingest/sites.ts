@@ -13,6 +13,8 @@ import { AppError, type Issue } from '../domain/errors.ts';
 import type { LatLon } from '../domain/geo.ts';
 import { type Message, message } from '../domain/message.ts';
 import { type MunicipalityRegistry, resolveMunicipality } from '../domain/municipalities.ts';
+import type { OriginWeights } from '../domain/origins.ts';
+import type { LegParams, RoadParams } from '../domain/roads.ts';
 import type { Library } from '../domain/scenarios.ts';
 import { issuesAt } from '../domain/schema-issues.ts';
 import { csvErrorMessage, problemsDetail } from './file-issues.ts';
@@ -56,12 +58,51 @@ const sitesFrameSchema = z
 
 export type SiteRecord = z.infer<typeof siteSchema>;
 
+const roadClassWeights = z.object({
+  E: z.number().nonnegative(),
+  R: z.number().nonnegative(),
+  F: z.number().nonnegative(),
+  K: z.number().nonnegative(),
+  P: z.number().nonnegative(),
+});
+
+const roadsSchema = z
+  .object({
+    source: z.string(),
+    speedKmh: z
+      .object({ E: coefficientSchema, R: coefficientSchema, F: coefficientSchema, K: coefficientSchema, P: coefficientSchema })
+      .strict(),
+    lastMileSpeedKmh: coefficientSchema,
+    ferrySpeedKmh: coefficientSchema,
+    ferryWaitHours: coefficientSchema,
+    ferryFareNokPerTonne: coefficientSchema,
+    gatherFactor: coefficientSchema,
+    origins: z
+      .object({
+        settlementKernelKm: z.number().positive(),
+        roadClass: z.object({ settlement: roadClassWeights, farmland: roadClassWeights, forest: roadClassWeights }),
+        note: z.string(),
+      })
+      .strict(),
+  })
+  .strict();
+
 const transportFileSchema = z.object({
   source: z.string(),
   detourFactor: coefficientSchema,
   costNokPerTonneKm: coefficientSchema,
   kgCo2ePerTonneKm: coefficientSchema,
+  roads: roadsSchema,
 });
+
+/** How hauls on the road network are costed and timed, and where a municipality's tonnes start. */
+export interface RoadTransport {
+  params: RoadParams;
+  leg: LegParams;
+  /** Share of the radius of a municipality's area that is the mean gathering distance. */
+  gatherFactor: number;
+  origins: OriginWeights;
+}
 
 const centroidsFileSchema = z.object({
   source: sourceSchema,
@@ -114,7 +155,32 @@ export function loadCentroids(dataDir = DEFAULT_DATA_DIR): Map<string, LatLon> {
 }
 
 export interface LoadedTransport extends TransportParams {
+  road: RoadTransport;
   coefficients: z.infer<typeof transportFileSchema>;
+}
+
+export function roadTransport(file: z.infer<typeof transportFileSchema>): RoadTransport {
+  const r = file.roads;
+  return {
+    params: {
+      speedKmh: {
+        E: r.speedKmh.E.value,
+        R: r.speedKmh.R.value,
+        F: r.speedKmh.F.value,
+        K: r.speedKmh.K.value,
+        P: r.speedKmh.P.value,
+      },
+      ferry: {
+        speedKmh: r.ferrySpeedKmh.value,
+        waitHours: r.ferryWaitHours.value,
+        fareNokPerTonne: r.ferryFareNokPerTonne.value,
+      },
+      costNokPerTonneKm: file.costNokPerTonneKm.value,
+    },
+    leg: { lastMileDetour: file.detourFactor.value, lastMileSpeedKmh: r.lastMileSpeedKmh.value },
+    gatherFactor: r.gatherFactor.value,
+    origins: { roadClass: r.origins.roadClass, settlementKernelKm: r.origins.settlementKernelKm },
+  };
 }
 
 export function loadTransport(dataDir = DEFAULT_DATA_DIR): LoadedTransport {
@@ -123,6 +189,7 @@ export function loadTransport(dataDir = DEFAULT_DATA_DIR): LoadedTransport {
     detourFactor: file.detourFactor.value,
     costNokPerTonneKm: file.costNokPerTonneKm.value,
     kgCo2ePerTonneKm: file.kgCo2ePerTonneKm.value,
+    road: roadTransport(file),
     coefficients: file,
   };
 }

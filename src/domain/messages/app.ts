@@ -140,4 +140,6 @@ export interface AppMessageParams {
   boundary_missing: { municipality: string };
   schema_name_invalid: { schema: string };
   migration_failed: { migration: string; dialect: string; location: string; error: string };
+  // Roads, distances and catchments.
+  roads_out_of_step: { origins: string; graph: string };
 }

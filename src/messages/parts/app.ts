@@ -487,4 +487,8 @@ export const APP_CATALOGUE: CataloguePart<keyof AppMessageParams> = {
     nb: (p) => `Migreringen ${p.migration} feilet på ${p.dialect} ${p.location}: ${p.error}`,
     en: (p) => `Migration ${p.migration} failed on ${p.dialect} ${p.location}: ${p.error}`,
   },
+  roads_out_of_step: {
+    nb: (p) => `${p.origins} er bygd for et annet vegnett enn ${p.graph}; kjør npm run data`,
+    en: (p) => `${p.origins} was built for another road network than ${p.graph}; run npm run data`,
+  },
 };

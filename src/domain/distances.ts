@@ -1,0 +1,114 @@
+/**
+ * Road distances from municipalities to sites: one shortest-path run per site (cached by the node
+ * the site joins the network at), read at each municipality's origin point for the stream's kind of
+ * origin (farmland, forest, settlement), with the last miles and the gathering inside the
+ * municipality added (`legFromReach`). Where the network does not join the two (an island without a
+ * car ferry), great circle × the county's calibrated detour factor, marked as such.
+ */
+import { haversineKm, type LatLon } from './geo.ts';
+import type { OriginPoint } from './origins.ts';
+import type { OriginClass } from './residue-kinds.ts';
+import { type Anchor, type Leg, type LegParams, legFromReach, type Reach, type RoadGraph } from './roads.ts';
+
+export interface MunicipalityOrigins {
+  number: string;
+  county: string;
+  /** √(area/π), km. */
+  areaRadiusKm: number;
+  farmland: OriginPoint;
+  forest: OriginPoint;
+  settlement: OriginPoint;
+}
+
+export interface RoadDistanceOptions {
+  leg: LegParams;
+  /** Mean gathering distance ÷ the radius of the municipality's area. */
+  gatherFactor: number;
+  ferryFareNokPerTonne: number;
+  /** Great circle × this where the network does not join: per county, and 'NO'. */
+  detourFactor: (county: string) => number;
+}
+
+/** A site as distances see it. */
+export interface SitePlace {
+  id: string;
+  position: LatLon;
+}
+
+export class RoadDistances {
+  readonly graph: RoadGraph;
+  readonly origins: Map<string, MunicipalityOrigins>;
+  readonly options: RoadDistanceOptions;
+  /** Runs kept, most recent last (each is about 0.4 MB on the national network). */
+  private readonly reaches = new Map<number, Reach>();
+  static readonly KEPT_REACHES = 128;
+
+  constructor(graph: RoadGraph, origins: Map<string, MunicipalityOrigins>, options: RoadDistanceOptions) {
+    this.graph = graph;
+    this.origins = origins;
+    this.options = options;
+  }
+
+  /** Where a point joins the network. */
+  anchor(p: LatLon): Anchor {
+    const near = this.graph.nearest(p);
+    return { node: near.node, snapKm: near.km };
+  }
+
+  /** The run from a node, once per node. */
+  reach(node: number): Reach {
+    let r = this.reaches.get(node);
+    if (r) this.reaches.delete(node);
+    else r = this.graph.reach(node);
+    this.reaches.set(node, r);
+    if (this.reaches.size > RoadDistances.KEPT_REACHES)
+      this.reaches.delete(this.reaches.keys().next().value as number);
+    return r;
+  }
+
+  /** Mean haul inside the municipality to its origin point, road km. */
+  gatherKm(m: MunicipalityOrigins): number {
+    return this.options.gatherFactor * m.areaRadiusKm * this.options.leg.lastMileDetour;
+  }
+
+  /** The leg from a municipality's origin of one kind to a site; undefined for an unknown municipality. */
+  leg(municipality: string, site: SitePlace, origin: OriginClass): Leg | undefined {
+    const m = this.origins.get(municipality);
+    if (!m) return undefined;
+    const point = m[origin];
+    const anchor = this.anchor(site.position);
+    const gather = this.gatherKm(m);
+    const road = legFromReach(
+      this.reach(anchor.node),
+      anchor,
+      { node: point.node, snapKm: point.snapKm },
+      gather,
+      this.options.ferryFareNokPerTonne,
+      this.options.leg,
+    );
+    return road ?? this.greatCircle(point, site.position, m.county, gather);
+  }
+
+  /** Between two points (no gathering): the network where it joins them, else the fallback. */
+  between(a: LatLon, b: LatLon, county = 'NO'): Leg {
+    const from = this.anchor(a);
+    const to = this.anchor(b);
+    return (
+      legFromReach(this.reach(to.node), to, from, 0, this.options.ferryFareNokPerTonne, this.options.leg) ??
+      this.greatCircle(a, b, county, 0)
+    );
+  }
+
+  private greatCircle(a: LatLon, b: LatLon, county: string, gather: number): Leg {
+    const road = haversineKm(a, b) * this.options.detourFactor(county);
+    const km = Math.sqrt(road * road + gather * gather);
+    return {
+      km,
+      ferryKm: 0,
+      hours: km / this.graph.params.speedKmh.F,
+      ferries: 0,
+      ferryNokPerTonne: 0,
+      method: 'great-circle',
+    };
+  }
+}
