@@ -31,13 +31,13 @@ import {
   parseLivestockMapping,
 } from '../src/ingest/produksjonstilskudd.ts';
 import { parseSeedTable, type SeedTable } from '../src/ingest/seed-report.ts';
-import { CENTROIDS } from './build-centroids.ts';
-import { BOUNDARIES, buildRoadFiles, N1000 } from './build-roads.ts';
 import {
   type ImportInput,
   prepareAvvirkningImport,
   prepareLandbrukImport,
 } from '../src/ingest/statistics-import.ts';
+import { CENTROIDS } from './build-centroids.ts';
+import { BOUNDARIES, buildRoadFiles, N1000 } from './build-roads.ts';
 
 const KOMMUNER = 'sources/kommuneendringer-2024';
 const GEODATA = 'sources/kommuner-norway-geodata';

@@ -47,7 +47,8 @@ export function buildRoadFiles(input: RoadBuildInput): {
   const { network: parsed, summary } = parseN1000(input.n1000, `data/${N1000}`);
   const graph = roadGraphFile(parsed, summary, {
     source: {
-      citation: 'Kartverket, N1000 Kartdata, Samferdsel: Veglenke (© Kartverket), via the R package hmalmedal/N1000 25.1.1',
+      citation:
+        'Kartverket, N1000 Kartdata, Samferdsel: Veglenke (© Kartverket), via the R package hmalmedal/N1000 25.1.1',
       url: 'https://github.com/hmalmedal/N1000',
       licence: 'CC BY 4.0',
       derivedFrom: `data/${N1000}`,
@@ -90,6 +91,7 @@ export function buildRoadFiles(input: RoadBuildInput): {
       farmland: point(o.farmland),
       forest: point(o.forest),
       settlement: point(o.settlement),
+      nodes,
     };
   });
   const origins: OriginsFile = {

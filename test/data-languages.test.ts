@@ -22,7 +22,14 @@ import { ENGLISH as ENGLISH_WORDS } from '../src/messages/words/tell-tales.ts';
 const DATA = fileURLToPath(new URL('../data/', import.meta.url));
 
 /** Files whose words are their source's: transcriptions, extracts and what is generated from them. */
-const SOURCE_WORDS = [/^sources\//, /^municipalities\//, /^statistics\//, /^mappings\//, /^ssb\//];
+const SOURCE_WORDS = [
+  /^sources\//,
+  /^municipalities\//,
+  /^statistics\//,
+  /^mappings\//,
+  /^ssb\//,
+  /^roads\//,
+];
 
 /** Keys whose value is a citation or a file's note to its maintainers, never shown as prose. */
 const CITATIONS = new Set(['source', 'legalSource', 'sources']);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectBothLanguages } from '../../test/helpers/languages.ts';
+import type { Site } from '../domain/allocation/input.ts';
 import type { Solver } from '../domain/allocation/lp.ts';
 import { AppError } from '../domain/errors.ts';
 import { findRegion } from '../domain/regions.ts';
@@ -120,9 +121,34 @@ describe('runAllocation', () => {
     const answer = allocationAnswer(plan, result);
     expect(JSON.parse(JSON.stringify(answer))).toEqual(answer);
     expect(answer).toMatchObject({ region: REGION, profile: 'report', status: 'optimal' });
-    expect(answer.transport.distances).toEqual({ code: 'transport_distances', params: { matrix: false } });
-    expect(renderMessage(answer.transport.distances, 'nb')).toBe('Luftlinje × omveisfaktor');
-    expect(renderMessage(answer.transport.distances, 'en')).toBe('Great circle × detour factor');
+    expect(answer.transport.distances).toEqual({
+      code: 'transport_distances',
+      params: { matrix: false, road: true },
+    });
+    expect(renderMessage(answer.transport.distances, 'nb')).toBe('Vegavstand på N1000-vegnettet');
+    expect(renderMessage(answer.transport.distances, 'en')).toBe('Road distance on the N1000 network');
+  });
+
+  it('costs every flow at its road km × the cost per t·km (and a ferry fare where it takes one)', async () => {
+    const plan = planAllocation(deps, base);
+    const result = await runAllocation(plan, await highsSolverFactory());
+    const roads = deps.files.roads().distances;
+    const kinds = new Map(deps.data.kinds.map((k) => [k.id, k]));
+    const sites = new Map(plan.input.sites.map((s) => [s.id, s]));
+    expect(result.flows.length).toBeGreaterThan(5);
+    for (const f of result.flows) {
+      const leg = roads.leg(f.from, sites.get(f.site) as Site, kinds.get(f.kind)?.origin ?? 'farmland');
+      expect(f.distance).toBe('road');
+      expect(f.km).toBeCloseTo(leg?.km as number, 9);
+      expect(f.transportNokPerTonne).toBeCloseTo(
+        f.km * plan.transport.costNokPerTonneKm + (f.ferryNokPerTonne ?? 0),
+        9,
+      );
+    }
+    // Great circle × detour on request: the same flows cost at the old distances.
+    const gc = planAllocation(deps, { ...base, distances: 'great-circle' });
+    expect(gc.input.haul).toBeUndefined();
+    expect(gc.distanceMethod).toBe('great-circle');
   });
 
   it('turns a run without an optimum into an AppError with the conflicts as issues', async () => {

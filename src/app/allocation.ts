@@ -7,7 +7,7 @@
  * national benchmark all run through here, so they cannot drift apart.
  */
 import { candidateSites } from '../domain/allocation/finance.ts';
-import type { AllocationInput, Objective, Site, Supply } from '../domain/allocation/input.ts';
+import type { AllocationInput, Haul, Objective, Site, Supply } from '../domain/allocation/input.ts';
 import { interpretAllocation } from '../domain/allocation/interpret.ts';
 import type { LinearModel, Solver } from '../domain/allocation/lp.ts';
 import { buildAllocationModel } from '../domain/allocation/model.ts';
@@ -17,6 +17,7 @@ import { AppError } from '../domain/errors.ts';
 import { message } from '../domain/message.ts';
 import type { ReferenceData } from '../domain/reference-data.ts';
 import { findRegion, type Region } from '../domain/regions.ts';
+import type { ResidueKind } from '../domain/residue-kinds.ts';
 import { estimateResidues } from '../domain/residues.ts';
 import type { LoadedLibrary } from '../ingest/library.ts';
 import { findProfile } from '../ingest/reference-data.ts';
@@ -65,17 +66,23 @@ export interface AllocationRequest {
   candidateTechnologies?: string[];
   /** Let routes below MATURE_TRL (pilot, laboratory) compete. */
   includeEmerging?: boolean;
-  /** CSV from,to,km. */
+  /** CSV from,to,km (pairs it gives win over the roads). */
   distancesFile?: string;
+  /** Road distances on the N1000 network (the default), or great circle × detour for every pair. */
+  distances?: DistanceMethod;
 }
+
+export type DistanceMethod = 'road' | 'great-circle';
 
 export interface AllocationPlan {
   input: AllocationInput;
   region: Region;
   profile: CoefficientProfile;
   transport: LoadedTransport;
-  /** Whether a distance matrix was given (else great circle × detour). */
+  /** Whether a distance matrix was given. */
   distanceMatrix: boolean;
+  /** Road distances or great circle × detour (for the pairs a matrix does not give). */
+  distanceMethod: DistanceMethod;
   /** Sites whose capacity is an assumption (not candidates). */
   assumedCapacities: string[];
 }
@@ -121,18 +128,20 @@ export function planAllocation(deps: AllocationDeps, o: AllocationRequest): Allo
   const region = findRegion(data.regions, o.region);
   const profile = findProfile(data, o.profile);
   const centroids = files.centroids();
+  const positions = files.sitePositions();
   const transport = files.transport();
+  const distanceMethod: DistanceMethod = o.distances ?? 'road';
   const supplies = o.supplies ?? estimateSupplies(data, region, profile, o.year);
 
   const sites = new Map<string, Site>();
   const own = o.noDefaultSites ? undefined : files.regionSites(region.id);
   for (const s of own?.sites ?? []) sites.set(s.id, s);
   if (o.sitesFile) {
-    for (const s of readSitesFile(o.sitesFile, lib, data.registry, centroids, { user: true }))
+    for (const s of readSitesFile(o.sitesFile, lib, data.registry, positions, { user: true }))
       sites.set(s.id, s);
   }
   if (o.sites) {
-    for (const s of parseSites(o.sites, 'body', lib, data.registry, centroids)) sites.set(s.id, s);
+    for (const s of parseSites(o.sites, 'body', lib, data.registry, positions)) sites.set(s.id, s);
   }
   if (o.candidates) {
     for (const t of o.candidateTechnologies ?? []) {
@@ -144,7 +153,7 @@ export function planAllocation(deps: AllocationDeps, o: AllocationRequest): Allo
         );
       }
     }
-    const cands = candidateSites(lib, region.municipalities, centroids, lib.finance, o.candidateTechnologies);
+    const cands = candidateSites(lib, region.municipalities, positions, lib.finance, o.candidateTechnologies);
     for (const c of cands) sites.set(c.id, c);
   }
   if (sites.size === 0) {
@@ -155,6 +164,14 @@ export function planAllocation(deps: AllocationDeps, o: AllocationRequest): Allo
     );
   }
   const distances = o.distancesFile ? readDistancesCsv(o.distancesFile, data.registry) : undefined;
+  const matrix = distances ? distanceLookup(distances) : undefined;
+  const roads = distanceMethod === 'road' ? files.roads().distances : undefined;
+  const haul = (municipality: string, site: Site, kind: ResidueKind): Haul | undefined => {
+    const km = matrix?.(municipality, site);
+    if (km !== undefined) return { km, method: 'matrix' };
+    const leg = roads?.leg(municipality, site, kind.origin);
+    return leg && { ...leg };
+  };
   return {
     input: {
       lib,
@@ -162,7 +179,7 @@ export function planAllocation(deps: AllocationDeps, o: AllocationRequest): Allo
       supplies,
       sites: [...sites.values()],
       positions: centroids,
-      ...(distances ? { distanceKm: distanceLookup(distances) } : {}),
+      ...(matrix || roads ? { haul } : {}),
       transport,
       objective: o.objective,
       ...(o.co2ePriceNok !== undefined ? { co2ePriceNok: o.co2ePriceNok } : {}),
@@ -172,6 +189,7 @@ export function planAllocation(deps: AllocationDeps, o: AllocationRequest): Allo
     profile,
     transport,
     distanceMatrix: distances !== undefined,
+    distanceMethod,
     assumedCapacities: [...sites.values()]
       .filter((s) => s.capacityIsAssumption && s.status !== 'candidate')
       .map((s) => s.id),
@@ -250,7 +268,10 @@ export function allocationAnswer(
       detourFactor: p.transport.detourFactor,
       costNokPerTonneKm: p.transport.costNokPerTonneKm,
       kgCo2ePerTonneKm: p.transport.kgCo2ePerTonneKm,
-      distances: message('transport_distances', { matrix: p.distanceMatrix }),
+      distances: message('transport_distances', {
+        matrix: p.distanceMatrix,
+        road: p.distanceMethod === 'road',
+      }),
     },
     assumedCapacities: p.assumedCapacities,
   };

@@ -9,8 +9,8 @@ import { z } from 'zod';
 import type { SectorMapping } from '../domain/actors.ts';
 import type { Site } from '../domain/allocation/input.ts';
 import type { NationalFigure } from '../domain/audit-national.ts';
-import { AppError } from '../domain/errors.ts';
 import { RoadDistances } from '../domain/distances.ts';
+import { AppError } from '../domain/errors.ts';
 import type { LatLon } from '../domain/geo.ts';
 import { message } from '../domain/message.ts';
 import type { ReferenceData } from '../domain/reference-data.ts';
@@ -18,6 +18,9 @@ import type { Region } from '../domain/regions.ts';
 import { RoadGraph } from '../domain/roads.ts';
 import { type LandbrukMapping, landbrukMappingSchema } from '../ingest/landbruk.ts';
 import { type LoadedLibrary, loadLibrary } from '../ingest/library.ts';
+import { loadSectorMapping, loadSn2007Codes, loadSn2025Codes } from '../ingest/nace-sectors.ts';
+import { type LivestockMapping, livestockMappingSchema } from '../ingest/produksjonstilskudd.ts';
+import { DEFAULT_DATA_DIR, loadReferenceData, readJsonFile } from '../ingest/reference-data.ts';
 import {
   type DetourFactorsFile,
   detourFactorsFileSchema,
@@ -27,9 +30,6 @@ import {
   roadGraphFileSchema,
   roadNetworkFromFile,
 } from '../ingest/roads.ts';
-import { loadSectorMapping, loadSn2007Codes, loadSn2025Codes } from '../ingest/nace-sectors.ts';
-import { type LivestockMapping, livestockMappingSchema } from '../ingest/produksjonstilskudd.ts';
-import { DEFAULT_DATA_DIR, loadReferenceData, readJsonFile } from '../ingest/reference-data.ts';
 import { nationalFiguresFileSchema, type UpdateSources, updateSourcesSchema } from '../ingest/schemas.ts';
 import { type Seed, seedSchema, type TextFigures, textFiguresSchema } from '../ingest/seed-statements.ts';
 import { type LoadedTransport, loadCentroids, loadTransport, readSitesFile } from '../ingest/sites.ts';
@@ -80,6 +80,11 @@ export interface DataFiles {
   /** The value-pyramid library: products, rates, technologies, eligibility, current uses, scenarios. */
   library(): LoadedLibrary;
   centroids(): Map<string, LatLon>;
+  /**
+   * Where a site given only by its municipality stands: the municipality's settlement point on the
+   * road network (its town, roads/origins-2024.json), not the polygon's centroid.
+   */
+  sitePositions(): Map<string, LatLon>;
   transport(): LoadedTransport;
   boundaries(): Map<string, BoundaryFeature>;
   sectors(): SectorMapping;
@@ -116,16 +121,18 @@ export const ORIGINS_FILE = 'roads/origins-2024.json';
 export const DETOUR_FILE = 'roads/detour-factors.json';
 
 /** Reads the road files and checks that the origins index the graph they were built with. */
-export function loadRoads(dir: string, transport: LoadedTransport): LoadedRoads {
+export function loadRoads(dir: string, transport: LoadedTransport, origins: OriginsFile): LoadedRoads {
   const graphFile = readJsonFile(join(dir, ROAD_GRAPH_FILE), roadGraphFileSchema, dir);
   const network = roadNetworkFromFile(graphFile, `data/${ROAD_GRAPH_FILE}`);
-  const origins = readJsonFile(join(dir, ORIGINS_FILE), originsFileSchema, dir);
   if (origins.graph.nodes !== network.lat.length || origins.graph.links !== network.from.length) {
     throw new AppError(
       'invalid_data',
       `data/${ORIGINS_FILE} was built for a graph of ${origins.graph.nodes} nodes and ${origins.graph.links} links, data/${ROAD_GRAPH_FILE} has ${network.lat.length} and ${network.from.length}; run npm run data`,
       {
-        detail: message('roads_out_of_step', { origins: `data/${ORIGINS_FILE}`, graph: `data/${ROAD_GRAPH_FILE}` }),
+        detail: message('roads_out_of_step', {
+          origins: `data/${ORIGINS_FILE}`,
+          graph: `data/${ROAD_GRAPH_FILE}`,
+        }),
       },
     );
   }
@@ -169,6 +176,13 @@ export function openDataFiles(dir: string = DEFAULT_DATA_DIR): DataFiles {
   const libraryOnce = once(() => loadLibrary(reference().kinds, dir));
   const centroids = once(() => loadCentroids(dir));
   const transport = once(() => loadTransport(dir));
+  const origins = once(() => readJsonFile(join(dir, ORIGINS_FILE), originsFileSchema, dir));
+  const sitePositions = once(
+    () =>
+      new Map(
+        origins().municipalities.map((m) => [m.number, { lat: m.settlement.lat, lon: m.settlement.lon }]),
+      ),
+  );
   const seedReport = perKey((path): SeedReportFiles => {
     const seed = readJsonFile(join(dir, path), seedSchema, dir);
     const textPath = join(path, '..', 'report-text-figures.json');
@@ -205,7 +219,7 @@ export function openDataFiles(dir: string = DEFAULT_DATA_DIR): DataFiles {
     regionSites: perKey((regionId) => {
       const path = join('sites', `${regionId}.json`);
       if (!existsSync(join(dir, path))) return undefined;
-      const sites = readSitesFile(join(dir, path), libraryOnce(), reference().registry, centroids(), {
+      const sites = readSitesFile(join(dir, path), libraryOnce(), reference().registry, sitePositions(), {
         user: false,
         base: dir,
       });
@@ -244,6 +258,7 @@ export function openDataFiles(dir: string = DEFAULT_DATA_DIR): DataFiles {
       return file.figures;
     }),
     updateSources: once(() => readJsonFile(join(dir, UPDATE_SOURCES_FILE), updateSourcesSchema, dir)),
-    roads: once(() => loadRoads(dir, transport())),
+    roads: once(() => loadRoads(dir, transport(), origins())),
+    sitePositions,
   };
 }

@@ -194,7 +194,7 @@ export function allocationUncertaintyOf(
         costNokPerTonneKm: (coefficients.costNokPerTonneKm as Coefficient).id,
         kgCo2ePerTonneKm: (coefficients.kgCo2ePerTonneKm as Coefficient).id,
       },
-      kmFromDetour: !plan.distanceMatrix,
+      kmFromDetour: !plan.distanceMatrix && plan.distanceMethod === 'great-circle',
       fixedCostNok: input.sites
         .filter((s) => s.fixedCostNokPerYear !== undefined && open.has(s.id))
         .reduce((sum, s) => sum + (s.fixedCostNokPerYear ?? 0), 0),

@@ -21,7 +21,6 @@ import { haversineKm, insidePolygons, type LatLon, type Polygon } from './geo.ts
 import { ORIGIN_CLASSES, type OriginClass } from './residue-kinds.ts';
 import { nearestNode, ROAD_CLASSES, type RoadClass, type RoadNetwork } from './roads.ts';
 
-
 export interface OriginWeights {
   /**
    * Per origin, the weight of each road class: for farmland and forest of a km of road, for a
@@ -118,7 +117,8 @@ export function originPoints(
       let score = 0;
       nodes.forEach((j, b) => {
         const d = haversineKm(at(i), at(j));
-        if (cls === 'settlement') score += (weight[b] as number) * Math.max(0, 1 - d / weights.settlementKernelKm);
+        if (cls === 'settlement')
+          score += (weight[b] as number) * Math.max(0, 1 - d / weights.settlementKernelKm);
         else score += (weight[b] as number) * d;
       });
       if (cls === 'settlement' ? score > bestScore : score < bestScore) {

@@ -655,6 +655,8 @@ export interface FixedFlow {
   route: string[];
   tonnes: number;
   km: number;
+  ferryKm?: number;
+  ferryNokPerTonne?: number;
 }
 
 export interface AllocationCase {
@@ -767,8 +769,8 @@ export function evaluateFixedAllocation(
       produced.set(p.product, m);
     }
     const km = f.km * kmScale;
-    valueNok += x * (value - tp.costNokPerTonneKm * km);
-    co2eTonnes += x * (co2e - (tp.kgCo2ePerTonneKm / 1000) * km);
+    valueNok += x * (value - tp.costNokPerTonneKm * km - (f.ferryNokPerTonne ?? 0));
+    co2eTonnes += x * (co2e - (tp.kgCo2ePerTonneKm / 1000) * (km + (f.ferryKm ?? 0)));
   }
   for (const [id, m] of produced) {
     const market = lib.products.find((p) => p.id === id)?.market;

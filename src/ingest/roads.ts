@@ -59,9 +59,13 @@ export function parseN1000(text: string, file: string): { network: RoadNetwork; 
   const frame = n1000Schema.safeParse(json);
   if (!frame.success) {
     const problems = issuesAt(file, frame.error.issues);
-    throw new AppError('invalid_data', `${file}: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, {
-      detail: problemsDetail(file, problems),
-    });
+    throw new AppError(
+      'invalid_data',
+      `${file}: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+      {
+        detail: problemsDetail(file, problems),
+      },
+    );
   }
   const toWgs = proj4(UTM33, 'WGS84');
   const nodeOf = new Map<string, number>();
@@ -121,9 +125,16 @@ export function parseN1000(text: string, file: string): { network: RoadNetwork; 
     ferry.push(typeVeg === 'bilferje' ? 1 : 0);
   });
   if (problems.length > 0) {
-    throw new AppError('invalid_data', `${file}: ${problems.slice(0, 10).map((p) => `${p.path}: ${p.message}`).join('; ')}`, {
-      detail: problemsDetail(file, problems),
-    });
+    throw new AppError(
+      'invalid_data',
+      `${file}: ${problems
+        .slice(0, 10)
+        .map((p) => `${p.path}: ${p.message}`)
+        .join('; ')}`,
+      {
+        detail: problemsDetail(file, problems),
+      },
+    );
   }
   const network: RoadNetwork = {
     lat: Float64Array.from(lat),
@@ -274,6 +285,8 @@ export const originsFileSchema = z
           farmland: originPointSchema,
           forest: originPointSchema,
           settlement: originPointSchema,
+          /** The road nodes inside the municipality. */
+          nodes: z.array(z.number().int().nonnegative()),
         })
         .strict(),
     ),

@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Site, TransportParams } from '../domain/allocation/input.ts';
+import type { Coefficient } from '../domain/coefficients.ts';
 import { AppError, type Issue } from '../domain/errors.ts';
 import type { LatLon } from '../domain/geo.ts';
 import { type Message, message } from '../domain/message.ts';
@@ -70,7 +71,13 @@ const roadsSchema = z
   .object({
     source: z.string(),
     speedKmh: z
-      .object({ E: coefficientSchema, R: coefficientSchema, F: coefficientSchema, K: coefficientSchema, P: coefficientSchema })
+      .object({
+        E: coefficientSchema,
+        R: coefficientSchema,
+        F: coefficientSchema,
+        K: coefficientSchema,
+        P: coefficientSchema,
+      })
       .strict(),
     lastMileSpeedKmh: coefficientSchema,
     ferrySpeedKmh: coefficientSchema,
@@ -80,7 +87,11 @@ const roadsSchema = z
     origins: z
       .object({
         settlementKernelKm: z.number().positive(),
-        roadClass: z.object({ settlement: roadClassWeights, farmland: roadClassWeights, forest: roadClassWeights }),
+        roadClass: z.object({
+          settlement: roadClassWeights,
+          farmland: roadClassWeights,
+          forest: roadClassWeights,
+        }),
         note: z.string(),
       })
       .strict(),
@@ -156,7 +167,29 @@ export function loadCentroids(dataDir = DEFAULT_DATA_DIR): Map<string, LatLon> {
 
 export interface LoadedTransport extends TransportParams {
   road: RoadTransport;
+  /** Every coefficient of the file (for the sources). */
+  all: Coefficient[];
   coefficients: z.infer<typeof transportFileSchema>;
+}
+
+/** Every coefficient of data/transport.json, in a stable order. */
+function transportCoefficients(file: z.infer<typeof transportFileSchema>): Coefficient[] {
+  const r = file.roads;
+  return [
+    file.detourFactor,
+    file.costNokPerTonneKm,
+    file.kgCo2ePerTonneKm,
+    r.speedKmh.E,
+    r.speedKmh.R,
+    r.speedKmh.F,
+    r.speedKmh.K,
+    r.speedKmh.P,
+    r.lastMileSpeedKmh,
+    r.ferrySpeedKmh,
+    r.ferryWaitHours,
+    r.ferryFareNokPerTonne,
+    r.gatherFactor,
+  ];
 }
 
 export function roadTransport(file: z.infer<typeof transportFileSchema>): RoadTransport {
@@ -190,6 +223,7 @@ export function loadTransport(dataDir = DEFAULT_DATA_DIR): LoadedTransport {
     costNokPerTonneKm: file.costNokPerTonneKm.value,
     kgCo2ePerTonneKm: file.kgCo2ePerTonneKm.value,
     road: roadTransport(file),
+    all: transportCoefficients(file),
     coefficients: file,
   };
 }

@@ -2,6 +2,7 @@
 import type { Source } from '../coefficients.ts';
 import type { LatLon } from '../geo.ts';
 import type { CurrentUse } from '../pyramid.ts';
+import type { ResidueKind } from '../residue-kinds.ts';
 import type { Library } from '../scenarios.ts';
 import type { Basis } from '../technologies.ts';
 import type { Words } from '../text.ts';
@@ -42,6 +43,18 @@ export interface Supply {
   tonnesWet: number;
 }
 
+/** How far a stream travels to a site, as the allocation counts it. */
+export interface Haul {
+  /** Km a truck drives (on roads, last miles and gathering included). */
+  km: number;
+  /** Km on car ferries (counted in the radius and the CO2e, not in the truck's cost per km). */
+  ferryKm?: number;
+  /** Ferry fares, NOK per tonne. */
+  ferryNokPerTonne?: number;
+  hours?: number;
+  method: 'road' | 'great-circle' | 'matrix';
+}
+
 export interface TransportParams {
   /** Road km per straight-line km. */
   detourFactor: number;
@@ -58,8 +71,11 @@ export interface AllocationInput {
   sites: Site[];
   /** Representative point per municipality number (for flows from it). */
   positions: Map<string, LatLon>;
-  /** Road km from a municipality to a site, when a matrix is given; great circle × detour otherwise. */
-  distanceKm?: (municipality: string, site: Site) => number | undefined;
+  /**
+   * The haul from a municipality to a site for a stream of a kind: road distances or a user's matrix.
+   * Undefined (or absent) means great circle × detour between the municipality's position and the site.
+   */
+  haul?: (municipality: string, site: Site, kind: ResidueKind) => Haul | undefined;
   transport: TransportParams;
   objective: Objective;
   /** NOK per tonne CO2e for the weighted objective. */

@@ -1,7 +1,7 @@
 /** Reads the solver's answer back into the allocation's result. */
 import { type Message, message } from '../message.ts';
 import { explainInfeasible } from './infeasible.ts';
-import type { Site, Supply } from './input.ts';
+import type { Haul, Site, Supply } from './input.ts';
 import type { SolverResult } from './lp.ts';
 import {
   type AllocationModel,
@@ -129,9 +129,11 @@ export function interpretAllocation(
     const sup = am.supplies[q] as Supply;
     const site = sites[s] as Site;
     const km = am.colKm[j] as number;
+    const haul = am.colHaul[j] as Haul;
+    const ferryKm = haul.ferryKm ?? 0;
     const route = am.colRoute[j] as RouteScore;
     const cu = am.currentUse.get(sup.kind) as { valueNokPerTonne: number; co2ePerTonne: number };
-    const transportNok = transport.costNokPerTonneKm * km;
+    const transportNok = transport.costNokPerTonneKm * km + (haul.ferryNokPerTonne ?? 0);
     let unsoldNok = 0;
     let unsoldCo2e = 0;
     for (const p of route.marketed) {
@@ -141,7 +143,7 @@ export function interpretAllocation(
       unsoldCo2e += p.tonnes * short.co2ePerTonne;
     }
     const valueNok = x * (route.valueNokPerTonne - unsoldNok - transportNok);
-    const co2e = x * (route.co2ePerTonne - unsoldCo2e - tpCo2e * km);
+    const co2e = x * (route.co2ePerTonne - unsoldCo2e - tpCo2e * (km + ferryKm));
     flows.push({
       from: sup.municipality,
       kind: sup.kind,
@@ -151,6 +153,9 @@ export function interpretAllocation(
       placeholders: route.placeholders,
       tonnes: x,
       km,
+      ...(ferryKm > 0 ? { ferryKm, ferryNokPerTonne: haul.ferryNokPerTonne ?? 0 } : {}),
+      ...(haul.hours !== undefined ? { hours: haul.hours } : {}),
+      distance: haul.method,
       valueNokPerTonne: route.valueNokPerTonne,
       transportNokPerTonne: transportNok,
       valueNok,

@@ -28,7 +28,7 @@ import { message } from '../message.ts';
 import { currentClimate, currentValue, enumerateRoutes, runRoute } from '../pyramid.ts';
 import { MATURE_TRL, placeholdersOf, routeReadiness } from '../technologies.ts';
 import type { Product } from '../valuation.ts';
-import type { AllocationInput, Objective, Site, Supply } from './input.ts';
+import type { AllocationInput, Haul, Objective, Site, Supply } from './input.ts';
 import type { LinearModel } from './lp.ts';
 
 export type UnallocatedReason = 'capacity-full' | 'negative-margin' | 'beyond-radius' | 'no-eligible-site';
@@ -65,6 +65,8 @@ export interface AllocationModel {
   colSupply: Int32Array;
   colSite: Int32Array;
   colKm: Float64Array;
+  /** Each flow's haul (its km, ferries and how it was measured). */
+  colHaul: Haul[];
   colCapacityCoef: Float64Array;
   colRoute: RouteScore[];
   numFlows: number;
@@ -179,6 +181,7 @@ export function buildAllocationModel(input: AllocationInput): AllocationModel {
   let colCost = new Float64Array(cap);
   let colA = new Float64Array(cap);
   let colRoute: RouteScore[] = [];
+  const colHaul: Haul[] = [];
   let n = 0;
   const grow = () => {
     cap *= 2;
@@ -235,16 +238,19 @@ export function buildAllocationModel(input: AllocationInput): AllocationModel {
     for (const { s, route } of eligible) {
       const site = sites[s] as Site;
       supplyHas[q] = (supplyHas[q] as number) | HAS_ELIGIBLE;
-      let km = input.distanceKm?.(sup.municipality, site);
-      if (km === undefined) {
+      let haul = input.haul?.(sup.municipality, site, kind);
+      if (haul === undefined) {
         if (!from)
           throw new AppError(
             'invalid_input',
             `no position for municipality ${sup.municipality} and no distance to site ${site.id}`,
             { detail: message('site_distance_unknown', { municipality: sup.municipality, site: site.id }) },
           );
-        km = haversineKm(from, site.position) * transport.detourFactor;
+        haul = { km: haversineKm(from, site.position) * transport.detourFactor, method: 'great-circle' };
       }
+      const km = haul.km;
+      const ferryKm = haul.ferryKm ?? 0;
+      const fare = haul.ferryNokPerTonne ?? 0;
       const a = site.basis === 'dm' ? kind.dmShare.value : 1;
       // The arc's whole score (as if every product sold) decides whether it can pay; its column
       // leaves out what the markets' sales columns earn.
@@ -252,14 +258,14 @@ export function buildAllocationModel(input: AllocationInput): AllocationModel {
         score(
           objective,
           price,
-          route.valueNokPerTonne - transport.costNokPerTonneKm * km,
-          route.co2ePerTonne - tpCo2e * km,
+          route.valueNokPerTonne - transport.costNokPerTonneKm * km - fare,
+          route.co2ePerTonne - tpCo2e * (km + ferryKm),
         ) - cuScore;
       const marketedScore = route.marketed.reduce(
         (sum, m) => sum + score(objective, price, m.valueNok, m.co2eTonnes),
         0,
       );
-      if (km > (radius[s] as number)) {
+      if (km + ferryKm > (radius[s] as number)) {
         pruned.beyondRadius++;
         if (coef > 0) beyondRadius.push({ supply: q, site: s, coef, a });
         continue;
@@ -275,6 +281,7 @@ export function buildAllocationModel(input: AllocationInput): AllocationModel {
       colSupply[n] = q;
       colSite[n] = s;
       colKm[n] = km;
+      colHaul.push(haul);
       colCost[n] = coef - marketedScore;
       colA[n] = a;
       colRoute.push(route);
@@ -436,6 +443,7 @@ export function buildAllocationModel(input: AllocationInput): AllocationModel {
     colSupply: colSupply.subarray(0, numFlows),
     colSite: colSite.subarray(0, numFlows),
     colKm: colKm.subarray(0, numFlows),
+    colHaul,
     colCapacityCoef: colA.subarray(0, numFlows),
     colRoute,
     numFlows,

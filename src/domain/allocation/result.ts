@@ -2,7 +2,7 @@
 import type { Message } from '../message.ts';
 import type { Basis } from '../technologies.ts';
 import type { Words } from '../text.ts';
-import type { Objective, SiteStatus } from './input.ts';
+import type { Haul, Objective, SiteStatus } from './input.ts';
 import type { SolverStatus } from './lp.ts';
 import type { UnallocatedReason } from './model.ts';
 
@@ -15,7 +15,15 @@ export interface Flow {
   /** Yields of the route no source gives: a placeholder route, marked wherever it shows. */
   placeholders: string[];
   tonnes: number;
+  /** Km a truck drives (see Haul). */
   km: number;
+  /** Km on car ferries, where the haul takes one. */
+  ferryKm?: number;
+  /** Ferry fares, NOK per tonne (in transportNokPerTonne). */
+  ferryNokPerTonne?: number;
+  hours?: number;
+  /** How the km were measured. */
+  distance: Haul['method'];
   /** Route value per tonne wet, net of opex, before transport. */
   valueNokPerTonne: number;
   transportNokPerTonne: number;

@@ -124,7 +124,7 @@ export interface AppMessageParams {
   co2e_price_only_weighted: Record<string, never>;
   candidate_technologies_without_candidates: Record<string, never>;
   /** How transport distances were reckoned: great circle × detour, or a matrix with that for missing pairs. */
-  transport_distances: { matrix: boolean };
+  transport_distances: { matrix: boolean; road: boolean };
   region_no_sites: { region: string; file: string };
   site_unknown_technology: { site: string; technology: string };
   supply_unknown_kind: { municipality: string; kind: string };

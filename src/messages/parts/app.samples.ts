@@ -127,7 +127,7 @@ export const APP_SAMPLES: SamplesPart<keyof AppMessageParams> = {
   co2e_price_required: {},
   co2e_price_only_weighted: {},
   candidate_technologies_without_candidates: {},
-  transport_distances: { matrix: true },
+  transport_distances: { matrix: true, road: true },
   region_no_sites: { region: 'r1', file: 'f1.json' },
   site_unknown_technology: { site: 's1', technology: 't9' },
   supply_unknown_kind: { municipality: '3407', kind: 'k9' },

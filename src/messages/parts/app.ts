@@ -423,14 +423,18 @@ export const APP_CATALOGUE: CataloguePart<keyof AppMessageParams> = {
     en: () => 'Candidate technologies only apply with candidate sites',
   },
   transport_distances: {
-    nb: (p) =>
-      p.matrix
-        ? 'Avstandsmatrise (luftlinje × omveisfaktor for par som mangler)'
-        : 'Luftlinje × omveisfaktor',
-    en: (p) =>
-      p.matrix
-        ? 'Distance matrix (great circle × detour factor for missing pairs)'
-        : 'Great circle × detour factor',
+    nb: (p) => {
+      const rest = p.road ? 'vegavstand på N1000-vegnettet' : 'luftlinje × omvegsfaktor';
+      return p.matrix
+        ? `Avstandsmatrise (${rest} for par som mangler)`
+        : rest.replace(/^./, (c) => c.toUpperCase());
+    },
+    en: (p) => {
+      const rest = p.road ? 'road distance on the N1000 network' : 'great circle × detour factor';
+      return p.matrix
+        ? `Distance matrix (${rest} for missing pairs)`
+        : rest.replace(/^./, (c) => c.toUpperCase());
+    },
   },
   region_no_sites: {
     nb: (p) => `Regionen ${p.region} har ingen anlegg (ingen ${p.file}); gi anlegg eller kandidater`,

@@ -17,8 +17,7 @@ function sourceText(s: Source): string {
 /** Every coefficient behind the residue estimate and the transport costs, in a stable order. */
 export function coefficientsUsed(ctx: ReportContext, transport?: LoadedTransport): Coefficient[] {
   const own = [...ctx.estimate.compiled.coefficients].sort((a, b) => a.id.localeCompare(b.id));
-  const t = transport?.coefficients;
-  return [...own, ...(t ? [t.detourFactor, t.costNokPerTonneKm, t.kgCo2ePerTonneKm] : [])];
+  return [...own, ...(transport?.all ?? [])];
 }
 
 export function sourcesSection(

@@ -85,8 +85,8 @@ describe.each(testDialects())('the optimiser over the API on %s', (dialect) => {
     expect(nb.unallocated.map((u) => u.detail.code)).toEqual(en.unallocated.map((u) => u.detail.code));
     for (const u of nb.unallocated) expect(u.detail.text).not.toMatch(ENGLISH);
     for (const u of en.unallocated) expect(u.detail.text).not.toMatch(BOKMAL);
-    expect(nb.transport.distances.text).toBe('Luftlinje × omveisfaktor');
-    expect(en.transport.distances.text).toBe('Great circle × detour factor');
+    expect(nb.transport.distances.text).toBe('Vegavstand på N1000-vegnettet');
+    expect(en.transport.distances.text).toBe('Road distance on the N1000 network');
   });
 
   it('refuses bad options with 400 before starting, listing every problem', async () => {
