@@ -58,6 +58,8 @@ export interface AllocationRequest {
   supplies?: Supply[];
   /** Leave out the region's own sites (data/sites/<region>.json). */
   noDefaultSites?: boolean;
+  /** Leave out these sites (ids of the region's own or given ones): a plant removed. */
+  withoutSites?: string[];
   /** A sites file (CLI) … */
   sitesFile?: string;
   /** … or sites given as data (API): the same schema as a file's `sites`. */
@@ -155,6 +157,12 @@ export function planAllocation(deps: AllocationDeps, o: AllocationRequest): Allo
     }
     const cands = candidateSites(lib, region.municipalities, positions, lib.finance, o.candidateTechnologies);
     for (const c of cands) sites.set(c.id, c);
+  }
+  for (const id of o.withoutSites ?? []) {
+    if (!sites.delete(id))
+      throw new AppError('invalid_input', `no site "${id}" to leave out; sites: ${[...sites.keys()].join(', ')}`, {
+        detail: message('site_unknown', { id, known: [...sites.keys()] }),
+      });
   }
   if (sites.size === 0) {
     throw new AppError(

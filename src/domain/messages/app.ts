@@ -142,4 +142,5 @@ export interface AppMessageParams {
   migration_failed: { migration: string; dialect: string; location: string; error: string };
   // Roads, distances and catchments.
   roads_out_of_step: { origins: string; graph: string };
+  site_unknown: { id: string; known: string[] };
 }

@@ -141,4 +141,5 @@ export const APP_SAMPLES: SamplesPart<keyof AppMessageParams> = {
   schema_name_invalid: { schema: 'x-1' },
   migration_failed: { migration: 'm1', dialect: 'sqlite', location: 'x1.db', error: 'e1' },
   roads_out_of_step: { origins: 'o1.json', graph: 'g1.json' },
+  site_unknown: { id: 'x1', known: ['s1', 's2'] },
 };

@@ -495,4 +495,8 @@ export const APP_CATALOGUE: CataloguePart<keyof AppMessageParams> = {
     nb: (p) => `${p.origins} er bygd for et annet vegnett enn ${p.graph}; kjør npm run data`,
     en: (p) => `${p.origins} was built for another road network than ${p.graph}; run npm run data`,
   },
+  site_unknown: {
+    nb: (p) => `Ingen anlegg «${p.id}» å ta bort; anleggene er ${p.known.join(', ')}`,
+    en: (p) => `No site "${p.id}" to leave out; the sites are ${p.known.join(', ')}`,
+  },
 };
