@@ -160,9 +160,13 @@ export function planAllocation(deps: AllocationDeps, o: AllocationRequest): Allo
   }
   for (const id of o.withoutSites ?? []) {
     if (!sites.delete(id))
-      throw new AppError('invalid_input', `no site "${id}" to leave out; sites: ${[...sites.keys()].join(', ')}`, {
-        detail: message('site_unknown', { id, known: [...sites.keys()] }),
-      });
+      throw new AppError(
+        'invalid_input',
+        `no site "${id}" to leave out; sites: ${[...sites.keys()].join(', ')}`,
+        {
+          detail: message('site_unknown', { id, known: [...sites.keys()] }),
+        },
+      );
   }
   if (sites.size === 0) {
     throw new AppError(

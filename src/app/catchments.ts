@@ -110,7 +110,10 @@ export interface SiteChange {
   valueNok: { before: number; after: number };
 }
 
-function summarise(plan: AllocationPlan, result: AllocationResult): { sites: SiteSummary[]; allocation: AllocationSummary } {
+function summarise(
+  plan: AllocationPlan,
+  result: AllocationResult,
+): { sites: SiteSummary[]; allocation: AllocationSummary } {
   const cs = new Map(catchmentSites(plan).map((c) => [c.id, c]));
   const sites = plan.input.sites.map((s): SiteSummary => {
     const r = result.sites.find((x) => x.id === s.id);
@@ -153,7 +156,9 @@ function summarise(plan: AllocationPlan, result: AllocationResult): { sites: Sit
 
 /** Whether a request changes the region's own sites. */
 function changesSites(o: AllocationRequest): boolean {
-  return Boolean(o.sites?.length || o.sitesFile || o.withoutSites?.length || o.noDefaultSites || o.candidates);
+  return Boolean(
+    o.sites?.length || o.sitesFile || o.withoutSites?.length || o.noDefaultSites || o.candidates,
+  );
 }
 
 const samePlace = (a: SiteSummary, b: SiteSummary) =>
@@ -199,8 +204,15 @@ export async function catchmentsOf(
     allocation: now.allocation,
   };
   if (changesSites(request)) {
-    const { sites: _s, sitesFile: _f, withoutSites: _w, noDefaultSites: _n, candidates: _c, candidateTechnologies: _t, ...own } =
-      request;
+    const {
+      sites: _s,
+      sitesFile: _f,
+      withoutSites: _w,
+      noDefaultSites: _n,
+      candidates: _c,
+      candidateTechnologies: _t,
+      ...own
+    } = request;
     const basePlan = planAllocation(deps, { ...own, supplies });
     const base = summarise(basePlan, await runAllocation(basePlan, solver));
     const before = new Map(base.sites.map((s) => [s.id, s]));

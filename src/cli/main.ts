@@ -13,6 +13,7 @@ import type { StoreOptions } from '../store/database.ts';
 import { registerActors } from './commands/actors.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerCatalogue } from './commands/catalogue.ts';
+import { registerCatchments } from './commands/catchments.ts';
 import { registerCoefficients } from './commands/coefficients.ts';
 import { registerImport } from './commands/import.ts';
 import { registerOptimize } from './commands/optimize.ts';
@@ -43,6 +44,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerPyramid(program, ctx);
   registerAudit(program, ctx);
   registerOptimize(program, ctx);
+  registerCatchments(program, ctx);
   registerImport(program, ctx);
   registerStatistics(program, ctx);
   registerUpdate(program, ctx);

@@ -161,6 +161,8 @@ export function catchments(
       }
       if (both.size === 0) continue;
       const tonnes = tonnesBy(supplies, new Set(kinds), both);
+      // Overlap without a tonne both take is not competition.
+      if (tonnes.length === 0) continue;
       competition.push({
         sites: [sa.id, sb.id],
         kinds: kinds.filter((k) => tonnes.some((t) => t.kind === k)),

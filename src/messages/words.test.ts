@@ -23,7 +23,7 @@ const CLI_SAMPLES: Samples<WordsIn<typeof CLI_WORDS>> = {
   bestKept: [64],
   failedDraws: [3],
   reoptimised: [100],
-  bindingNote: [{ capacities: 's1, s2', radii: 's3', matrix: false }],
+  bindingNote: [{ capacities: 's1, s2', radii: 's3', distances: 'Vegavstand' }],
 };
 
 const REPORT_SAMPLES: Samples<ReportWords> = {

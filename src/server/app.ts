@@ -16,6 +16,7 @@ import { langFromAcceptLanguage, parseLang } from '../messages/format.ts';
 import { actorRoutes } from './actors/index.ts';
 import { type AdminOptions, adminRoutes } from './admin/index.ts';
 import { catalogueRoutes } from './catalogue/index.ts';
+import { catchmentRoutes } from './catchments/index.ts';
 import { docsRoutes } from './docs.ts';
 import type { Env } from './env.ts';
 import { errorJson, langOf, respondError, zodIssues } from './errors.ts';
@@ -140,6 +141,7 @@ export function createApp(
   residueRoutes(api, state);
   pyramidRoutes(api, state);
   optimiseRoutes(api, state);
+  catchmentRoutes(api, state);
   actorRoutes(api, state);
   importRoutes(api, state);
   adminRoutes(api, state, options.admin);

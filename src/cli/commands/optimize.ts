@@ -24,7 +24,7 @@ import { AppError } from '../../domain/errors.ts';
 import { message } from '../../domain/message.ts';
 import { writeMps } from '../../domain/mps.ts';
 import { MATURE_TRL } from '../../domain/technologies.ts';
-import { localise, type Names } from '../../messages/catalogue.ts';
+import { localise, type Names, renderMessage } from '../../messages/catalogue.ts';
 import { type CliContext, kindName, municipalityLabel, parseInteger } from '../context.ts';
 import { type Format, formatNumber, keyword, type Lang, renderJson, renderTable } from '../format.ts';
 import { t } from '../i18n.ts';
@@ -40,6 +40,7 @@ const OBJECTIVES = ['value', 'co2e', 'weighted'] as const satisfies readonly Obj
 const FORMATS = ['table', 'json'] as const satisfies readonly Format[];
 const LANGS = ['nb', 'en'] as const satisfies readonly Lang[];
 
+/** What optimize's and catchments' options share. */
 export interface OptimizeOptions {
   region: string;
   profile: string;
@@ -48,7 +49,9 @@ export interface OptimizeOptions {
   sites?: string;
   defaultSites: boolean;
   distances?: string;
-  candidates: boolean;
+  without?: string;
+  greatCircle?: boolean;
+  candidates?: boolean;
   candidateTechnologies?: string;
   includeEmerging?: boolean;
   writeModel?: string;
@@ -63,26 +66,14 @@ export interface OptimizeOptions {
 
 export function registerOptimize(program: Command, ctx: CliContext): void {
   uncertaintyOptions(
-    program
-      .command('optimize')
-      .alias('optimise')
-      .description(
-        'allocate the region’s streams to sites (HiGHS): most value or CO2e after transport, capacity, radius and rules',
-      )
-      .option('--region <id>', 'region id (see `restverdi regions`)', 'gjovik-hadeland-ringerike')
-      .option('--profile <id>', 'coefficient profile for the residue estimate', 'report')
-      .option(
-        '--objective <objective>',
-        'value (NOK), co2e (t CO2e) or weighted (NOK + price × CO2e)',
-        'value',
-      )
-      .option('--co2e-price <nok>', 'NOK per t CO2e for --objective weighted')
-      .option(
-        '--sites <file>',
-        'JSON file of sites (docs/sites.md); adds to the region’s sites, same id replaces',
-      )
-      .option('--no-default-sites', 'leave out the region’s own sites (data/sites/<region>.json)')
-      .option('--distances <file>', 'CSV from,to,km of road distances (to = site id or municipality)')
+    allocationOptions(
+      program
+        .command('optimize')
+        .alias('optimise')
+        .description(
+          'allocate the region’s streams to sites (HiGHS): most value or CO2e after transport, capacity, radius and rules',
+        ),
+    )
       .option(
         '--candidates',
         'add a candidate site per municipality and technology, opened only if it pays (MIP)',
@@ -112,6 +103,23 @@ export function registerOptimize(program: Command, ctx: CliContext): void {
     });
 }
 
+/** The options that say what to allocate where (optimize and catchments share them). */
+export function allocationOptions(cmd: Command): Command {
+  return cmd
+    .option('--region <id>', 'region id (see `restverdi regions`)', 'gjovik-hadeland-ringerike')
+    .option('--profile <id>', 'coefficient profile for the residue estimate', 'report')
+    .option('--objective <objective>', 'value (NOK), co2e (t CO2e) or weighted (NOK + price × CO2e)', 'value')
+    .option('--co2e-price <nok>', 'NOK per t CO2e for --objective weighted')
+    .option(
+      '--sites <file>',
+      'JSON file of sites (docs/sites.md); adds to the region’s sites, same id replaces (moves, resizes)',
+    )
+    .option('--no-default-sites', 'leave out the region’s own sites (data/sites/<region>.json)')
+    .option('--without <ids>', 'leave out these sites (comma-separated ids): a plant removed')
+    .option('--distances <file>', 'CSV from,to,km of road distances (to = site id or municipality)')
+    .option('--great-circle', 'great circle × detour factor instead of road distances on N1000', false);
+}
+
 function parseNumber(value: string, name: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < 0)
@@ -132,7 +140,16 @@ export function optimizeRequest(opts: OptimizeOptions): AllocationRequest {
     ...(price !== undefined ? { co2ePriceNok: price } : {}),
     noDefaultSites: !opts.defaultSites,
     ...(opts.sites ? { sitesFile: opts.sites } : {}),
-    candidates: opts.candidates,
+    candidates: Boolean(opts.candidates),
+    ...(opts.without !== undefined
+      ? {
+          withoutSites: opts.without
+            .split(',')
+            .map((id) => id.trim())
+            .filter(Boolean),
+        }
+      : {}),
+    ...(opts.greatCircle ? { distances: 'great-circle' as const } : {}),
     ...(opts.candidateTechnologies !== undefined
       ? { candidateTechnologies: opts.candidateTechnologies.split(',').map((t) => t.trim()) }
       : {}),
@@ -177,6 +194,10 @@ export async function runOptimize(ctx: CliContext, opts: OptimizeOptions): Promi
     lang,
     opts,
     assumptions: plan.assumedCapacities,
+    distances: renderMessage(
+      message('transport_distances', { matrix: plan.distanceMatrix, road: plan.distanceMethod === 'road' }),
+      lang,
+    ),
   });
   return uncertainty ? `${table}${allocationUncertaintyLines(uncertainty, lang, names).join('\n')}\n` : table;
 }
@@ -205,7 +226,15 @@ function allocationUncertaintyLines(u: AllocationUncertaintyAnswer, lang: Lang, 
 function renderOptimizeTable(
   ctx: CliContext,
   r: AllocationResult,
-  o: { region: string; profile: string; lang: Lang; opts: OptimizeOptions; assumptions: string[] },
+  o: {
+    region: string;
+    profile: string;
+    lang: Lang;
+    opts: OptimizeOptions;
+    assumptions: string[];
+    /** How the distances were measured, in words. */
+    distances: string;
+  },
 ): string {
   const { lang } = o;
   const data = ctx.data();
@@ -328,7 +357,7 @@ function renderOptimizeTable(
     )({
       capacities: r.binding.capacities.join(', ') || '–',
       radii: r.binding.radii.join(', ') || '–',
-      matrix: Boolean(o.opts.distances),
+      distances: o.distances,
     }),
   );
   return `${lines.join('\n')}\n`;

@@ -223,9 +223,9 @@ const CLI = {
   },
   bindingNote: {
     nb: (o: BindingNote) =>
-      `Binder: kapasitet ${o.capacities}; radius ${o.radii}. Transport: ${o.matrix ? 'avstandsmatrise' : 'luftlinje × omvegsfaktor'} (data/transport.json; kostnaden per tonnkm er en plassholder uten kilde). Dagens bruk: data/current-uses.json.`,
+      `Binder: kapasitet ${o.capacities}; radius ${o.radii}. Transport: ${o.distances.toLowerCase()} (data/transport.json; kostnaden per tonnkm er en plassholder uten kilde). Dagens bruk: data/current-uses.json.`,
     en: (o: BindingNote) =>
-      `Binding: capacity ${o.capacities}; radius ${o.radii}. Transport: ${o.matrix ? 'distance matrix' : 'great circle × detour factor'} (data/transport.json; the cost per tonne-km is an unsourced placeholder). Current use: data/current-uses.json.`,
+      `Binding: capacity ${o.capacities}; radius ${o.radii}. Transport: ${o.distances.toLowerCase()} (data/transport.json; the cost per tonne-km is an unsourced placeholder). Current use: data/current-uses.json.`,
   },
   // start
   // Regions, statistics, imports and actors (region, stats, import, actors).
@@ -269,14 +269,56 @@ const CLI = {
   co2eSaved: { nb: 'spart', en: 'saved' },
   movesDown: { nb: 'flytter ned i pyramiden', en: 'moves down the pyramid' },
   change: { nb: 'endring', en: 'change' },
+  // catchments
+  catchmentsTitle: {
+    nb: 'Nedslagsfelt langs veg og konkurranse om råstoff',
+    en: 'Catchments by road and competition for feedstock',
+  },
+  radiusKm: { nb: 'Radius km', en: 'Radius km' },
+  reachedMunicipalities: { nb: 'Kommuner nådd', en: 'Municipalities reached' },
+  catchmentTonnes: { nb: 'I feltet t', en: 'In catchment t' },
+  inflowTonnes: { nb: 'Tilført t', en: 'Inflow t' },
+  catchmentOf: {
+    nb: 'Nedslagsfelt (andel av kommunens veger, vegkm fra tettstedet)',
+    en: 'Catchment (share of the municipality’s roads, road km from its town)',
+  },
+  competitionTitle: { nb: 'Konkurranse der feltene overlapper', en: 'Competition where catchments overlap' },
+  contestedTonnes: { nb: 'Omstridt t', en: 'Contested t' },
+  getsAtOptimum: { nb: 'Får fra kommunene ved optimum t', en: 'Gets from them at the optimum t' },
+  noCompetition: {
+    nb: 'Ingen anlegg som tar samme råstoff, har overlappende nedslagsfelt.',
+    en: 'No sites that take the same feedstock have overlapping catchments.',
+  },
+  competitionNote: {
+    nb: 'Omstridt: tilgangen i kommunene begge når, ganger andelen av kommunens veger begge når. «Får» er hva optimeringen sender fra disse kommunene til hvert anlegg; skyggeprisen er hva ett tonn mer kapasitet ville gitt (0 = ledig kapasitet, det andre anlegget får resten fordi det betaler mer).',
+    en: 'Contested: the supply in the municipalities both reach, times the share of the municipality’s roads both reach. "Gets" is what the optimum sends from those municipalities to each site; the shadow price is what one more tonne of capacity would add (0 = spare capacity: the other site gets the rest because it pays more).',
+  },
+  unserved: { nb: 'Ikke tatt imot av noe anlegg', en: 'Taken by no site' },
+  whatIfTitle: {
+    nb: 'Hva om: endring mot regionens egne anlegg',
+    en: 'What if: change against the region’s own sites',
+  },
+  before: { nb: 'Før', en: 'Before' },
+  after: { nb: 'Etter', en: 'After' },
+  siteChanges: {
+    nb: { added: 'lagt til', removed: 'tatt bort', changed: 'endret', same: 'uendret' } as Record<
+      string,
+      string
+    >,
+    en: { added: 'added', removed: 'removed', changed: 'changed', same: 'unchanged' } as Record<
+      string,
+      string
+    >,
+  },
+  totalValue: { nb: 'Verdi i alt', en: 'Total value' },
 } satisfies WordTable;
 
 interface BindingNote {
   /** The sites whose capacity binds, or "–". */
   capacities: string;
   radii: string;
-  /** Whether the distances come from a distance matrix (else great circle × detour). */
-  matrix: boolean;
+  /** How the distances were measured, in words (the message transport_distances). */
+  distances: string;
 }
 
 export type CliWord = keyof typeof CLI;
