@@ -3,6 +3,7 @@
  * distance must keep: never below the great circle, a car ferry where the trip needs one, and
  * gathering inside a municipality that is never zero.
  */
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { haversineKm, type LatLon } from '../domain/geo.ts';
@@ -96,6 +97,14 @@ describe('road distances on N1000', () => {
     }
     // The fjord counties wind more than the inland ones.
     expect(f.get('46')?.factor).toBeGreaterThan(f.get('34')?.factor as number);
+  });
+
+  it('reports the factors in docs/roads.md as data/roads/detour-factors.json has them', () => {
+    const doc = readFileSync(new URL('../../docs/roads.md', import.meta.url), 'utf8');
+    for (const f of roads.detour.factors) {
+      const row = `| ${f.area} | ${f.name} | ${f.factor.toFixed(2)} | ${f.q1.toFixed(2)}–${f.q3.toFixed(2)} | ${f.pairs} |`;
+      expect(doc).toContain(row);
+    }
   });
 
   it('loads the graph and its origins in one piece', () => {

@@ -62,6 +62,8 @@ describe.each(testDialects())('the OpenAPI document and its viewer on %s', (dial
           'GET /api/audit/national',
           'POST /api/optimise',
           'GET /api/optimise/:id',
+          'GET /api/catchments',
+          'POST /api/catchments',
           'GET /api/geo/municipalities',
           'GET /api/regions/:id/sites',
           'GET /api/sources',

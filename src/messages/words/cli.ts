@@ -274,7 +274,7 @@ const CLI = {
     nb: 'Nedslagsfelt langs veg og konkurranse om råstoff',
     en: 'Catchments by road and competition for feedstock',
   },
-  radiusKm: { nb: 'Radius km', en: 'Radius km' },
+  radiusKm: { nb: 'Transportradius km', en: 'Transport radius km' },
   reachedMunicipalities: { nb: 'Kommuner nådd', en: 'Municipalities reached' },
   catchmentTonnes: { nb: 'I feltet t', en: 'In catchment t' },
   inflowTonnes: { nb: 'Tilført t', en: 'Inflow t' },
