@@ -49,10 +49,19 @@ export class RoadDistances {
     this.options = options;
   }
 
-  /** Where a point joins the network. */
+  private readonly anchors = new Map<string, Anchor>();
+
+  /** Where a point joins the network (kept per point: a site is asked for once per stream). */
   anchor(p: LatLon): Anchor {
-    const near = this.graph.nearest(p);
-    return { node: near.node, snapKm: near.km };
+    const key = `${p.lat},${p.lon}`;
+    let a = this.anchors.get(key);
+    if (!a) {
+      const near = this.graph.nearest(p);
+      a = { node: near.node, snapKm: near.km };
+      if (this.anchors.size >= 4096) this.anchors.clear();
+      this.anchors.set(key, a);
+    }
+    return a;
   }
 
   /** The run from a node, once per node. */
