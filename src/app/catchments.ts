@@ -18,6 +18,7 @@ import {
 } from '../domain/catchments.ts';
 import { type Message, message } from '../domain/message.ts';
 import { nodeRoads } from '../domain/origins.ts';
+import type { Library } from '../domain/scenarios.ts';
 import type { Words } from '../domain/text.ts';
 import {
   type AllocationDeps,
@@ -28,11 +29,10 @@ import {
 } from './allocation.ts';
 import type { LoadedRoads } from './data-files.ts';
 
-/** The sites of a plan as catchments see them: radius (the site's or its technology's) and kinds taken. */
-export function catchmentSites(plan: AllocationPlan): CatchmentSite[] {
-  const { lib } = plan.input;
+/** Sites as catchments see them: radius (the site's or its technology's) and the kinds it takes. */
+export function catchmentSites(sites: readonly Site[], lib: Library): CatchmentSite[] {
   const kinds = new Set(lib.kinds.map((k) => k.id));
-  return plan.input.sites.map((s) => {
+  return sites.map((s) => {
     const tech = lib.technologies.find((t) => t.id === s.technology);
     return {
       id: s.id,
@@ -114,7 +114,7 @@ function summarise(
   plan: AllocationPlan,
   result: AllocationResult,
 ): { sites: SiteSummary[]; allocation: AllocationSummary } {
-  const cs = new Map(catchmentSites(plan).map((c) => [c.id, c]));
+  const cs = new Map(catchmentSites(plan.input.sites, plan.input.lib).map((c) => [c.id, c]));
   const sites = plan.input.sites.map((s): SiteSummary => {
     const r = result.sites.find((x) => x.id === s.id);
     const c = cs.get(s.id) as CatchmentSite;
@@ -174,21 +174,38 @@ export interface CatchmentsRun {
   result: AllocationResult;
 }
 
-/** Plans, solves and reads catchments and competition; with changed sites, also the baseline. */
-export async function catchmentsOf(
-  deps: AllocationDeps,
+/** The sites' catchments over the region's municipalities and the pairs that compete (no solving). */
+export function regionCatchments(
   roads: LoadedRoads,
-  request: AllocationRequest,
-  solver: Solver,
-): Promise<CatchmentsRun> {
-  const plan = planAllocation(deps, request);
-  const result = await runAllocation(plan, solver);
+  sites: readonly Site[],
+  lib: Library,
+  municipalities: readonly string[],
+  supplies: Supply[],
+) {
+  return catchments(
+    roads.distances,
+    catchmentSites(sites, lib),
+    municipalityRoads(roads, municipalities),
+    supplies,
+  );
+}
+
+/** Catchments and competition of a solved plan, with who got what. */
+export function catchmentsAnswerOf(
+  plan: AllocationPlan,
+  result: AllocationResult,
+  roads: LoadedRoads,
+): CatchmentsAnswer {
   const supplies: Supply[] = plan.input.supplies;
-  const sites = catchmentSites(plan);
-  const munis = municipalityRoads(roads, plan.region.municipalities);
-  const found = catchments(roads.distances, sites, munis, supplies);
+  const found = regionCatchments(
+    roads,
+    plan.input.sites,
+    plan.input.lib,
+    plan.region.municipalities,
+    supplies,
+  );
   const now = summarise(plan, result);
-  const answer: CatchmentsAnswer = {
+  return {
     region: plan.region.id,
     profile: plan.profile.id,
     distances: message('transport_distances', {
@@ -199,10 +216,23 @@ export async function catchmentsOf(
     catchments: found.catchments,
     competition: found.competition.map((c) => ({
       ...c,
-      outcome: competitionOutcome(c, result.flows, result.sites, supplies),
+      outcome: competitionOutcome(c, result.flows, result.sites),
     })),
     allocation: now.allocation,
   };
+}
+
+/** Plans, solves and reads catchments and competition; with changed sites, also the baseline. */
+export async function catchmentsOf(
+  deps: AllocationDeps,
+  roads: LoadedRoads,
+  request: AllocationRequest,
+  solver: Solver,
+): Promise<CatchmentsRun> {
+  const plan = planAllocation(deps, request);
+  const result = await runAllocation(plan, solver);
+  const answer = catchmentsAnswerOf(plan, result, roads);
+  const supplies = plan.input.supplies;
   if (changesSites(request)) {
     const {
       sites: _s,
@@ -216,7 +246,7 @@ export async function catchmentsOf(
     const basePlan = planAllocation(deps, { ...own, supplies });
     const base = summarise(basePlan, await runAllocation(basePlan, solver));
     const before = new Map(base.sites.map((s) => [s.id, s]));
-    const after = new Map(now.sites.map((s) => [s.id, s]));
+    const after = new Map(answer.sites.map((s) => [s.id, s]));
     const ids = [...new Set([...before.keys(), ...after.keys()])];
     answer.whatIf = {
       baseline: base,

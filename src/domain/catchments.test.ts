@@ -100,7 +100,7 @@ describe('catchments on a hand-made road', () => {
     expect(c?.totalTonnes).toBeCloseTo(600, 9);
   });
 
-  it('reads who gets the contested tonnes from the flows, with the shadow prices', () => {
+  it('reads who gets the contested tonnes from the flows (pro rata to the shared share), with the shadow prices', () => {
     const flow = (site: string, from: string, tonnes: number) => ({ site, from, kind: 'k', tonnes }) as Flow;
     const siteResult = (id: string, shadow: number, binds: boolean) =>
       ({ id, shadowPriceNokPerTonne: shadow, capacityBinds: binds }) as SiteResult;
@@ -108,13 +108,14 @@ describe('catchments on a hand-made road', () => {
       answer.competition[0] as (typeof answer.competition)[number],
       [flow('a', 'm2', 700), flow('b', 'm2', 200), flow('b', 'm3', 300)],
       [siteResult('a', 120, true), siteResult('b', 0, false)],
-      supplies,
     );
-    expect(outcome.received).toEqual([
-      { site: 'a', tonnes: 700, shadowPriceNokPerTonne: 120, capacityBinds: true },
-      { site: 'b', tonnes: 200, shadowPriceNokPerTonne: 0, capacityBinds: false },
+    // m2's flows × 0.6 (m3 is not shared): 700 × 0.6 and 200 × 0.6 of the 600 contested.
+    expect(outcome.received.map((r) => [r.site, Number(r.tonnes.toFixed(9))])).toEqual([
+      ['a', 420],
+      ['b', 120],
     ]);
-    expect(outcome.elsewhereTonnes).toBe(100);
+    expect(outcome.received[0]).toMatchObject({ shadowPriceNokPerTonne: 120, capacityBinds: true });
+    expect(outcome.elsewhereTonnes).toBeCloseTo(60, 9);
   });
 
   it('finds no competition when the radii do not overlap', () => {

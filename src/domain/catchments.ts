@@ -180,25 +180,24 @@ export function catchments(
 
 export interface CompetitionOutcome {
   sites: [string, string];
-  /** Tonnes wet of the contested kinds each site receives from the shared municipalities. */
+  /**
+   * Of the contested tonnes, what each site gets: its flows of the contested kinds from each shared
+   * municipality × the share of that municipality both reach (a flow leaves from the municipality as a
+   * whole, so the contested part of it is taken pro rata).
+   */
   received: { site: string; tonnes: number; shadowPriceNokPerTonne: number | null; capacityBinds: boolean }[];
-  /** Of the contested kinds in the shared municipalities, what neither site takes. */
+  /** Of the contested tonnes, what neither site gets (current use, or another site). */
   elsewhereTonnes: number;
 }
 
-/** Who gets the contested streams at the optimum: the allocation's flows from the shared municipalities. */
-export function competitionOutcome(
-  c: Competition,
-  flows: Flow[],
-  sites: SiteResult[],
-  supplies: Supply[],
-): CompetitionOutcome {
-  const shared = new Set(c.municipalities.map((m) => m.number));
+/** Who gets the contested streams at the optimum, from the allocation's flows and shadow prices. */
+export function competitionOutcome(c: Competition, flows: Flow[], sites: SiteResult[]): CompetitionOutcome {
+  const share = new Map(c.municipalities.map((m) => [m.number, m.share]));
   const kinds = new Set(c.kinds);
   const received = c.sites.map((id) => {
     const tonnes = flows
-      .filter((f) => f.site === id && shared.has(f.from) && kinds.has(f.kind))
-      .reduce((s, f) => s + f.tonnes, 0);
+      .filter((f) => f.site === id && kinds.has(f.kind))
+      .reduce((s, f) => s + f.tonnes * (share.get(f.from) ?? 0), 0);
     const r = sites.find((s) => s.id === id);
     return {
       site: id,
@@ -207,9 +206,6 @@ export function competitionOutcome(
       capacityBinds: r?.capacityBinds ?? false,
     };
   });
-  const supply = supplies
-    .filter((s) => shared.has(s.municipality) && kinds.has(s.kind))
-    .reduce((s, x) => s + x.tonnesWet, 0);
   const taken = received.reduce((s, r) => s + r.tonnes, 0);
-  return { sites: c.sites, received, elsewhereTonnes: Math.max(0, supply - taken) };
+  return { sites: c.sites, received, elsewhereTonnes: Math.max(0, c.totalTonnes - taken) };
 }

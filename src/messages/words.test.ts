@@ -28,6 +28,11 @@ const CLI_SAMPLES: Samples<WordsIn<typeof CLI_WORDS>> = {
 
 const REPORT_SAMPLES: Samples<ReportWords> = {
   reportTitle: ['r1'],
+  gets: ['s1'],
+  competitionSummary: [
+    { a: 's1', b: 's2', kinds: 'k1', tonnes: '1 000', winner: 's1', got: '800', nobody: false },
+  ],
+  unservedLine: ['k1 1 000 t'],
   generated: ['2024-05-01', 'p1', '2023'],
   readmeIntro: ['r1', '2024-05-01'],
   uncertaintyIntro: [500, 1],

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { planAllocation, runAllocation as runAllocationTask } from '../app/allocation.ts';
+import { regionCatchments } from '../app/catchments.ts';
 import type { DataFiles } from '../app/data-files.ts';
 import type { Site } from '../domain/allocation/input.ts';
 import type { Solver } from '../domain/allocation/lp.ts';
@@ -27,6 +28,7 @@ import { actorsSection } from './sections/actors.ts';
 import { agricultureSection } from './sections/agriculture.ts';
 import { type AllocationRun, allocationSection } from './sections/allocation.ts';
 import { auditSection } from './sections/audit.ts';
+import { catchmentsSection } from './sections/catchments.ts';
 import { forestrySection } from './sections/forestry.ts';
 import { principleSection } from './sections/principle.ts';
 import { regionSection } from './sections/region.ts';
@@ -141,6 +143,17 @@ export async function buildReport(o: ReportOptions, inputs: ReportInputs): Promi
   } catch {
     transport = undefined;
   }
+  // Catchments by road of the region's sites, over the estimate's supplies (the map and its chapter).
+  const found =
+    sites.length > 0
+      ? regionCatchments(
+          inputs.files.roads(),
+          sites,
+          lib,
+          region.municipalities,
+          estimate.rows.map((r) => ({ municipality: r.municipality, kind: r.kind, tonnesWet: r.tonnesWet })),
+        )
+      : undefined;
   step('sections');
   const sections: Section[] = [principleSection(ctx), regionSection(ctx)];
   step('actors');
@@ -149,14 +162,14 @@ export async function buildReport(o: ReportOptions, inputs: ReportInputs): Promi
     agricultureSection(ctx),
     forestrySection(ctx),
     residuesSection(ctx),
-    sitesSection(ctx, sites, sitesFile),
+    sitesSection(ctx, sites, sitesFile, found),
     valueSection(ctx),
   );
   step('scenarios');
   sections.push(await scenariosSection(ctx));
   step('allocation');
   const allocation = await runAllocation(ctx, inputs);
-  sections.push(allocationSection(ctx, allocation));
+  sections.push(allocationSection(ctx, allocation), catchmentsSection(ctx, found, allocation));
   step('uncertainty');
   sections.push(uncertaintySection(ctx, allocation, { draws: o.draws, seed: o.seed, random: inputs.random }));
   step('audit');

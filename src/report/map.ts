@@ -1,6 +1,7 @@
 /**
  * SVG maps of a region: its municipalities filled (by sub-region or by a value), neighbours in grey,
- * sub-region outlines (edges not shared inside a sub-region), labels, and sites with catchment circles.
+ * sub-region outlines (edges not shared inside a sub-region), labels, and sites with their catchments:
+ * the outline of the road network within the radius where it is known, else a circle.
  */
 import type { Boundary, Ring } from './boundaries.ts';
 import { esc } from './html.ts';
@@ -12,6 +13,8 @@ export interface MapSite {
   lat: number;
   radiusKm: number;
   colour: string;
+  /** The catchment by road as a [lon, lat] ring; a circle of the radius without it. */
+  outline?: [number, number][];
 }
 
 export interface MapOptions {
@@ -61,8 +64,9 @@ export function renderMap(o: MapOptions): string {
   const width = o.width ?? 640;
   const own = o.municipalities.map((nr) => o.boundaries.get(nr)).filter((b): b is Boundary => !!b);
   const ownRings = own.flatMap((b) => b.polygons.flat());
-  // Fit to the region, widened to take in the sites' circles so a catchment is never cut off.
+  // Fit to the region, widened to take in the sites' catchments so one is never cut off.
   const extra: Ring[] = (o.sites ?? []).map((s) => {
+    if (s.outline) return s.outline;
     const dLat = s.radiusKm / 111.32;
     const dLon = dLat / Math.cos((s.lat * Math.PI) / 180);
     return [
@@ -119,7 +123,9 @@ export function renderMap(o: MapOptions): string {
     atPlace.set(place, nth + 1);
     const r = s.radiusKm * project.pxPerKm;
     out.push(
-      `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r.toFixed(1)}" fill="${s.colour}" fill-opacity="0.08" stroke="${s.colour}" stroke-width="1" stroke-dasharray="4 3"/>`,
+      s.outline
+        ? `<path d="${ringsPath(project, [s.outline])}" fill="${s.colour}" fill-opacity="0.1" stroke="${s.colour}" stroke-width="1.2" stroke-linejoin="round"/>`
+        : `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r.toFixed(1)}" fill="${s.colour}" fill-opacity="0.08" stroke="${s.colour}" stroke-width="1" stroke-dasharray="4 3"/>`,
       `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="4" fill="${s.colour}" stroke="#fff"><title>${esc(s.label)}</title></circle>`,
       `<text x="${(x + 6 + nth * 12).toFixed(1)}" y="${(y - 6).toFixed(1)}" font-size="11" font-weight="bold" fill="#222" stroke="#fff" stroke-width="2.5" paint-order="stroke">${esc(s.label)}</text>`,
     );

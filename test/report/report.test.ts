@@ -156,6 +156,7 @@ describe('the reference region’s report', () => {
       'verdi',
       'scenarier',
       'allokering',
+      'nedslagsfelt',
       'usikkerhet',
       'revisjon',
       'kilder',

@@ -106,6 +106,7 @@ const nb = {
     value: 'Verdi per strøm i verdipyramiden',
     scenarios: 'Regneeksempler og scenarier',
     allocation: 'Beste fordeling av strømmene',
+    catchments: 'Nedslagsfelt og konkurranse om råstoff',
     audit: 'Kontroll av tallene',
     sources: 'Kilder',
   },
@@ -121,6 +122,8 @@ const nb = {
     residueTotals: 'Restråstoff sum',
     residues: 'Restråstoff per kommune',
     sites: 'Anlegg',
+    catchments: 'Nedslagsfelt',
+    competition: 'Konkurranse om råstoff',
     value: 'Verdi per strøm',
     scenarios: 'Scenarier',
     allocationSites: 'Fordeling anlegg',
@@ -254,9 +257,10 @@ const nb = {
   driversIntro: 'Rapporten peker på disse driverne i etterspørselen etter bioråstoff:',
   noSites: 'Regionen har ingen anlegg i data/sites.',
   sitesIntro: (n: number, assumed: number) =>
-    `${n} anlegg er lagt inn for regionen. Sirklene viser transportradien hvert anlegg henter råstoff innenfor.${assumed ? ` For ${assumed} av dem er kapasiteten en antakelse (teknologiens typiske størrelse), fordi kilden ikke oppgir den.` : ''}`,
+    `${n} anlegg er lagt inn for regionen. Omrisset rundt hvert anlegg viser vegnettet det når innenfor transportradien, målt langs veg.${assumed ? ` For ${assumed} av dem er kapasiteten en antakelse (teknologiens typiske størrelse), fordi kilden ikke oppgir den.` : ''}`,
   sitesMapTitle: 'Anlegg og nedslagsfelt',
-  sitesMapCaption: 'Anlegg (punkt) og transportradius (stiplet sirkel), farget etter teknologi.',
+  sitesMapCaption:
+    'Anlegg (punkt) og nedslagsfelt langs veg innenfor transportradien (omriss), farget etter teknologi. Vegnett: Kartverket N1000.',
   sitesTableTitle: 'Anlegg, teknologi og kapasitet',
   siteStatus: {
     existing: 'eksisterende',
@@ -314,6 +318,36 @@ const nb = {
     columns: number;
   }) =>
     `Optimeringen (HiGHS, status ${o.status}, ${o.columns} variabler) fordeler strømmene til anleggene slik at verdien etter transport blir størst innenfor kapasitet, transportradius og regelverk. Resultatet er ${o.valueMnok} MNOK i året mot ${o.baselineMnok} MNOK ved dagens bruk: et løft på ${o.upliftMnok} MNOK og ${o.co2e} tonn CO2e. ${o.sites} anlegg får tilført råstoff.`,
+  catchmentsIntro:
+    'Nedslagsfeltet til et anlegg er vegnettet innenfor transportradien, målt langs veg fra anlegget på Kartverkets vegnett N1000. For hver kommune viser tabellen hvor stor andel av kommunens veger anlegget når, og vegavstanden fra kommunens tettsted. Der anlegg som tar imot samme råstoff, når de samme vegene, konkurrerer de om det som ligger der; hvem som får det, er svaret fra fordelingen over.',
+  catchmentsTableTitle: 'Nedslagsfelt langs veg per anlegg',
+  catchmentsReached: 'Kommuner nådd (andel av vegene, vegkm fra tettstedet)',
+  catchmentsTonnes: 'Råstoff i feltet',
+  catchmentsInflow: 'Tilført ved optimum',
+  catchmentsSource:
+    'Vegavstand på Kartverkets N1000 (© Kartverket, CC BY 4.0); tilgang fra restråstoffanslaget',
+  competitionTableTitle: 'Konkurranse der nedslagsfeltene overlapper',
+  competitionSites: 'Anlegg',
+  competitionShared: 'Kommuner begge når (andel av vegene)',
+  contested: 'Omstridt',
+  gets: (site: string) => `${site} får`,
+  shadowPrices: 'Skyggepris (NOK per tonn kapasitet)',
+  noCompetition: 'Ingen anlegg som tar imot samme råstoff, har overlappende nedslagsfelt.',
+  competitionSummary: (o: {
+    a: string;
+    b: string;
+    kinds: string;
+    tonnes: string;
+    winner: string;
+    got: string;
+    nobody: boolean;
+  }) =>
+    `Mest omstridt er ${o.kinds} mellom ${o.a} og ${o.b}: ${o.tonnes} tonn i året ligger der begge når. ${o.nobody ? 'Ved optimum får ingen av dem noe av det: etter transport lønner dagens bruk seg bedre, eller anleggene fylles med annet råstoff.' : `Ved optimum får ${o.winner} mest av det (${o.got} tonn).`}`,
+  competitionNote:
+    'Omstridt: tilgangen i kommunene begge når, ganger andelen av kommunens veger begge når. «Får» er den delen av det omstridte råstoffet fordelingen sender til hvert anlegg (det som sendes fra en kommune, ganger andelen begge når). Skyggeprisen er hva ett tonn mer kapasitet i året ville gitt; 0 betyr ledig kapasitet, og da har det andre anlegget fått resten fordi det betaler mer etter transport.',
+  unservedLine: (list: string) => `Råstoff ingen av anleggene tar imot ved optimum: ${list}.`,
+  catchmentsMethod:
+    'Avstandene er vegkilometer fra der råstoffet ligger: tettstedet for matavfall og slam, jordbruksbygdene for husdyrgjødsel og halm, skogsvegene for trevirke, ut fra vegnettet selv. Innsamling innad i kommunen regnes med, så transport innad i en kommune er aldri null; ferjer har egen takst og tid.',
   allocationNotRun: 'Fordelingen kunne ikke beregnes',
   uncertaintyTitle: 'Usikkerhet i kroner og CO2e',
   uncertaintySheet: 'Usikkerhet NOK og CO2e',
@@ -437,6 +471,7 @@ const en: ReportWords = {
     value: 'Value per stream on the pyramid',
     scenarios: 'Worked examples and scenarios',
     allocation: 'Best allocation of the streams',
+    catchments: 'Catchments and competition for feedstock',
     audit: 'Checking the figures',
     sources: 'Sources',
   },
@@ -452,6 +487,8 @@ const en: ReportWords = {
     residueTotals: 'Residues total',
     residues: 'Residues by municipality',
     sites: 'Sites',
+    catchments: 'Catchments',
+    competition: 'Competition for feedstock',
     value: 'Value per stream',
     scenarios: 'Scenarios',
     allocationSites: 'Allocation sites',
@@ -547,9 +584,10 @@ const en: ReportWords = {
   driversIntro: 'The report names these drivers of demand for bio-based raw materials:',
   noSites: 'The region has no sites in data/sites.',
   sitesIntro: (count, assumed) =>
-    `${count} sites are recorded for the region. The circles show the transport radius each site draws feedstock from.${assumed ? ` For ${assumed} of them the capacity is an assumption (the technology’s typical size), as the source gives none.` : ''}`,
+    `${count} sites are recorded for the region. The outline around each site shows the road network it reaches within its transport radius, measured along the roads.${assumed ? ` For ${assumed} of them the capacity is an assumption (the technology’s typical size), as the source gives none.` : ''}`,
   sitesMapTitle: 'Sites and catchments',
-  sitesMapCaption: 'Sites (dots) and transport radius (dashed circle), coloured by technology.',
+  sitesMapCaption:
+    'Sites (dots) and their catchments by road within the transport radius (outline), coloured by technology. Road network: Kartverket N1000.',
   sitesTableTitle: 'Sites, technology and capacity',
   siteStatus: {
     existing: 'existing',
@@ -592,6 +630,28 @@ const en: ReportWords = {
   twiceFeed: 'The feed against the region’s estimate',
   allocationIntro: (o) =>
     `The optimiser (HiGHS, status ${o.status}, ${o.columns} variables) allocates the streams to sites for the most value after transport, within capacity, transport radius and regulation. The result is ${o.valueMnok} MNOK a year against ${o.baselineMnok} MNOK in today’s use: an uplift of ${o.upliftMnok} MNOK and ${o.co2e} tonnes CO2e. ${o.sites} sites receive feedstock.`,
+  catchmentsIntro:
+    'A site’s catchment is the road network within its transport radius, measured along the roads from the site on Kartverket’s N1000 network. For each municipality the table shows the share of its roads the site reaches and the road distance from its town. Where two sites that take the same feedstock reach the same roads, they compete for what lies there; who gets it is the answer of the allocation above.',
+  catchmentsTableTitle: 'Catchments by road per site',
+  catchmentsReached: 'Municipalities reached (share of the roads, road km from the town)',
+  catchmentsTonnes: 'Feedstock in the catchment',
+  catchmentsInflow: 'Inflow at the optimum',
+  catchmentsSource:
+    'Road distance on Kartverket’s N1000 (© Kartverket, CC BY 4.0); supply from the residue estimate',
+  competitionTableTitle: 'Competition where catchments overlap',
+  competitionSites: 'Sites',
+  competitionShared: 'Municipalities both reach (share of the roads)',
+  contested: 'Contested',
+  gets: (site) => `${site} gets`,
+  shadowPrices: 'Shadow price (NOK per tonne of capacity)',
+  noCompetition: 'No sites that take the same feedstock have overlapping catchments.',
+  competitionSummary: (o) =>
+    `Most contested are ${o.kinds} between ${o.a} and ${o.b}: ${o.tonnes} tonnes a year lie where both reach. ${o.nobody ? 'At the optimum neither gets any of it: after transport the current use pays more, or the sites fill with other feedstock.' : `At the optimum ${o.winner} gets most of it (${o.got} tonnes).`}`,
+  competitionNote:
+    'Contested: the supply in the municipalities both reach, times the share of the municipality’s roads both reach. "Gets" is the part of the contested feedstock the allocation sends to each site (what it sends from a municipality, times the share both reach). The shadow price is what one more tonne of annual capacity would add; 0 means spare capacity, and then the other site got the rest because it pays more after transport.',
+  unservedLine: (list) => `Feedstock no site takes at the optimum: ${list}.`,
+  catchmentsMethod:
+    'Distances are road kilometres from where the feedstock lies: the town for food waste and sludge, the farmed valleys for manure and straw, the forest roads for wood, read from the road network itself. Gathering inside the municipality is counted, so transport within a municipality is never zero; ferries have a fare and a time of their own.',
   allocationNotRun: 'The allocation could not be computed',
   uncertaintyTitle: 'Uncertainty in NOK and CO2e',
   uncertaintySheet: 'Uncertainty NOK and CO2e',

@@ -1,6 +1,7 @@
-/** Demand drivers and sites: the region's plants with their catchments (transport radius) on a map. */
+/** Demand drivers and sites: the region's plants with their catchments by road on a map. */
 
 import type { Site } from '../../domain/allocation/input.ts';
+import type { CatchmentAnswer } from '../../domain/catchments.ts';
 import { textIn } from '../../domain/text.ts';
 import type { ReportContext } from '../context.ts';
 import { round } from '../format.ts';
@@ -27,7 +28,12 @@ function drivers(ctx: ReportContext): Driver[] {
   return ctx.files.seedReport(ctx.region)?.seed.demand_drivers ?? [];
 }
 
-export function sitesSection(ctx: ReportContext, sites: Site[], sitesFile: string | undefined): Section {
+export function sitesSection(
+  ctx: ReportContext,
+  sites: Site[],
+  sitesFile: string | undefined,
+  found?: CatchmentAnswer,
+): Section {
   const { T, lang, lib } = ctx;
   const section: Section = { id: 'anlegg', title: T.titles.sites, blocks: [] };
   const d = drivers(ctx);
@@ -67,6 +73,9 @@ export function sitesSection(ctx: ReportContext, sites: Site[], sitesFile: strin
           lat: s.position.lat,
           radiusKm: siteRadiusKm(ctx, s),
           colour: colour(s),
+          ...(found?.catchments[i]?.outline
+            ? { outline: found.catchments[i]?.outline as [number, number][] }
+            : {}),
         })),
         legend: technologies.map((t) => ({
           colour: QUALITATIVE[technologies.indexOf(t) % QUALITATIVE.length] as string,
