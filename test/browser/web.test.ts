@@ -40,6 +40,7 @@ const PAGES = [
   { path: '/verdipyramide', heading: 'Verdipyramiden' },
   { path: '/scenarioer', heading: 'Scenarioer' },
   { path: '/optimering', heading: 'Optimering av råstoffstrømmene' },
+  { path: '/nedslagsfelt', heading: 'Nedslagsfelt og konkurranse om råstoff' },
   { path: '/kilder', heading: 'Kilder' },
 ];
 const NBSP = /[\u00a0\u202f ]/u;
@@ -559,6 +560,54 @@ describe.skipIf(!haveChromium)('web app in chromium', () => {
           ?.getAttribute('data-municipalities') === '12',
     );
     await page.screenshot({ path: join(ARTEFACTS, 'desktop-optimering-resultat.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('draws each plant’s catchment by road, says who gets the contested feedstock, and answers a plant dragged on the map', async () => {
+    const { page, context, problems } = await openPage();
+    await page.goto(`${base}/nedslagsfelt`);
+    const result = page.getByTestId('catchments-result');
+    await result.waitFor({ timeout: 60_000 });
+    // One outline by road per site on the map (not circles).
+    await page.waitForFunction(() => {
+      const map = (globalThis as Any).window.__restverdiMap;
+      return map?.loaded() && map.querySourceFeatures('radius').length > 0;
+    });
+    // Features as drawn (a feature may come back once per tile: counted by site).
+    const drawn = () =>
+      page.evaluate(() => {
+        const map = (globalThis as Any).window.__restverdiMap;
+        const features = map.querySourceFeatures('radius') as { properties: { id: string; byRoad?: boolean } }[];
+        return [...new Map(features.map((f) => [f.properties.id, f.properties.byRoad === true])).values()];
+      });
+    await expect.poll(async () => (await drawn()).length).toBe(6);
+    expect((await drawn()).every(Boolean)).toBe(true);
+    const competition = page.getByTestId('competition');
+    expect(await competition.textContent()).toMatch(/Obio AS biokull/);
+    expect(await competition.locator('tbody tr').count()).toBeGreaterThan(2);
+    expect(await page.getByTestId('what-if').count()).toBe(0);
+    // Drag Vow's plant at Follum 30 px on the map: the answer comes back beside the region's own sites.
+    const marker = page.locator('.site-marker[data-site="vow-follum"]');
+    await marker.scrollIntoViewIfNeeded();
+    const box = await marker.boundingBox();
+    if (!box) throw new Error('no marker');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 15, box.y + box.height / 2 - 20, { steps: 5 });
+    await page.mouse.move(box.x + box.width / 2 + 30, box.y + box.height / 2 - 40, { steps: 5 });
+    await page.mouse.up();
+    const whatIf = page.getByTestId('what-if');
+    await whatIf.waitFor({ timeout: 60_000 });
+    const row = whatIf.locator('tbody tr', { hasText: 'Vow Green Metals' });
+    await expect.poll(() => row.textContent()).toContain('endret');
+    // Leave Havila out with the keyboard-reachable controls, and recalculate.
+    await page.getByLabel('Med: Havila biogassanlegg, Rudshøgda (Ringsaker)').uncheck();
+    await page.getByRole('button', { name: 'Beregn på nytt' }).click();
+    await expect
+      .poll(() => whatIf.locator('tbody tr', { hasText: 'Havila' }).textContent(), { timeout: 60_000 })
+      .toContain('tatt ut');
+    await page.screenshot({ path: join(ARTEFACTS, 'desktop-nedslagsfelt.png'), fullPage: true });
     expect(problems).toEqual([]);
     await context.close();
   }, 120_000);

@@ -13,6 +13,7 @@ const Actors = lazy(() => import('./pages/actors.tsx'));
 const PyramidPage = lazy(() => import('./pages/pyramid.tsx'));
 const Scenarios = lazy(() => import('./pages/scenarios.tsx'));
 const Optimiser = lazy(() => import('./pages/optimiser.tsx'));
+const CatchmentsPage = lazy(() => import('./pages/catchments.tsx'));
 const SourcesPage = lazy(() => import('./pages/sources.tsx'));
 
 // A first visit opens on the whole country; the region picker (and ?region=) narrows it.
@@ -189,6 +190,7 @@ export function App() {
               {page === 'pyramid' && <PyramidPage />}
               {page === 'scenarios' && <Scenarios />}
               {page === 'optimiser' && <Optimiser />}
+              {page === 'catchments' && <CatchmentsPage />}
               {page === 'sources' && <SourcesPage />}
             </Suspense>
           </AppContext.Provider>

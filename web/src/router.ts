@@ -1,7 +1,15 @@
 /** A small client-side router: paths under / (the server answers every such path with the app). */
 import { useEffect, useState } from 'react';
 
-export type PageId = 'overview' | 'residues' | 'actors' | 'pyramid' | 'scenarios' | 'optimiser' | 'sources';
+export type PageId =
+  | 'overview'
+  | 'residues'
+  | 'actors'
+  | 'pyramid'
+  | 'scenarios'
+  | 'optimiser'
+  | 'catchments'
+  | 'sources';
 
 export const PAGES: { id: PageId; path: string }[] = [
   { id: 'overview', path: '/' },
@@ -10,6 +18,7 @@ export const PAGES: { id: PageId; path: string }[] = [
   { id: 'pyramid', path: '/verdipyramide' },
   { id: 'scenarios', path: '/scenarioer' },
   { id: 'optimiser', path: '/optimering' },
+  { id: 'catchments', path: '/nedslagsfelt' },
   { id: 'sources', path: '/kilder' },
 ];
 

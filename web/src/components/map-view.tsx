@@ -1,7 +1,8 @@
 /**
  * The map: MapLibre GL drawing the shipped municipality boundaries as the map itself (no tiles, no
  * outside requests). Layers: choropleth of the region, selection, sub-region outlines, sites with
- * their transport radius, flows, and count bubbles. The container's data attributes tell tests (and
+ * their transport radius (a circle) or their catchment by road (an outline), flows, and count bubbles.
+ * With `onSiteMove` the sites are markers that can be dragged. The container's data attributes tell tests (and
  * anyone curious) what is drawn: data-ready, data-municipalities (region members rendered), data-selected.
  */
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
@@ -44,6 +45,10 @@ export interface MapViewProps {
   selected?: Set<string>;
   subRegions?: { id: string; name: string; municipalities: string[] }[];
   sites?: Site[];
+  /** Catchments by road, drawn instead of the radius circles: a [lon, lat] ring per site. */
+  outlines?: { id: string; ring: [number, number][] }[];
+  /** Sites become draggable markers; called with a site's new position when it is dropped. */
+  onSiteMove?: (id: string, lon: number, lat: number) => void;
   flows?: Flow[];
   bubbles?: Bubble[];
   /** Text for a municipality in its popup. */
@@ -158,7 +163,15 @@ export function MapView(props: MapViewProps) {
         id: 'radius-line',
         type: 'line',
         source: 'radius',
+        filter: ['!=', ['get', 'byRoad'], true],
         paint: { 'line-color': '#1d4ed8', 'line-width': 1.2, 'line-dasharray': [3, 2] },
+      });
+      map.addLayer({
+        id: 'catchment-line',
+        type: 'line',
+        source: 'radius',
+        filter: ['==', ['get', 'byRoad'], true],
+        paint: { 'line-color': '#1d4ed8', 'line-width': 1.5 },
       });
       map.addLayer({
         id: 'flows-line',
@@ -292,17 +305,52 @@ export function MapView(props: MapViewProps) {
         geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
       })),
     });
+    const outlines = props.outlines;
     (map.getSource('radius') as GeoJSONSource).setData({
       type: 'FeatureCollection',
-      features: sites
-        .filter((s) => s.radiusKm)
-        .map((s) => ({
-          type: 'Feature',
-          properties: { id: s.id },
-          geometry: circle(s.lon, s.lat, s.radiusKm as number),
-        })),
+      features: outlines
+        ? outlines
+            .filter((o) => o.ring.length >= 4)
+            .map((o) => ({
+              type: 'Feature',
+              properties: { id: o.id, byRoad: true },
+              geometry: { type: 'Polygon', coordinates: [o.ring] },
+            }))
+        : sites
+            .filter((s) => s.radiusKm)
+            .map((s) => ({
+              type: 'Feature',
+              properties: { id: s.id },
+              geometry: circle(s.lon, s.lat, s.radiusKm as number),
+            })),
     });
-  }, [loaded, props.sites, textOf]);
+  }, [loaded, props.sites, props.outlines, textOf]);
+
+  // Draggable sites: a marker each, its new place reported when dropped.
+  const movable = Boolean(props.onSiteMove);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded || !movable) return;
+    const markers = (props.sites ?? []).map((s) => {
+      const el = document.createElement('button');
+      el.type = 'button';
+      el.className = 'site-marker';
+      el.dataset.site = s.id;
+      el.setAttribute('aria-label', textOf(s.name));
+      el.title = textOf(s.name);
+      const marker = new maplibregl.Marker({ element: el, draggable: true })
+        .setLngLat([s.lon, s.lat])
+        .addTo(map);
+      marker.on('dragend', () => {
+        const p = marker.getLngLat();
+        propsRef.current.onSiteMove?.(s.id, p.lng, p.lat);
+      });
+      return marker;
+    });
+    return () => {
+      for (const m of markers) m.remove();
+    };
+  }, [loaded, movable, props.sites, textOf]);
 
   // Flows: width by tonnes.
   useEffect(() => {
