@@ -23,6 +23,20 @@ describe('pyramidOfKind', () => {
     });
   });
 
+  it('costs the region’s stream to its nearest site per technology, by road from the kind’s origin', async () => {
+    const answer = await pyramidOfKind(ws, { kind: 'bark' });
+    const pyrolysis = answer.hauls?.find((h) => h.technology === 'slow-pyrolysis');
+    // Two biochar plants (Obio at Rudshøgda, Vow at Follum): each municipality's bark to the nearer.
+    expect(['obio-rudshogda', 'vow-follum']).toContain(pyrolysis?.site);
+    expect(pyrolysis?.km).toBeGreaterThan(10);
+    expect(pyrolysis?.km).toBeLessThan(80);
+    // No ferry in the region: the cost is km × the cost per t·km.
+    const cost = ws.files.transport().costNokPerTonneKm;
+    expect(pyrolysis?.nokPerTonne).toBeCloseTo((pyrolysis?.km as number) * cost, 6);
+    // Given tonnes have no place, so no haul.
+    expect((await pyramidOfKind(ws, { kind: 'bark', tonnes: 10 })).hauls).toBeUndefined();
+  });
+
   it('takes the region’s tonnes under the profile by default', async () => {
     const answer = await pyramidOfKind(ws, { kind: 'husdyrgjodsel' });
     expect(answer.tonnesFrom).toBe('gjovik-hadeland-ringerike, report');

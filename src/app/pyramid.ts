@@ -21,9 +21,72 @@ export interface PyramidRequest {
   profile?: string | undefined;
 }
 
+/** The stream's haul to the nearest of the region's sites that run a technology taking it. */
+export interface PyramidHaul {
+  technology: string;
+  /** The site most of the tonnes go to (the nearest from the municipalities with most tonnes). */
+  site: string;
+  /** Tonnes-weighted means over the region's municipalities, each to its nearest such site by road. */
+  km: number;
+  nokPerTonne: number;
+  co2ePerTonne: number;
+}
+
 export interface PyramidAnswer extends PyramidResult {
   /** Where the tonnes come from: "120 t", or "<region>, <profile>". */
   tonnesFrom: string;
+  /**
+   * For the region's estimate: the transport cost per tonne to the nearest site per technology (the
+   * tiers' values are before transport; the optimiser nets it per flow). Empty without sites.
+   */
+  hauls?: PyramidHaul[];
+}
+
+/**
+ * Per technology the region's sites run for this kind: each municipality's tonnes to its nearest such
+ * site by road (from the kind's origin point), as tonnes-weighted means of km, NOK and CO2e per tonne.
+ */
+export function pyramidHauls(
+  ws: Pick<Workspace, 'files' | 'library'>,
+  regionId: string,
+  kindId: string,
+  rows: { municipality: string; tonnesWet: number }[],
+): PyramidHaul[] {
+  const sites = ws.files.regionSites(regionId)?.sites ?? [];
+  const kind = ws.library.kinds.find((k) => k.id === kindId);
+  if (!kind || sites.length === 0) return [];
+  const { distances } = ws.files.roads();
+  const transport = ws.files.transport();
+  const takes = (site: (typeof sites)[number]) =>
+    site.accepts
+      ? site.accepts.includes(kindId)
+      : (ws.library.technologies.find((t) => t.id === site.technology)?.inputs.includes(kindId) ?? false);
+  const byTech = new Map<string, typeof sites>();
+  for (const s of sites.filter(takes)) byTech.set(s.technology, [...(byTech.get(s.technology) ?? []), s]);
+  const total = rows.reduce((sum, r) => sum + r.tonnesWet, 0);
+  if (total <= 0) return [];
+  return [...byTech].map(([technology, candidates]) => {
+    let km = 0;
+    let nok = 0;
+    let co2e = 0;
+    const toSite = new Map<string, number>();
+    for (const r of rows) {
+      let best: { site: string; km: number; ferryKm: number; fare: number } | undefined;
+      for (const s of candidates) {
+        const leg = distances.leg(r.municipality, s, kind.origin);
+        if (leg && (!best || leg.km < best.km))
+          best = { site: s.id, km: leg.km, ferryKm: leg.ferryKm, fare: leg.ferryNokPerTonne };
+      }
+      if (!best) continue;
+      const w = r.tonnesWet / total;
+      km += w * best.km;
+      nok += w * (best.km * transport.costNokPerTonneKm + best.fare);
+      co2e += (w * (best.km + best.ferryKm) * transport.kgCo2ePerTonneKm) / 1000;
+      toSite.set(best.site, (toSite.get(best.site) ?? 0) + r.tonnesWet);
+    }
+    const site = [...toSite].sort((a, b) => b[1] - a[1])[0]?.[0] ?? (candidates[0]?.id as string);
+    return { technology, site, km, nokPerTonne: nok, co2ePerTonne: co2e };
+  });
 }
 
 export async function pyramidOfKind(ws: Workspace, req: PyramidRequest): Promise<PyramidAnswer> {
@@ -68,5 +131,6 @@ export async function pyramidOfKind(ws: Workspace, req: PyramidRequest): Promise
   return {
     ...valuePyramid(ws.library, req.kind, tonnes, ws.library.currentUses),
     tonnesFrom: `${region.id}, ${profile.id}`,
+    hauls: pyramidHauls(ws, region.id, req.kind, estimate.rows),
   };
 }

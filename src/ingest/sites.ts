@@ -20,7 +20,7 @@ import type { Library } from '../domain/scenarios.ts';
 import { issuesAt } from '../domain/schema-issues.ts';
 import { csvErrorMessage, problemsDetail } from './file-issues.ts';
 import { DEFAULT_DATA_DIR, readJsonFile } from './reference-data.ts';
-import { coefficientSchema, sourceSchema, wordsSchema } from './schemas.ts';
+import { coefficientSchema, sourceSchema, textSchema, wordsSchema } from './schemas.ts';
 
 const siteSchema = z
   .object({

@@ -375,6 +375,13 @@ export async function runPyramid(ctx: CliContext, opts: PyramidOptions): Promise
       `${t('bestRoute', lang)}: ${result.best.route.join(' → ')} (${TIER_NAMES[result.best.tier][lang]}${result.best.direction === 'down' ? `, ${t('movesDown', lang)}` : ''}), ${mnok(result.best.valueNok)} MNOK ${t('net', lang)} (${mnok(result.best.grossNok)} MNOK ${t('gross', lang)}); ${result.best.direction === 'down' ? t('change', lang) : t('uplift', lang)} ${mnok(result.upliftNok)} MNOK`,
     );
   }
+  if (result.hauls && result.hauls.length > 0) {
+    lines.push('', `${t('haulsTitle', lang)}:`);
+    for (const h of result.hauls)
+      lines.push(
+        `  ${h.technology}: ${h.site}, ${n(h.km)} km ${t('onAverage', lang)}, ${n(h.nokPerTonne)} NOK/t, ${formatNumber(h.co2ePerTonne * 1000, lang)} kg CO2e/t`,
+      );
+  }
   if (uncertainty) lines.push(...pyramidUncertaintyLines(uncertainty, lang, names));
   return `${lines.join('\n')}\n`;
 }

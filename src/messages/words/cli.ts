@@ -269,6 +269,11 @@ const CLI = {
   co2eSaved: { nb: 'spart', en: 'saved' },
   movesDown: { nb: 'flytter ned i pyramiden', en: 'moves down the pyramid' },
   change: { nb: 'endring', en: 'change' },
+  haulsTitle: {
+    nb: 'Transport til nærmeste anlegg i regionen, langs veg (verdiene over er før transport)',
+    en: 'Transport to the nearest site in the region, by road (the values above are before transport)',
+  },
+  onAverage: { nb: 'i snitt', en: 'on average' },
   // catchments
   catchmentsTitle: {
     nb: 'Nedslagsfelt langs veg og konkurranse om råstoff',

@@ -95,6 +95,17 @@ export default function PyramidPage() {
               )}
             </p>
           )}
+          {p.hauls && p.hauls.length > 0 && (
+            <p data-testid="pyramid-hauls">
+              <strong>{t.haulsTitle}:</strong>{' '}
+              {p.hauls
+                .map(
+                  (h) =>
+                    `${techName(h.technology)} ${f.num(h.km)} km, ${f.num(h.nokPerTonne)} ${t.nokPerTonne}`,
+                )
+                .join(' · ')}
+            </p>
+          )}
           {p.uncertainty?.best?.valueNok && (
             <details data-testid="pyramid-uncertainty">
               <summary>
