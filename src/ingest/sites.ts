@@ -92,7 +92,7 @@ const roadsSchema = z
           farmland: roadClassWeights,
           forest: roadClassWeights,
         }),
-        note: z.string(),
+        note: textSchema,
       })
       .strict(),
   })
