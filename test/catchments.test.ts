@@ -124,6 +124,33 @@ describe('restverdi catchments', () => {
     expect(a.whatIf?.baseline.allocation.valueNok).not.toBe(a.allocation.valueNok);
   });
 
+  it('answers any region: Innlandet with two plants of the caller’s, vegetable residues set aside and named', async () => {
+    const file = join(dir, 'innlandet.json');
+    const plant = (id: string, municipality: string, radius: number) => ({
+      id,
+      name: id,
+      technology: 'anaerobic-digestion',
+      municipality,
+      capacityTonnes: 30000,
+      basis: 'wet',
+      status: 'planned',
+      transportRadiusKm: radius,
+    });
+    writeFileSync(
+      file,
+      JSON.stringify({ sites: [plant('hamar', '3403', 50), plant('lillehammer', '3405', 60)] }),
+    );
+    const a = await json('--region', 'innlandet', '--profile', 'literature', '--sites', file);
+    expect(a.catchments.map((c) => c.site)).toEqual(['hamar', 'lillehammer']);
+    const c = a.competition.find((x) => x.sites.join() === 'hamar,lillehammer');
+    expect(c?.kinds).toContain('husdyrgjodsel');
+    expect((a as unknown as { notEstimated: { kind: string }[] }).notEstimated.map((n) => n.kind)).toEqual([
+      'gronnsaksrest',
+    ]);
+    // No sites of its own: both are added against every stream in its current use.
+    expect(a.whatIf?.changes.map((x) => x.change)).toEqual(['added', 'added']);
+  });
+
   it('refuses to leave out a site the region does not have, naming the sites it has', async () => {
     const r = await run('catchments', '--without', 'nowhere');
     expect(r.code).not.toBe(0);

@@ -36,10 +36,19 @@ function appError(f: () => unknown): AppError {
 describe('estimateSupplies', () => {
   it('is the profile’s central estimate for every municipality of the region, in tonnes wet', () => {
     const region = findRegion(data.regions, REGION);
-    const supplies = estimateSupplies(data, region, findProfile(data, 'report'));
+    const { supplies, notEstimated } = estimateSupplies(data, region, findProfile(data, 'report'));
+    expect(notEstimated).toEqual([]);
     expect(supplies.length).toBeGreaterThan(0);
     expect(new Set(supplies.map((s) => s.municipality))).toEqual(new Set(region.municipalities));
     for (const s of supplies) expect(s.tonnesWet).toBeGreaterThanOrEqual(0);
+  });
+
+  it('sets aside a kind some municipality lacks statistics for, and names it (any region can be allocated)', () => {
+    const region = findRegion(data.regions, 'innlandet');
+    const { supplies, notEstimated } = estimateSupplies(data, region, findProfile(data, 'literature'));
+    expect(notEstimated.map((n) => n.kind)).toEqual(['gronnsaksrest']);
+    expect(supplies.some((s) => s.kind === 'gronnsaksrest')).toBe(false);
+    expect(supplies.some((s) => s.kind === 'husdyrgjodsel' && s.tonnesWet > 0)).toBe(true);
   });
 });
 
@@ -47,7 +56,8 @@ describe('planAllocation', () => {
   it('estimates the supplies when none are given, and takes the region’s own sites', () => {
     const plan = planAllocation(deps, base);
     const region = findRegion(data.regions, REGION);
-    expect(plan.input.supplies).toEqual(estimateSupplies(data, region, findProfile(data, 'report')));
+    expect(plan.input.supplies).toEqual(estimateSupplies(data, region, findProfile(data, 'report')).supplies);
+    expect(plan.notEstimated).toEqual([]);
     expect(plan.input.sites.map((s) => s.id)).toEqual(files.regionSites(REGION)?.sites.map((s) => s.id));
     expect(plan.distanceMatrix).toBe(false);
     expect(plan.region.id).toBe(REGION);

@@ -18,7 +18,6 @@ import { message } from '../domain/message.ts';
 import type { ReferenceData } from '../domain/reference-data.ts';
 import { findRegion, type Region } from '../domain/regions.ts';
 import type { ResidueKind } from '../domain/residue-kinds.ts';
-import { estimateResidues } from '../domain/residues.ts';
 import type { LoadedLibrary } from '../ingest/library.ts';
 import { findProfile } from '../ingest/reference-data.ts';
 import {
@@ -30,6 +29,13 @@ import {
 } from '../ingest/sites.ts';
 import { renderMessage } from '../messages/catalogue.ts';
 import type { DataFiles } from './data-files.ts';
+import { seededRandom } from './random.ts';
+import {
+  completeResidues,
+  estimateResiduesFrom,
+  missingStatisticsError,
+  type ResiduesAnswer,
+} from './residues.ts';
 import type { Workspace } from './workspace.ts';
 
 /** What planning reads: data/'s files, the library and the reference data (`await ws.reference()`). */
@@ -87,27 +93,38 @@ export interface AllocationPlan {
   distanceMethod: DistanceMethod;
   /** Sites whose capacity is an assumption (not candidates). */
   assumedCapacities: string[];
+  /** Kinds left out of estimated supplies for lack of statistics (empty with given supplies). */
+  notEstimated: NotEstimated;
 }
+
+/** Kinds a region's estimate had to set aside (some municipality lacks their statistics). */
+export type NotEstimated = NonNullable<ResiduesAnswer['notEstimated']>;
 
 /**
  * The profile's central estimate for the region as supplies (tonnes wet per municipality and kind).
- * A municipality without the statistics a recipe needs is refused (`missing_statistics`); a caller
- * that estimates what it can (the report) passes its own rows as `supplies` instead.
+ * A kind some municipality lacks statistics for is set aside and named in `notEstimated` (as the
+ * residue estimate does), so the rest is still allocated; when that leaves nothing, the error
+ * names every missing statistic. A caller with its own rows (the report) passes them as `supplies`.
  */
 export function estimateSupplies(
   data: ReferenceData,
   region: Region,
   profile: CoefficientProfile,
   year?: number,
-): Supply[] {
-  const estimate = estimateResidues({
-    profile,
-    kinds: data.kinds,
-    statistics: data.statistics,
-    municipalities: region.municipalities,
+): { supplies: Supply[]; notEstimated: NotEstimated } {
+  const { answer } = estimateResiduesFrom(data, seededRandom, {
+    region: region.id,
+    profile: profile.id,
     ...(year === undefined ? {} : { year }),
   });
-  return estimate.rows.map((r) => ({ municipality: r.municipality, kind: r.kind, tonnesWet: r.tonnesWet }));
+  // Nothing left to allocate: the error names every statistic missing.
+  if (answer.missing.length > 0 && answer.rows.every((r) => answer.missing.some((m) => m.kind === r.kind)))
+    throw missingStatisticsError(answer);
+  const done = completeResidues(answer);
+  return {
+    supplies: done.rows.map((r) => ({ municipality: r.municipality, kind: r.kind, tonnesWet: r.tonnesWet })),
+    notEstimated: done.notEstimated ?? [],
+  };
 }
 
 export function planAllocation(deps: AllocationDeps, o: AllocationRequest): AllocationPlan {
@@ -133,7 +150,8 @@ export function planAllocation(deps: AllocationDeps, o: AllocationRequest): Allo
   const positions = files.sitePositions();
   const transport = files.transport();
   const distanceMethod: DistanceMethod = o.distances ?? 'road';
-  const supplies = o.supplies ?? estimateSupplies(data, region, profile, o.year);
+  const estimated = o.supplies ? undefined : estimateSupplies(data, region, profile, o.year);
+  const supplies = o.supplies ?? (estimated?.supplies as Supply[]);
 
   const sites = new Map<string, Site>();
   const own = o.noDefaultSites ? undefined : files.regionSites(region.id);
@@ -202,6 +220,7 @@ export function planAllocation(deps: AllocationDeps, o: AllocationRequest): Allo
     transport,
     distanceMatrix: distances !== undefined,
     distanceMethod,
+    notEstimated: estimated?.notEstimated ?? [],
     assumedCapacities: [...sites.values()]
       .filter((s) => s.capacityIsAssumption && s.status !== 'candidate')
       .map((s) => s.id),
@@ -286,6 +305,7 @@ export function allocationAnswer(
       }),
     },
     assumedCapacities: p.assumedCapacities,
+    ...(p.notEstimated.length > 0 ? { notEstimated: p.notEstimated } : {}),
   };
 }
 

@@ -96,6 +96,8 @@ export interface CatchmentsAnswer {
   catchments: ReturnType<typeof catchments>['catchments'];
   competition: (Competition & { outcome: CompetitionOutcome })[];
   allocation: AllocationSummary;
+  /** Kinds left out of the estimated supplies for lack of statistics. */
+  notEstimated?: AllocationPlan['notEstimated'];
   /** With changed sites: the region's own sites' answer, and per site what changed. */
   whatIf?: {
     baseline: { sites: SiteSummary[]; allocation: AllocationSummary };
@@ -139,19 +141,24 @@ function summarise(
       radiusBinds: r?.radiusBinds ?? false,
     };
   });
-  const unserved = new Map<string, number>();
-  for (const u of result.unallocated) unserved.set(u.kind, (unserved.get(u.kind) ?? 0) + u.tonnes);
   return {
     sites,
     allocation: {
       valueNok: result.valueNok,
       upliftNok: result.upliftNok,
       co2eTonnes: result.co2eTonnes,
-      unservedTonnes: [...unserved]
-        .map(([kind, tonnes]) => ({ kind, tonnes }))
-        .sort((a, b) => b.tonnes - a.tonnes || a.kind.localeCompare(b.kind)),
+      unservedTonnes: totalsByKind(result.unallocated.map((u) => ({ kind: u.kind, tonnesWet: u.tonnes }))),
     },
   };
+}
+
+/** Tonnes per kind, most first. */
+function totalsByKind(items: { kind: string; tonnesWet: number }[]): { kind: string; tonnes: number }[] {
+  const by = new Map<string, number>();
+  for (const x of items) by.set(x.kind, (by.get(x.kind) ?? 0) + x.tonnesWet);
+  return [...by]
+    .map(([kind, tonnes]) => ({ kind, tonnes }))
+    .sort((a, b) => b.tonnes - a.tonnes || a.kind.localeCompare(b.kind));
 }
 
 /** Whether a request changes the region's own sites. */
@@ -219,6 +226,7 @@ export function catchmentsAnswerOf(
       outcome: competitionOutcome(c, result.flows, result.sites),
     })),
     allocation: now.allocation,
+    ...(plan.notEstimated.length > 0 ? { notEstimated: plan.notEstimated } : {}),
   };
 }
 
@@ -243,8 +251,21 @@ export async function catchmentsOf(
       candidateTechnologies: _t,
       ...own
     } = request;
-    const basePlan = planAllocation(deps, { ...own, supplies });
-    const base = summarise(basePlan, await runAllocation(basePlan, solver));
+    // A region without sites of its own: the baseline is every stream in its current use.
+    const base = deps.files.regionSites(plan.region.id)
+      ? await (async () => {
+          const basePlan = planAllocation(deps, { ...own, supplies });
+          return summarise(basePlan, await runAllocation(basePlan, solver));
+        })()
+      : {
+          sites: [],
+          allocation: {
+            valueNok: result.baseline.valueNok,
+            upliftNok: 0,
+            co2eTonnes: result.baseline.co2eTonnes,
+            unservedTonnes: totalsByKind(supplies),
+          },
+        };
     const before = new Map(base.sites.map((s) => [s.id, s]));
     const after = new Map(answer.sites.map((s) => [s.id, s]));
     const ids = [...new Set([...before.keys(), ...after.keys()])];

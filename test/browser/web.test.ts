@@ -578,7 +578,9 @@ describe.skipIf(!haveChromium)('web app in chromium', () => {
     const drawn = () =>
       page.evaluate(() => {
         const map = (globalThis as Any).window.__restverdiMap;
-        const features = map.querySourceFeatures('radius') as { properties: { id: string; byRoad?: boolean } }[];
+        const features = map.querySourceFeatures('radius') as {
+          properties: { id: string; byRoad?: boolean };
+        }[];
         return [...new Map(features.map((f) => [f.properties.id, f.properties.byRoad === true])).values()];
       });
     await expect.poll(async () => (await drawn()).length).toBe(6);

@@ -12,6 +12,7 @@ import { type CliContext, kindName, municipalityLabel } from '../context.ts';
 import { type Format, formatNumber, keyword, type Lang, renderJson, renderTable } from '../format.ts';
 import { t } from '../i18n.ts';
 import { allocationOptions, type OptimizeOptions, optimizeRequest } from './optimize.ts';
+import { notEstimatedLine } from './residues.ts';
 
 const FORMATS = ['table', 'json'] as const satisfies readonly Format[];
 const LANGS = ['nb', 'en'] as const satisfies readonly Lang[];
@@ -51,7 +52,9 @@ function catchmentsTable(ctx: CliContext, a: CatchmentsAnswer, lang: Lang): stri
   const pct = (v: number) => `${formatNumber(v * 100, lang)} %`;
   const mnok = (v: number | null) => (v === null ? '–' : formatNumber(v / 1e6, lang, 1));
   const muni = (nr: string) => municipalityLabel(data, nr);
-  const region = data.regions.find((r) => r.id === a.region)?.name ?? a.region;
+  const found = data.regions.find((r) => r.id === a.region);
+  const region = found?.name ?? a.region;
+  const regionSize = found?.municipalities.length ?? 0;
   const lines: string[] = [
     `${t('catchmentsTitle', lang)}: ${region} (${a.profile}); ${renderMessage(a.distances, lang)}`,
     '',
@@ -119,6 +122,8 @@ function catchmentsTable(ctx: CliContext, a: CatchmentsAnswer, lang: Lang): stri
       ),
       t('competitionNote', lang),
     );
+  for (const ne of a.notEstimated ?? [])
+    lines.push(notEstimatedLine(kindName(data.kinds, ne.kind, lang), ne, regionSize, lang));
   if (a.allocation.unservedTonnes.length > 0)
     lines.push(
       '',
@@ -134,7 +139,7 @@ function catchmentsTable(ctx: CliContext, a: CatchmentsAnswer, lang: Lang): stri
       renderTable(
         [
           t('site', lang),
-          t('change', lang),
+          t('change', lang).replace(/^./, (c) => c.toUpperCase()),
           `${t('inflowTonnes', lang)} ${t('before', lang).toLowerCase()}`,
           t('after', lang),
           `MNOK ${t('before', lang).toLowerCase()}`,

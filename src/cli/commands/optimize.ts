@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import {
+  type AllocationPlan,
   type AllocationRequest,
   allocationAnswer,
   allocationDeps,
@@ -35,6 +36,7 @@ import {
   uncertaintyHeader,
   uncertaintyOptions,
 } from '../uncertainty.ts';
+import { notEstimatedLine } from './residues.ts';
 
 const OBJECTIVES = ['value', 'co2e', 'weighted'] as const satisfies readonly Objective[];
 const FORMATS = ['table', 'json'] as const satisfies readonly Format[];
@@ -198,6 +200,8 @@ export async function runOptimize(ctx: CliContext, opts: OptimizeOptions): Promi
       message('transport_distances', { matrix: plan.distanceMatrix, road: plan.distanceMethod === 'road' }),
       lang,
     ),
+    notEstimated: plan.notEstimated,
+    regionSize: plan.region.municipalities.length,
   });
   return uncertainty ? `${table}${allocationUncertaintyLines(uncertainty, lang, names).join('\n')}\n` : table;
 }
@@ -234,6 +238,8 @@ function renderOptimizeTable(
     assumptions: string[];
     /** How the distances were measured, in words. */
     distances: string;
+    notEstimated: AllocationPlan['notEstimated'];
+    regionSize: number;
   },
 ): string {
   const { lang } = o;
@@ -349,6 +355,8 @@ function renderOptimizeTable(
       ),
     );
   }
+  for (const ne of o.notEstimated)
+    lines.push('', notEstimatedLine(kindName(data.kinds, ne.kind, lang), ne, o.regionSize, lang));
   lines.push(
     '',
     t(

@@ -289,14 +289,14 @@ const CLI = {
   },
   competitionTitle: { nb: 'Konkurranse der feltene overlapper', en: 'Competition where catchments overlap' },
   contestedTonnes: { nb: 'Omstridt t', en: 'Contested t' },
-  getsAtOptimum: { nb: 'Får fra kommunene ved optimum t', en: 'Gets from them at the optimum t' },
+  getsAtOptimum: { nb: 'Får av det omstridte t', en: 'Gets of the contested t' },
   noCompetition: {
     nb: 'Ingen anlegg som tar samme råstoff, har overlappende nedslagsfelt.',
     en: 'No sites that take the same feedstock have overlapping catchments.',
   },
   competitionNote: {
-    nb: 'Omstridt: tilgangen i kommunene begge når, ganger andelen av kommunens veger begge når. «Får» er hva optimeringen sender fra disse kommunene til hvert anlegg; skyggeprisen er hva ett tonn mer kapasitet ville gitt (0 = ledig kapasitet, det andre anlegget får resten fordi det betaler mer).',
-    en: 'Contested: the supply in the municipalities both reach, times the share of the municipality’s roads both reach. "Gets" is what the optimum sends from those municipalities to each site; the shadow price is what one more tonne of capacity would add (0 = spare capacity: the other site gets the rest because it pays more).',
+    nb: 'Omstridt: tilgangen i kommunene begge når, ganger andelen av kommunens veger begge når. «Får» er den delen av det omstridte optimeringen sender til hvert anlegg (det som sendes fra en kommune, ganger andelen begge når); skyggeprisen er hva ett tonn mer kapasitet ville gitt (0 = ledig kapasitet, det andre anlegget får resten fordi det betaler mer).',
+    en: 'Contested: the supply in the municipalities both reach, times the share of the municipality’s roads both reach. "Gets" is the part of the contested tonnes the optimum sends to each site (what it sends from a municipality, times the share both reach); the shadow price is what one more tonne of capacity would add (0 = spare capacity: the other site gets the rest because it pays more).',
   },
   unserved: { nb: 'Ikke tatt imot av noe anlegg', en: 'Taken by no site' },
   whatIfTitle: {
