@@ -36,7 +36,7 @@ describe('the pyramid’s uncertainty on the reference region', () => {
       draws: 200,
       seed: 3,
     });
-    const central = await pyramidOfKind({ library, reference: async () => data } as never, {
+    const central = await pyramidOfKind({ library, files, reference: async () => data } as never, {
       kind: 'husdyrgjodsel',
     });
     expect(u.tonnes?.central).toBeCloseTo(central.tonnes, 6);
