@@ -614,6 +614,22 @@ describe.skipIf(!haveChromium)('web app in chromium', () => {
     await context.close();
   }, 120_000);
 
+  it('shows the catchment of a plant added in a region with no sites of its own (Innlandet)', async () => {
+    const { page, context, problems } = await openPage({ width: 1280, height: 900 }, 'innlandet');
+    await page.goto(`${base}/nedslagsfelt`);
+    await expect.poll(() => page.locator('.notice').first().textContent()).toContain('ingen anlegg ennå');
+    await page.getByLabel('Teknologi', { exact: true }).selectOption('anaerobic-digestion');
+    await page.getByLabel('Kommune', { exact: true }).selectOption('3403');
+    await page.getByRole('button', { name: 'Legg til', exact: true }).click();
+    const result = page.getByTestId('catchments-result');
+    await result.waitFor({ timeout: 60_000 });
+    expect(await result.textContent()).toMatch(/Hamar \d+ %/u);
+    const whatIf = page.getByTestId('what-if');
+    await expect.poll(() => whatIf.textContent(), { timeout: 60_000 }).toContain('lagt til');
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 120_000);
+
   it('lists sources with years, filters them by text, and shows the audit’s findings', async () => {
     const { page, context, problems } = await openPage();
     await page.goto(`${base}/kilder`);

@@ -222,6 +222,8 @@ const nb = {
   catchmentsHelp:
     'Hvert anleggs nedslagsfelt er vegnettet innenfor transportradien, målt langs veg. Der feltene overlapper og anleggene tar imot samme råstoff, konkurrerer de om det; tabellen viser hvem som får det ved optimum. Dra et anlegg på kartet, flytt det til en annen kommune, endre kapasitet eller radius, eller ta det ut, og se hva som endrer seg.',
   catchmentsMap: 'Nedslagsfelt langs veg',
+  noSitesCatchments:
+    'Regionen har ingen anlegg ennå. Legg til et anlegg under for å se nedslagsfeltet og konkurransen.',
   haulsTitle: 'Transport til nærmeste anlegg, langs veg (verdiene er før transport)',
   nokPerTonne: 'kr/t',
   site: 'Anlegg',
@@ -471,6 +473,8 @@ const en: WebWords = {
   catchmentsHelp:
     'Each site’s catchment is the road network within its transport radius, measured along the roads. Where catchments overlap and the sites take the same feedstock, they compete for it; the table shows who gets it at the optimum. Drag a site on the map, move it to another municipality, change its capacity or radius, or leave it out, and see what changes.',
   catchmentsMap: 'Catchments by road',
+  noSitesCatchments:
+    'The region has no sites yet. Add a site below to see its catchment and the competition.',
   haulsTitle: 'Transport to the nearest site, by road (the values are before transport)',
   nokPerTonne: 'NOK/t',
   site: 'Site',

@@ -5,10 +5,12 @@
  * radius, or leave it out; the answer is recomputed beside the region's own sites (POST /catchments).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api, post, type Site, useApi } from '../api.ts';
+import { api, post, type Site, type Technology, useApi } from '../api.ts';
+import { AddSite } from '../components/add-site.tsx';
 import { LazyMap as MapView } from '../components/lazy-map.tsx';
 import { ErrorBox, Loading } from '../components/ui.tsx';
 import { useApp } from '../context.tsx';
+import { type Boundaries, loadBoundaries } from '../geo.ts';
 import { useI18n } from '../i18n.tsx';
 
 interface CatchmentsAnswer {
@@ -67,25 +69,41 @@ export default function Catchments() {
   const [answer, setAnswer] = useState<CatchmentsAnswer | undefined>();
   const [error, setError] = useState<Error | undefined>();
   const [running, setRunning] = useState(false);
-  const list = sites.data?.sites ?? [];
+  // Sites the user added (the region's own may be none): new ids, so the answer says "added".
+  const [added, setAdded] = useState<Site[]>([]);
+  const own = sites.data?.sites ?? [];
+  const list = useMemo(() => [...own, ...added], [own, added]);
+  const techs = useApi<{ technologies: Technology[] }>('/technologies');
+  const [geo, setGeo] = useState<Boundaries | undefined>();
+  useEffect(() => {
+    loadBoundaries().then(setGeo, () => undefined);
+  }, []);
 
-  const changed = Object.values(edits).some((e) => Object.keys(e).length > 0);
+  const changed = added.length > 0 || Object.values(edits).some((e) => Object.keys(e).length > 0);
   const run = useCallback(
-    async (current: Record<string, Edit>) => {
+    async (current: Record<string, Edit>, extra: Site[] = added) => {
       setRunning(true);
       setError(undefined);
       try {
-        const touched = list.filter((s) => current[s.id] && current[s.id]?.on !== false);
-        const without = list.filter((s) => current[s.id]?.on === false).map((s) => s.id);
+        const isNew = new Set(extra.map((s) => s.id));
+        // An added site stands in its municipality's town unless it was dragged.
+        const ownEdit = (s: Site): Edit =>
+          isNew.has(s.id) ? { municipality: s.municipality, ...current[s.id] } : (current[s.id] ?? {});
+        const touched = [...own, ...extra].filter(
+          (s) => (isNew.has(s.id) || current[s.id]) && current[s.id]?.on !== false,
+        );
+        const without = own.filter((s) => current[s.id]?.on === false).map((s) => s.id);
+        if (own.length === 0 && touched.length === 0) {
+          setAnswer(undefined);
+          return;
+        }
         const a =
           touched.length === 0 && without.length === 0
             ? await api<CatchmentsAnswer>(`/catchments?region=${encodeURIComponent(app.region.id)}`)
             : await post<CatchmentsAnswer>('/catchments', {
                 region: app.region.id,
                 ...(without.length > 0 ? { withoutSites: without } : {}),
-                ...(touched.length > 0
-                  ? { sites: touched.map((s) => siteBody(s, current[s.id] ?? {}, name)) }
-                  : {}),
+                ...(touched.length > 0 ? { sites: touched.map((s) => siteBody(s, ownEdit(s), name)) } : {}),
               });
         setAnswer(a);
       } catch (e) {
@@ -94,14 +112,15 @@ export default function Catchments() {
         setRunning(false);
       }
     },
-    [list, app.region.id, name],
+    [own, added, app.region.id, name],
   );
   // A new region (or its sites loaded) starts from its own sites.
   // biome-ignore lint/correctness/useExhaustiveDependencies: run once per region's sites.
   useEffect(() => {
     setEdits({});
+    setAdded([]);
     setAnswer(undefined);
-    if (sites.data && sites.data.sites.length > 0) void run({});
+    if (sites.data && sites.data.sites.length > 0) void run({}, []);
   }, [sites.data]);
 
   const edit = (id: string, e: Edit, now = false) => {
@@ -147,7 +166,7 @@ export default function Catchments() {
       <h1>{t.catchmentsTitle}</h1>
       <p className="help">{t.catchmentsHelp}</p>
       {sites.error && <ErrorBox error={sites.error} retry={sites.reload} />}
-      {sites.data && list.length === 0 && <p className="notice">{t.noSites}</p>}
+      {sites.data && list.length === 0 && <p className="notice">{t.noSitesCatchments}</p>}
       {list.length > 0 && (
         <>
           <MapView
@@ -262,7 +281,8 @@ export default function Catchments() {
                   type="button"
                   onClick={() => {
                     setEdits({});
-                    void run({});
+                    setAdded([]);
+                    void run({}, []);
                   }}
                 >
                   {t.reset}
@@ -271,6 +291,18 @@ export default function Catchments() {
             </div>
           </form>
         </>
+      )}
+      {techs.data && geo && (
+        <AddSite
+          technologies={techs.data.technologies}
+          geo={geo}
+          taken={new Set(list.map((x) => x.id))}
+          onAdd={(site) => {
+            const next = [...added, site];
+            setAdded(next);
+            void run(edits, next);
+          }}
+        />
       )}
       {error && <ErrorBox error={error} />}
       {running && <Loading />}

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { renderMessage } from '../../../src/messages/catalogue.ts';
 import { type Allocation, api, type Job, post, type Site, type Technology, useApi } from '../api.ts';
+import { AddSite } from '../components/add-site.tsx';
 import { LazyMap as MapView } from '../components/lazy-map.tsx';
 import type { Flow } from '../components/map-view.tsx';
 import { Sankey, type SankeyData } from '../components/sankey.tsx';
@@ -213,82 +214,6 @@ export default function Optimiser() {
       )}
       {result && geo && <AllocationView result={result} sites={siteList} geo={geo} />}
     </>
-  );
-}
-
-/** A new site at a municipality's centre: technology, capacity and basis from the technology's typical plant. */
-function AddSite({
-  technologies,
-  geo,
-  taken,
-  onAdd,
-}: {
-  technologies: Technology[];
-  geo: Boundaries;
-  taken: Set<string>;
-  onAdd: (s: Site) => void;
-}) {
-  const { t, name } = useI18n();
-  const app = useApp();
-  const [tech, setTech] = useState(technologies[0]?.id ?? '');
-  const [mun, setMun] = useState(app.region.municipalities[0] ?? '');
-  const [capacity, setCapacity] = useState('10000');
-  const add = () => {
-    const technology = technologies.find((x) => x.id === tech);
-    const p = geo.features.find((x) => x.properties.number === mun)?.properties;
-    if (!technology || p?.lat === undefined || p.lon === undefined) return;
-    let n = 1;
-    while (taken.has(`ny-${tech}-${mun}-${n}`)) n++;
-    onAdd({
-      id: `ny-${tech}-${mun}-${n}`,
-      name: `${name(technology.name)}, ${app.munName(mun)}`,
-      technology: tech,
-      capacityTonnes: Number(capacity) || 1,
-      basis: technology.basis,
-      lat: p.lat,
-      lon: p.lon,
-      municipality: mun,
-      radiusKm: (technology as { transportRadiusKm?: { value: number } }).transportRadiusKm?.value ?? null,
-      status: 'planned',
-      capacityIsAssumption: false,
-    });
-  };
-  return (
-    <fieldset>
-      <legend>{t.addSite}</legend>
-      <div className="controls">
-        <Select
-          label={t.technology}
-          name="new-site-technology"
-          value={tech}
-          onChange={setTech}
-          options={technologies.map((x) => ({ value: x.id, label: name(x.name) }))}
-        />
-        <Select
-          label={t.municipality}
-          name="new-site-municipality"
-          value={mun}
-          onChange={setMun}
-          options={app.region.municipalities.map((nr) => ({ value: nr, label: app.munName(nr) }))}
-        />
-        <Field label={t.capacity}>
-          {(id) => (
-            <input
-              id={id}
-              name="new-site-capacity"
-              type="number"
-              min={1}
-              className="narrow"
-              value={capacity}
-              onChange={(e) => setCapacity(e.target.value)}
-            />
-          )}
-        </Field>
-        <button type="button" onClick={add}>
-          {t.add}
-        </button>
-      </div>
-    </fieldset>
   );
 }
 
