@@ -177,10 +177,13 @@ export function allocationUncertaintyOf(
   let compiled: CompiledEstimate | undefined;
   if (!req.suppliesGiven) compiled = compiledSupplies(plan, data);
   const coefficients = plan.transport.coefficients as unknown as Record<string, Coefficient>;
+  const fareCoefficient = plan.transport.coefficients.roads.ferryFareNokPerTonne;
   const open = new Set(result.sites.filter((s) => s.open).map((s) => s.id));
   const reoptimise =
     req.reoptimise === undefined ? undefined : checkDraws(req.reoptimise, MAX_REOPTIMISE_DRAWS);
   if (reoptimise !== undefined && !req.solver) throw new Error('re-optimising needs a solver');
+  // Hauls that take a car ferry pay its fare: then the fare is drawn too.
+  const ferries = result.flows.some((f) => (f.ferryNokPerTonne ?? 0) > 0);
   const u = allocationUncertainty(
     {
       lib: input.lib,
@@ -193,7 +196,9 @@ export function allocationUncertaintyOf(
         detourFactor: (coefficients.detourFactor as Coefficient).id,
         costNokPerTonneKm: (coefficients.costNokPerTonneKm as Coefficient).id,
         kgCo2ePerTonneKm: (coefficients.kgCo2ePerTonneKm as Coefficient).id,
+        ...(ferries ? { ferryFare: fareCoefficient.id } : {}),
       },
+      ...(ferries ? { ferryFareNokPerTonne: fareCoefficient.value } : {}),
       kmFromDetour: !plan.distanceMatrix && plan.distanceMethod === 'great-circle',
       fixedCostNok: input.sites
         .filter((s) => s.fixedCostNokPerYear !== undefined && open.has(s.id))
@@ -206,6 +211,7 @@ export function allocationUncertaintyOf(
         coefficients.detourFactor as Coefficient,
         coefficients.costNokPerTonneKm as Coefficient,
         coefficients.kgCo2ePerTonneKm as Coefficient,
+        ...(ferries ? [fareCoefficient] : []),
       ],
       ...(reoptimise !== undefined && req.solver
         ? { reoptimise: { draws: reoptimise, solver: req.solver, input, random: random(seed) } }

@@ -328,6 +328,23 @@ describe('allocation uncertainty with the optimum’s flows fixed', () => {
     expect(u.valueNok).toEqual({ central: e.valueNok, p10: e.valueNok, p50: e.valueNok, p90: e.valueNok });
   });
 
+  it('scales every ferry fare by the drawn fare, and leaves flows without a ferry alone', () => {
+    const c = caseOf(input(testLibrary()));
+    const [first, ...rest] = c.flows;
+    const withFerry: AllocationCase = {
+      ...c,
+      // The first flow crosses one ferry at 25 NOK/t (its value at the central fare includes it).
+      flows: [{ ...(first as (typeof c.flows)[number]), ferryNokPerTonne: 25, ferryKm: 10 }, ...rest],
+      transportKeys: { ...c.transportKeys, ferryFare: 'fare' },
+      ferryFareNokPerTonne: 25,
+    };
+    const central = evaluateFixedAllocation(withFerry, new Map()).valueNok;
+    expect(central).toBeCloseTo(evaluateFixedAllocation(c, new Map()).valueNok - 25 * (first?.tonnes ?? 0), 6);
+    // At a fare of 50 the crossing costs twice as much.
+    const dear = evaluateFixedAllocation(withFerry, new Map([['fare', 50]])).valueNok;
+    expect(central - dear).toBeCloseTo(25 * (first?.tonnes ?? 0), 6);
+  });
+
   it('counts what the rest of a supply saves in its current use, and draws that saving', () => {
     // Stream a's current use saves 0.2 t CO2e per t (1 t replaced × 0.2; the factor ranges 0.1–0.3).
     // At the central values the fixed flows give the optimum's own CO2e, the current use counted as the

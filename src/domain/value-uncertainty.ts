@@ -668,8 +668,15 @@ export interface AllocationCase {
   compiled?: CompiledEstimate;
   flows: readonly FixedFlow[];
   transport: TransportParams;
-  /** Coefficient ids of the transport parameters, to draw them. */
-  transportKeys: { detourFactor: string; costNokPerTonneKm: string; kgCo2ePerTonneKm: string };
+  /** Coefficient ids of the transport parameters, to draw them (the ferry fare where hauls take ferries). */
+  transportKeys: {
+    detourFactor: string;
+    costNokPerTonneKm: string;
+    kgCo2ePerTonneKm: string;
+    ferryFare?: string;
+  };
+  /** The central ferry fare the flows' `ferryNokPerTonne` were costed at, NOK per tonne and crossing. */
+  ferryFareNokPerTonne?: number;
   /** Whether km were great circle × detour (a drawn detour then scales them) rather than a matrix. */
   kmFromDetour: boolean;
   /** Fixed costs of the candidates the optimum opened, NOK a year. */
@@ -709,6 +716,10 @@ export function evaluateFixedAllocation(
   const supplies = suppliesAt(c, values);
   const tp = transportAt(c, values);
   const kmScale = c.kmFromDetour ? tp.detourFactor / c.transport.detourFactor : 1;
+  // A drawn fare scales every crossing's fare alike.
+  const fare = c.ferryFareNokPerTonne;
+  const fareScale =
+    fare && c.transportKeys.ferryFare ? (values.get(c.transportKeys.ferryFare) ?? fare) / fare : 1;
   const supplyOf = new Map<string, number>();
   for (const s of supplies)
     supplyOf.set(
@@ -769,7 +780,7 @@ export function evaluateFixedAllocation(
       produced.set(p.product, m);
     }
     const km = f.km * kmScale;
-    valueNok += x * (value - tp.costNokPerTonneKm * km - (f.ferryNokPerTonne ?? 0));
+    valueNok += x * (value - tp.costNokPerTonneKm * km - (f.ferryNokPerTonne ?? 0) * fareScale);
     co2eTonnes += x * (co2e - (tp.kgCo2ePerTonneKm / 1000) * (km + (f.ferryKm ?? 0)));
   }
   for (const [id, m] of produced) {
