@@ -339,7 +339,10 @@ describe('allocation uncertainty with the optimum’s flows fixed', () => {
       ferryFareNokPerTonne: 25,
     };
     const central = evaluateFixedAllocation(withFerry, new Map()).valueNok;
-    expect(central).toBeCloseTo(evaluateFixedAllocation(c, new Map()).valueNok - 25 * (first?.tonnes ?? 0), 6);
+    expect(central).toBeCloseTo(
+      evaluateFixedAllocation(c, new Map()).valueNok - 25 * (first?.tonnes ?? 0),
+      6,
+    );
     // At a fare of 50 the crossing costs twice as much.
     const dear = evaluateFixedAllocation(withFerry, new Map([['fare', 50]])).valueNok;
     expect(central - dear).toBeCloseTo(25 * (first?.tonnes ?? 0), 6);
