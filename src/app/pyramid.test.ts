@@ -33,6 +33,13 @@ describe('pyramidOfKind', () => {
     // No ferry in the region: the cost is km × the cost per t·km.
     const cost = ws.files.transport().costNokPerTonneKm;
     expect(pyrolysis?.nokPerTonne).toBeCloseTo((pyrolysis?.km as number) * cost, 6);
+    // The best route (pyrolysis) net after hauling every routed tonne to its nearest plant.
+    expect(answer.best?.route[0]).toBe('slow-pyrolysis');
+    expect(answer.bestAfterTransport?.valueNok).toBeCloseTo(
+      (answer.best?.valueNok as number) -
+        (answer.best?.tonnesRouted as number) * (pyrolysis?.nokPerTonne as number),
+      3,
+    );
     // Given tonnes have no place, so no haul.
     expect((await pyramidOfKind(ws, { kind: 'bark', tonnes: 10 })).hauls).toBeUndefined();
   });

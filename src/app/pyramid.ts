@@ -40,6 +40,11 @@ export interface PyramidAnswer extends PyramidResult {
    * tiers' values are before transport; the optimiser nets it per flow). Empty without sites.
    */
   hauls?: PyramidHaul[];
+  /**
+   * The best route's net value after hauling its tonnes to the nearest site that runs its first
+   * technology, where the region has one: best.valueNok − tonnesRouted × that haul's NOK per tonne.
+   */
+  bestAfterTransport?: { site: string; transportNokPerTonne: number; valueNok: number };
 }
 
 /**
@@ -128,9 +133,21 @@ export async function pyramidOfKind(ws: Workspace, req: PyramidRequest): Promise
     kindIds: [req.kind],
   });
   const tonnes = estimate.totals[0]?.tonnesWet ?? 0;
+  const pyramid = valuePyramid(ws.library, req.kind, tonnes, ws.library.currentUses);
+  const hauls = pyramidHauls(ws, region.id, req.kind, estimate.rows);
+  const haul = pyramid.best && hauls.find((h) => h.technology === pyramid.best?.route[0]);
   return {
-    ...valuePyramid(ws.library, req.kind, tonnes, ws.library.currentUses),
+    ...pyramid,
     tonnesFrom: `${region.id}, ${profile.id}`,
-    hauls: pyramidHauls(ws, region.id, req.kind, estimate.rows),
+    hauls,
+    ...(pyramid.best && haul
+      ? {
+          bestAfterTransport: {
+            site: haul.site,
+            transportNokPerTonne: haul.nokPerTonne,
+            valueNok: pyramid.best.valueNok - pyramid.best.tonnesRouted * haul.nokPerTonne,
+          },
+        }
+      : {}),
   };
 }

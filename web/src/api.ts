@@ -181,6 +181,7 @@ export interface Pyramid {
   upliftNok?: number;
   /** The region's stream to its nearest site per technology, by road (the tiers are before transport). */
   hauls?: { technology: string; site: string; km: number; nokPerTonne: number; co2ePerTonne: number }[];
+  bestAfterTransport?: { site: string; transportNokPerTonne: number; valueNok: number };
   /** With `uncertainty=true`: P10–P90 of the best route's net NOK and CO2e, and the tornado. */
   uncertainty?: {
     draws: number;

@@ -381,6 +381,10 @@ export async function runPyramid(ctx: CliContext, opts: PyramidOptions): Promise
       lines.push(
         `  ${h.technology}: ${h.site}, ${n(h.km)} km ${t('onAverage', lang)}, ${n(h.nokPerTonne)} NOK/t, ${formatNumber(h.co2ePerTonne * 1000, lang)} kg CO2e/t`,
       );
+    if (result.bestAfterTransport)
+      lines.push(
+        `${t('bestAfterTransport', lang)}: ${mnok(result.bestAfterTransport.valueNok)} MNOK (${result.bestAfterTransport.site})`,
+      );
   }
   if (uncertainty) lines.push(...pyramidUncertaintyLines(uncertainty, lang, names));
   return `${lines.join('\n')}\n`;

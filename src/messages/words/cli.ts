@@ -274,6 +274,7 @@ const CLI = {
     en: 'Transport to the nearest site in the region, by road (the values above are before transport)',
   },
   onAverage: { nb: 'i snitt', en: 'on average' },
+  bestAfterTransport: { nb: 'Beste rute, netto etter transport', en: 'Best route, net after transport' },
   // catchments
   catchmentsTitle: {
     nb: 'Nedslagsfelt langs veg og konkurranse om råstoff',

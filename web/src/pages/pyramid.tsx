@@ -104,6 +104,12 @@ export default function PyramidPage() {
                     `${techName(h.technology)} ${f.num(h.km)} km, ${f.num(h.nokPerTonne)} ${t.nokPerTonne}`,
                 )
                 .join(' · ')}
+              {p.bestAfterTransport && (
+                <>
+                  {' '}
+                  · {t.bestAfterTransport}: <strong>{f.nok(p.bestAfterTransport.valueNok)}</strong>
+                </>
+              )}
             </p>
           )}
           {p.uncertainty?.best?.valueNok && (
