@@ -8,6 +8,7 @@
 import type { Site, Supply } from '../domain/allocation/input.ts';
 import type { Solver } from '../domain/allocation/lp.ts';
 import type { AllocationResult } from '../domain/allocation/result.ts';
+import { siteKinds, siteRadiusKm } from '../domain/allocation/sites.ts';
 import {
   type CatchmentSite,
   type Competition,
@@ -15,6 +16,7 @@ import {
   catchments,
   competitionOutcome,
   type MunicipalityRoads,
+  tonnesByKind,
 } from '../domain/catchments.ts';
 import { type Message, message } from '../domain/message.ts';
 import { nodeRoads } from '../domain/origins.ts';
@@ -31,16 +33,12 @@ import type { LoadedRoads } from './data-files.ts';
 
 /** Sites as catchments see them: radius (the site's or its technology's) and the kinds it takes. */
 export function catchmentSites(sites: readonly Site[], lib: Library): CatchmentSite[] {
-  const kinds = new Set(lib.kinds.map((k) => k.id));
-  return sites.map((s) => {
-    const tech = lib.technologies.find((t) => t.id === s.technology);
-    return {
-      id: s.id,
-      position: s.position,
-      radiusKm: s.transportRadiusKm ?? tech?.transportRadiusKm.value ?? 0,
-      accepts: s.accepts ?? (tech?.inputs ?? []).filter((k) => kinds.has(k)),
-    };
-  });
+  return sites.map((s) => ({
+    id: s.id,
+    position: s.position,
+    radiusKm: siteRadiusKm(s, lib.technologies) ?? 0,
+    accepts: siteKinds(s, lib),
+  }));
 }
 
 /** Each municipality's road nodes, weighted by the road km meeting at them. */
@@ -147,18 +145,9 @@ function summarise(
       valueNok: result.valueNok,
       upliftNok: result.upliftNok,
       co2eTonnes: result.co2eTonnes,
-      unservedTonnes: totalsByKind(result.unallocated.map((u) => ({ kind: u.kind, tonnesWet: u.tonnes }))),
+      unservedTonnes: tonnesByKind(result.unallocated),
     },
   };
-}
-
-/** Tonnes per kind, most first. */
-function totalsByKind(items: { kind: string; tonnesWet: number }[]): { kind: string; tonnes: number }[] {
-  const by = new Map<string, number>();
-  for (const x of items) by.set(x.kind, (by.get(x.kind) ?? 0) + x.tonnesWet);
-  return [...by]
-    .map(([kind, tonnes]) => ({ kind, tonnes }))
-    .sort((a, b) => b.tonnes - a.tonnes || a.kind.localeCompare(b.kind));
 }
 
 /** Whether a request changes the region's own sites. */
@@ -263,7 +252,7 @@ export async function catchmentsOf(
             valueNok: result.baseline.valueNok,
             upliftNok: 0,
             co2eTonnes: result.baseline.co2eTonnes,
-            unservedTonnes: totalsByKind(supplies),
+            unservedTonnes: tonnesByKind(supplies.map((x) => ({ kind: x.kind, tonnes: x.tonnesWet }))),
           },
         };
     const before = new Map(base.sites.map((s) => [s.id, s]));

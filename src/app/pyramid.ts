@@ -2,6 +2,7 @@
  * The value pyramid of one stream: the best route, value and uplift per tier, for tonnes given or for
  * the region's estimate of the stream under a coefficient profile.
  */
+import { siteKinds } from '../domain/allocation/sites.ts';
 import { findProfile } from '../domain/coefficients.ts';
 import { AppError } from '../domain/errors.ts';
 import { message } from '../domain/message.ts';
@@ -62,12 +63,9 @@ export function pyramidHauls(
   if (!kind || sites.length === 0) return [];
   const { distances } = ws.files.roads();
   const transport = ws.files.transport();
-  const takes = (site: (typeof sites)[number]) =>
-    site.accepts
-      ? site.accepts.includes(kindId)
-      : (ws.library.technologies.find((t) => t.id === site.technology)?.inputs.includes(kindId) ?? false);
   const byTech = new Map<string, typeof sites>();
-  for (const s of sites.filter(takes)) byTech.set(s.technology, [...(byTech.get(s.technology) ?? []), s]);
+  for (const s of sites.filter((x) => siteKinds(x, ws.library).includes(kindId)))
+    byTech.set(s.technology, [...(byTech.get(s.technology) ?? []), s]);
   const total = rows.reduce((sum, r) => sum + r.tonnesWet, 0);
   if (total <= 0) return [];
   return [...byTech].map(([technology, candidates]) => {

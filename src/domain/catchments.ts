@@ -80,17 +80,23 @@ function shareOf(m: MunicipalityRoads, reached: (v: number) => boolean): number 
   return total > 0 ? inside / total : 0;
 }
 
-/** Sums tonnes per kind for the given kinds, supply × a share per municipality. */
-function tonnesBy(supplies: Supply[], kinds: Set<string>, share: Map<string, number>) {
-  const byKind = new Map<string, number>();
-  for (const s of supplies) {
-    const f = share.get(s.municipality) ?? 0;
-    if (f > 0 && kinds.has(s.kind)) byKind.set(s.kind, (byKind.get(s.kind) ?? 0) + s.tonnesWet * f);
-  }
-  return [...byKind]
+/** Tonnes per kind, most first (then by kind). */
+export function tonnesByKind(items: { kind: string; tonnes: number }[]): { kind: string; tonnes: number }[] {
+  const by = new Map<string, number>();
+  for (const x of items) by.set(x.kind, (by.get(x.kind) ?? 0) + x.tonnes);
+  return [...by]
     .map(([kind, tonnes]) => ({ kind, tonnes }))
     .filter((t) => t.tonnes > 0)
     .sort((a, b) => b.tonnes - a.tonnes || a.kind.localeCompare(b.kind));
+}
+
+/** Tonnes per kind of the given kinds, supply × a share per municipality. */
+function tonnesBy(supplies: Supply[], kinds: Set<string>, share: Map<string, number>) {
+  return tonnesByKind(
+    supplies
+      .filter((s) => kinds.has(s.kind))
+      .map((s) => ({ kind: s.kind, tonnes: s.tonnesWet * (share.get(s.municipality) ?? 0) })),
+  );
 }
 
 export interface CatchmentAnswer {

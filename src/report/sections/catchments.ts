@@ -4,8 +4,7 @@
  * optimum), and the pairs of sites that compete where catchments overlap, with who gets the contested
  * tonnes and the sites' shadow prices (src/app/catchments.ts, docs/roads.md).
  */
-import type { CatchmentAnswer } from '../../domain/catchments.ts';
-import { competitionOutcome } from '../../domain/catchments.ts';
+import { type CatchmentAnswer, competitionOutcome, tonnesByKind } from '../../domain/catchments.ts';
 import { textIn } from '../../domain/text.ts';
 import type { ReportContext } from '../context.ts';
 import { fmt, round } from '../format.ts';
@@ -127,11 +126,9 @@ export function catchmentsSection(
     section.blocks.push({ html: note(T.competitionNote) });
   }
   if (result) {
-    const unserved = new Map<string, number>();
-    for (const u of result.unallocated) unserved.set(u.kind, (unserved.get(u.kind) ?? 0) + u.tonnes);
-    const list = [...unserved]
-      .sort((a, b) => b[1] - a[1])
-      .map(([k, t]) => `${inSentence(ctx.kindName(k))} ${fmt(t, lang)} t`);
+    const list = tonnesByKind(result.unallocated).map(
+      (u) => `${inSentence(ctx.kindName(u.kind))} ${fmt(u.tonnes, lang)} t`,
+    );
     if (list.length) section.blocks.push({ html: para(T.unservedLine(list.join(', '))) });
   }
   section.blocks.push({ html: note(T.catchmentsMethod) });

@@ -1,6 +1,7 @@
 /** Demand drivers and sites: the region's plants with their catchments by road on a map. */
 
 import type { Site } from '../../domain/allocation/input.ts';
+import { siteRadiusKm } from '../../domain/allocation/sites.ts';
 import type { CatchmentAnswer } from '../../domain/catchments.ts';
 import { textIn } from '../../domain/text.ts';
 import type { ReportContext } from '../context.ts';
@@ -16,12 +17,8 @@ interface Driver {
   status: string;
 }
 
-export function siteRadiusKm(ctx: ReportContext, site: Site): number {
-  return (
-    site.transportRadiusKm ??
-    ctx.lib.technologies.find((t) => t.id === site.technology)?.transportRadiusKm.value ??
-    0
-  );
+function radiusKm(ctx: ReportContext, site: Site): number {
+  return siteRadiusKm(site, ctx.lib.technologies) ?? 0;
 }
 
 function drivers(ctx: ReportContext): Driver[] {
@@ -71,7 +68,7 @@ export function sitesSection(
           label: String(i + 1),
           lon: s.position.lon,
           lat: s.position.lat,
-          radiusKm: siteRadiusKm(ctx, s),
+          radiusKm: radiusKm(ctx, s),
           colour: colour(s),
           ...(found?.catchments[i]?.outline
             ? { outline: found.catchments[i]?.outline as [number, number][] }
@@ -110,7 +107,7 @@ export function sitesSection(
         T.siteStatus[s.status],
         round(s.capacityTonnes, 0),
         s.basis === 'dm' ? T.dmBasis : T.wetBasis,
-        round(siteRadiusKm(ctx, s), 0),
+        round(radiusKm(ctx, s), 0),
         s.capacityIsAssumption ? T.yes : T.no,
       ]),
     },

@@ -9,6 +9,7 @@ import { join, resolve, sep } from 'node:path';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { siteRadiusKm } from '../../domain/allocation/sites.ts';
 import { findRegion } from '../../domain/regions.ts';
 import type { Env } from '../env.ts';
 import { errorResponses } from '../errors.ts';
@@ -115,10 +116,7 @@ export function webRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
             lat: s.position.lat,
             lon: s.position.lon,
             ...(s.municipality ? { municipality: s.municipality } : {}),
-            radiusKm:
-              s.transportRadiusKm ??
-              lib.technologies.find((t) => t.id === s.technology)?.transportRadiusKm.value ??
-              null,
+            radiusKm: siteRadiusKm(s, lib.technologies) ?? null,
             status: s.status,
             capacityIsAssumption: s.capacityIsAssumption ?? false,
             ...(s.note ? { note: s.note } : {}),
