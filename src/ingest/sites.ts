@@ -1,7 +1,8 @@
 /**
  * Inputs of the allocation optimiser from files: sites (data/sites/<region>.json or a user's file),
  * transport coefficients (data/transport.json), municipality centroids
- * (data/municipalities/centroids-2024.json) and a user's road-distance matrix (CSV from,to,km).
+ * (data/municipalities/centroids-2024.json) and a user's road-distance matrix (CSV from,to,km). A site
+ * given only by its municipality stands at the position the caller gives for it (its town).
  * Every problem of a file is listed with its path; nothing is half-read. Schema: docs/sites.md.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -234,7 +235,8 @@ export function resolveSites(
   name: string,
   lib: Library,
   registry: MunicipalityRegistry,
-  centroids: Map<string, LatLon>,
+  /** Where a site given only by its municipality stands (the workspace: its town on the roads). */
+  positions: Map<string, LatLon>,
 ): { sites: Site[]; issues: Issue[] } {
   const issues: Issue[] = [];
   const seen = new Set<string>();
@@ -333,11 +335,11 @@ export function resolveSites(
     let position: LatLon | undefined =
       r.lat !== undefined && r.lon !== undefined ? { lat: r.lat, lon: r.lon } : undefined;
     if (!position && municipality) {
-      position = centroids.get(municipality);
+      position = positions.get(municipality);
       if (!position)
         issues.push({
           path: `${at}.municipality`,
-          message: `no centroid for ${municipality}`,
+          message: `no position for ${municipality}`,
           detail: message('centroid_missing', { municipality }),
         });
     }
@@ -372,7 +374,8 @@ export function readSitesFile(
   file: string,
   lib: Library,
   registry: MunicipalityRegistry,
-  centroids: Map<string, LatLon>,
+  /** Where a site given only by its municipality stands (the workspace: its town on the roads). */
+  positions: Map<string, LatLon>,
   options: { user: boolean; base?: string },
 ): Site[] {
   const code = options.user ? 'invalid_input' : 'invalid_data';
@@ -393,7 +396,7 @@ export function readSitesFile(
       });
     throw error;
   }
-  return parseSites(raw, name, lib, registry, centroids, code);
+  return parseSites(raw, name, lib, registry, positions, code);
 }
 
 /**
@@ -405,7 +408,8 @@ export function parseSites(
   name: string,
   lib: Library,
   registry: MunicipalityRegistry,
-  centroids: Map<string, LatLon>,
+  /** Where a site given only by its municipality stands (the workspace: its town on the roads). */
+  positions: Map<string, LatLon>,
   code: 'invalid_input' | 'invalid_data' = 'invalid_input',
 ): Site[] {
   const schemaIssues: Issue[] = [];
@@ -421,7 +425,7 @@ export function parseSites(
     for (const key of bad) delete partial[key];
     return partial as SiteRecord;
   });
-  const resolved = resolveSites(records, name, lib, registry, centroids);
+  const resolved = resolveSites(records, name, lib, registry, positions);
   const issues = [...schemaIssues, ...resolved.issues].sort((x, y) =>
     x.path.localeCompare(y.path, 'en', { numeric: true }),
   );

@@ -427,8 +427,8 @@ export const INGEST_CATALOGUE: CataloguePart<keyof IngestMessageParams> = {
     en: (p) => `${p.technology} does not accept ${p.kind}`,
   },
   centroid_missing: {
-    nb: (p) => `Kommune ${p.municipality} har intet midtpunkt i data/municipalities/centroids-2024.json`,
-    en: (p) => `Municipality ${p.municipality} has no centroid in data/municipalities/centroids-2024.json`,
+    nb: (p) => `Kommune ${p.municipality} har ingen plassering å sette anlegget på; oppgi lat og lon`,
+    en: (p) => `Municipality ${p.municipality} has no position to place the site at; give lat and lon`,
   },
   municipality_not_a_number: {
     nb: (p) => `«${p.value}» er ikke et kommunenummer (fire sifre)`,
