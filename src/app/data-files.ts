@@ -143,7 +143,6 @@ export function loadRoads(dir: string, transport: LoadedTransport, origins: Orig
   const distances = new RoadDistances(graph, new Map(origins.municipalities.map((m) => [m.number, m])), {
     leg: transport.road.leg,
     gatherFactor: transport.road.gatherFactor,
-    ferryFareNokPerTonne: transport.road.params.ferry.fareNokPerTonne,
     detourFactor: (county) => factors.get(county) ?? national,
   });
   return { distances, origins, detour, graph: graphFile.summary };

@@ -49,7 +49,6 @@ const distances = new RoadDistances(
   {
     leg: { lastMileDetour: 1.35, lastMileSpeedKmh: 35 },
     gatherFactor: 0.5,
-    ferryFareNokPerTonne: 25,
     detourFactor: () => 1.3,
   },
 );

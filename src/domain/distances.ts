@@ -24,7 +24,6 @@ export interface RoadDistanceOptions {
   leg: LegParams;
   /** Mean gathering distance ÷ the radius of the municipality's area. */
   gatherFactor: number;
-  ferryFareNokPerTonne: number;
   /** Great circle × this where the network does not join: per county, and 'NO'. */
   detourFactor: (county: string) => number;
 }
@@ -131,7 +130,7 @@ export class RoadDistances {
       anchor,
       { node: this.slot.get(point.node) as number, snapKm: point.snapKm },
       gather,
-      this.options.ferryFareNokPerTonne,
+      this.graph.params.ferry.fareNokPerTonne,
       this.options.leg,
     );
     return road ?? this.greatCircle(point, site.position, m.county, gather);
@@ -142,8 +141,14 @@ export class RoadDistances {
     const from = this.anchor(a);
     const to = this.anchor(b);
     return (
-      legFromReach(this.reach(to.node), to, from, 0, this.options.ferryFareNokPerTonne, this.options.leg) ??
-      this.greatCircle(a, b, county, 0)
+      legFromReach(
+        this.reach(to.node),
+        to,
+        from,
+        0,
+        this.graph.params.ferry.fareNokPerTonne,
+        this.options.leg,
+      ) ?? this.greatCircle(a, b, county, 0)
     );
   }
 
