@@ -274,6 +274,43 @@ export interface Job {
   result?: Allocation;
   error?: { code: string; message: string };
 }
+/** GET/POST /catchments: catchments by road, competition and, with changed sites, the change. */
+export interface CatchmentsAnswer {
+  sites: {
+    id: string;
+    lat: number;
+    lon: number;
+    radiusKm: number;
+    inflowTonnesWet: number;
+    shadowPriceNokPerTonne: number | null;
+    capacityBinds: boolean;
+  }[];
+  catchments: {
+    site: string;
+    radiusKm: number;
+    municipalities: { number: string; share: number; km: number | null }[];
+    tonnes: { kind: string; tonnes: number }[];
+    outline: [number, number][] | null;
+  }[];
+  competition: {
+    sites: [string, string];
+    kinds: string[];
+    municipalities: { number: string; share: number }[];
+    totalTonnes: number;
+    outcome: { received: { site: string; tonnes: number; shadowPriceNokPerTonne: number | null }[] };
+  }[];
+  allocation: { valueNok: number | null; unservedTonnes: { kind: string; tonnes: number }[] };
+  whatIf?: {
+    baseline: { allocation: { valueNok: number | null } };
+    changes: {
+      site: string;
+      change: string;
+      inflowTonnesWet: { before: number; after: number };
+      valueNok: { before: number; after: number };
+    }[];
+  };
+}
+
 export interface Allocation {
   status: string;
   objective: number;

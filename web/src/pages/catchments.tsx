@@ -5,49 +5,13 @@
  * radius, or leave it out; the answer is recomputed beside the region's own sites (POST /catchments).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api, post, type Site, type Technology, useApi } from '../api.ts';
+import { api, type CatchmentsAnswer, post, type Site, type Technology, useApi } from '../api.ts';
 import { AddSite } from '../components/add-site.tsx';
 import { LazyMap as MapView } from '../components/lazy-map.tsx';
 import { ErrorBox, Loading } from '../components/ui.tsx';
 import { useApp } from '../context.tsx';
 import { type Boundaries, loadBoundaries } from '../geo.ts';
 import { useI18n } from '../i18n.tsx';
-
-interface CatchmentsAnswer {
-  sites: {
-    id: string;
-    lat: number;
-    lon: number;
-    radiusKm: number;
-    inflowTonnesWet: number;
-    shadowPriceNokPerTonne: number | null;
-    capacityBinds: boolean;
-  }[];
-  catchments: {
-    site: string;
-    radiusKm: number;
-    municipalities: { number: string; share: number; km: number | null }[];
-    tonnes: { kind: string; tonnes: number }[];
-    outline: [number, number][] | null;
-  }[];
-  competition: {
-    sites: [string, string];
-    kinds: string[];
-    municipalities: { number: string; share: number }[];
-    totalTonnes: number;
-    outcome: { received: { site: string; tonnes: number; shadowPriceNokPerTonne: number | null }[] };
-  }[];
-  allocation: { valueNok: number | null; unservedTonnes: { kind: string; tonnes: number }[] };
-  whatIf?: {
-    baseline: { allocation: { valueNok: number | null } };
-    changes: {
-      site: string;
-      change: string;
-      inflowTonnesWet: { before: number; after: number };
-      valueNok: { before: number; after: number };
-    }[];
-  };
-}
 
 /** What the user changed on a site; absent fields are the site's own. */
 interface Edit {
