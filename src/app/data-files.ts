@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
+import { type ActorStreamCatalogue, validateCatalogue } from '../domain/actor-streams.ts';
 import type { SectorMapping } from '../domain/actors.ts';
 import type { Site } from '../domain/allocation/input.ts';
 import type { NationalFigure } from '../domain/audit-national.ts';
@@ -30,7 +31,12 @@ import {
   roadGraphFileSchema,
   roadNetworkFromFile,
 } from '../ingest/roads.ts';
-import { nationalFiguresFileSchema, type UpdateSources, updateSourcesSchema } from '../ingest/schemas.ts';
+import {
+  actorStreamCatalogueSchema,
+  nationalFiguresFileSchema,
+  type UpdateSources,
+  updateSourcesSchema,
+} from '../ingest/schemas.ts';
 import { type Seed, seedSchema, type TextFigures, textFiguresSchema } from '../ingest/seed-statements.ts';
 import { type LoadedTransport, loadCentroids, loadTransport, readSitesFile } from '../ingest/sites.ts';
 import { type SsbTables, ssbTablesSchema } from '../ingest/ssb.ts';
@@ -107,7 +113,11 @@ export interface DataFiles {
   updateSources(): UpdateSources;
   /** The road network, origin points and detour factors (roads/), with distances to sites. */
   roads(): LoadedRoads;
+  /** Streams per actor: NACE × employees coefficients, technical kinds and roles, farm files (actor-streams.json). */
+  actorStreams(): ActorStreamCatalogue;
 }
+
+export const ACTOR_STREAMS_FILE = 'actor-streams.json';
 
 export interface LoadedRoads {
   distances: RoadDistances;
@@ -259,5 +269,22 @@ export function openDataFiles(dir: string = DEFAULT_DATA_DIR): DataFiles {
     updateSources: once(() => readJsonFile(join(dir, UPDATE_SOURCES_FILE), updateSourcesSchema, dir)),
     roads: once(() => loadRoads(dir, transport(), origins())),
     sitePositions,
+    actorStreams: once(() => {
+      const catalogue = readJsonFile(join(dir, ACTOR_STREAMS_FILE), actorStreamCatalogueSchema, dir);
+      const problems = validateCatalogue(
+        catalogue as ActorStreamCatalogue,
+        reference().kinds.map((k) => k.id),
+        libraryOnce().technologies.map((t) => t.id),
+      );
+      if (problems.length > 0)
+        throw new AppError('invalid_data', `data/${ACTOR_STREAMS_FILE}: ${problems.join('; ')}`, {
+          issues: problems.map((p) => ({ path: `data/${ACTOR_STREAMS_FILE}`, message: p })),
+          detail: message('file_has_problems', {
+            file: `data/${ACTOR_STREAMS_FILE}`,
+            count: problems.length,
+          }),
+        });
+      return catalogue as ActorStreamCatalogue;
+    }),
   };
 }

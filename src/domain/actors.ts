@@ -197,7 +197,7 @@ export interface SectorMapping {
   sectors: SectorDefinition[];
 }
 
-function matchesPrefix(code: string, prefix: string): boolean {
+export function naceMatches(code: string, prefix: string): boolean {
   if (!code.startsWith(prefix)) return false;
   // "01" covers "01.451" but a prefix never ends inside a digit group of another code ("1" ≠ "10").
   return code.length === prefix.length || code[prefix.length] === '.' || prefix.includes('.');
@@ -218,7 +218,7 @@ export function createSectorClassifier(
     let hit = byCode.get(code);
     if (!hit) {
       hit = direct
-        .filter((s) => [...s.nace, ...s.sn2025Only].some((p) => matchesPrefix(code, p)))
+        .filter((s) => [...s.nace, ...s.sn2025Only].some((p) => naceMatches(code, p)))
         .map((s) => s.id);
       byCode.set(code, hit);
     }
@@ -257,7 +257,7 @@ export function validateSectorMapping(
       problems.push(`sector ${s.id} has no NACE prefixes`);
     if (sn2007Codes) {
       for (const p of s.sn2025Only) {
-        const clash = [...sn2007Codes].find((c) => matchesPrefix(c, p));
+        const clash = [...sn2007Codes].find((c) => naceMatches(c, p));
         if (clash) problems.push(`sector ${s.id}: SN2025 prefix ${p} also matches SN2007 code ${clash}`);
       }
     }

@@ -17,6 +17,7 @@ export type Dimension =
   | 'length'
   | 'animal'
   | 'person'
+  | 'employee'
   | 'energy'
   | 'time'
   | 'money';
@@ -37,7 +38,7 @@ interface Atom {
   dimensions: Dimensions;
 }
 
-// Base units: tonne (wet), tonne DM, dekar (daa = 1 000 m2), solid m3, km, animal, person, MWh, hour, NOK.
+// Base units: tonne (wet), tonne DM, dekar (daa = 1 000 m2), solid m3, km, animal, person, employee, MWh, hour, NOK.
 const ATOMS: Record<string, Atom> = {
   t: { factor: 1, dimensions: { massWet: 1 } },
   kg: { factor: 1e-3, dimensions: { massWet: 1 } },
@@ -56,6 +57,7 @@ const ATOMS: Record<string, Atom> = {
   animal: { factor: 1, dimensions: { animal: 1 } },
   '1000 animals': { factor: 1000, dimensions: { animal: 1 } },
   person: { factor: 1, dimensions: { person: 1 } },
+  employee: { factor: 1, dimensions: { employee: 1 } },
   MWh: { factor: 1, dimensions: { energy: 1 } },
   kWh: { factor: 1e-3, dimensions: { energy: 1 } },
   GJ: { factor: 1 / 3.6, dimensions: { energy: 1 } },

@@ -83,6 +83,15 @@ export interface LandbrukAggregate {
   unresolved: UnresolvedRows[];
 }
 
+/** One farm row as `aggregateLandbruk` passes it to `onRecord`. */
+export interface LandbrukRecord {
+  line: number;
+  /** Today's municipality number. */
+  municipality: string;
+  values: Record<string, number>;
+  fields: Record<string, string | null>;
+}
+
 const MAX_ISSUES = 50;
 
 /**
@@ -99,6 +108,13 @@ export function aggregateLandbruk(
     registry: MunicipalityRegistry;
     /** The year when the file has no year column (leveransedata); else read from the file. */
     year?: number;
+    /**
+     * Called with every row given to a municipality (the farm as the file has it): its own values and
+     * the cells of `fields` (e.g. orgnr, navn). Rows that are refused or unresolved are not passed on.
+     */
+    onRecord?: (row: LandbrukRecord) => void;
+    /** Columns (lower case) whose cells `onRecord` receives; absent columns give null. */
+    recordFields?: readonly string[];
   },
 ): LandbrukAggregate {
   const { file, mapping, registry } = options;
@@ -255,8 +271,18 @@ export function aggregateLandbruk(
     row.farms++;
     if (number !== resolution.number && !row.numbersInSource.includes(number))
       row.numbersInSource.push(number);
+    const own: Record<string, number> = {};
     for (const [id, v] of Object.entries(variables)) {
-      row.values[id] = (row.values[id] as number) + v.fields.reduce((s, f) => s + (counts.get(f) ?? 0), 0);
+      own[id] = v.fields.reduce((s, f) => s + (counts.get(f) ?? 0), 0);
+      row.values[id] = (row.values[id] as number) + own[id];
+    }
+    if (options.onRecord) {
+      const cells: Record<string, string | null> = {};
+      for (const f of options.recordFields ?? []) {
+        const i = index.get(f);
+        cells[f] = i === undefined ? null : (record[i] ?? '').trim() || null;
+      }
+      options.onRecord({ line, municipality: resolution.number, values: own, fields: cells });
     }
   }
   if (rowsRead === 0)

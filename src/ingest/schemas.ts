@@ -5,6 +5,7 @@ import { AppError } from '../domain/errors.ts';
 import { message } from '../domain/message.ts';
 import { ORIGIN_CLASSES, REGULATORY_CLASSES } from '../domain/residue-kinds.ts';
 import { parseUnit } from '../domain/units.ts';
+import { TIERS } from '../domain/valuation.ts';
 
 const municipalityNumber = z.string().regex(/^\d{4}$/, 'a four-digit municipality number');
 
@@ -573,3 +574,83 @@ export const updateSourcesSchema = z
   .strict();
 
 export type UpdateSources = z.infer<typeof updateSourcesSchema>;
+
+const naceList = z.array(z.string().regex(/^\d{2}(\.\d{1,3})?$/, 'a NACE prefix such as 16.10')).min(1);
+const kindId = z.string().regex(/^[a-z][a-z-]*$/);
+
+/** data/actor-streams.json: streams per actor from NACE × employees, technical kinds and roles, farm files. */
+export const actorStreamCatalogueSchema = z
+  .object({
+    source: z.string().min(1),
+    employeesWhenWithheld: coefficientSchema,
+    namedForms: z
+      .object({
+        forms: z.array(z.string().regex(/^[A-ZÆØÅ]{1,8}$/)),
+        personalForms: z.array(z.string().regex(/^[A-ZÆØÅ]{1,8}$/)),
+        companySuffix: z.string().min(1),
+        note: textSchema,
+      })
+      .strict(),
+    kinds: z.array(
+      z
+        .object({
+          id: kindId,
+          name: textSchema,
+          cycle: z.enum(['biological', 'technical']),
+          origin: z.enum(ORIGIN_CLASSES),
+          description: textSchema,
+          dmShare: coefficientSchema,
+          regulatoryNote: textSchema.optional(),
+        })
+        .strict(),
+    ),
+    technicalLadder: z.array(z.object({ id: kindId, name: textSchema }).strict()).min(1),
+    ladderNote: textSchema,
+    roles: z.array(
+      z
+        .object({
+          id: kindId,
+          name: textSchema,
+          nace: naceList,
+          holds: z.array(kindId),
+          uses: z.array(kindId),
+          step: kindId,
+          description: textSchema,
+          reportRoles: z.array(z.string().min(1)),
+        })
+        .strict(),
+    ),
+    holdings: z.array(
+      z.object({ id: kindId, nace: naceList, kind: kindId, coefficient: coefficientSchema }).strict(),
+    ),
+    shares: z.array(z.object({ id: kindId, nace: naceList, kind: kindId, note: textSchema }).strict()),
+    uses: z.array(
+      z
+        .object({
+          id: kindId,
+          nace: naceList,
+          technologies: z.array(z.string().min(1)).optional(),
+          kinds: z.array(kindId).optional(),
+          tier: z.enum(TIERS).optional(),
+          note: textSchema,
+        })
+        .strict(),
+    ),
+    farmFiles: z
+      .array(
+        z
+          .object({
+            file: z.string().min(1),
+            dataset: z.string().min(1),
+            year: z.number().int().optional(),
+            nameField: z.string().min(1).optional(),
+          })
+          .strict(),
+      )
+      .min(1),
+    farmFilesNote: textSchema,
+    reportPlaces: z.record(z.string(), z.array(z.string().regex(/^\d{4}$/))),
+    reportTextileRoles: z.record(z.string(), kindId),
+    reportTextileNote: textSchema,
+  })
+  .strict();

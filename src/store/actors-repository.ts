@@ -381,6 +381,10 @@ export interface ActorQuery {
   units?: CountUnits;
   /** Which statuses count; the report's filter when absent. */
   status?: ActorStatusFilter;
+  /** Units with a naeringskode1–3 starting with one of these (digit groups: 16.10, 38.1, 25). */
+  nacePrefixes?: readonly string[];
+  /** Only these organisation numbers. */
+  orgnrs?: readonly string[];
 }
 
 export interface Paging {
@@ -463,6 +467,23 @@ function filtered(db: Db, q: ActorQuery) {
         eb('a.orgnr', '=', text),
       ]),
     );
+  }
+  if (q.nacePrefixes) {
+    const prefixes = [...q.nacePrefixes];
+    qb =
+      prefixes.length === 0
+        ? qb.where(sql<SqlBool>`1 = 0`)
+        : qb.where((eb) =>
+            eb.or(
+              prefixes.flatMap((p) =>
+                (['a.nace1', 'a.nace2', 'a.nace3'] as const).map((c) => eb(c, 'like', `${p}%`)),
+              ),
+            ),
+          );
+  }
+  if (q.orgnrs) {
+    const list = [...q.orgnrs];
+    qb = list.length === 0 ? qb.where(sql<SqlBool>`1 = 0`) : qb.where('a.orgnr', 'in', list);
   }
   if (q.sector) {
     const sector = q.sector;

@@ -215,10 +215,43 @@ async function m003(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('import_log').addColumn('detail_json', text).execute();
 }
 
+/**
+ * What companies and facilitators say about an actor (issue 16): a stream it confirms or corrects
+ * (tonnes a year with a range, or a use), and a technical-cycle role added to or taken from what its
+ * NACE codes give. The estimate stays beside it; these win where they exist.
+ */
+async function m004(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('actor_stream_claims')
+    .addColumn('orgnr', text, (c) => c.notNull())
+    .addColumn('kind', text, (c) => c.notNull())
+    .addColumn('direction', text, (c) => c.notNull())
+    .addColumn('tonnes', real)
+    .addColumn('low', real)
+    .addColumn('high', real)
+    .addColumn('municipality', text)
+    .addColumn('note', text)
+    .addColumn('claimed_by', text, (c) => c.notNull())
+    .addColumn('claimed_at', text, (c) => c.notNull())
+    .addPrimaryKeyConstraint('actor_stream_claims_pk', ['orgnr', 'kind', 'direction'])
+    .execute();
+  await db.schema
+    .createTable('actor_role_claims')
+    .addColumn('orgnr', text, (c) => c.notNull())
+    .addColumn('role', text, (c) => c.notNull())
+    .addColumn('present', 'integer', (c) => c.notNull())
+    .addColumn('note', text)
+    .addColumn('claimed_by', text, (c) => c.notNull())
+    .addColumn('claimed_at', text, (c) => c.notNull())
+    .addPrimaryKeyConstraint('actor_role_claims_pk', ['orgnr', 'role'])
+    .execute();
+}
+
 export const MIGRATIONS: Record<string, Migration> = {
   '001-initial': { up: m001 },
   '002-actors': { up: m002 },
   '003-texts': { up: m003 },
+  '004-actor-claims': { up: m004 },
 };
 
 export const migrationProvider: MigrationProvider = {

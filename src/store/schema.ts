@@ -176,6 +176,33 @@ export interface MetaTable {
   value: string;
 }
 
+export interface ActorStreamClaimTable {
+  orgnr: string;
+  kind: string;
+  /** 'holds' or 'uses'. */
+  direction: string;
+  /** Tonnes a year (null for a use without a tonnage). */
+  tonnes: number | null;
+  low: number | null;
+  high: number | null;
+  /** Where the stream is, when the company names it (else the actor's municipality). */
+  municipality: string | null;
+  note: string | null;
+  /** Who said it: the company or a facilitator (free text until accounts exist). */
+  claimed_by: string;
+  claimed_at: string;
+}
+
+export interface ActorRoleClaimTable {
+  orgnr: string;
+  role: string;
+  /** 1: the actor has the role; 0: it does not, whatever its NACE codes say. */
+  present: number;
+  note: string | null;
+  claimed_by: string;
+  claimed_at: string;
+}
+
 export interface Database {
   municipalities: MunicipalityTable;
   number_changes: NumberChangeTable;
@@ -193,4 +220,6 @@ export interface Database {
   imports: ImportTable;
   import_log: ImportLogTable;
   meta: MetaTable;
+  actor_stream_claims: ActorStreamClaimTable;
+  actor_role_claims: ActorRoleClaimTable;
 }

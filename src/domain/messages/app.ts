@@ -20,6 +20,16 @@ export interface AppMessageParams {
   municipality_number_cycle: { municipality: string };
   municipality_not_in_region: { municipality: string; region: string; known: string[] };
   actor_not_found: { orgnr: string };
+  /** Neither the register in the store nor the farm files know the organisation number. */
+  actor_unknown_anywhere: { orgnr: string };
+  /** data/actor-streams.json names a farm file's dataset that data/statistics does not have. */
+  farm_dataset_missing: { file: string; dataset: string };
+  /** A confirmed quantity outside the range given with it. */
+  claim_range_outside: { low: number; high: number; tonnes: number };
+  /** A place given as "lat,lon" outside Norway. */
+  place_outside_norway: { input: string };
+  /** A municipality without a point on the road network. */
+  place_without_position: { municipality: string };
   import_not_found: { id: string };
   optimiser_run_not_found: { id: string; kept: number };
   route_not_found: { method: string; path: string };

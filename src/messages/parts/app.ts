@@ -143,6 +143,28 @@ export const APP_CATALOGUE: CataloguePart<keyof AppMessageParams> = {
       `Ingen aktør ${p.orgnr} i databasen (importer registeret først, eller så er den filtrert bort)`,
     en: (p) => `No actor ${p.orgnr} in the store (import the register first, or it was filtered out)`,
   },
+  actor_unknown_anywhere: {
+    nb: (p) => `Verken registeret i databasen eller gårdsfilene kjenner organisasjonsnummer ${p.orgnr}`,
+    en: (p) => `Neither the register in the store nor the farm files know organisation number ${p.orgnr}`,
+  },
+  farm_dataset_missing: {
+    nb: (p) =>
+      `Gårdsfilen ${p.file} viser til datasettet ${p.dataset}, som ikke finnes i data/statistics (kjør npm run data)`,
+    en: (p) =>
+      `The farm file ${p.file} names dataset ${p.dataset}, which is not in data/statistics (run npm run data)`,
+  },
+  claim_range_outside: {
+    nb: (p, s) => `Intervallet ${s.n(p.low)}–${s.n(p.high)} t inneholder ikke ${s.n(p.tonnes)} t`,
+    en: (p, s) => `The range ${s.n(p.low)}–${s.n(p.high)} t does not contain ${s.n(p.tonnes)} t`,
+  },
+  place_outside_norway: {
+    nb: (p) => `Stedet ${p.input} ligger ikke i Norge: skriv bredde,lengde (57–72, 4–32) eller en kommune`,
+    en: (p) => `The place ${p.input} is not in Norway: write lat,lon (57–72, 4–32) or a municipality`,
+  },
+  place_without_position: {
+    nb: (p, s) => `Kommune ${s.muni(p.municipality)} har ikke noe punkt på veinettet`,
+    en: (p, s) => `Municipality ${s.muni(p.municipality)} has no point on the road network`,
+  },
   import_not_found: { nb: (p) => `Ingen import med id ${p.id}`, en: (p) => `No import with id ${p.id}` },
   optimiser_run_not_found: {
     nb: (p, s) => `Ingen optimeringskjøring ${p.id} (kjøringene holdes i minnet, de siste ${s.n(p.kept)})`,
