@@ -50,7 +50,7 @@ import {
   saveRoleClaim,
   saveStreamClaim,
 } from '../store/actor-claims-repository.ts';
-import { type ActorListItem, findActor, listActors } from '../store/actors-repository.ts';
+import { type ActorListItem, findActor, listActors, withEstablishments } from '../store/actors-repository.ts';
 import type { DataFiles } from './data-files.ts';
 import { estimateResiduesFrom } from './residues.ts';
 import type { Workspace } from './workspace.ts';
@@ -200,24 +200,33 @@ function toRegisterActor(a: ActorListItem): RegisterActor {
   };
 }
 
-/** Register units of the municipalities whose NACE codes start with one of the prefixes (every status the report keeps). */
+/**
+ * Register units of the municipalities whose NACE codes start with one of the prefixes (the report's
+ * counting rule for status). A stream arises where the work is done: establishments (underenheter)
+ * count at their own address with their own employees, and a legal unit only when the store has no
+ * establishment of it (a national firm's employees are not all at its head office).
+ */
 async function registerUnits(
   ws: Workspace,
   municipalities: readonly string[],
   prefixes: readonly string[],
 ): Promise<ActorListItem[]> {
-  const out: ActorListItem[] = [];
+  const all: ActorListItem[] = [];
   const page = 5000;
   for (let offset = 0; ; offset += page) {
     const list = await listActors(
       ws.store.db,
-      { municipalities, nacePrefixes: prefixes, units: 'enheter' },
+      { municipalities, nacePrefixes: prefixes, units: 'all' },
       { limit: page, offset },
     );
-    out.push(...list.items);
+    all.push(...list.items);
     if (offset + page >= list.total) break;
   }
-  return out;
+  const parents = await withEstablishments(
+    ws.store.db,
+    all.filter((a) => a.unitType === 'enhet').map((a) => a.orgnr),
+  );
+  return all.filter((a) => a.unitType === 'underenhet' || !parents.has(a.orgnr));
 }
 
 // ── Places ──────────────────────────────────────────────────────────────────────────────────────
@@ -692,7 +701,7 @@ function toRows(
     groups.set(c.municipality, g);
   }
   for (const [municipality, g] of groups) {
-    const first = g.streams[0] as ActorStream;
+    const first = majorityBasis(g.streams);
     const confirmed = g.streams.every((s) => s.status === 'confirmed');
     const best = g.streams.reduce((b, s) =>
       reachIndex(s.reaches, ctx.catalogue) > reachIndex(b.reaches, ctx.catalogue) ? s : b,
@@ -721,6 +730,14 @@ function toRows(
     });
   }
   return rows;
+}
+
+/** The stream whose basis most of a group's streams share (the group's row shows that basis). */
+function majorityBasis(streams: ActorStream[]): ActorStream {
+  const count = new Map<string, number>();
+  for (const s of streams) count.set(s.basis, (count.get(s.basis) ?? 0) + 1);
+  const basis = [...count].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return streams.find((s) => s.basis === basis) as ActorStream;
 }
 
 function answerOf(

@@ -3,6 +3,7 @@
  * (region, municipality, sector, form, name, the counting rule), listed with paging, summarised by
  * form, sector and municipality, or one by its organisation number.
  */
+import { type ActorStreamCatalogue, namedPublicly } from '../domain/actor-streams.ts';
 import { type ActorStatusFilter, actorStatusFilter, type CountUnits } from '../domain/actors.ts';
 import { AppError } from '../domain/errors.ts';
 import { message } from '../domain/message.ts';
@@ -77,12 +78,53 @@ export function actorQuery(ws: Pick<Workspace, 'files'>, data: ReferenceData, f:
   };
 }
 
+/**
+ * An actor as a list shows it: a sole proprietorship (or an establishment of one) carries a personal
+ * name and often a home address, so a list shows its form, NACE codes and municipality but not its
+ * name, number or address. One actor at a time (`actorByOrgnr`) shows everything the register does.
+ */
+export type PublicActorListItem = Omit<
+  ActorListItem,
+  'orgnr' | 'name' | 'address' | 'postcode' | 'postalPlace'
+> & {
+  orgnr: string | null;
+  name: string | null;
+  address: string | null;
+  postcode: string | null;
+  postalPlace: string | null;
+  /** True when name, number and address are withheld. */
+  withheld: boolean;
+};
+
+export interface PublicActorList extends Omit<ActorList, 'items'> {
+  items: PublicActorListItem[];
+  /** Rows in this page whose name was withheld. */
+  withheld: number;
+}
+
+export function publicActorList(list: ActorList, rules: ActorStreamCatalogue['namedForms']): PublicActorList {
+  const items = list.items.map((i): PublicActorListItem => {
+    if (namedPublicly({ form: i.countedForm, name: i.name }, rules)) return { ...i, withheld: false };
+    return {
+      ...i,
+      orgnr: null,
+      name: null,
+      address: null,
+      postcode: null,
+      postalPlace: null,
+      withheld: true,
+    };
+  });
+  return { ...list, items, withheld: items.filter((i) => i.withheld).length };
+}
+
 export async function listRegionActors(
   ws: Workspace,
   filters: ActorFilters,
   paging: { limit: number; offset: number },
-): Promise<ActorList> {
-  return listActors(ws.store.db, actorQuery(ws, await ws.reference(), filters), paging);
+): Promise<PublicActorList> {
+  const list = await listActors(ws.store.db, actorQuery(ws, await ws.reference(), filters), paging);
+  return publicActorList(list, ws.files.actorStreams().namedForms);
 }
 
 /** Counts by form, sector and municipality; kept until the next write (a summary reads every matching actor). */

@@ -10,6 +10,7 @@ import { message } from '../domain/message.ts';
 import { type Names, renderMessage } from '../messages/catalogue.ts';
 import { type Lang, parseLang } from '../messages/format.ts';
 import type { StoreOptions } from '../store/database.ts';
+import { registerActorStreams } from './commands/actor-streams.ts';
 import { registerActors } from './commands/actors.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerCatalogue } from './commands/catalogue.ts';
@@ -50,6 +51,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerUpdate(program, ctx);
   registerRegions(program, ctx);
   registerActors(program, ctx);
+  registerActorStreams(program, ctx);
   registerReport(program, ctx);
   program
     .command('serve')

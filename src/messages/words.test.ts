@@ -24,6 +24,7 @@ const CLI_SAMPLES: Samples<WordsIn<typeof CLI_WORDS>> = {
   failedDraws: [3],
   reoptimised: [100],
   bindingNote: [{ capacities: 's1, s2', radii: 's3', distances: 'Vegavstand' }],
+  farmsAndSoleProprietors: [12],
 };
 
 const REPORT_SAMPLES: Samples<ReportWords> = {
@@ -103,6 +104,7 @@ const REPORT_SAMPLES: Samples<ReportWords> = {
   auditIntro: [41, 3, 1, 1, 1],
   coefficientsTitle: ['p1'],
   coefficientsInWorkbook: [120],
+  farmsAndSoleProprietors: [12],
 };
 
 const WEB_SAMPLES: Samples<WebWords> = {
@@ -110,6 +112,7 @@ const WEB_SAMPLES: Samples<WebWords> = {
     { site: 's1', used: '40 000', capacity: '40 000', unit: 't', shadowPrice: '120', worth: '120 000' },
   ],
   radiusBinds: ['50'],
+  farmsAndSoleProprietors: [12],
   notEstimatedWeb: ['k1', 345, 357],
 };
 
@@ -117,7 +120,7 @@ const WEB_SAMPLES: Samples<WebWords> = {
 const perLanguage = (table: WordTable) => ({ nb: wordsIn(table, 'nb'), en: wordsIn(table, 'en') });
 
 const TABLES: Record<string, { words: Record<Lang, object>; samples: Record<string, unknown[]> }> = {
-  common: { words: perLanguage(COMMON), samples: {} },
+  common: { words: perLanguage(COMMON), samples: { farmsAndSoleProprietors: [12] } },
   tiers: { words: perLanguage(TIERS), samples: {} },
   cli: { words: perLanguage(CLI_WORDS), samples: CLI_SAMPLES },
   report: { words: REPORT_WORDS, samples: REPORT_SAMPLES },

@@ -632,3 +632,20 @@ export async function findActor(db: Db, orgnr: string): Promise<ActorListItem | 
   );
   return list.items.find((i) => i.orgnr === orgnr);
 }
+
+/** Which of these legal units have establishments (underenheter) in the store. */
+export async function withEstablishments(db: Db, orgnrs: readonly string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < orgnrs.length; i += 500) {
+    const chunk = orgnrs.slice(i, i + 500);
+    const rows = await db
+      .selectFrom('actors')
+      .select('parent_orgnr')
+      .distinct()
+      .where('unit_type', '=', 'underenhet')
+      .where('parent_orgnr', 'in', chunk)
+      .execute();
+    for (const r of rows) if (r.parent_orgnr) out.add(r.parent_orgnr);
+  }
+  return out;
+}

@@ -269,7 +269,9 @@ export function registerActors(program: Command, ctx: CliContext): void {
   addStatusOptions(
     actors
       .command('list')
-      .description('list a region’s actors (ENK names are personal names: shown as the register shows them)')
+      .description(
+        'list a region’s actors (sole proprietorships carry personal names: a list withholds their name, number and address)',
+      )
       .requiredOption('--region <id>', 'region id (see `restverdi regions`)')
       .option('--sector <id>', 'sector id (data/mappings/nace-sectors.json)')
       .option('--form <form>', 'organisation form (AS, ENK, SA …)')
@@ -319,15 +321,16 @@ export function registerActors(program: Command, ctx: CliContext): void {
         return;
       }
       const rows = list.items.map((i) => ({
-        orgnr: i.orgnr,
+        orgnr: i.orgnr ?? '',
         unitType: i.unitType,
-        name: i.name,
+        name: i.name ?? t('withheldName', lang),
         form: i.countedForm,
         nace: i.nace.join(' '),
         sectors: i.sectors.join(' '),
         municipality: i.municipality ?? '',
         postalPlace: i.postalPlace ?? '',
       }));
+      const note = list.withheld > 0 ? `\n${t('withheldNote', lang)}` : '';
       if (format === 'csv') {
         ctx.out(
           renderCsv(rows, [
@@ -363,7 +366,7 @@ export function registerActors(program: Command, ctx: CliContext): void {
             r.sectors,
             municipalityLabel(data, r.municipality),
           ]),
-        )}\n${renderMessage(message('rows_shown', { first: list.offset + 1, last: list.offset + list.items.length, total: list.total }), lang)}\n`,
+        )}\n${renderMessage(message('rows_shown', { first: list.offset + 1, last: list.offset + list.items.length, total: list.total }), lang)}${note}\n`,
       );
     },
   );

@@ -34,6 +34,40 @@ export const COMMON = {
   computed: { nb: 'Beregnet', en: 'Computed' },
   sector: { nb: 'Sektor', en: 'Sector' },
   of: { nb: 'av', en: 'of' },
+  // Streams per actor (CLI, API texts and web alike)
+  actor: { nb: 'Aktør', en: 'Actor' },
+  holds: { nb: 'Har', en: 'Holds' },
+  couldUse: { nb: 'Kan bruke', en: 'Could use' },
+  reaches: { nb: 'Når', en: 'Reaches' },
+  basis: { nb: 'Grunnlag', en: 'Basis' },
+  roles: { nb: 'Roller', en: 'Roles' },
+  distanceKm: { nb: 'Avstand km', en: 'Distance km' },
+  difference: { nb: 'Differanse', en: 'Difference' },
+  fromActors: { nb: 'Fra aktørene t', en: 'From the actors t' },
+  fromStatistics: { nb: 'Fra statistikken t', en: 'From the statistics t' },
+  basis_confirmed: { nb: 'bekreftet av bedriften', en: 'confirmed by the company' },
+  'basis_farm-record': { nb: 'gårdens egne tall', en: 'the farm’s own records' },
+  'basis_municipal-share': { nb: 'andel av kommunens anslag', en: 'share of the municipal estimate' },
+  'basis_nace-employees': { nb: 'næringskode × ansatte', en: 'NACE code × employees' },
+  'basis_nace-code': { nb: 'næringskoden', en: 'the NACE code' },
+  status_estimated: { nb: 'anslått', en: 'estimated' },
+  status_confirmed: { nb: 'bekreftet', en: 'confirmed' },
+  farmsAndSoleProprietors: {
+    nb: (n: number) => `${n} gårdsbruk og enkeltpersonforetak`,
+    en: (n: number) => `${n} farms and sole proprietorships`,
+  },
+  withheldName: {
+    nb: '(enkeltpersonforetak, navn holdt tilbake)',
+    en: '(sole proprietorship, name withheld)',
+  },
+  withheldNote: {
+    nb: 'Enkeltpersonforetak bærer personnavn og ofte hjemmeadresse: listen holder tilbake navn, organisasjonsnummer og adresse. Slå opp ett foretak med organisasjonsnummeret for å se det.',
+    en: 'Sole proprietorships carry personal names and often home addresses: the list withholds name, organisation number and address. Look one unit up by its organisation number to see it.',
+  },
+  privacyNote: {
+    nb: 'Gårdsbruk og enkeltpersonforetak bærer personnavn: i lister vises de bare som antall og sum per kommune. Slå opp én aktør med organisasjonsnummeret for å se den alene.',
+    en: 'Farms and sole proprietorships carry personal names: lists show them only as a count and a sum per municipality. Look one actor up by its organisation number to see it alone.',
+  },
 } satisfies WordTable;
 
 /** The tiers of the value pyramid, from energy (bottom) to products (top): the domain's names. */

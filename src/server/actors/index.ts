@@ -1,12 +1,21 @@
 /** Actors from Enhetsregisteret: the directory (filters, paging, CSV) and the summary for a region. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import {
+  compareWithStatistics,
+  holdersOf,
+  reportActorsFound,
+  type StreamAnswer,
+  streamsOfActor,
+  usersOf,
+} from '../../app/actor-streams.ts';
 import { actorByOrgnr, listRegionActors, summariseRegionActors } from '../../app/actors.ts';
 import { COUNT_UNITS } from '../../domain/actors.ts';
+import { splitList } from '../../domain/selection.ts';
 import { localise, renderMessage } from '../../messages/catalogue.ts';
 import type { Env } from '../env.ts';
 import { errorResponses, langOf } from '../errors.ts';
 import { csvResponse } from '../export.ts';
-import { answer, FormatQuery, integerQuery, Opaque, safeText } from '../schemas.ts';
+import { answer, decimalQuery, FormatQuery, integerQuery, Opaque, safeText } from '../schemas.ts';
 import type { ServerState } from '../state.ts';
 
 const flag = z
@@ -68,7 +77,7 @@ export function actorRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
               ),
             ),
           }),
-          'Actors, as the public register shows them (sole proprietorships carry personal names)',
+          'Actors as the register shows them; a sole proprietorship (a personal name, often a home address) has its name, number and address withheld (`withheld: true`): look it up alone by /actors/{orgnr}',
           ['csv'],
         ),
         ...errorResponses,
@@ -143,6 +152,171 @@ export function actorRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
     },
   );
 
+  const Question = z
+    .object({
+      kind: z
+        .string()
+        .regex(/^[a-z][a-z-]{0,63}$/)
+        .openapi({ example: 'husdyrgjodsel', description: 'A residue kind or a technical stream kind' }),
+      region: Filters.region,
+      near: safeText(100)
+        .optional()
+        .openapi({ example: 'Gran', description: 'A municipality (number or name) or "lat,lon"' }),
+      within: decimalQuery(0.1, 2000).optional().openapi({ description: 'Road km from `near` (default 50)' }),
+      limit: integerQuery(1, 100_000).optional(),
+      format: FormatQuery(['json', 'csv']),
+    })
+    .strict();
+  const StreamAnswerSchema = Opaque(
+    'StreamAnswer',
+    'Actors who hold (or could use) a stream: named companies one by one; farms and sole proprietorships as a count and a sum per municipality',
+  );
+  const streamCsv = (a: StreamAnswer) =>
+    a.rows.map((r) => ({
+      orgnr: r.orgnr ?? '',
+      name: r.name ?? '',
+      group: r.group,
+      actors: r.actors,
+      municipality: r.municipality,
+      kind: a.kind,
+      direction: a.direction,
+      basis: r.stream.basis,
+      status: r.stream.status,
+      tonnes: r.stream.quantity?.tonnes ?? '',
+      low: r.stream.quantity?.low ?? '',
+      high: r.stream.quantity?.high ?? '',
+      tier: r.stream.reaches?.tier ?? '',
+      step: r.stream.reaches?.step ?? '',
+      distanceKm: r.distance?.km ?? '',
+    }));
+  const STREAM_COLUMNS = [
+    'orgnr',
+    'name',
+    'group',
+    'actors',
+    'municipality',
+    'kind',
+    'direction',
+    'basis',
+    'status',
+    'tonnes',
+    'low',
+    'high',
+    'tier',
+    'step',
+    'distanceKm',
+  ];
+  for (const [path, ask, summary] of [
+    [
+      '/actors/holders',
+      holdersOf,
+      'Who holds a stream near a place or in a region (largest first, then nearest)',
+    ],
+    [
+      '/actors/users',
+      usersOf,
+      'Who could use a stream near a place or in a region (highest tier first, then nearest)',
+    ],
+  ] as const) {
+    api.openapi(
+      createRoute({
+        method: 'get',
+        path,
+        tags: ['actors'],
+        summary,
+        request: { query: Question },
+        responses: { 200: answer(StreamAnswerSchema, 'The actors, ranked', ['csv']), ...errorResponses },
+      }),
+      async (c) => {
+        const q = c.req.valid('query');
+        const a = await ask(state, {
+          kind: q.kind,
+          region: q.region,
+          near: q.near,
+          withinKm: q.within,
+          limit: q.limit,
+        });
+        if (q.format === 'csv')
+          return csvResponse(c, streamCsv(a), STREAM_COLUMNS, `${path.slice(8)}-${a.kind}`);
+        return c.json(a as unknown as Record<string, unknown>, 200);
+      },
+    );
+  }
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/actors/compare',
+      tags: ['actors'],
+      summary: 'Actors summed per municipality against the statistics-based estimate, with the difference',
+      request: {
+        query: z
+          .object({ region: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/), kinds: safeText(500).optional() })
+          .strict(),
+      },
+      responses: {
+        200: answer(
+          Opaque('ActorComparison', 'Rows of municipality, kind, actors, statistics and difference'),
+          'The comparison',
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const r = await compareWithStatistics(state, { region: q.region, kinds: splitList(q.kinds) });
+      return c.json(r as unknown as Record<string, unknown>, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/actors/named',
+      tags: ['actors'],
+      summary:
+        'The seed report’s named value-chain actors, looked up in the imported register, with their roles',
+      request: { query: z.object({ region: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/) }).strict() },
+      responses: {
+        200: answer(
+          Opaque('NamedActors', 'Each named actor, the units found and whether the role matches'),
+          'The lookup',
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const r = await reportActorsFound(state, c.req.valid('query').region);
+      return c.json(r as unknown as Record<string, unknown>, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/actors/{orgnr}/streams',
+      tags: ['actors'],
+      summary: 'One actor: what it likely holds and could use, with quantities, ranges, basis and sources',
+      request: {
+        params: z.object({
+          orgnr: z
+            .string()
+            .regex(/^\d{9}$/)
+            .openapi({ param: { name: 'orgnr', in: 'path' }, example: '911608103' }),
+        }),
+      },
+      responses: {
+        200: answer(Opaque('ActorStreams', 'The actor and its streams'), 'The actor’s streams'),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const r = await streamsOfActor(state, c.req.valid('param').orgnr);
+      return c.json(r as unknown as Record<string, unknown>, 200);
+    },
+  );
+
+  // After the fixed paths: /actors/{orgnr} would otherwise take /actors/holders.
   api.openapi(
     createRoute({
       method: 'get',

@@ -94,12 +94,27 @@ describe.each(testDialects())('actors and imports over the API on %s', (dialect)
   });
 
   it('lists actors with filters and paging, as JSON and CSV, and finds one by number', async () => {
-    const page = await api.request(`/api/actors?region=${REGION}&limit=5&offset=0`);
+    const page = await api.request(`/api/actors?region=${REGION}&limit=50&offset=0`);
     expect(page.status).toBe(200);
-    const list = (await page.json()) as { total: number; items: { orgnr: string; municipality: string }[] };
-    expect(list.items.length).toBeLessThanOrEqual(5);
+    const list = (await page.json()) as {
+      total: number;
+      withheld: number;
+      items: {
+        orgnr: string | null;
+        name: string | null;
+        countedForm: string;
+        withheld: boolean;
+        municipality: string;
+      }[];
+    };
+    expect(list.items.length).toBeLessThanOrEqual(50);
     expect(list.total).toBe((await summary()).total);
-    const first = list.items[0];
+    // Sole proprietorships carry personal names: a list withholds name and number, one lookup shows them.
+    const personal = list.items.filter((i) => i.countedForm === 'ENK');
+    expect(personal.length).toBeGreaterThan(0);
+    for (const i of personal) expect(i).toMatchObject({ orgnr: null, name: null, withheld: true });
+    expect(list.withheld).toBe(personal.length);
+    const first = list.items.find((i) => !i.withheld);
     expect(first).toBeDefined();
     const one = await api.request(`/api/actors/${first?.orgnr}`);
     expect(one.status).toBe(200);
