@@ -256,6 +256,82 @@ describe('actors in bokmål and English', () => {
     expectWords(list.en, ['Org. no.', 'Name', 'Sectors', 'Rows 1–2 of'], ['Rad ', ' av ']);
   });
 
+  it('actors holders, users, streams and compare; lists keep personal names out', async () => {
+    const holders = await both(
+      'actors',
+      'holders',
+      '--kind',
+      'husdyrgjodsel',
+      '--near',
+      'Gran',
+      '--within',
+      '25',
+    );
+    expectWords(
+      holders.nb,
+      ['Har: Husdyrgjødsel', 'gårdsbruk og enkeltpersonforetak', 'gårdens egne tall', 'anslått'],
+      ['Holds', 'estimated'],
+    );
+    expectWords(
+      holders.en,
+      ['Holds: Livestock manure', 'farms and sole proprietorships', 'the farm’s own records', 'estimated'],
+      ['gårdsbruk', 'anslått'],
+    );
+    const users = await both('actors', 'users', '--kind', 'halm', '--region', REGION, '--limit', '3');
+    expectWords(users.nb, ['Kan bruke: Halm', 'Fôr'], ['Could use']);
+    expectWords(users.en, ['Could use: Cereal straw', 'Feed'], ['Kan bruke']);
+    const one = await both('actors', 'streams', '920756050');
+    expectWords(one.nb, ['SKØIEN VESTRE AS', 'Husdyrgjødsel', 'Kan bruke'], ['Could use']);
+    expectWords(one.en, ['SKØIEN VESTRE AS', 'Livestock manure', 'Could use'], ['Kan bruke']);
+    const compare = await both('actors', 'compare', '--region', REGION, '--kinds', 'husdyrgjodsel');
+    expectWords(compare.nb, ['Fra aktørene t', 'Fra statistikken t', 'Forskjell'], ['Difference']);
+    expectWords(compare.en, ['From the actors t', 'From the statistics t', 'Difference'], ['Forskjell']);
+    // A farm run as a sole proprietorship (its name is the farmer's): in no list, but alone by its number.
+    const csv = await cli(
+      'actors',
+      'holders',
+      '--kind',
+      'husdyrgjodsel',
+      '--region',
+      REGION,
+      '--format',
+      'csv',
+    );
+    expect(csv.code).toBe(0);
+    const list = await cli(
+      'actors',
+      'list',
+      '--region',
+      REGION,
+      '--include-non-vat',
+      '--limit',
+      '500',
+      '--format',
+      'csv',
+    );
+    expect(list.code).toBe(0);
+    const enk = (
+      await cli(
+        'actors',
+        'list',
+        '--region',
+        REGION,
+        '--include-non-vat',
+        '--form',
+        'ENK',
+        '--format',
+        'json',
+      )
+    ).stdout;
+    const items = (
+      JSON.parse(enk) as { items: { name: string | null; orgnr: string | null; withheld: boolean }[] }
+    ).items;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((i) => i.withheld && i.name === null && i.orgnr === null)).toBe(true);
+    for (const name of ['HANS ARILD SKARTSETERHAGEN', 'SIGURD REITEN'])
+      for (const out of [csv.stdout, list.stdout, enk]) expect(out).not.toContain(name);
+  });
+
   it('import brreg without files, and actors of an unknown region: the errors in the language', async () => {
     const none = await bothFail('import', 'brreg');
     expect(none.nb).toContain('import brreg: oppgi minst én av --enheter FILE eller --underenheter FILE');

@@ -62,6 +62,23 @@ export const DEFAULT_WITHIN_KM = 50;
 /** Draws for the farm streams' P10–P90 (the rows of a region are a few thousand; 200 draws keep it light). */
 export const FARM_DRAWS = 200;
 
+/** What the shells offer to ask about: every kind with its name and cycle, the roles, the technical ladder. */
+export function streamKinds(ws: Pick<Workspace, 'files'>) {
+  const catalogue = ws.files.actorStreams();
+  return {
+    kinds: kindInfos(ws.files.reference().kinds, catalogue).map((k) => ({
+      id: k.id,
+      name: k.name,
+      cycle: k.cycle,
+    })),
+    roles: catalogue.roles.map((r) => ({ id: r.id, name: r.name, description: r.description })),
+    ladder: catalogue.technicalLadder,
+    ladderNote: catalogue.ladderNote,
+    namedForms: catalogue.namedForms.note,
+    defaultWithinKm: DEFAULT_WITHIN_KM,
+  };
+}
+
 // ── Farm records ────────────────────────────────────────────────────────────────────────────────
 
 export interface FarmRecords {

@@ -74,6 +74,7 @@ describe.each(testDialects())('the OpenAPI document and its viewer on %s', (dial
           'GET /api/actors/users',
           'GET /api/actors/compare',
           'GET /api/actors/named',
+          'GET /api/actors/stream-kinds',
           'GET /api/actors/:orgnr/streams',
           'POST /api/imports',
           'GET /api/imports',

@@ -41,6 +41,7 @@ const PAGES = [
   { path: '/scenarioer', heading: 'Scenarioer' },
   { path: '/optimering', heading: 'Optimering av råstoffstrømmene' },
   { path: '/nedslagsfelt', heading: 'Nedslagsfelt og konkurranse om råstoff' },
+  { path: '/hvem-har-hva', heading: 'Hvem har hva, og hvem kan bruke det' },
   { path: '/kilder', heading: 'Kilder' },
 ];
 const NBSP = /[\u00a0\u202f ]/u;
@@ -458,12 +459,28 @@ describe.skipIf(!haveChromium)('web app in chromium', () => {
       await expect.poll(() => count.textContent()).toMatch(/av 2$/);
       await page.getByLabel('Søk (navn eller org.nr.)').fill('Lunner');
       await expect.poll(() => count.textContent()).toMatch(/av 1$/);
-      const link = page.getByRole('link', { name: /Oppføring i Enhetsregisteret: Lunner Skog/ });
+      // A sole proprietorship carries a personal name: the list withholds name, number and link.
+      const table = page.locator('table').first();
+      await expect.poll(() => table.textContent()).toContain('(enkeltpersonforetak, navn holdt tilbake)');
+      expect(await table.textContent()).not.toContain('Lunner Skog');
+      expect(await page.getByRole('link', { name: /Oppføring i Enhetsregisteret/ }).count()).toBe(0);
+      await page.getByLabel('Organisasjonsform', { exact: true }).selectOption('');
+      await page.getByLabel('Søk (navn eller org.nr.)').fill('Toten Korn');
+      await expect.poll(() => count.textContent()).toMatch(/av 1$/);
+      const link = page.getByRole('link', { name: /Oppføring i Enhetsregisteret: Toten Korn AS/ });
       expect(await link.getAttribute('href')).toBe(
-        'https://data.brreg.no/enhetsregisteret/oppslag/enheter/910000005',
+        'https://data.brreg.no/enhetsregisteret/oppslag/enheter/910000001',
       );
+      await page.getByLabel('Søk (navn eller org.nr.)').fill('');
       await mapReady(page);
       expect(await page.locator('.bubble-label').count()).toBe(5);
+      // Who holds sawdust: the sawmill of the register, by NACE code × employees, named.
+      await page.goto(`${second.url}/hvem-har-hva`);
+      await page.getByLabel('Strøm', { exact: true }).selectOption('sagflis');
+      const rows = page.getByTestId('streams-rows');
+      await expect.poll(() => rows.textContent(), { timeout: 30_000 }).toContain('Gjøvik Sag AS');
+      expect(await rows.textContent()).toContain('næringskode × ansatte');
+      expect(await page.getByTestId('no-register').count()).toBe(0);
       expect(problems).toEqual([]);
     } finally {
       await context.close();
@@ -626,6 +643,48 @@ describe.skipIf(!haveChromium)('web app in chromium', () => {
     expect(await result.textContent()).toMatch(/Hamar \d+ %/u);
     const whatIf = page.getByTestId('what-if');
     await expect.poll(() => whatIf.textContent(), { timeout: 60_000 }).toContain('lagt til');
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('answers who holds manure near Gran and who could use straw, farms of people as counts, one company at a time', async () => {
+    const { page, context, problems } = await openPage();
+    await page.goto(`${base}/hvem-har-hva`);
+    const rows = page.getByTestId('streams-rows');
+    await rows.waitFor({ timeout: 60_000 });
+    // Without the register only the farm files count, and the page says so.
+    expect(await page.getByTestId('no-register').textContent()).toContain('Registeret er ikke importert');
+    await page.getByLabel('Nær', { exact: true }).selectOption('3446');
+    await page.getByLabel('Innen (km langs veg)').fill('25');
+    await expect
+      .poll(() => page.locator('th', { hasText: 'Avstand km' }).count(), { timeout: 30_000 })
+      .toBe(1);
+    await expect
+      .poll(async () => (await rows.textContent()) ?? '', { timeout: 30_000 })
+      .toMatch(/gårdsbruk og enkeltpersonforetak/);
+    const text = (await rows.textContent()) ?? '';
+    expect(text).toContain('gårdens egne tall');
+    expect(text).toContain('Gran');
+    expect(text).not.toContain('Ringerike');
+    // Personal names from the farm files never reach the list (real farms in Gran).
+    for (const name of ['KNUT ALM', 'AUD KARIN HEGGEN', 'RØKEN OLE JACOB']) expect(text).not.toContain(name);
+    // The map: one bubble per municipality reached.
+    await mapReady(page);
+    await expect.poll(() => page.locator('.bubble-label').count()).toBeGreaterThan(1);
+    // A named company opens its own streams.
+    await page.getByRole('button', { name: 'SKØIEN VESTRE AS' }).click();
+    const one = page.getByTestId('one-actor');
+    await expect
+      .poll(() => one.textContent(), { timeout: 30_000 })
+      .toContain('Strømmer for SKØIEN VESTRE AS');
+    expect(await one.textContent()).toContain('Husdyrgjødsel');
+    // Who could use straw: farms with animals, at the feed tier.
+    await page.getByLabel('Spørsmål', { exact: true }).selectOption('uses');
+    await page.getByLabel('Strøm', { exact: true }).selectOption('halm');
+    await expect.poll(async () => (await rows.textContent()) ?? '', { timeout: 30_000 }).toContain('Fôr');
+    const csv = await page.getByRole('link', { name: 'CSV' }).getAttribute('href');
+    expect(csv).toContain('/api/actors/users?kind=halm');
+    await page.screenshot({ path: join(ARTEFACTS, 'desktop-hvem-har-hva.png'), fullPage: true });
     expect(problems).toEqual([]);
     await context.close();
   }, 120_000);

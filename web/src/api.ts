@@ -360,13 +360,61 @@ export interface Allocation {
   assumedCapacities: string[];
 }
 export interface ActorItem {
-  orgnr: string;
-  name: string;
+  /** Null when withheld (a sole proprietorship: a personal name). */
+  orgnr: string | null;
+  name: string | null;
+  withheld: boolean;
   form: string;
   unitType: string;
   municipality: string | null;
   sectors: string[];
   nace: string[];
+}
+/** A text in bokmål and English. */
+type Both = { nb: string; en: string };
+export interface StreamKinds {
+  kinds: { id: string; name: Both; cycle: 'biological' | 'technical' }[];
+  roles: { id: string; name: Both; description: Both }[];
+  ladder: { id: string; name: Both }[];
+  defaultWithinKm: number;
+}
+export interface ActorStream {
+  kind: string;
+  direction: 'holds' | 'uses';
+  basis: 'confirmed' | 'farm-record' | 'municipal-share' | 'nace-employees' | 'nace-code';
+  status: 'estimated' | 'confirmed';
+  quantity: { tonnes: number; low: number; high: number; tonnesDm: number | null } | null;
+  reaches?: { tier?: string; step?: string; technology?: string; rule: string };
+}
+export interface StreamRow {
+  orgnr: string | null;
+  name: string | null;
+  form: string | null;
+  municipality: string;
+  actors: number;
+  group: boolean;
+  roles: string[];
+  stream: ActorStream;
+  distance: { km: number; hours: number } | null;
+}
+export interface StreamAnswer {
+  kind: string;
+  cycle: 'biological' | 'technical';
+  direction: 'holds' | 'uses';
+  municipalities: string[];
+  rows: StreamRow[];
+  total: { tonnes: number; low: number; high: number } | null;
+  basis: { farmFiles: string[]; registerUnits: number; claims: number; profile: string };
+  privacy: { groupedActors: number };
+}
+export interface ActorStreamsAnswer {
+  orgnr: string;
+  name: string | null;
+  form: string | null;
+  municipalities: string[];
+  nace: string[];
+  roles: string[];
+  streams: ActorStream[];
 }
 export interface ActorSummary {
   total: number;

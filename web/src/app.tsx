@@ -14,6 +14,7 @@ const PyramidPage = lazy(() => import('./pages/pyramid.tsx'));
 const Scenarios = lazy(() => import('./pages/scenarios.tsx'));
 const Optimiser = lazy(() => import('./pages/optimiser.tsx'));
 const CatchmentsPage = lazy(() => import('./pages/catchments.tsx'));
+const StreamsPage = lazy(() => import('./pages/streams.tsx'));
 const SourcesPage = lazy(() => import('./pages/sources.tsx'));
 
 // A first visit opens on the whole country; the region picker (and ?region=) narrows it.
@@ -191,6 +192,7 @@ export function App() {
               {page === 'scenarios' && <Scenarios />}
               {page === 'optimiser' && <Optimiser />}
               {page === 'catchments' && <CatchmentsPage />}
+              {page === 'streams' && <StreamsPage />}
               {page === 'sources' && <SourcesPage />}
             </Suspense>
           </AppContext.Provider>

@@ -9,6 +9,7 @@ export type PageId =
   | 'scenarios'
   | 'optimiser'
   | 'catchments'
+  | 'streams'
   | 'sources';
 
 export const PAGES: { id: PageId; path: string }[] = [
@@ -19,6 +20,7 @@ export const PAGES: { id: PageId; path: string }[] = [
   { id: 'scenarios', path: '/scenarioer' },
   { id: 'optimiser', path: '/optimering' },
   { id: 'catchments', path: '/nedslagsfelt' },
+  { id: 'streams', path: '/hvem-har-hva' },
   { id: 'sources', path: '/kilder' },
 ];
 

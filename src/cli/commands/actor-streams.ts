@@ -262,7 +262,7 @@ export function registerActorStreams(program: Command, ctx: CliContext): void {
           [
             t('municipality', lang),
             t('kind', lang),
-            t('actor', lang),
+            t('count', lang),
             t('fromActors', lang),
             t('fromStatistics', lang),
             t('difference', lang),

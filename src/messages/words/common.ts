@@ -42,7 +42,6 @@ export const COMMON = {
   basis: { nb: 'Grunnlag', en: 'Basis' },
   roles: { nb: 'Roller', en: 'Roles' },
   distanceKm: { nb: 'Avstand km', en: 'Distance km' },
-  difference: { nb: 'Differanse', en: 'Difference' },
   fromActors: { nb: 'Fra aktørene t', en: 'From the actors t' },
   fromStatistics: { nb: 'Fra statistikken t', en: 'From the statistics t' },
   basis_confirmed: { nb: 'bekreftet av bedriften', en: 'confirmed by the company' },

@@ -50,6 +50,7 @@ const nb = {
     scenarios: 'Scenarioer',
     optimiser: 'Optimering',
     catchments: 'Nedslagsfelt',
+    streams: 'Hvem har hva',
     sources: 'Kilder',
   },
   loading: 'Laster …',
@@ -217,6 +218,23 @@ const nb = {
   km: 'km',
   noSites: 'Regionen har ingen anlegg. Legg til anlegg, eller velg kandidatanlegg.',
   candidates: 'Ta med kandidatanlegg (åpnes bare om de lønner seg)',
+  // streams per actor
+  streamsTitle: 'Hvem har hva, og hvem kan bruke det',
+  streamsHelp:
+    'Velg en strøm og et sted. Gårdsbruk regnes fra sine egne tall (dyr, korn og slakt levert), bedrifter fra næringskode og antall ansatte, og alt er anslått til bedriften bekrefter det. Gårdsbruk og enkeltpersonforetak vises som antall og sum per kommune.',
+  question: 'Spørsmål',
+  whoHolds: 'Hvem har',
+  whoCouldUse: 'Hvem kan bruke',
+  cycle_biological: 'biologisk',
+  cycle_technical: 'teknisk',
+  near: 'Nær',
+  withinKm: 'Innen (km langs veg)',
+  streamsMap: 'Aktørene på kartet',
+  streamsOf: 'Strømmer for',
+  show: 'Vis',
+  noActors: 'Ingen aktører funnet for dette utvalget.',
+  noRegister:
+    'Registeret er ikke importert: bare gårdsbrukene i gårdsfilene er med. Importer Enhetsregisteret for å få med bedriftene.',
   // catchments
   catchmentsTitle: 'Nedslagsfelt og konkurranse om råstoff',
   catchmentsHelp:
@@ -308,6 +326,7 @@ const en: WebWords = {
     scenarios: 'Scenarios',
     optimiser: 'Optimiser',
     catchments: 'Catchments',
+    streams: 'Who holds what',
     sources: 'Sources',
   },
   loading: 'Loading …',
@@ -469,6 +488,23 @@ const en: WebWords = {
   km: 'km',
   noSites: 'The region has no sites. Add sites, or include candidate sites.',
   candidates: 'Include candidate sites (opened only if they pay)',
+  // streams per actor
+  streamsTitle: 'Who holds what, and who could use it',
+  streamsHelp:
+    'Pick a stream and a place. Farms are counted from their own records (animals, grain and slaughter delivered), firms from their NACE code and employees, and all of it is estimated until the company confirms it. Farms and sole proprietorships appear as a count and a sum per municipality.',
+  question: 'Question',
+  whoHolds: 'Who holds',
+  whoCouldUse: 'Who could use',
+  cycle_biological: 'biological',
+  cycle_technical: 'technical',
+  near: 'Near',
+  withinKm: 'Within (road km)',
+  streamsMap: 'The actors on the map',
+  streamsOf: 'Streams of',
+  show: 'Show',
+  noActors: 'No actors found for this selection.',
+  noRegister:
+    'The register is not imported: only the farms of the farm files are counted. Import Enhetsregisteret to include the firms.',
   // catchments
   catchmentsTitle: 'Catchments and competition for feedstock',
   catchmentsHelp:

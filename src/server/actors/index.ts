@@ -5,6 +5,7 @@ import {
   holdersOf,
   reportActorsFound,
   type StreamAnswer,
+  streamKinds,
   streamsOfActor,
   usersOf,
 } from '../../app/actor-streams.ts';
@@ -242,6 +243,21 @@ export function actorRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
       },
     );
   }
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/actors/stream-kinds',
+      tags: ['actors'],
+      summary:
+        'The kinds of stream actors can hold or use (biological and technical), the roles and the technical ladder',
+      responses: {
+        200: answer(Opaque('StreamKinds', 'Kinds with names and cycle, roles, ladder steps'), 'The kinds'),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(streamKinds(state) as unknown as Record<string, unknown>, 200),
+  );
 
   api.openapi(
     createRoute({

@@ -35,6 +35,8 @@ export interface Bubble {
   lat: number;
   count: number;
   label: string;
+  /** Fill colour (default violet). */
+  color?: string;
 }
 
 export interface MapViewProps {
@@ -185,7 +187,7 @@ export function MapView(props: MapViewProps) {
         type: 'circle',
         source: 'bubbles',
         paint: {
-          'circle-color': '#7c3aed',
+          'circle-color': ['coalesce', ['get', 'color'], '#7c3aed'],
           'circle-opacity': 0.7,
           'circle-radius': ['get', 'r'],
           'circle-stroke-color': '#fff',
@@ -378,7 +380,7 @@ export function MapView(props: MapViewProps) {
       type: 'FeatureCollection',
       features: bubbles.map<Feature<Point>>((b) => ({
         type: 'Feature',
-        properties: { r: 8 + 22 * Math.sqrt(b.count / max) },
+        properties: { r: 8 + 22 * Math.sqrt(b.count / max), ...(b.color ? { color: b.color } : {}) },
         geometry: { type: 'Point', coordinates: [b.lon, b.lat] },
       })),
     });

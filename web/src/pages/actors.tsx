@@ -185,18 +185,22 @@ export default function Actors() {
                       </tr>
                     </thead>
                     <tbody>
-                      {list.data.items.map((a) => (
-                        <tr key={a.orgnr}>
-                          <th scope="row">{a.name}</th>
+                      {list.data.items.map((a, i) => (
+                        <tr key={a.orgnr ?? `withheld-${offset + i}`}>
+                          <th scope="row">{a.name ?? t.withheldName}</th>
                           <td>
-                            <a
-                              href={`https://data.brreg.no/enhetsregisteret/oppslag/${a.unitType === 'underenhet' ? 'underenheter' : 'enheter'}/${a.orgnr}`}
-                              target="_blank"
-                              rel="noreferrer noopener"
-                              aria-label={`${t.registerEntry}: ${a.name} (${a.orgnr})`}
-                            >
-                              {a.orgnr}
-                            </a>
+                            {a.orgnr ? (
+                              <a
+                                href={`https://data.brreg.no/enhetsregisteret/oppslag/${a.unitType === 'underenhet' ? 'underenheter' : 'enheter'}/${a.orgnr}`}
+                                target="_blank"
+                                rel="noreferrer noopener"
+                                aria-label={`${t.registerEntry}: ${a.name} (${a.orgnr})`}
+                              >
+                                {a.orgnr}
+                              </a>
+                            ) : (
+                              '–'
+                            )}
                           </td>
                           <td>{a.form}</td>
                           <td>{a.municipality ? app.munName(a.municipality) : '–'}</td>
@@ -207,6 +211,7 @@ export default function Actors() {
                     </tbody>
                   </table>
                 </div>
+                {list.data.items.some((a) => a.withheld) && <p className="note">{t.withheldNote}</p>}
                 <div className="controls">
                   <button
                     type="button"
