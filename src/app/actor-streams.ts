@@ -844,7 +844,15 @@ export async function streamsOfActor(ws: Workspace, orgnr: string): Promise<Acto
       if (s) lists.push([s]);
     }
   }
-  lists.push(actorUses([...new Set([...nace, ...farms.flatMap(farmNace)])], roles, ctx.uses));
+  // A unit of the register uses what its NACE codes say; a farm only in the farm files, what its records show.
+  lists.push(
+    actorUses(
+      [...new Set([...nace, ...farms.flatMap(farmNace)])],
+      roles,
+      ctx.uses,
+      unit ? 'nace-code' : 'farm-record',
+    ),
+  );
   lists.push((await listStreamClaims(ws.store.db, { orgnrs: [orgnr] })).map(claimStream));
   return {
     orgnr,

@@ -678,6 +678,10 @@ describe.skipIf(!haveChromium)('web app in chromium', () => {
       .poll(() => one.textContent(), { timeout: 30_000 })
       .toContain('Strømmer for SKØIEN VESTRE AS');
     expect(await one.textContent()).toContain('Husdyrgjødsel');
+    // The farms' manure summed per municipality beside the statistics-based estimate: they agree.
+    const against = page.getByTestId('against-statistics');
+    await expect.poll(() => against.textContent(), { timeout: 30_000 }).toContain('Aktørene mot statistikken');
+    expect(await against.locator('tbody tr').count()).toBe(12);
     // Who could use straw: farms with animals, at the feed tier.
     await page.getByLabel('Spørsmål', { exact: true }).selectOption('uses');
     await page.getByLabel('Strøm', { exact: true }).selectOption('halm');

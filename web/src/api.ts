@@ -407,6 +407,17 @@ export interface StreamAnswer {
   basis: { farmFiles: string[]; registerUnits: number; claims: number; profile: string };
   privacy: { groupedActors: number };
 }
+export interface Comparison {
+  region: string;
+  profile: string;
+  rows: {
+    municipality: string;
+    kind: string;
+    actors: { tonnes: number; count: number } | null;
+    statistics: number | null;
+    difference: number | null;
+  }[];
+}
 export interface ActorStreamsAnswer {
   orgnr: string;
   name: string | null;

@@ -233,6 +233,10 @@ const nb = {
   streamsOf: 'Strømmer for',
   show: 'Vis',
   noActors: 'Ingen aktører funnet for dette utvalget.',
+  againstStatistics: 'Aktørene mot statistikken',
+  againstStatisticsHelp:
+    'Aktørenes tall lagt sammen per kommune, ved siden av anslaget fra kommunestatistikken med samme profil. Husdyrgjødsel og slakteavfall bygger på de samme filene og skal gå opp; halm og avrens fra leveransene avviker fra anslaget fra kornarealet, og forskjellen vises.',
+  differenceTonnes: 'Forskjell t',
   noRegister:
     'Registeret er ikke importert: bare gårdsbrukene i gårdsfilene er med. Importer Enhetsregisteret for å få med bedriftene.',
   // catchments
@@ -503,6 +507,10 @@ const en: WebWords = {
   streamsOf: 'Streams of',
   show: 'Show',
   noActors: 'No actors found for this selection.',
+  againstStatistics: 'The actors against the statistics',
+  againstStatisticsHelp:
+    'The actors’ figures summed per municipality, beside the estimate from the municipal statistics with the same profile. Manure and slaughter by-products rest on the same files and must agree; straw and cleanings from deliveries differ from the estimate from grain areas, and the difference is shown.',
+  differenceTonnes: 'Difference t',
   noRegister:
     'The register is not imported: only the farms of the farm files are counted. Import Enhetsregisteret to include the firms.',
   // catchments

@@ -8,6 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import {
   type ActorStream,
   type ActorStreamsAnswer,
+  type Comparison,
   type StreamAnswer,
   type StreamKinds,
   useApi,
@@ -57,6 +58,9 @@ export default function Streams() {
   }
   const path = `/actors/${direction === 'holds' ? 'holders' : 'users'}?${params.toString()}`;
   const answer = useApi<StreamAnswer>(path);
+  const comparison = useApi<Comparison>(
+    direction === 'holds' ? `/actors/compare?region=${region}&kinds=${kind}` : null,
+  );
   const one = useApi<ActorStreamsAnswer>(selected ? `/actors/${selected}/streams` : null);
   const [geo, setGeo] = useState<Boundaries | undefined>();
   useEffect(() => {
@@ -229,6 +233,36 @@ export default function Streams() {
               {t.download}: <a href={csv}>CSV</a>
             </p>
           </section>
+          {direction === 'holds' &&
+            comparison.data &&
+            comparison.data.rows.some((r) => r.statistics !== null) && (
+              <section aria-labelledby="against-statistics" data-testid="against-statistics">
+                <h2 id="against-statistics">{t.againstStatistics}</h2>
+                <p>{t.againstStatisticsHelp}</p>
+                <div className="table-wrap">
+                  <table>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t.municipality}</th>
+                        <th scope="col">{t.fromActors}</th>
+                        <th scope="col">{t.fromStatistics}</th>
+                        <th scope="col">{t.differenceTonnes}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {comparison.data.rows.map((r) => (
+                        <tr key={r.municipality}>
+                          <th scope="row">{app.munName(r.municipality)}</th>
+                          <td className="num">{r.actors ? f.num(r.actors.tonnes) : '–'}</td>
+                          <td className="num">{r.statistics === null ? '–' : f.num(r.statistics)}</td>
+                          <td className="num">{r.difference === null ? '–' : f.num(r.difference)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </section>
+            )}
           {selected && (
             <section aria-labelledby="one-actor" data-testid="one-actor">
               {one.loading && <Loading />}
