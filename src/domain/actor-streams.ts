@@ -244,12 +244,24 @@ export interface FarmEstimateRequest {
  * its variables (the files list every producer). Rows of 0 t are left out.
  */
 export function estimateFarmStreams(req: FarmEstimateRequest): Map<string, ActorStream[]> {
+  const kindIds = req.kindIds.filter((k) => req.profile.recipes.some((r) => r.kind === k));
+  // Only the variables the recipes read; a farm with none of them above 0 gives 0 t of every kind
+  // and is left out (its rows would be dropped), which keeps a national run small.
+  const needed = new Set(
+    req.profile.recipes
+      .filter((r) => kindIds.includes(r.kind))
+      .flatMap((r) => [r.terms, ...(r.alternatives ?? []).map((a) => a.terms)].flat().map((t) => t.statistic)),
+  );
+  const records = req.records.filter((r) =>
+    Object.values(r.values).some((v) => Object.entries(v).some(([k, x]) => needed.has(k) && x !== 0)),
+  );
   const observations: Observation[] = [];
-  for (const r of req.records) {
+  for (const r of records) {
     const key = farmKey(r);
     for (const d of req.datasets) {
       const values = r.values[d.id] ?? {};
-      for (const [variable, info] of Object.entries(d.variables))
+      for (const [variable, info] of Object.entries(d.variables)) {
+        if (!needed.has(variable)) continue;
         observations.push({
           municipality: key,
           variable,
@@ -258,21 +270,22 @@ export function estimateFarmStreams(req: FarmEstimateRequest): Map<string, Actor
           unit: info.unit,
           dataset: d.id,
         });
+      }
     }
   }
+  const out = new Map<string, ActorStream[]>();
+  if (records.length === 0 || kindIds.length === 0) return out;
   const statistics = indexObservations(req.datasets, observations);
-  const keys = req.records.map(farmKey);
   const compiled = compileEstimate({
     profile: req.profile,
     kinds: req.kinds,
     statistics,
-    municipalities: keys,
-    kindIds: req.kindIds.filter((k) => req.profile.recipes.some((r) => r.kind === k)),
+    municipalities: records.map(farmKey),
+    kindIds,
   });
   const drawn =
     req.draws && req.random ? simulateUncertainty(compiled, req.draws, req.random).rows : undefined;
   const central = centralValues(compiled);
-  const out = new Map<string, ActorStream[]>();
   compiled.rows.forEach((row, i) => {
     const r = evaluateRow(row, central);
     if (!(r.tonnesWet > 0)) return;
