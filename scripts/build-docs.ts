@@ -4,10 +4,12 @@
  * docs/scenario.schema.json. Never edit them by hand: `npm run docs` regenerates them and
  * test/docs.test.ts fails when one is stale.
  */
+
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { openDataFiles } from '../src/app/data-files.ts';
+import type { ActorStreamCatalogue } from '../src/domain/actor-streams.ts';
 import type { Coefficient, RecipeTerm, Source } from '../src/domain/coefficients.ts';
 import { MATURE_TRL, yieldSets } from '../src/domain/technologies.ts';
 import { textIn } from '../src/domain/text.ts';
@@ -270,6 +272,89 @@ function climateOfUse(u: LoadedLibrary['currentUses'][number]): string {
   return u.product ? `as \`${u.product}\`` : '–';
 }
 
+/** docs/actor-coefficients.md: the catalogue behind streams per actor (data/actor-streams.json). */
+export function renderActorStreamsDoc(catalogue: ActorStreamCatalogue): string {
+  const list = (xs: readonly string[]) => xs.map((x) => `\`${x}\``).join(', ') || '–';
+  return [
+    '# Streams per actor: the catalogue',
+    '',
+    'Generated from `data/actor-streams.json` by `npm run docs` (scripts/build-docs.ts). Do not edit by hand.',
+    'How the catalogue is used: docs/actor-streams.md. Status letters as in docs/coefficients.md.',
+    '',
+    cell(catalogue.source),
+    '',
+    '## Farm files',
+    '',
+    cell(catalogue.farmFilesNote.en),
+    '',
+    '| file | statistics dataset | year | name column |',
+    '|---|---|---|---|',
+    ...catalogue.farmFiles.map(
+      (f) => `| \`data/${f.file}\` | \`${f.dataset}\` | ${f.year ?? 'in the file'} | ${f.nameField ?? '–'} |`,
+    ),
+    '',
+    '## Kinds without a municipal recipe',
+    '',
+    '| id | bokmål | English | cycle | DM share | note |',
+    '|---|---|---|---|---|---|',
+    ...catalogue.kinds.map(
+      (k) =>
+        `| \`${k.id}\` | ${k.name.nb} | ${k.name.en} | ${k.cycle} | ${k.dmShare.value} (${k.dmShare.low}–${k.dmShare.high}; ${STATUS[k.dmShare.source.status]}) | ${cell(k.regulatoryNote?.en ?? k.description.en)} |`,
+    ),
+    '',
+    '## Technical roles',
+    '',
+    cell(catalogue.ladderNote.en),
+    '',
+    `Ladder, bottom to top: ${catalogue.technicalLadder.map((s) => `${s.name.en} (\`${s.id}\`)`).join(' < ')}.`,
+    '',
+    '| role | NACE prefixes | holds | uses | step | the report’s words |',
+    '|---|---|---|---|---|---|',
+    ...catalogue.roles.map(
+      (r) =>
+        `| ${r.name.en} (\`${r.id}\`) | ${r.nace.join(', ')} | ${list(r.holds)} | ${list(r.uses)} | \`${r.step}\` | ${r.reportRoles.join('; ') || '–'} |`,
+    ),
+    '',
+    '## Streams held: NACE × employees',
+    '',
+    `Where the register withholds the count: \`${catalogue.employeesWhenWithheld.id}\` = ${catalogue.employeesWhenWithheld.value} (${catalogue.employeesWhenWithheld.low}–${catalogue.employeesWhenWithheld.high}).`,
+    '',
+    '| id | NACE prefixes | kind | value | range | unit | status | how |',
+    '|---|---|---|---|---|---|---|---|',
+    ...catalogue.holdings.map(
+      (h) =>
+        `| \`${h.coefficient.id}\` | ${h.nace.join(', ')} | \`${h.kind}\` | ${h.coefficient.value} | ${h.coefficient.low}–${h.coefficient.high} | ${h.coefficient.unit} | ${STATUS[h.coefficient.source.status]} | ${cell(textIn(h.coefficient.note ?? h.coefficient.source.citation, 'en'))} |`,
+    ),
+    '',
+    '## Streams held: shares of a municipal estimate',
+    '',
+    '| id | NACE prefixes | kind | how |',
+    '|---|---|---|---|',
+    ...catalogue.shares.map(
+      (x) => `| \`${x.id}\` | ${x.nace.join(', ')} | \`${x.kind}\` | ${cell(x.note.en)} |`,
+    ),
+    '',
+    '## Streams an actor could use',
+    '',
+    '| rule | NACE prefixes | technologies (their inputs, within the eligibility rules) | kinds taken directly | tier | note |',
+    '|---|---|---|---|---|---|',
+    ...catalogue.uses.map(
+      (u) =>
+        `| \`${u.id}\` | ${u.nace.join(', ')} | ${list(u.technologies ?? [])} | ${list(u.kinds ?? [])} | ${u.tier ?? '–'} | ${cell(u.note.en)} |`,
+    ),
+    '',
+    '## Names in lists',
+    '',
+    cell(catalogue.namedForms.note.en),
+    '',
+    `Named forms: ${catalogue.namedForms.forms.join(', ')}. Personal forms: ${catalogue.namedForms.personalForms.join(', ')}. A company form in a farm's name: \`${catalogue.namedForms.companySuffix}\`.`,
+    '',
+  ].join('\n');
+}
+
+export const ACTOR_STREAMS_DOC_PATH = fileURLToPath(
+  new URL('../docs/actor-coefficients.md', import.meta.url),
+);
 export const LIBRARY_DOC_PATH = fileURLToPath(new URL('../docs/library.md', import.meta.url));
 export const DOC_PATH = fileURLToPath(new URL('../docs/coefficients.md', import.meta.url));
 export const SCENARIO_SCHEMA_PATH = fileURLToPath(new URL('../docs/scenario.schema.json', import.meta.url));
@@ -285,5 +370,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   writeFileSync(DOC_PATH, renderCoefficientDoc(files.reference()));
   writeFileSync(LIBRARY_DOC_PATH, renderLibraryDoc(files.library()));
   writeFileSync(SCENARIO_SCHEMA_PATH, renderScenarioSchema());
-  console.log(`wrote ${DOC_PATH}, ${LIBRARY_DOC_PATH} and ${SCENARIO_SCHEMA_PATH}`);
+  writeFileSync(ACTOR_STREAMS_DOC_PATH, renderActorStreamsDoc(files.actorStreams()));
+  console.log(
+    `wrote ${DOC_PATH}, ${LIBRARY_DOC_PATH}, ${SCENARIO_SCHEMA_PATH} and ${ACTOR_STREAMS_DOC_PATH}`,
+  );
 }

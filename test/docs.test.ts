@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  ACTOR_STREAMS_DOC_PATH,
   DOC_PATH,
   LIBRARY_DOC_PATH,
+  renderActorStreamsDoc,
   renderCoefficientDoc,
   renderLibraryDoc,
   renderScenarioSchema,
   SCENARIO_SCHEMA_PATH,
 } from '../scripts/build-docs.ts';
+import { openDataFiles } from '../src/app/data-files.ts';
 import { loadLibrary } from '../src/ingest/library.ts';
 import { loadReferenceData } from '../src/ingest/reference-data.ts';
 
@@ -28,6 +31,14 @@ describe('docs/coefficients.md', () => {
     expect(readFileSync(SCENARIO_SCHEMA_PATH, 'utf8')).toBe(renderScenarioSchema());
     const schema = JSON.parse(renderScenarioSchema());
     expect(schema.required).toEqual(expect.arrayContaining(['id', 'name', 'inputs', 'steps']));
+  });
+
+  it('docs/actor-coefficients.md lists the catalogue of data/actor-streams.json (regenerate with `npm run docs`)', () => {
+    const catalogue = openDataFiles().actorStreams();
+    const doc = renderActorStreamsDoc(catalogue);
+    expect(readFileSync(ACTOR_STREAMS_DOC_PATH, 'utf8')).toBe(doc);
+    for (const h of catalogue.holdings) expect(doc).toContain(`\`${h.coefficient.id}\``);
+    for (const k of catalogue.kinds) expect(doc).toContain(`\`${k.id}\``);
   });
 
   it('docs/library.md lists every product, technology and rule of data/ (regenerate with `npm run docs`)', () => {

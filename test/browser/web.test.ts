@@ -680,7 +680,9 @@ describe.skipIf(!haveChromium)('web app in chromium', () => {
     expect(await one.textContent()).toContain('Husdyrgjødsel');
     // The farms' manure summed per municipality beside the statistics-based estimate: they agree.
     const against = page.getByTestId('against-statistics');
-    await expect.poll(() => against.textContent(), { timeout: 30_000 }).toContain('Aktørene mot statistikken');
+    await expect
+      .poll(() => against.textContent(), { timeout: 30_000 })
+      .toContain('Aktørene mot statistikken');
     expect(await against.locator('tbody tr').count()).toBe(12);
     // Who could use straw: farms with animals, at the feed tier.
     await page.getByLabel('Spørsmål', { exact: true }).selectOption('uses');
