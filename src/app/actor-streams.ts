@@ -50,7 +50,13 @@ import {
   saveRoleClaim,
   saveStreamClaim,
 } from '../store/actor-claims-repository.ts';
-import { type ActorListItem, findActor, listActors, withEstablishments } from '../store/actors-repository.ts';
+import {
+  type ActorListItem,
+  type ActorQuery,
+  findActor,
+  listActors,
+  withEstablishments,
+} from '../store/actors-repository.ts';
 import type { DataFiles } from './data-files.ts';
 import { estimateResiduesFrom } from './residues.ts';
 import type { Workspace } from './workspace.ts';
@@ -195,6 +201,37 @@ async function context(ws: Workspace, profileId = ACTOR_PROFILE): Promise<Ctx> {
   };
 }
 
+/** An actor with one stream of the kind asked about, before lists group the ones not named. */
+interface Candidate {
+  orgnr: string;
+  name: string | null;
+  form: string | null;
+  municipality: string;
+  stream: ActorStream;
+  nace: string[];
+}
+
+/** Every status: a lookup by name must find a unit whatever the report's filter would do with it. */
+const EVERY_STATUS = {
+  includeBankrupt: true,
+  includeUnderLiquidation: true,
+  includeForcedDissolution: true,
+  includeClosed: true,
+  includeNonVat: true,
+};
+
+/** Every actor of a query, read a page at a time. */
+async function allActors(ws: Workspace, query: ActorQuery): Promise<ActorListItem[]> {
+  const out: ActorListItem[] = [];
+  const page = 5000;
+  for (let offset = 0; ; offset += page) {
+    const list = await listActors(ws.store.db, query, { limit: page, offset });
+    out.push(...list.items);
+    if (offset + page >= list.total) break;
+  }
+  return out;
+}
+
 function checkKind(ctx: Ctx, kind: string): KindInfo {
   const info = ctx.kinds.get(kind);
   if (!info) {
@@ -228,17 +265,7 @@ async function registerUnits(
   municipalities: readonly string[],
   prefixes: readonly string[],
 ): Promise<ActorListItem[]> {
-  const all: ActorListItem[] = [];
-  const page = 5000;
-  for (let offset = 0; ; offset += page) {
-    const list = await listActors(
-      ws.store.db,
-      { municipalities, nacePrefixes: prefixes, units: 'all' },
-      { limit: page, offset },
-    );
-    all.push(...list.items);
-    if (offset + page >= list.total) break;
-  }
+  const all = await allActors(ws, { municipalities, nacePrefixes: prefixes, units: 'all' });
   const parents = await withEstablishments(
     ws.store.db,
     all.filter((a) => a.unitType === 'enhet').map((a) => a.orgnr),
@@ -482,14 +509,6 @@ export async function holdersOf(ws: Workspace, q: StreamQuestion): Promise<Strea
       shareStreams.set(orgnr, s);
   }
 
-  type Candidate = {
-    orgnr: string;
-    name: string | null;
-    form: string | null;
-    municipality: string;
-    stream: ActorStream;
-    nace: string[];
-  };
   const candidates: Candidate[] = [];
   // Farms: one candidate per farm and municipality (a farm's register unit lends it its form and name).
   for (const r of farm.records) {
@@ -583,14 +602,6 @@ export async function usersOf(ws: Workspace, q: StreamQuestion): Promise<StreamA
     (c) => c.direction === 'uses',
   );
 
-  type Candidate = {
-    orgnr: string;
-    name: string | null;
-    form: string | null;
-    municipality: string;
-    stream: ActorStream;
-    nace: string[];
-  };
   const candidates: Candidate[] = [];
   const seen = new Set<string>();
   for (const u of units) {
@@ -676,14 +687,7 @@ function limitRows(rows: StreamRow[], limit: number | undefined): StreamRow[] {
 
 function toRows(
   ctx: Ctx,
-  candidates: {
-    orgnr: string;
-    name: string | null;
-    form: string | null;
-    municipality: string;
-    stream: ActorStream;
-    nace: string[];
-  }[],
+  candidates: Candidate[],
   legs: Map<string, Leg>,
   roleClaims: RoleClaim[],
   kind: KindInfo,
@@ -1029,26 +1033,9 @@ export async function reportActorsFound(ws: Workspace, regionId: string): Promis
   const municipalities = [
     ...new Set([...region.municipalities, ...Object.values(ctx.catalogue.reportPlaces).flat()]),
   ];
-  const units: RegisterActor[] = [];
-  for (let offset = 0; ; offset += 5000) {
-    const list = await listActors(
-      ws.store.db,
-      {
-        municipalities,
-        units: 'all',
-        status: {
-          includeBankrupt: true,
-          includeUnderLiquidation: true,
-          includeForcedDissolution: true,
-          includeClosed: true,
-          includeNonVat: true,
-        },
-      },
-      { limit: 5000, offset },
-    );
-    units.push(...list.items.map(toRegisterActor));
-    if (offset + 5000 >= list.total) break;
-  }
+  const units = (await allActors(ws, { municipalities, units: 'all', status: EVERY_STATUS })).map(
+    toRegisterActor,
+  );
   const matches = matchNamedActors(named, units, ctx.catalogue);
   return {
     region: region.id,

@@ -250,7 +250,9 @@ export function estimateFarmStreams(req: FarmEstimateRequest): Map<string, Actor
   const needed = new Set(
     req.profile.recipes
       .filter((r) => kindIds.includes(r.kind))
-      .flatMap((r) => [r.terms, ...(r.alternatives ?? []).map((a) => a.terms)].flat().map((t) => t.statistic)),
+      .flatMap((r) =>
+        [r.terms, ...(r.alternatives ?? []).map((a) => a.terms)].flat().map((t) => t.statistic),
+      ),
   );
   const records = req.records.filter((r) =>
     Object.values(r.values).some((v) => Object.entries(v).some(([k, x]) => needed.has(k) && x !== 0)),

@@ -1,6 +1,7 @@
 /** The API client: typed fetches of /api, one error type carrying the API's message and issues. */
 
 import { useEffect, useState } from 'react';
+import type { ActorStream } from '../../src/domain/actor-streams.ts';
 import type { Message } from '../../src/domain/message.ts';
 
 export interface Named {
@@ -378,14 +379,7 @@ export interface StreamKinds {
   ladder: { id: string; name: Both }[];
   defaultWithinKm: number;
 }
-export interface ActorStream {
-  kind: string;
-  direction: 'holds' | 'uses';
-  basis: 'confirmed' | 'farm-record' | 'municipal-share' | 'nace-employees' | 'nace-code';
-  status: 'estimated' | 'confirmed';
-  quantity: { tonnes: number; low: number; high: number; tonnesDm: number | null } | null;
-  reaches?: { tier?: string; step?: string; technology?: string; rule: string };
-}
+export type { ActorStream };
 export interface StreamRow {
   orgnr: string | null;
   name: string | null;
