@@ -60,6 +60,9 @@ const timings: Timing[] = [
   await timeAsync('holders of manure in the reference region (12 municipalities)', 10, () =>
     holdersOf(ws, { kind: 'husdyrgjodsel', region: REGION }),
   ),
+  await timeAsync('holders of manure in Norway (every farm, P10–P90 of 200 draws)', 3, () =>
+    holdersOf(ws, { kind: 'husdyrgjodsel', region: 'norge' }),
+  ),
   await timeAsync('users of straw in the reference region', 10, () =>
     usersOf(ws, { kind: 'halm', region: REGION }),
   ),
