@@ -2,17 +2,20 @@
  * The HTTP API: Hono with zod-openapi routes under /api, one error shape, request ids, size limits,
  * and the OpenAPI 3.1 document at /api/openapi.json rendered at /api/docs.
  */
+
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
+import type { Accounts } from '../app/accounts.ts';
 import { messageNames } from '../app/names.ts';
 import { AppError } from '../domain/errors.ts';
 import { message } from '../domain/message.ts';
 import type { Names } from '../messages/catalogue.ts';
 import { langFromAcceptLanguage, parseLang } from '../messages/format.ts';
+import { documentAccounts, mountAccounts } from './accounts/index.ts';
 import { actorRoutes } from './actors/index.ts';
 import { type AdminOptions, adminRoutes } from './admin/index.ts';
 import { catalogueRoutes } from './catalogue/index.ts';
@@ -51,7 +54,12 @@ export function newApi(): OpenAPIHono<Env> {
 export function createApp(
   state: ServerState,
   logger: Logger,
-  options: { webDir?: string; admin?: AdminOptions } = {},
+  options: {
+    webDir?: string;
+    admin?: AdminOptions;
+    /** Accounts (better-auth), once the server knows its address; /api/auth answers 404 without. */
+    accounts?: () => Accounts | undefined;
+  } = {},
 ): OpenAPIHono<Env> {
   const app = new OpenAPIHono<Env>();
   app.use('*', requestId());
@@ -136,7 +144,13 @@ export function createApp(
     await next();
   });
 
+  // CSRF: every state change of /api takes JSON or an octet-stream upload, which a page on another site
+  // can only send after a CORS preflight this API never grants; a form or a text/plain post gets 415
+  // (test/hostile corpus). The session cookie is SameSite=Lax, and /api/auth checks the Origin itself.
+  mountAccounts(app, options.accounts ?? (() => undefined));
+
   const api = newApi();
+  documentAccounts(api);
   catalogueRoutes(api, state);
   residueRoutes(api, state);
   pyramidRoutes(api, state);

@@ -2,10 +2,13 @@
  * Runs the API on a port: the store from the environment (DATABASE_URL or RESTVERDI_DB), structured
  * logs with request ids, and a graceful shutdown on SIGTERM that lets in-flight requests finish.
  */
+
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
-import { openStore, type StoreOptions, storeOptionsFromEnv } from '../store/database.ts';
+import { type Accounts, createAccounts, type Mailer, mailerFromEnv } from '../app/accounts.ts';
+import { openStore, type Store, type StoreOptions, storeOptionsFromEnv } from '../store/database.ts';
 import type { AdminOptions } from './admin/index.ts';
 import { createApp } from './app.ts';
 import { createServerState } from './state.ts';
@@ -20,6 +23,45 @@ export interface ServeOptions {
   webDir?: string;
   /** Administration (POST /api/admin/update); default: from the environment (adminOptionsFromEnv). */
   admin?: AdminOptions;
+  /** Accounts: the mailer (default SMTP_URL, else a log line) and the rest from the environment. */
+  accounts?: {
+    mailer?: Mailer;
+    secret?: string;
+    baseUrl?: string;
+    signInLimit?: { window: number; max: number };
+  };
+}
+
+/**
+ * Accounts from the environment: RESTVERDI_AUTH_SECRET signs sessions (without it, a random secret
+ * for this process: sessions end when it stops), RESTVERDI_BASE_URL is the public address (links in
+ * mail, allowed origins; default the address it listens on), SMTP_URL and MAIL_FROM send mail
+ * (without them a reset mail is not sent, and the log says so).
+ */
+async function accountsFromEnv(
+  store: Store,
+  listening: string,
+  logger: Logger,
+  given: ServeOptions['accounts'] = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Accounts> {
+  let secret = given.secret ?? env.RESTVERDI_AUTH_SECRET;
+  if (!secret) {
+    secret = randomBytes(32).toString('base64');
+    logger.warn('RESTVERDI_AUTH_SECRET is not set: sessions last only as long as this process');
+  }
+  const mailer = given.mailer ??
+    (await mailerFromEnv(env)) ?? {
+      send: async (m) => {
+        logger.warn({ to: m.to, subject: m.subject }, 'SMTP_URL is not set: mail not sent');
+      },
+    };
+  return createAccounts(store, {
+    secret,
+    baseUrl: given.baseUrl ?? env.RESTVERDI_BASE_URL ?? listening,
+    mailer,
+    ...(given.signInLimit ? { signInLimit: given.signInLimit } : {}),
+  });
 }
 
 /** RESTVERDI_ADMIN_TOKEN turns administration on; RESTVERDI_LDIR_URL and RESTVERDI_SSB_URL move the publishers. */
@@ -42,9 +84,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const logger = options.logger ?? pino({ name: 'restverdi' });
   const store = await openStore(options.store ?? storeOptionsFromEnv());
   const state = await createServerState(store, options.dataDir ? { dataDir: options.dataDir } : {});
+  let accounts: Accounts | undefined;
   const app = createApp(state, logger, {
     ...(options.webDir ? { webDir: options.webDir } : {}),
     admin: options.admin ?? adminOptionsFromEnv(),
+    accounts: () => accounts,
   });
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host });
   await new Promise<void>((resolve, reject) => {
@@ -53,6 +97,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+  accounts = await accountsFromEnv(store, url, logger, options.accounts);
   logger.info({ url, store: store.location, dialect: store.dialect }, 'listening');
   let stopping: Promise<void> | undefined;
   const stop = () => {

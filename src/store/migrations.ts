@@ -2,7 +2,8 @@
  * Migrations in code, in order. Kysely's migrator records what ran and returns a result per
  * migration; it never half-applies one (each runs in a transaction on both dialects).
  */
-import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, PostgresAdapter, sql } from 'kysely';
+import { migrateAccounts } from './accounts-schema.ts';
 
 const text = 'text';
 const real = 'double precision';
@@ -247,11 +248,37 @@ async function m004(db: Kysely<unknown>): Promise<void> {
     .execute();
 }
 
+/** PostgreSQL or SQLite, from the connection a migration runs on. */
+function dialectOf(db: Kysely<unknown>): 'sqlite' | 'postgres' {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/**
+ * Accounts (issue 17): better-auth's tables for email and password sign-in, sessions, verification
+ * tokens and rate limits (created by better-auth's own migration from the options that shape them,
+ * src/app/accounts.ts), and the audit log of who did what.
+ */
+async function m005(db: Kysely<unknown>): Promise<void> {
+  await migrateAccounts(db, dialectOf(db));
+  await db.schema
+    .createTable('audit_log')
+    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('at', text, (c) => c.notNull())
+    .addColumn('action', text, (c) => c.notNull())
+    .addColumn('user_id', text)
+    .addColumn('target', text)
+    .addColumn('ip', text)
+    .addColumn('detail_json', text)
+    .execute();
+  await db.schema.createIndex('audit_log_by_at').on('audit_log').columns(['at']).execute();
+}
+
 export const MIGRATIONS: Record<string, Migration> = {
   '001-initial': { up: m001 },
   '002-actors': { up: m002 },
   '003-texts': { up: m003 },
   '004-actor-claims': { up: m004 },
+  '005-accounts': { up: m005 },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -203,6 +203,18 @@ export interface ActorRoleClaimTable {
   claimed_at: string;
 }
 
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  /** e.g. account.signed_in, account.signed_in.failed, account.password_reset. */
+  action: string;
+  user_id: string | null;
+  /** What the action was about (an email address, an organisation …). */
+  target: string | null;
+  ip: string | null;
+  detail_json: string | null;
+}
+
 export interface Database {
   municipalities: MunicipalityTable;
   number_changes: NumberChangeTable;
@@ -222,4 +234,5 @@ export interface Database {
   meta: MetaTable;
   actor_stream_claims: ActorStreamClaimTable;
   actor_role_claims: ActorRoleClaimTable;
+  audit_log: AuditLogTable;
 }

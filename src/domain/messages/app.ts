@@ -31,6 +31,10 @@ export interface AppMessageParams {
   /** A municipality without a point on the road network. */
   place_without_position: { municipality: string };
   import_not_found: { id: string };
+  /** The server runs without accounts (no RESTVERDI_AUTH_SECRET, and not started by `restverdi serve`). */
+  accounts_not_configured: Record<string, never>;
+  /** A post to the accounts from a page that is not the app's (empty: no Origin or Referer). */
+  origin_not_trusted: { origin: string };
   optimiser_run_not_found: { id: string; kept: number };
   route_not_found: { method: string; path: string };
   asset_not_found: { file: string };

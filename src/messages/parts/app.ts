@@ -165,6 +165,20 @@ export const APP_CATALOGUE: CataloguePart<keyof AppMessageParams> = {
     nb: (p, s) => `Kommune ${s.muni(p.municipality)} har ikke noe punkt på veinettet`,
     en: (p, s) => `Municipality ${s.muni(p.municipality)} has no point on the road network`,
   },
+  accounts_not_configured: {
+    nb: () => 'Kontoer er ikke slått på for denne serveren (sett RESTVERDI_AUTH_SECRET)',
+    en: () => 'Accounts are not switched on for this server (set RESTVERDI_AUTH_SECRET)',
+  },
+  origin_not_trusted: {
+    nb: (p) =>
+      p.origin
+        ? `Forespørselen kommer fra ${p.origin}, som ikke er Restverdi; den er avvist`
+        : 'Forespørselen sier ikke hvor den kommer fra (Origin mangler); den er avvist',
+    en: (p) =>
+      p.origin
+        ? `The request comes from ${p.origin}, which is not Restverdi; it is refused`
+        : 'The request does not say where it comes from (no Origin); it is refused',
+  },
   import_not_found: { nb: (p) => `Ingen import med id ${p.id}`, en: (p) => `No import with id ${p.id}` },
   optimiser_run_not_found: {
     nb: (p, s) => `Ingen optimeringskjøring ${p.id} (kjøringene holdes i minnet, de siste ${s.n(p.kept)})`,
