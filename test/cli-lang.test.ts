@@ -8,10 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { createAccounts } from '../src/app/accounts.ts';
 import { renderImport } from '../src/cli/commands/import.ts';
 import { createContext } from '../src/cli/context.ts';
 import { buildProgram } from '../src/cli/main.ts';
 import { message } from '../src/domain/message.ts';
+import { openStore } from '../src/store/database.ts';
 import { type Run, runCli } from './helpers/cli.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -232,6 +234,53 @@ describe('import, stats and region in bokmål and English', () => {
     const scenarios = await both('scenario', 'list');
     expectWords(scenarios.nb, ['Navn', 'Beskrivelse'], ['Description']);
     expectWords(scenarios.en, ['Name', 'Description'], ['Beskrivelse']);
+  });
+});
+
+describe('accounts in bokmål and English', () => {
+  it('grants, lists and revokes a role, shows the audit log, and names an unknown account', async () => {
+    const opened = await openStore(store);
+    const accounts = createAccounts(opened, {
+      secret: 'a-test-secret-of-more-than-thirty-two-characters',
+      baseUrl: 'http://restverdi.test',
+      mailer: { send: async () => undefined },
+    });
+    await accounts.api.signUpEmail({
+      body: { email: 'fasilitator@example.no', password: 'et langt passord', name: 'Fasilitator' },
+    });
+    await opened.close();
+    const granted = await both(
+      'accounts',
+      'grant',
+      '--email',
+      'fasilitator@example.no',
+      '--role',
+      'facilitator',
+      '--region',
+      REGION,
+    );
+    expectWords(granted.nb, ['regional tilrettelegger', REGION], ['facilitator ']);
+    expectWords(granted.en, ['regional facilitator', REGION], ['tilrettelegger']);
+    const roles = await both('accounts', 'roles');
+    expectWords(roles.nb, ['E-post', 'Rolle', 'fasilitator@example.no'], ['Email']);
+    expectWords(roles.en, ['Email', 'Role', 'fasilitator@example.no'], ['E-post']);
+    const audit = await both('accounts', 'audit');
+    expectWords(audit.nb, ['Handling', 'role.granted', 'account.signed_up'], ['Action']);
+    expectWords(audit.en, ['Action', 'role.granted'], ['Handling']);
+    const revoked = await both(
+      'accounts',
+      'revoke',
+      '--email',
+      'fasilitator@example.no',
+      '--role',
+      'facilitator',
+      '--region',
+      REGION,
+    );
+    expect(revoked.nb).toContain('regional tilrettelegger');
+    const unknown = await bothFail('accounts', 'grant', '--email', 'ingen@example.no', '--role', 'admin');
+    expect(unknown.nb).toContain('Ingen konto har e-postadressen ingen@example.no');
+    expect(unknown.en).toContain('No account has the email address ingen@example.no');
   });
 });
 

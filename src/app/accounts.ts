@@ -7,12 +7,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { betterAuth } from 'better-auth';
-import { createAuthMiddleware } from 'better-auth/api';
+import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { argon2id, argon2Verify } from 'hash-wasm';
 import type { Kysely } from 'kysely';
+import { isValidOrgnr } from '../domain/orgnr.ts';
 import { accountSchemaOptions } from '../store/accounts-schema.ts';
 import { writeAudit } from '../store/audit-repository.ts';
 import type { Store } from '../store/database.ts';
+import { organisationByOrgnr } from '../store/roles-repository.ts';
 
 export { readAudit } from '../store/audit-repository.ts';
 
@@ -67,9 +69,31 @@ const AUDITED: Record<string, string> = {
   '/request-password-reset': 'account.reset_requested',
   '/reset-password': 'account.password_reset',
   '/change-password': 'account.password_changed',
+  '/organization/create': 'organisation.created',
+  '/organization/invite-member': 'organisation.member_invited',
+  '/organization/accept-invitation': 'organisation.invitation_accepted',
+  '/organization/remove-member': 'organisation.member_removed',
+  '/organization/update-member-role': 'organisation.member_role_changed',
 };
 
 /** The reset mail, bokmål first and English under it (the reader's language is not known from a token). */
+function invitationMail(
+  url: string,
+  organisation: string,
+  inviter: string,
+): { subject: string; text: string } {
+  return {
+    subject: `Restverdi: invitasjon til ${organisation} / invitation to ${organisation}`,
+    text: [
+      `${inviter} inviterer deg til å bli med i ${organisation} i Restverdi.`,
+      `Logg inn eller opprett en konto med denne e-postadressen, og åpne lenken for å svare: ${url}`,
+      '',
+      `${inviter} invites you to join ${organisation} in Restverdi.`,
+      `Sign in or create an account with this address, and open the link to answer: ${url}`,
+    ].join('\n'),
+  };
+}
+
 function resetMail(url: string): { subject: string; text: string } {
   return {
     subject: 'Restverdi: tilbakestill passordet / reset your password',
@@ -95,7 +119,36 @@ export function createAccounts(store: Store, config: AccountsConfig, now: () => 
   const limit = config.signInLimit ?? { window: 60, max: 5 };
   const db = store.db;
   return betterAuth({
-    ...accountSchemaOptions(db as unknown as Kysely<unknown>, store.dialect),
+    ...accountSchemaOptions(db as unknown as Kysely<unknown>, store.dialect, {
+      allowUserToCreateOrganization: true,
+      creatorRole: 'owner',
+      invitationExpiresIn: 7 * 24 * 3600,
+      organizationHooks: {
+        // An organisation is a register unit: its number must pass the check digit (mod 11).
+        beforeCreateOrganization: async ({ organization }) => {
+          const orgnr = String(organization.orgnr ?? '').replace(/\s/g, '');
+          if (!isValidOrgnr(orgnr))
+            throw new APIError('BAD_REQUEST', {
+              message: `orgnr ${orgnr || '(none)'}: not an organisation number of Enhetsregisteret (nine digits, check digit mod 11)`,
+              code: 'INVALID_ORGNR',
+            });
+          const taken = await organisationByOrgnr(db, orgnr);
+          if (taken)
+            throw new APIError('BAD_REQUEST', {
+              message: `orgnr ${orgnr} has an organisation already (${taken.name}): ask its owner for an invitation`,
+              code: 'ORGNR_TAKEN',
+            });
+          return { data: { ...organization, orgnr } };
+        },
+      },
+      sendInvitationEmail: async (data) => {
+        const url = `${config.baseUrl}/invitasjon?id=${encodeURIComponent(data.id)}`;
+        await config.mailer.send({
+          to: data.email,
+          ...invitationMail(url, data.organization.name, data.inviter.user.name || data.inviter.user.email),
+        });
+      },
+    }),
     appName: 'Restverdi',
     baseURL: config.baseUrl,
     basePath: '/api/auth',
@@ -138,11 +191,18 @@ export function createAccounts(store: Store, config: AccountsConfig, now: () => 
         const returned = ctx.context.returned as { status?: number; statusCode?: number } | undefined;
         const failed = returned instanceof Error;
         const session = ctx.context.newSession ?? ctx.context.session;
-        const body = (ctx.body ?? {}) as { email?: unknown };
+        const body = (ctx.body ?? {}) as { email?: unknown; orgnr?: unknown; organizationId?: unknown };
         await writeAudit(db, now().toISOString(), {
           action: failed ? `${action}.failed` : action,
           userId: session?.user.id ?? null,
-          target: typeof body.email === 'string' ? body.email.toLowerCase() : null,
+          target:
+            typeof body.email === 'string'
+              ? body.email.toLowerCase()
+              : typeof body.orgnr === 'string'
+                ? body.orgnr
+                : typeof body.organizationId === 'string'
+                  ? body.organizationId
+                  : null,
           ip: ctx.request?.headers.get(CLIENT_IP_HEADER) ?? null,
           detail: failed ? { status: returned?.statusCode ?? returned?.status ?? null } : null,
         });

@@ -10,6 +10,7 @@ import { message } from '../domain/message.ts';
 import { type Names, renderMessage } from '../messages/catalogue.ts';
 import { type Lang, parseLang } from '../messages/format.ts';
 import type { StoreOptions } from '../store/database.ts';
+import { registerAccounts } from './commands/accounts.ts';
 import { registerActorStreams } from './commands/actor-streams.ts';
 import { registerActors } from './commands/actors.ts';
 import { registerAudit } from './commands/audit.ts';
@@ -52,6 +53,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerRegions(program, ctx);
   registerActors(program, ctx);
   registerActorStreams(program, ctx);
+  registerAccounts(program, ctx);
   registerReport(program, ctx);
   program
     .command('serve')

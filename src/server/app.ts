@@ -15,7 +15,7 @@ import { AppError } from '../domain/errors.ts';
 import { message } from '../domain/message.ts';
 import type { Names } from '../messages/catalogue.ts';
 import { langFromAcceptLanguage, parseLang } from '../messages/format.ts';
-import { documentAccounts, mountAccounts } from './accounts/index.ts';
+import { documentAccounts, meRoute, mountAccounts } from './accounts/index.ts';
 import { actorRoutes } from './actors/index.ts';
 import { type AdminOptions, adminRoutes } from './admin/index.ts';
 import { catalogueRoutes } from './catalogue/index.ts';
@@ -151,6 +151,7 @@ export function createApp(
 
   const api = newApi();
   documentAccounts(api);
+  meRoute(api, state, options.accounts ?? (() => undefined));
   catalogueRoutes(api, state);
   residueRoutes(api, state);
   pyramidRoutes(api, state);

@@ -91,6 +91,12 @@ describe.each(testDialects())('the OpenAPI document and its viewer on %s', (dial
           'POST /api/auth/change-password',
           'POST /api/auth/request-password-reset',
           'POST /api/auth/reset-password',
+          'POST /api/auth/organization/create',
+          'GET /api/auth/organization/list',
+          'POST /api/auth/organization/invite-member',
+          'POST /api/auth/organization/accept-invitation',
+          'GET /api/auth/organization/list-members',
+          'GET /api/me',
         ].sort(),
       );
       // Every route the app serves, apart from the document and its viewer, is in the document; the

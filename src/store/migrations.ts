@@ -273,12 +273,31 @@ async function m005(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('audit_log_by_at').on('audit_log').columns(['at']).execute();
 }
 
+/**
+ * Organisations and roles (issue 17): better-auth's organisation tables (organization with the
+ * register unit's orgnr, member, invitation) and the platform's roles: a regional facilitator (of one
+ * region) or an administrator, granted by an administrator.
+ */
+async function m006(db: Kysely<unknown>): Promise<void> {
+  await migrateAccounts(db, dialectOf(db));
+  await db.schema
+    .createTable('platform_roles')
+    .addColumn('user_id', text, (c) => c.notNull())
+    .addColumn('role', text, (c) => c.notNull())
+    .addColumn('region_id', text, (c) => c.notNull())
+    .addColumn('granted_by', text, (c) => c.notNull())
+    .addColumn('granted_at', text, (c) => c.notNull())
+    .addPrimaryKeyConstraint('platform_roles_pk', ['user_id', 'role', 'region_id'])
+    .execute();
+}
+
 export const MIGRATIONS: Record<string, Migration> = {
   '001-initial': { up: m001 },
   '002-actors': { up: m002 },
   '003-texts': { up: m003 },
   '004-actor-claims': { up: m004 },
   '005-accounts': { up: m005 },
+  '006-organisations-roles': { up: m006 },
 };
 
 export const migrationProvider: MigrationProvider = {

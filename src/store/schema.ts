@@ -215,6 +215,16 @@ export interface AuditLogTable {
   detail_json: string | null;
 }
 
+export interface PlatformRoleTable {
+  user_id: string;
+  /** 'facilitator' (of `region_id`) or 'admin' (region_id ''). */
+  role: string;
+  region_id: string;
+  /** Who granted it (an administrator's user id, or `cli` for the command line). */
+  granted_by: string;
+  granted_at: string;
+}
+
 export interface Database {
   municipalities: MunicipalityTable;
   number_changes: NumberChangeTable;
@@ -235,4 +245,5 @@ export interface Database {
   actor_stream_claims: ActorStreamClaimTable;
   actor_role_claims: ActorRoleClaimTable;
   audit_log: AuditLogTable;
+  platform_roles: PlatformRoleTable;
 }

@@ -33,6 +33,8 @@ export interface AppMessageParams {
   import_not_found: { id: string };
   /** The server runs without accounts (no RESTVERDI_AUTH_SECRET, and not started by `restverdi serve`). */
   accounts_not_configured: Record<string, never>;
+  account_not_found: { email: string };
+  admin_without_region: Record<string, never>;
   /** A post to the accounts from a page that is not the app's (empty: no Origin or Referer). */
   origin_not_trusted: { origin: string };
   optimiser_run_not_found: { id: string; kept: number };

@@ -26,6 +26,8 @@ export const APP_SAMPLES: SamplesPart<keyof AppMessageParams> = {
   place_without_position: { municipality: '9999' },
   import_not_found: { id: '42' },
   accounts_not_configured: {},
+  account_not_found: { email: 'x9@example.no' },
+  admin_without_region: {},
   origin_not_trusted: { origin: 'http://x9.example' },
   optimiser_run_not_found: { id: 'j9', kept: 20 },
   route_not_found: { method: 'GET', path: '/api/x9' },

@@ -169,6 +169,14 @@ export const APP_CATALOGUE: CataloguePart<keyof AppMessageParams> = {
     nb: () => 'Kontoer er ikke slått på for denne serveren (sett RESTVERDI_AUTH_SECRET)',
     en: () => 'Accounts are not switched on for this server (set RESTVERDI_AUTH_SECRET)',
   },
+  account_not_found: {
+    nb: (p) => `Ingen konto har e-postadressen ${p.email}`,
+    en: (p) => `No account has the email address ${p.email}`,
+  },
+  admin_without_region: {
+    nb: () => 'En administrator har alle regioner: utelat --region',
+    en: () => 'An administrator has every region: leave --region out',
+  },
   origin_not_trusted: {
     nb: (p) =>
       p.origin

@@ -317,6 +317,15 @@ const CLI = {
     >,
   },
   totalValue: { nb: 'Verdi i alt', en: 'Total value' },
+  // accounts
+  email: { nb: 'E-post', en: 'Email' },
+  role: { nb: 'Rolle', en: 'Role' },
+  granted: { nb: 'Gitt', en: 'Granted' },
+  time: { nb: 'Tid', en: 'Time' },
+  action: { nb: 'Handling', en: 'Action' },
+  target: { nb: 'Gjelder', en: 'Concerns' },
+  role_facilitator: { nb: 'regional tilrettelegger', en: 'regional facilitator' },
+  role_admin: { nb: 'administrator (alle regioner)', en: 'administrator (every region)' },
 } satisfies WordTable;
 
 interface BindingNote {

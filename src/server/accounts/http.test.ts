@@ -9,6 +9,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestStore, type TestStore, testDialects } from '../../../test/helpers/stores.ts';
 import { createAccounts, mailerFromEnv, readAudit } from '../../app/accounts.ts';
+import { grantPlatformRole, revokePlatformRole } from '../../app/roles.ts';
 import { createApp } from '../app.ts';
 import { createServerState } from '../state.ts';
 
@@ -53,6 +54,7 @@ describe.each(testDialects())('accounts over the API on %s', (dialect) => {
   let store: TestStore;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   let app: ReturnType<typeof createApp>;
+  let state: Awaited<ReturnType<typeof createServerState>>;
 
   beforeAll(async () => {
     store = await openTestStore(dialect);
@@ -68,7 +70,7 @@ describe.each(testDialects())('accounts over the API on %s', (dialect) => {
       mailer,
       signInLimit: { window: 60, max: 5 },
     });
-    const state = await createServerState(store);
+    state = await createServerState(store);
     app = createApp(state, pino({ level: 'silent' }), { accounts: () => accounts });
   }, 60_000);
   afterAll(async () => {
@@ -249,6 +251,144 @@ describe.each(testDialects())('accounts over the API on %s', (dialect) => {
     expect(up?.userId).toBeTruthy();
     // Passwords never reach the log.
     expect(JSON.stringify(log)).not.toContain('langt passord');
+  });
+
+  const me = async (cookie?: string) =>
+    (await (
+      await app.request(`${BASE}/api/me`, { headers: cookie ? { Cookie: cookie } : {} }, socket())
+    ).json()) as {
+      user: { email: string } | null;
+      roles: { role: string; region: string | null }[];
+      organisations: { id: string; name: string; orgnr: string; role: string }[];
+    };
+
+  it('creates an organisation for a register unit, refusing a wrong or a taken organisation number', async () => {
+    ip = '10.0.0.7';
+    expect(await me()).toEqual({ user: null, roles: [], organisations: [] });
+    const kari = cookieOf(
+      await post('/sign-in/email', { email: 'kari@example.no', password: 'et nytt og langt passord' }),
+    );
+    const wrong = await post(
+      '/organization/create',
+      { name: 'Feil AS', slug: 'feil', orgnr: '937270063' },
+      kari,
+    );
+    expect(wrong.status).toBe(400);
+    expect(JSON.stringify(await wrong.json())).toMatch(/937270063: not an organisation number/);
+    const ok = await post(
+      '/organization/create',
+      { name: 'Norsk Gjenvinning AS', slug: 'norsk-gjenvinning', orgnr: '937270062' },
+      kari,
+    );
+    expect(ok.status).toBe(200);
+    const view = await me(kari);
+    expect(view.user?.email).toBe('kari@example.no');
+    expect(view.organisations).toEqual([
+      expect.objectContaining({ name: 'Norsk Gjenvinning AS', orgnr: '937270062', role: 'owner' }),
+    ]);
+    const taken = await post(
+      '/organization/create',
+      { name: 'Kopi AS', slug: 'kopi', orgnr: '937270062' },
+      kari,
+    );
+    expect(taken.status).toBe(400);
+    expect(JSON.stringify(await taken.json())).toMatch(/has an organisation already/);
+  });
+
+  it('invites a member by mail; the invited account joins, and a stranger sees no members', async () => {
+    ip = '10.0.0.8';
+    const kari = cookieOf(
+      await post('/sign-in/email', { email: 'kari@example.no', password: 'et nytt og langt passord' }),
+    );
+    const org = (await me(kari)).organisations[0] as { id: string };
+    const mailsBefore = smtp.mails.length;
+    const invited = await post(
+      '/organization/invite-member',
+      { email: 'ola@example.no', role: 'member', organizationId: org.id },
+      kari,
+    );
+    expect(invited.status).toBe(200);
+    await expect.poll(() => smtp.mails.length, { timeout: 10_000 }).toBe(mailsBefore + 1);
+    const mail = smtp.mails.at(-1) as Mail;
+    expect(mail.to).toBe('ola@example.no');
+    expect(mail.text).toContain('Norsk Gjenvinning AS');
+    const id = /invitasjon\?id=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
+    expect(id).toBeDefined();
+    const ola = cookieOf(
+      await post('/sign-up/email', { email: 'ola@example.no', password: 'olas lange passord', name: 'Ola' }),
+    );
+    const stranger = cookieOf(
+      await post('/sign-up/email', { email: 'per@example.no', password: 'pers lange passord', name: 'Per' }),
+    );
+    // Someone else cannot take Ola's invitation.
+    expect(
+      (await post('/organization/accept-invitation', { invitationId: id }, stranger)).status,
+    ).toBeGreaterThanOrEqual(400);
+    expect((await post('/organization/accept-invitation', { invitationId: id }, ola)).status).toBe(200);
+    expect((await me(ola)).organisations).toEqual([
+      expect.objectContaining({ orgnr: '937270062', role: 'member' }),
+    ]);
+    const members = await app.request(
+      `${BASE}/api/auth/organization/list-members?organizationId=${org.id}`,
+      { headers: { Cookie: stranger } },
+      socket(),
+    );
+    expect(members.status).toBeGreaterThanOrEqual(400);
+    const own = await app.request(
+      `${BASE}/api/auth/organization/list-members?organizationId=${org.id}`,
+      { headers: { Cookie: ola } },
+      socket(),
+    );
+    expect(own.status).toBe(200);
+  });
+
+  it('grants and revokes the platform’s roles, and refuses an unknown account or region', async () => {
+    ip = '10.0.0.9';
+    await grantPlatformRole(state, {
+      email: 'per@example.no',
+      role: 'facilitator',
+      region: 'gjovik-hadeland-ringerike',
+      by: 'cli',
+    });
+    const per = cookieOf(
+      await post('/sign-in/email', { email: 'per@example.no', password: 'pers lange passord' }),
+    );
+    expect((await me(per)).roles).toEqual([
+      expect.objectContaining({ role: 'facilitator', region: 'gjovik-hadeland-ringerike' }),
+    ]);
+    await expect(
+      grantPlatformRole(state, { email: 'ingen@example.no', role: 'admin', by: 'cli' }),
+    ).rejects.toThrow(/no account/);
+    await expect(
+      grantPlatformRole(state, {
+        email: 'per@example.no',
+        role: 'facilitator',
+        region: 'atlantis',
+        by: 'cli',
+      }),
+    ).rejects.toThrow(/atlantis/);
+    await expect(
+      grantPlatformRole(state, { email: 'per@example.no', role: 'facilitator', by: 'cli' }),
+    ).rejects.toThrow(/give --region/);
+    expect(
+      await revokePlatformRole(state, {
+        email: 'per@example.no',
+        role: 'facilitator',
+        region: 'gjovik-hadeland-ringerike',
+        by: 'cli',
+      }),
+    ).toBe(true);
+    expect((await me(per)).roles).toEqual([]);
+    const log = (await readAudit(store.db, { limit: 500 })).map((e) => e.action);
+    for (const a of [
+      'organisation.created',
+      'organisation.created.failed',
+      'organisation.member_invited',
+      'organisation.invitation_accepted',
+      'role.granted',
+      'role.revoked',
+    ])
+      expect(log).toContain(a);
   });
 
   it('documents the account routes and their cookie in the OpenAPI description', async () => {

@@ -7,10 +7,12 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { type Accounts, CLIENT_IP_HEADER } from '../../app/accounts.ts';
+import { viewerOf } from '../../app/roles.ts';
 import { message } from '../../domain/message.ts';
 import type { Env } from '../env.ts';
 import { errorJson, errorResponses, langOf } from '../errors.ts';
 import { answer, Opaque } from '../schemas.ts';
+import type { ServerState } from '../state.ts';
 
 /** The client's address as the socket has it (never a header a client could set); "unknown" in tests. */
 function clientIp(c: Context<Env>): string {
@@ -142,5 +144,78 @@ export function documentAccounts(api: OpenAPIHono<Env>): void {
     'Set a new password with the token from the mail; ends every session',
     z.object({ token: z.string(), newPassword: z.string().min(10).max(256) }),
     false,
+  );
+  route(
+    'post',
+    '/auth/organization/create',
+    'Create an organisation for a register unit (name, slug, orgnr with a valid check digit); the creator is its owner',
+    z.object({ name: z.string().min(1), slug: z.string().min(1), orgnr: z.string().regex(/^\d{9}$/) }),
+    true,
+  );
+  route('get', '/auth/organization/list', 'The organisations the user is a member of', undefined, true);
+  route(
+    'post',
+    '/auth/organization/invite-member',
+    'Invite someone to the organisation by email (a mail with a link; valid seven days)',
+    z.object({
+      email: z.string().email(),
+      role: z.enum(['member', 'admin', 'owner']),
+      organizationId: z.string(),
+    }),
+    true,
+  );
+  route(
+    'post',
+    '/auth/organization/accept-invitation',
+    'Accept an invitation (the signed-in user must have the invited address)',
+    z.object({ invitationId: z.string() }),
+    true,
+  );
+  route(
+    'get',
+    '/auth/organization/list-members',
+    'Members of an organisation (organizationId in the query)',
+    undefined,
+    true,
+  );
+}
+
+/** GET /api/me: the viewer of the request (a visitor without a session), its roles and organisations. */
+export function meRoute(
+  api: OpenAPIHono<Env>,
+  state: ServerState,
+  accounts: () => Accounts | undefined,
+): void {
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/me',
+      tags: ['accounts'],
+      summary:
+        'Who is asking: the signed-in user (null for a visitor), the platform roles and the organisations',
+      security: [{ session: [] }, {}],
+      responses: {
+        200: answer(
+          z.object({
+            user: z.object({ id: z.string(), email: z.string(), name: z.string() }).nullable(),
+            roles: z.array(
+              z.object({
+                userId: z.string(),
+                role: z.enum(['facilitator', 'admin']),
+                region: z.string().nullable(),
+                grantedBy: z.string(),
+                grantedAt: z.string(),
+              }),
+            ),
+            organisations: z.array(
+              z.object({ id: z.string(), name: z.string(), orgnr: z.string(), role: z.string() }),
+            ),
+          }),
+          'The viewer',
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await viewerOf(state, accounts(), c.req.raw.headers), 200),
   );
 }
