@@ -142,7 +142,7 @@ export function createAccounts(store: Store, config: AccountsConfig, now: () => 
         },
       },
       sendInvitationEmail: async (data) => {
-        const url = `${config.baseUrl}/invitasjon?id=${encodeURIComponent(data.id)}`;
+        const url = `${config.baseUrl}/konto?invitasjon=${encodeURIComponent(data.id)}`;
         await config.mailer.send({
           to: data.email,
           ...invitationMail(url, data.organization.name, data.inviter.user.name || data.inviter.user.email),

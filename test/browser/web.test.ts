@@ -43,6 +43,7 @@ const PAGES = [
   { path: '/nedslagsfelt', heading: 'Nedslagsfelt og konkurranse om råstoff' },
   { path: '/hvem-har-hva', heading: 'Hvem har hva, og hvem kan bruke det' },
   { path: '/kilder', heading: 'Kilder' },
+  { path: '/konto', heading: 'Konto' },
 ];
 const NBSP = /[\u00a0\u202f ]/u;
 
@@ -692,6 +693,50 @@ describe.skipIf(!haveChromium)('web app in chromium', () => {
     expect(csv).toContain('/api/actors/users?kind=halm');
     await page.screenshot({ path: join(ARTEFACTS, 'desktop-hvem-har-hva.png'), fullPage: true });
     expect(problems).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('creates an account, signs in, creates an organisation for a register unit, and signs out', async () => {
+    const { page, context, problems } = await openPage();
+    await page.goto(`${base}/konto`);
+    await page.getByRole('button', { name: 'Opprett konto' }).click();
+    await page.getByLabel('Navn', { exact: true }).fill('Kari Nordmann');
+    await page.getByLabel('E-postadresse').fill('kari@example.no');
+    await page.getByLabel('Passord (minst 10 tegn)').fill('et langt passord');
+    await page.locator('form button[type="submit"]').click();
+    const signedIn = page.getByTestId('signed-in-as');
+    await expect.poll(() => signedIn.textContent(), { timeout: 30_000 }).toContain('kari@example.no');
+    // The session cookie: HttpOnly, not readable by the page's scripts.
+    expect(await page.evaluate(() => (globalThis as Any).document.cookie)).not.toContain('session_token');
+    const cookies = await context.cookies();
+    const session = cookies.find((c) => c.name.endsWith('session_token'));
+    expect(session?.httpOnly).toBe(true);
+    expect(session?.sameSite).toBe('Lax');
+    // A wrong organisation number is refused with its reason; a right one is created.
+    await page.getByLabel('Navn', { exact: true }).fill('Norsk Gjenvinning AS');
+    await page.getByLabel('Organisasjonsnummer').fill('937270063');
+    await page.getByRole('button', { name: 'Opprett organisasjon' }).click();
+    await expect.poll(() => page.getByTestId('account-error').textContent()).toContain('937270063');
+    await page.getByLabel('Organisasjonsnummer').fill('937 270 062');
+    await page.getByRole('button', { name: 'Opprett organisasjon' }).click();
+    await expect
+      .poll(() => page.getByTestId('organisations').textContent(), { timeout: 30_000 })
+      .toContain('937270062');
+    await page.getByRole('button', { name: 'Logg ut', exact: true }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Logg inn' }).count()).toBe(1);
+    await page.getByLabel('E-postadresse').fill('kari@example.no');
+    await page.getByLabel('Passord (minst 10 tegn)').fill('feil passord her');
+    await page.locator('form button[type="submit"]').click();
+    await expect.poll(() => page.getByTestId('account-error').count()).toBe(1);
+    await page.getByLabel('Passord (minst 10 tegn)').fill('et langt passord');
+    await page.locator('form button[type="submit"]').click();
+    await expect.poll(() => signedIn.textContent(), { timeout: 30_000 }).toContain('Kari Nordmann');
+    await page.screenshot({ path: join(ARTEFACTS, 'desktop-konto.png'), fullPage: true });
+    // The refused organisation number (400) and the failed sign-in (401) log their requests; nothing else.
+    expect(problems.filter((p) => !/\/api\/auth\/(sign-in\/email|organization\/create)\b/.test(p))).toEqual(
+      [],
+    );
+    expect(problems).toHaveLength(2);
     await context.close();
   }, 120_000);
 

@@ -15,6 +15,7 @@ const Scenarios = lazy(() => import('./pages/scenarios.tsx'));
 const Optimiser = lazy(() => import('./pages/optimiser.tsx'));
 const CatchmentsPage = lazy(() => import('./pages/catchments.tsx'));
 const StreamsPage = lazy(() => import('./pages/streams.tsx'));
+const AccountPage = lazy(() => import('./pages/account.tsx'));
 const SourcesPage = lazy(() => import('./pages/sources.tsx'));
 
 // A first visit opens on the whole country; the region picker (and ?region=) narrows it.
@@ -194,6 +195,7 @@ export function App() {
               {page === 'catchments' && <CatchmentsPage />}
               {page === 'streams' && <StreamsPage />}
               {page === 'sources' && <SourcesPage />}
+              {page === 'account' && <AccountPage />}
             </Suspense>
           </AppContext.Provider>
         )}

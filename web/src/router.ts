@@ -10,6 +10,7 @@ export type PageId =
   | 'optimiser'
   | 'catchments'
   | 'streams'
+  | 'account'
   | 'sources';
 
 export const PAGES: { id: PageId; path: string }[] = [
@@ -22,6 +23,7 @@ export const PAGES: { id: PageId; path: string }[] = [
   { id: 'catchments', path: '/nedslagsfelt' },
   { id: 'streams', path: '/hvem-har-hva' },
   { id: 'sources', path: '/kilder' },
+  { id: 'account', path: '/konto' },
 ];
 
 export function pageOf(pathname: string): PageId {

@@ -312,7 +312,7 @@ describe.each(testDialects())('accounts over the API on %s', (dialect) => {
     const mail = smtp.mails.at(-1) as Mail;
     expect(mail.to).toBe('ola@example.no');
     expect(mail.text).toContain('Norsk Gjenvinning AS');
-    const id = /invitasjon\?id=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
+    const id = /konto\?invitasjon=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
     expect(id).toBeDefined();
     const ola = cookieOf(
       await post('/sign-up/email', { email: 'ola@example.no', password: 'olas lange passord', name: 'Ola' }),
