@@ -201,6 +201,11 @@ describe.each(testDialects())('accounts over the API on %s', (dialect) => {
     expect(mail.text).toContain('reset the password');
     const token = /reset-password\/([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
     expect(token).toBeDefined();
+    // The link in the mail leads back to the app's page with the token (the web app's /konto?token=…).
+    const link = /(http:\/\/\S+\/api\/auth\/reset-password\/\S+)/.exec(mail.text)?.[1] as string;
+    const followed = await app.request(link, {}, socket());
+    expect(followed.status).toBe(302);
+    expect(followed.headers.get('location')).toBe(`${BASE}/nytt-passord?token=${token}`);
     const reset = await post('/reset-password', { token, newPassword: 'et nytt og langt passord' });
     expect(reset.status).toBe(200);
     expect(await session(before)).toBeNull();
