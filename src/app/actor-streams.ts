@@ -320,6 +320,11 @@ export interface StreamQuestion {
   withinKm?: number | undefined;
   /** Best first, at most this many named actors (default all). */
   limit?: number | undefined;
+  /**
+   * Show farms and sole proprietorships one by one, with their names: only for a viewer whose role
+   * allows it (`mayListPersons`: an administrator, or the facilitator of the region asked about).
+   */
+  listPersons?: boolean | undefined;
 }
 
 /** One row of an answer: a named actor, or the farms and sole proprietorships of a municipality together. */
@@ -353,7 +358,8 @@ export interface StreamAnswer {
   total: StreamQuantity | null;
   /** What the answer read: the farm files, whether the register is imported, the claims. */
   basis: { farmFiles: string[]; registerUnits: number; claims: number; profile: string };
-  privacy: { groupedActors: number };
+  /** How many actors are in the answer only as counts, and whether the viewer's role listed them one by one. */
+  privacy: { groupedActors: number; personsListed: boolean };
 }
 
 function municipalitiesFor(
@@ -562,7 +568,7 @@ export async function holdersOf(ws: Workspace, q: StreamQuestion): Promise<Strea
     ws.store.db,
     candidates.map((c) => c.orgnr),
   );
-  const rows = toRows(ctx, candidates, where.legs, roleClaims, kind);
+  const rows = toRows(ctx, candidates, where.legs, roleClaims, kind, q.listPersons === true);
   rows.sort(
     (a, b) =>
       (b.stream.quantity?.tonnes ?? 0) - (a.stream.quantity?.tonnes ?? 0) ||
@@ -652,7 +658,7 @@ export async function usersOf(ws: Workspace, q: StreamQuestion): Promise<StreamA
       nace: [],
     });
   }
-  const rows = toRows(ctx, candidates, where.legs, roleClaims, kind);
+  const rows = toRows(ctx, candidates, where.legs, roleClaims, kind, q.listPersons === true);
   rows.sort(
     (a, b) =>
       reachIndex(b.stream.reaches, ctx.catalogue) - reachIndex(a.stream.reaches, ctx.catalogue) ||
@@ -691,6 +697,7 @@ function toRows(
   legs: Map<string, Leg>,
   roleClaims: RoleClaim[],
   kind: KindInfo,
+  listPersons: boolean,
 ): StreamRow[] {
   const distance = (m: string) => {
     const leg = legs.get(m);
@@ -699,7 +706,7 @@ function toRows(
   const rows: StreamRow[] = [];
   const groups = new Map<string, { count: number; streams: ActorStream[] }>();
   for (const c of candidates) {
-    if (namedPublicly({ form: c.form, name: c.name }, ctx.catalogue.namedForms)) {
+    if (listPersons || namedPublicly({ form: c.form, name: c.name }, ctx.catalogue.namedForms)) {
       rows.push({
         orgnr: c.orgnr,
         name: c.name,
@@ -781,8 +788,26 @@ function answerOf(
     rows,
     total: direction === 'holds' ? sumQuantity(rows.map((r) => r.stream.quantity)) : null,
     basis: { ...basis, profile: ctx.profile.id },
-    privacy: { groupedActors: rows.filter((r) => r.group).reduce((s, r) => s + r.actors, 0) },
+    privacy: {
+      groupedActors: rows.filter((r) => r.group).reduce((s, r) => s + r.actors, 0),
+      personsListed: q.listPersons === true,
+    },
   };
+}
+
+/**
+ * Whether a viewer may see farms and sole proprietorships one by one in a list: an administrator
+ * always; a regional facilitator only for their own region (a question by region, not only by place).
+ */
+export function mayListPersons(
+  roles: readonly { role: string; region: string | null }[],
+  question: Pick<StreamQuestion, 'region'>,
+): boolean {
+  if (roles.some((r) => r.role === 'admin')) return true;
+  return (
+    question.region !== undefined &&
+    roles.some((r) => r.role === 'facilitator' && r.region === question.region)
+  );
 }
 
 // ── One actor ───────────────────────────────────────────────────────────────────────────────────

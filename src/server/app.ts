@@ -157,7 +157,7 @@ export function createApp(
   pyramidRoutes(api, state);
   optimiseRoutes(api, state);
   catchmentRoutes(api, state);
-  actorRoutes(api, state);
+  actorRoutes(api, state, options.accounts ?? (() => undefined));
   importRoutes(api, state);
   adminRoutes(api, state, options.admin);
   webRoutes(api, state);

@@ -396,6 +396,45 @@ describe.each(testDialects())('accounts over the API on %s', (dialect) => {
       expect(log).toContain(a);
   });
 
+  it('lists farms one by one only for the region’s facilitator; a visitor and another region’s get counts', async () => {
+    ip = '10.0.0.10';
+    const holders = async (cookie?: string) =>
+      (await (
+        await app.request(
+          `${BASE}/api/actors/holders?kind=husdyrgjodsel&region=gjovik-hadeland-ringerike`,
+          { headers: cookie ? { Cookie: cookie } : {} },
+          socket(),
+        )
+      ).json()) as { rows: { group: boolean; name: string | null }[]; privacy: { personsListed: boolean } };
+    const visitor = await holders();
+    expect(visitor.privacy.personsListed).toBe(false);
+    expect(visitor.rows.some((r) => r.group)).toBe(true);
+    await grantPlatformRole(state, {
+      email: 'ola@example.no',
+      role: 'facilitator',
+      region: 'innlandet',
+      by: 'cli',
+    });
+    const ola = cookieOf(
+      await post('/sign-in/email', { email: 'ola@example.no', password: 'olas lange passord' }),
+    );
+    expect((await holders(ola)).privacy.personsListed).toBe(false);
+    await grantPlatformRole(state, {
+      email: 'per@example.no',
+      role: 'facilitator',
+      region: 'gjovik-hadeland-ringerike',
+      by: 'cli',
+    });
+    const per = cookieOf(
+      await post('/sign-in/email', { email: 'per@example.no', password: 'pers lange passord' }),
+    );
+    const facilitator = await holders(per);
+    expect(facilitator.privacy.personsListed).toBe(true);
+    expect(facilitator.rows.some((r) => r.group)).toBe(false);
+    expect(facilitator.rows.length).toBeGreaterThan(visitor.rows.length);
+    expect(facilitator.rows.every((r) => r.name !== null || r.group)).toBe(true);
+  });
+
   it('documents the account routes and their cookie in the OpenAPI description', async () => {
     const doc = (await (await app.request(`${BASE}/api/openapi.json`)).json()) as {
       paths: Record<string, Record<string, { security?: unknown[] }>>;

@@ -1,8 +1,11 @@
 /** Actors from Enhetsregisteret: the directory (filters, paging, CSV) and the summary for a region. */
+
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Accounts } from '../../app/accounts.ts';
 import {
   compareWithStatistics,
   holdersOf,
+  mayListPersons,
   reportActorsFound,
   type StreamAnswer,
   streamKinds,
@@ -10,6 +13,7 @@ import {
   usersOf,
 } from '../../app/actor-streams.ts';
 import { actorByOrgnr, listRegionActors, summariseRegionActors } from '../../app/actors.ts';
+import { viewerOf } from '../../app/roles.ts';
 import { COUNT_UNITS } from '../../domain/actors.ts';
 import { splitList } from '../../domain/selection.ts';
 import { localise, renderMessage } from '../../messages/catalogue.ts';
@@ -48,7 +52,11 @@ const Filters = {
   includeNonVat: flag,
 };
 
-export function actorRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
+export function actorRoutes(
+  api: OpenAPIHono<Env>,
+  state: ServerState,
+  accounts: () => Accounts | undefined = () => undefined,
+): void {
   api.openapi(
     createRoute({
       method: 'get',
@@ -168,6 +176,8 @@ export function actorRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
       format: FormatQuery(['json', 'csv']),
     })
     .strict();
+  // A session cookie is optional: without one, the visitor's view.
+  const SESSION_OPTIONAL: { [name: string]: string[] }[] = [{ session: [] }, {}];
   const StreamAnswerSchema = Opaque(
     'StreamAnswer',
     'Actors who hold (or could use) a stream: named companies one by one; farms and sole proprietorships as a count and a sum per municipality',
@@ -225,17 +235,24 @@ export function actorRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
         path,
         tags: ['actors'],
         summary,
+        description:
+          'Farms and sole proprietorships carry personal names: they are counts and sums per municipality, except for the region’s facilitator and administrators (signed in), who get them one by one.',
+        security: SESSION_OPTIONAL,
         request: { query: Question },
         responses: { 200: answer(StreamAnswerSchema, 'The actors, ranked', ['csv']), ...errorResponses },
       }),
       async (c) => {
         const q = c.req.valid('query');
+        // Farms and sole proprietorships one by one only for a role that allows it (the region's
+        // facilitator, an administrator); everyone else gets them as counts per municipality.
+        const viewer = await viewerOf(state, accounts(), c.req.raw.headers);
         const a = await ask(state, {
           kind: q.kind,
           region: q.region,
           near: q.near,
           withinKm: q.within,
           limit: q.limit,
+          listPersons: mayListPersons(viewer.roles, { region: q.region }),
         });
         if (q.format === 'csv')
           return csvResponse(c, streamCsv(a), STREAM_COLUMNS, `${path.slice(8)}-${a.kind}`);
