@@ -71,13 +71,23 @@ export async function rolesOfUser(db: Db, userId: string): Promise<RoleGrant[]> 
     .orderBy('role')
     .orderBy('region_id')
     .execute();
-  return rows.map((r) => ({
+  return rows.map(toGrant);
+}
+
+function toGrant(r: {
+  user_id: string;
+  role: string;
+  region_id: string;
+  granted_by: string;
+  granted_at: string;
+}): RoleGrant {
+  return {
     userId: r.user_id,
     role: r.role as PlatformRole,
     region: r.region_id === '' ? null : r.region_id,
     grantedBy: r.granted_by,
     grantedAt: r.granted_at,
-  }));
+  };
 }
 
 export async function listRoleGrants(db: Db): Promise<(RoleGrant & { email: string })[]> {
@@ -88,14 +98,7 @@ export async function listRoleGrants(db: Db): Promise<(RoleGrant & { email: stri
     .orderBy('u.email')
     .orderBy('r.role')
     .execute();
-  return rows.map((r) => ({
-    userId: r.user_id,
-    role: r.role as PlatformRole,
-    region: r.region_id === '' ? null : r.region_id,
-    grantedBy: r.granted_by,
-    grantedAt: r.granted_at,
-    email: r.email,
-  }));
+  return rows.map((r) => ({ ...toGrant(r), email: r.email }));
 }
 
 /** The organisation registered for a register unit, if any (better-auth's `organization` table). */
