@@ -254,6 +254,17 @@ const nb = {
   orgRole_member: 'medlem',
   signInToAccept:
     'Logg inn eller opprett en konto med adressen invitasjonen ble sendt til, så kan du godta den her.',
+  authErrors: {
+    INVALID_EMAIL_OR_PASSWORD: 'Feil e-postadresse eller passord.',
+    USER_ALREADY_EXISTS: 'Det finnes allerede en konto med denne adressen.',
+    USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: 'Det finnes allerede en konto med denne adressen.',
+    PASSWORD_TOO_SHORT: 'Passordet må ha minst 10 tegn.',
+    INVALID_TOKEN: 'Lenken er brukt eller utløpt: be om en ny.',
+    INVALID_ORGNR:
+      'Det er ikke et organisasjonsnummer i Enhetsregisteret (ni sifre med riktig kontrollsiffer).',
+    ORGNR_TAKEN: 'Denne enheten har allerede en organisasjon her: be eieren om en invitasjon.',
+  } as Record<string, string>,
+  tooManyAttempts: 'For mange forsøk: vent et minutt og prøv igjen.',
   // streams per actor
   streamsTitle: 'Hvem har hva, og hvem kan bruke det',
   streamsHelp:
@@ -563,6 +574,17 @@ const en: WebWords = {
   orgRole_admin: 'administrator of the organisation',
   orgRole_member: 'member',
   signInToAccept: 'Sign in or create an account with the address the invitation went to, and accept it here.',
+  authErrors: {
+    INVALID_EMAIL_OR_PASSWORD: 'Wrong email address or password.',
+    USER_ALREADY_EXISTS: 'An account with this address exists already.',
+    USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: 'An account with this address exists already.',
+    PASSWORD_TOO_SHORT: 'The password needs at least 10 characters.',
+    INVALID_TOKEN: 'The link is used or expired: ask for a new one.',
+    INVALID_ORGNR:
+      'That is not an organisation number of Enhetsregisteret (nine digits with the right check digit).',
+    ORGNR_TAKEN: 'This unit has an organisation here already: ask its owner for an invitation.',
+  } as Record<string, string>,
+  tooManyAttempts: 'Too many attempts: wait a minute and try again.',
   // streams per actor
   streamsTitle: 'Who holds what, and who could use it',
   streamsHelp:

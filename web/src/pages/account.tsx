@@ -15,7 +15,17 @@ interface Me {
   organisations: { id: string; name: string; orgnr: string; role: string }[];
 }
 
-/** A post to /api/auth: better-auth answers errors as { message, code }. */
+/** A refusal of /api/auth: better-auth answers { message, code }; the page says the code in the reader's language. */
+class AuthError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 async function auth<T = unknown>(path: string, body: unknown): Promise<T> {
   const res = await fetch(`/api/auth${path}`, {
     method: 'POST',
@@ -23,8 +33,13 @@ async function auth<T = unknown>(path: string, body: unknown): Promise<T> {
     body: JSON.stringify(body),
     credentials: 'same-origin',
   });
-  const data = (await res.json().catch(() => ({}))) as { message?: string; error?: { message?: string } };
-  if (!res.ok) throw new Error(data.message ?? data.error?.message ?? `${res.status}`);
+  const data = (await res.json().catch(() => ({}))) as {
+    message?: string;
+    code?: string;
+    error?: { message?: string };
+  };
+  if (!res.ok)
+    throw new AuthError(res.status, data.code, data.message ?? data.error?.message ?? `${res.status}`);
   return data as T;
 }
 
@@ -59,7 +74,16 @@ export default function Account() {
       if (done) setNotice(done);
       me.reload();
     } catch (err) {
-      setError((err as Error).message);
+      const e = err as Error;
+      const known =
+        e instanceof AuthError
+          ? e.status === 429
+            ? t.tooManyAttempts
+            : e.code
+              ? t.authErrors[e.code]
+              : undefined
+          : undefined;
+      setError(known ?? e.message);
     } finally {
       setBusy(false);
     }
