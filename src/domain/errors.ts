@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'invalid_data'
   | 'forbidden'
+  | 'unauthenticated'
   | 'infeasible';
 
 export interface Issue {

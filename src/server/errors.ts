@@ -31,6 +31,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   payload_too_large: 413,
   infeasible: 400,
   forbidden: 403,
+  unauthenticated: 401,
   invalid_data: 500,
 };
 

@@ -291,6 +291,85 @@ async function m006(db: Kysely<unknown>): Promise<void> {
     .execute();
 }
 
+/** The market platform: listings, matches, their append-only stage log, and the ledger of realised benefit. */
+async function m007(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('listings')
+    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('side', text, (c) => c.notNull())
+    .addColumn('kind', text, (c) => c.notNull())
+    .addColumn('cycle', text, (c) => c.notNull())
+    .addColumn('title', text, (c) => c.notNull())
+    .addColumn('region_id', text, (c) => c.notNull())
+    .addColumn('municipality', text, (c) => c.notNull())
+    .addColumn('amount', real, (c) => c.notNull())
+    .addColumn('unit', text, (c) => c.notNull())
+    .addColumn('basis', text, (c) => c.notNull())
+    .addColumn('per', text, (c) => c.notNull())
+    .addColumn('visibility', text, (c) => c.notNull())
+    .addColumn('state', text, (c) => c.notNull())
+    .addColumn('holder_orgnr', text)
+    .addColumn('holder_name', text)
+    .addColumn('holder_named', 'integer', (c) => c.notNull())
+    .addColumn('organisation_id', text)
+    .addColumn('estimated', 'integer', (c) => c.notNull())
+    .addColumn('detail_json', text, (c) => c.notNull())
+    .addColumn('created_by', text, (c) => c.notNull())
+    .addColumn('created_at', text, (c) => c.notNull())
+    .addColumn('updated_by', text, (c) => c.notNull())
+    .addColumn('updated_at', text, (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('listings_region_kind').on('listings').columns(['region_id', 'kind']).execute();
+  await db.schema
+    .createTable('matches')
+    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('listing_id', text, (c) => c.notNull().references('listings.id'))
+    .addColumn('target_type', text, (c) => c.notNull())
+    .addColumn('target_id', text, (c) => c.notNull())
+    .addColumn('target_name', text)
+    .addColumn('target_municipality', text)
+    .addColumn('region_id', text, (c) => c.notNull())
+    .addColumn('kind', text, (c) => c.notNull())
+    .addColumn('tier', text)
+    .addColumn('municipality', text, (c) => c.notNull())
+    .addColumn('identified_tonnes', real)
+    .addColumn('identified_nok', real)
+    .addColumn('identified_co2e', real)
+    .addColumn('basis_json', text, (c) => c.notNull())
+    .addColumn('created_by', text, (c) => c.notNull())
+    .addColumn('created_at', text, (c) => c.notNull())
+    .addColumn('seen_by_holder_at', text)
+    .addColumn('seen_by_target_at', text)
+    .execute();
+  await db.schema.createIndex('matches_region').on('matches').column('region_id').execute();
+  await db.schema
+    .createTable('match_stages')
+    .addColumn('match_id', text, (c) => c.notNull().references('matches.id'))
+    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addColumn('stage', text, (c) => c.notNull())
+    .addColumn('reason', text)
+    .addColumn('note', text)
+    .addColumn('by_user', text, (c) => c.notNull())
+    .addColumn('at', text, (c) => c.notNull())
+    .addPrimaryKeyConstraint('match_stages_pk', ['match_id', 'seq'])
+    .execute();
+  await db.schema
+    .createTable('ledger_records')
+    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('match_id', text, (c) => c.notNull().references('matches.id'))
+    .addColumn('date', text, (c) => c.notNull())
+    .addColumn('tonnes', real, (c) => c.notNull())
+    .addColumn('nok', real, (c) => c.notNull())
+    .addColumn('co2e_tonnes', real, (c) => c.notNull())
+    .addColumn('method', text, (c) => c.notNull())
+    .addColumn('evidence', text)
+    .addColumn('basis_json', text)
+    .addColumn('by_user', text, (c) => c.notNull())
+    .addColumn('at', text, (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('ledger_records_match').on('ledger_records').column('match_id').execute();
+}
+
 export const MIGRATIONS: Record<string, Migration> = {
   '001-initial': { up: m001 },
   '002-actors': { up: m002 },
@@ -298,6 +377,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '004-actor-claims': { up: m004 },
   '005-accounts': { up: m005 },
   '006-organisations-roles': { up: m006 },
+  '007-market': { up: m007 },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -225,6 +225,89 @@ export interface PlatformRoleTable {
   granted_at: string;
 }
 
+export interface ListingTable {
+  id: string;
+  /** offer, partial or wanted. */
+  side: string;
+  kind: string;
+  cycle: string;
+  title: string;
+  region_id: string;
+  municipality: string;
+  amount: number;
+  /** t or m3, on basis wet or dm, per year, total or delivery. */
+  unit: string;
+  basis: string;
+  per: string;
+  /** organisation, facilitators, region or public. */
+  visibility: string;
+  /** open or closed. */
+  state: string;
+  holder_orgnr: string | null;
+  holder_name: string | null;
+  /** 1 when the holder is a company a public list may name. */
+  holder_named: number;
+  organisation_id: string | null;
+  estimated: number;
+  /** Recurrence, quality, location detail, price, logistics, legal status, use and estimate (domain/market.ts). */
+  detail_json: string;
+  created_by: string;
+  created_at: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface MatchTable {
+  id: string;
+  /** The listing the match was proposed for. */
+  listing_id: string;
+  /** The other side: listing, actor or site; target_id is its id (a listing id, an orgnr, a site id). */
+  target_type: string;
+  target_id: string;
+  target_name: string | null;
+  target_municipality: string | null;
+  region_id: string;
+  kind: string;
+  tier: string | null;
+  /** Where the stream comes from (the offer's or the holder's municipality). */
+  municipality: string;
+  /** What the match was expected to bring a year when proposed. */
+  identified_tonnes: number | null;
+  identified_nok: number | null;
+  identified_co2e: number | null;
+  /** The ranked candidate as it was proposed. */
+  basis_json: string;
+  created_by: string;
+  created_at: string;
+  seen_by_holder_at: string | null;
+  seen_by_target_at: string | null;
+}
+
+/** Append-only: a stage change is never updated or deleted. */
+export interface MatchStageTable {
+  match_id: string;
+  seq: number;
+  stage: string;
+  reason: string | null;
+  note: string | null;
+  by_user: string;
+  at: string;
+}
+
+export interface LedgerRecordTable {
+  id: string;
+  match_id: string;
+  date: string;
+  tonnes: number;
+  nok: number;
+  co2e_tonnes: number;
+  method: string;
+  evidence: string | null;
+  basis_json: string | null;
+  by_user: string;
+  at: string;
+}
+
 export interface Database {
   municipalities: MunicipalityTable;
   number_changes: NumberChangeTable;
@@ -246,4 +329,8 @@ export interface Database {
   actor_role_claims: ActorRoleClaimTable;
   audit_log: AuditLogTable;
   platform_roles: PlatformRoleTable;
+  listings: ListingTable;
+  matches: MatchTable;
+  match_stages: MatchStageTable;
+  ledger_records: LedgerRecordTable;
 }

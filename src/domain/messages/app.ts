@@ -1,8 +1,10 @@
 /** What the application layer, the store and the shells say: a request that names nothing stored, a conflict, an option out of range. */
 import type { CountUnits, RemovedGroup } from '../actors.ts';
+import type { Message } from '../message.ts';
 import type { ComparisonLineKind } from '../scenario-comparison.ts';
 import type { Basis } from '../technologies.ts';
 import type { Text } from '../text.ts';
+import type { Tier } from '../valuation.ts';
 
 export interface AppMessageParams {
   // Names that do not exist (the core has unknown_region, unknown_profile and unknown_kind).
@@ -159,4 +161,30 @@ export interface AppMessageParams {
   // Roads, distances and catchments.
   roads_out_of_step: { origins: string; graph: string };
   site_unknown: { id: string; known: string[] };
+  // The market platform.
+  /** A route that needs a signed-in user, asked without a session. */
+  signin_required: Record<string, never>;
+  listing_not_found: { id: string };
+  match_not_found: { id: string };
+  listing_edit_forbidden: { id: string };
+  /** Listings for a holder one is not a member of, in a region one does not facilitate. */
+  listing_create_forbidden: { region: string };
+  /** A region's pipeline, reminders, suggestions or ledger: its facilitator and administrators only. */
+  market_region_forbidden: { region: string };
+  match_forbidden: { id: string };
+  /** An animal by-product category that may not reach the tier ((EC) 1069/2009 art. 12–14). */
+  abp_category_forbidden: { category: number; tier: Tier };
+  match_receiver_permit: Record<string, never>;
+  match_receiver_mattilsynet: Record<string, never>;
+  stage_change_invalid: { from: string; to: string; allowed: string[] };
+  stage_reason_required: { stage: string };
+  /** A pair of listings that are not an offer and a wanted listing of the same kind. */
+  match_pair_invalid: { offer: string; wanted: string };
+  match_excluded: { reason: Message };
+  match_target_unknown: { target: string };
+  ledger_stage_early: { stage: string; allowed: string[] };
+  ledger_evidence_required: Record<string, never>;
+  ledger_not_computable: { kind: string; tier: string };
+  estimate_not_found: { orgnr: string; kind: string };
+  listing_numbers_invalid: { problem: 'low_above' | 'high_below' | 'interval_missing' };
 }

@@ -52,6 +52,18 @@ const LINES: Record<Exclude<ComparisonLineKind, 'feed'>, Record<Lang, string>> =
 
 const none = { nb: '(ingen)', en: '(none)' };
 
+const STAGE_NAMES: Record<string, Record<Lang, string>> = {
+  identified: { nb: 'identifisert', en: 'identified' },
+  contacted: { nb: 'kontaktet', en: 'contacted' },
+  qualified: { nb: 'kvalifisert', en: 'qualified' },
+  trial: { nb: 'under utprøving', en: 'on trial' },
+  contract: { nb: 'avtalt', en: 'under contract' },
+  realised: { nb: 'gjennomført', en: 'realised' },
+  rejected: { nb: 'avvist', en: 'rejected' },
+  stalled: { nb: 'stoppet opp', en: 'stalled' },
+};
+const stageName = (stage: string, lang: Lang) => STAGE_NAMES[stage]?.[lang] ?? stage;
+
 /** What an actor summary counts (the register's own terms in parentheses). */
 const COUNTED_UNITS: Record<CountUnits, Record<Lang, string>> = {
   all: {
@@ -542,5 +554,106 @@ export const APP_CATALOGUE: CataloguePart<keyof AppMessageParams> = {
   site_unknown: {
     nb: (p) => `Ingen anlegg «${p.id}» å ta bort; anleggene er ${p.known.join(', ')}`,
     en: (p) => `No site "${p.id}" to leave out; the sites are ${p.known.join(', ')}`,
+  },
+  signin_required: {
+    nb: () => 'Logg inn for å gjøre dette',
+    en: () => 'Sign in to do this',
+  },
+  listing_not_found: {
+    nb: (p) => `Ingen oppføring ${p.id} som du kan se`,
+    en: (p) => `No listing ${p.id} that you can see`,
+  },
+  match_not_found: {
+    nb: (p) => `Ingen kobling ${p.id} som du kan se`,
+    en: (p) => `No match ${p.id} that you can see`,
+  },
+  listing_edit_forbidden: {
+    nb: (p) =>
+      `Bare eieren av oppføringen ${p.id}, den som laget den og regionens tilrettelegger kan endre den`,
+    en: (p) =>
+      `Only the holder of listing ${p.id}, whoever created it and the region's facilitator may change it`,
+  },
+  listing_create_forbidden: {
+    nb: (p) =>
+      `Du kan legge ut oppføringer for din egen organisasjon, eller for alle i ${p.region} hvis du er tilrettelegger der`,
+    en: (p) => `You may list for your own organisation, or for anyone in ${p.region} if you facilitate there`,
+  },
+  market_region_forbidden: {
+    nb: (p) => `Bare tilretteleggeren for ${p.region} og administratorer har tilgang til dette`,
+    en: (p) => `Only the facilitator of ${p.region} and administrators have access to this`,
+  },
+  match_forbidden: {
+    nb: (p) => `Bare partene i koblingen ${p.id} og regionens tilrettelegger kan endre den`,
+    en: (p) => `Only the parties to match ${p.id} and the region's facilitator may change it`,
+  },
+  abp_category_forbidden: {
+    nb: (p, s) =>
+      `Animalske biprodukter i kategori ${p.category} kan ikke gå til ${s.tier(p.tier)} (forordning (EF) nr. 1069/2009 art. 12–14)`,
+    en: (p, s) =>
+      `Category ${p.category} animal by-products may not go to ${s.tier(p.tier)} (Regulation (EC) No 1069/2009 art. 12–14)`,
+  },
+  match_receiver_permit: {
+    nb: () => 'Strømmen er avfall: mottakeren trenger tillatelse etter forurensningsloven',
+    en: () => 'The stream is waste: the receiver needs a permit under the Pollution Control Act',
+  },
+  match_receiver_mattilsynet: {
+    nb: () => 'Mottakeren må være godkjent eller registrert hos Mattilsynet',
+    en: () => 'The receiver must be approved or registered by the Norwegian Food Safety Authority',
+  },
+  stage_change_invalid: {
+    nb: (p, s) =>
+      `En kobling som er ${stageName(p.from, 'nb')} kan ikke bli ${stageName(p.to, 'nb')}; mulig er ${p.allowed.length ? s.list(p.allowed.map((x) => stageName(x, 'nb'))) : 'ingenting (den er avsluttet)'}`,
+    en: (p, s) =>
+      `A match that is ${stageName(p.from, 'en')} cannot become ${stageName(p.to, 'en')}; possible: ${p.allowed.length ? s.list(p.allowed.map((x) => stageName(x, 'en'))) : 'nothing (it is closed)'}`,
+  },
+  stage_reason_required: {
+    nb: (p) => `Oppgi en grunn når en kobling blir ${stageName(p.stage, 'nb')}`,
+    en: (p) => `Give a reason when a match becomes ${stageName(p.stage, 'en')}`,
+  },
+  match_pair_invalid: {
+    nb: (p) => `${p.offer} og ${p.wanted} er ikke et tilbud og et ønske om samme strøm`,
+    en: (p) => `${p.offer} and ${p.wanted} are not an offer and a wanted listing of the same stream`,
+  },
+  match_excluded: {
+    nb: (p, s) => `Koblingen er utelukket: ${s.msg(p.reason)}`,
+    en: (p, s) => `The match is excluded: ${s.msg(p.reason)}`,
+  },
+  match_target_unknown: {
+    nb: (p) => `Ingen mulig mottaker ${p.target} for denne oppføringen (se forslagene)`,
+    en: (p) => `No possible receiver ${p.target} for this listing (see the suggestions)`,
+  },
+  ledger_stage_early: {
+    nb: (p, s) =>
+      `Regnskapet tar føringer først når koblingen er ${s.list(p.allowed.map((x) => stageName(x, 'nb')))}; den er ${stageName(p.stage, 'nb')}`,
+    en: (p, s) =>
+      `The ledger takes records once a match is ${s.list(p.allowed.map((x) => stageName(x, 'en')))}; it is ${stageName(p.stage, 'en')}`,
+  },
+  ledger_evidence_required: {
+    nb: () => 'En føring med egne tall trenger dokumentasjon (faktura, veiesedler, avtale)',
+    en: () => 'A record with figures of your own needs evidence (invoice, weighbridge notes, contract)',
+  },
+  ledger_not_computable: {
+    nb: (p, s) =>
+      `Verdipyramiden har ingen verdi for ${s.kind(p.kind)} på ${p.tier}: før inn tallene med dokumentasjon`,
+    en: (p, s) =>
+      `The value pyramid has no value for ${s.kind(p.kind)} at ${p.tier}: enter the figures with evidence`,
+  },
+  estimate_not_found: {
+    nb: (p, s) => `Restverdi har ikke noe anslag for at ${p.orgnr} har ${s.kind(p.kind)}`,
+    en: (p, s) => `Restverdi has no estimate that ${p.orgnr} holds ${s.kind(p.kind)}`,
+  },
+  listing_numbers_invalid: {
+    nb: (p) =>
+      ({
+        low_above: 'Lav verdi er over mengden',
+        high_below: 'Høy verdi er under mengden',
+        interval_missing: 'En mengde per levering trenger antall dager mellom leveringene',
+      })[p.problem],
+    en: (p) =>
+      ({
+        low_above: 'The low value is above the amount',
+        high_below: 'The high value is below the amount',
+        interval_missing: 'A quantity per delivery needs the days between deliveries',
+      })[p.problem],
   },
 };
