@@ -24,6 +24,7 @@ import { docsRoutes } from './docs.ts';
 import type { Env } from './env.ts';
 import { errorJson, langOf, respondError, zodIssues } from './errors.ts';
 import { importRoutes } from './imports/index.ts';
+import { marketRoutes } from './market/index.ts';
 import { optimiseRoutes } from './optimise/index.ts';
 import { pyramidRoutes } from './pyramid/index.ts';
 import { residueRoutes } from './residues/index.ts';
@@ -158,6 +159,7 @@ export function createApp(
   optimiseRoutes(api, state);
   catchmentRoutes(api, state);
   actorRoutes(api, state, options.accounts ?? (() => undefined));
+  marketRoutes(api, state, options.accounts ?? (() => undefined));
   importRoutes(api, state);
   adminRoutes(api, state, options.admin);
   webRoutes(api, state);

@@ -11,7 +11,7 @@ import { type Accounts, createAccounts, type Mailer, mailerFromEnv } from '../ap
 import { openStore, type Store, type StoreOptions, storeOptionsFromEnv } from '../store/database.ts';
 import type { AdminOptions } from './admin/index.ts';
 import { createApp } from './app.ts';
-import { createServerState } from './state.ts';
+import { createServerState, type ServerState } from './state.ts';
 
 export interface ServeOptions {
   port: number;
@@ -78,6 +78,8 @@ export interface RunningServer {
   port: number;
   /** Stops accepting connections, waits for in-flight requests, closes the store. */
   stop: () => Promise<void>;
+  /** The server's workspace (its store and data), for tests that set up what an administrator would. */
+  state: ServerState;
 }
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
@@ -119,7 +121,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     });
     return stopping;
   };
-  return { url, port, stop };
+  return { url, port, stop, state };
 }
 
 /** For the CLI: serve until SIGTERM or SIGINT. */

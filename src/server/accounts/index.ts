@@ -15,7 +15,7 @@ import { answer, Opaque } from '../schemas.ts';
 import type { ServerState } from '../state.ts';
 
 /** The client's address as the socket has it (never a header a client could set); "unknown" in tests. */
-function clientIp(c: Context<Env>): string {
+export function clientIp(c: Context<Env>): string {
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {
@@ -32,6 +32,21 @@ function refererOrigin(referer: string | null): string | null {
   }
 }
 
+/**
+ * Whether a state-changing request names where it comes from (Origin, else Referer) and that is the
+ * app itself or an origin trusted by configuration. Without accounts there is no session to abuse.
+ */
+export function trustedOrigin(
+  c: Context<Env>,
+  auth: Accounts | undefined,
+): { ok: true } | { ok: false; origin: string | null } {
+  if (!auth) return { ok: true };
+  const raw = c.req.raw;
+  const origin = raw.headers.get('origin') ?? refererOrigin(raw.headers.get('referer'));
+  const trusted = auth.options.trustedOrigins as string[];
+  return origin && trusted.includes(origin) ? { ok: true } : { ok: false, origin };
+}
+
 /** Mounts /api/auth/* on the app (outside the OpenAPI router: better-auth answers every path itself). */
 export function mountAccounts(app: OpenAPIHono<Env>, accounts: () => Accounts | undefined): void {
   app.on(['GET', 'POST'], '/api/auth/*', async (c) => {
@@ -41,11 +56,10 @@ export function mountAccounts(app: OpenAPIHono<Env>, accounts: () => Accounts | 
     // Every post names where it comes from, and it must be the app itself (or an origin trusted by
     // configuration): a sign-in from another site would sign the visitor into someone else's account.
     if (raw.method === 'POST') {
-      const origin = raw.headers.get('origin') ?? refererOrigin(raw.headers.get('referer'));
-      const trusted = auth.options.trustedOrigins as string[];
-      if (!origin || !trusted.includes(origin))
+      const from = trustedOrigin(c, auth);
+      if (!from.ok)
         return c.json(
-          errorJson(langOf(c), 'forbidden', message('origin_not_trusted', { origin: origin ?? '' })),
+          errorJson(langOf(c), 'forbidden', message('origin_not_trusted', { origin: from.origin ?? '' })),
           403,
         );
     }
