@@ -477,6 +477,7 @@ export interface Matches {
  * are listed with the rule that excludes them.
  */
 export async function matchesFor(ws: Workspace, a: Asker, id: string): Promise<Matches> {
+  signedIn(a);
   const listing = await visibleListing(ws, a, id);
   const kinds = kindsOf(ws);
   const kind = kinds.get(listing.kind) as KindInfo;
@@ -646,6 +647,7 @@ function isParty(v: MarketViewer, m: StoredMatch, listing: Listing, target: List
 }
 
 async function matchAccess(ws: Workspace, a: Asker, id: string) {
+  signedIn(a);
   const m = await getMatch(ws.store.db, id);
   if (!m) throw new AppError('not_found', `no match ${id}`, { detail: message('match_not_found', { id }) });
   const listing = (await getListing(ws.store.db, m.listingId)) as Listing;

@@ -427,7 +427,8 @@ export function checkStageChange(
   reason: string | null,
 ): Message | null {
   const allowed = allowedNext(log);
-  if (!allowed.includes(to)) return message('stage_change_invalid', { from: currentStage(log), to, allowed });
+  if (!allowed.includes(to))
+    return message('stage_change_invalid', { fromStage: currentStage(log), toStage: to, allowed });
   if ((to === 'rejected' || to === 'stalled') && !reason?.trim())
     return message('stage_reason_required', { stage: to });
   return null;

@@ -244,6 +244,11 @@ describe('the message catalogue', () => {
           'group',
           // A report's table by what it holds (area, forestry …): said in words, never as the key.
           'table',
+          // A match's pipeline stage (identified, contacted …) and a listing's problem: said in words.
+          'stage',
+          'fromStage',
+          'toStage',
+          'problem',
         ].includes(k)
       ) {
         expect(nb, `${code}.${k}`).toContain(v);

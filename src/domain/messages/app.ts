@@ -176,7 +176,7 @@ export interface AppMessageParams {
   abp_category_forbidden: { category: number; tier: Tier };
   match_receiver_permit: Record<string, never>;
   match_receiver_mattilsynet: Record<string, never>;
-  stage_change_invalid: { from: string; to: string; allowed: string[] };
+  stage_change_invalid: { fromStage: string; toStage: string; allowed: string[] };
   stage_reason_required: { stage: string };
   /** A pair of listings that are not an offer and a wanted listing of the same kind. */
   match_pair_invalid: { offer: string; wanted: string };

@@ -161,7 +161,7 @@ export const APP_SAMPLES: SamplesPart<keyof AppMessageParams> = {
   abp_category_forbidden: { category: 2, tier: 'for' },
   match_receiver_permit: {},
   match_receiver_mattilsynet: {},
-  stage_change_invalid: { from: 'realised', to: 'trial', allowed: [] },
+  stage_change_invalid: { fromStage: 'realised', toStage: 'trial', allowed: [] },
   stage_reason_required: { stage: 'rejected' },
   match_pair_invalid: { offer: 'l1', wanted: 'l2' },
   match_excluded: { reason: { code: 'abp_category_forbidden', params: { category: 1, tier: 'for' } } },

@@ -602,9 +602,9 @@ export const APP_CATALOGUE: CataloguePart<keyof AppMessageParams> = {
   },
   stage_change_invalid: {
     nb: (p, s) =>
-      `En kobling som er ${stageName(p.from, 'nb')} kan ikke bli ${stageName(p.to, 'nb')}; mulig er ${p.allowed.length ? s.list(p.allowed.map((x) => stageName(x, 'nb'))) : 'ingenting (den er avsluttet)'}`,
+      `En kobling som er ${stageName(p.fromStage, 'nb')} kan ikke bli ${stageName(p.toStage, 'nb')}; mulig er ${p.allowed.length ? s.list(p.allowed.map((x) => stageName(x, 'nb'))) : 'ingenting (den er avsluttet)'}`,
     en: (p, s) =>
-      `A match that is ${stageName(p.from, 'en')} cannot become ${stageName(p.to, 'en')}; possible: ${p.allowed.length ? s.list(p.allowed.map((x) => stageName(x, 'en'))) : 'nothing (it is closed)'}`,
+      `A match that is ${stageName(p.fromStage, 'en')} cannot become ${stageName(p.toStage, 'en')}; possible: ${p.allowed.length ? s.list(p.allowed.map((x) => stageName(x, 'en'))) : 'nothing (it is closed)'}`,
   },
   stage_reason_required: {
     nb: (p) => `Oppgi en grunn når en kobling blir ${stageName(p.stage, 'nb')}`,

@@ -1,0 +1,468 @@
+/**
+ * The market platform over the API on every dialect of RESTVERDI_TEST_DIALECTS, through app.request
+ * with real accounts (better-auth on the same store): who may read and write what — a visitor, a
+ * member of another organisation, the facilitator of another region, the holder, the region's
+ * facilitator and an administrator — for every route; CSRF (a foreign origin, a form post); session
+ * fixation; and the whole path from an estimate to a realised, recorded match.
+ */
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestStore, type TestStore, testDialects } from '../../../test/helpers/stores.ts';
+import { createAccounts, readAudit } from '../../app/accounts.ts';
+import { importRegisterBulk } from '../../app/imports.ts';
+import { grantPlatformRole } from '../../app/roles.ts';
+import { createApp } from '../app.ts';
+import { createServerState } from '../state.ts';
+
+const BASE = 'http://restverdi.test';
+const SECRET = 'a-test-secret-of-more-than-thirty-two-characters';
+const REGION = 'gjovik-hadeland-ringerike';
+const SAMPLES = join(import.meta.dirname, '../../../test/fixtures/enhetsregisteret-samples');
+/** VILLFISKEN AS, Ringerike: holds food waste by NACE × employees in the register sample. */
+const HOLDER_ORGNR = '983491154';
+/** VARMA AS, Ringerike: another company of the sample. */
+const OTHER_ORGNR = '915607802';
+
+type Who = 'visitor' | 'other' | 'otherFacilitator' | 'holder' | 'facilitator' | 'admin';
+const WHO: Who[] = ['visitor', 'other', 'otherFacilitator', 'holder', 'facilitator', 'admin'];
+
+describe.each(testDialects())('the market platform over the API on %s', (dialect) => {
+  let store: TestStore;
+  let app: ReturnType<typeof createApp>;
+  let state: Awaited<ReturnType<typeof createServerState>>;
+  const cookies: Partial<Record<Who, string>> = {};
+  let n = 0;
+  const socket = () => ({
+    incoming: {
+      socket: { remoteAddress: `10.1.0.${(n++ % 250) + 1}`, remotePort: 40000, remoteFamily: 'IPv4' },
+    },
+  });
+  const call = (
+    method: string,
+    path: string,
+    who: Who,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
+    app.request(
+      `${BASE}/api${path}`,
+      {
+        method,
+        headers: {
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json', Origin: BASE }),
+          ...(cookies[who] ? { Cookie: cookies[who] as string } : {}),
+          ...headers,
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      },
+      socket(),
+    );
+  const cookieOf = (r: Response) =>
+    /(restverdi\.session_token=[^;]+)/.exec(r.headers.get('set-cookie') ?? '')?.[1] ?? '';
+  const signUp = async (who: Who) => {
+    const r = await call('POST', '/auth/sign-up/email', 'visitor', {
+      email: `${who}@example.no`,
+      password: 'et langt passord',
+      name: who,
+    });
+    expect(r.status).toBe(200);
+    cookies[who] = cookieOf(r);
+  };
+  const createOrg = async (who: Who, orgnr: string) => {
+    const r = await call('POST', '/auth/organization/create', who, { name: who, slug: `org-${who}`, orgnr });
+    expect(r.status).toBe(200);
+  };
+
+  let listingId = '';
+  let wantedId = '';
+  let matchId = '';
+
+  beforeAll(async () => {
+    store = await openTestStore(dialect);
+    const accounts = createAccounts(store, {
+      secret: SECRET,
+      baseUrl: BASE,
+      mailer: { send: async () => {} },
+      signInLimit: { window: 60, max: 50 },
+    });
+    state = await createServerState(store);
+    app = createApp(state, pino({ level: 'silent' }), { accounts: () => accounts });
+    await importRegisterBulk(state, [
+      { unitType: 'enhet', path: join(SAMPLES, 'enheter-selection.csv') },
+      { unitType: 'underenhet', path: join(SAMPLES, 'underenheter-selection.csv') },
+    ]);
+    for (const who of WHO) if (who !== 'visitor') await signUp(who);
+    await createOrg('holder', HOLDER_ORGNR);
+    await createOrg('other', OTHER_ORGNR);
+    await grantPlatformRole(state, {
+      email: 'facilitator@example.no',
+      role: 'facilitator',
+      region: REGION,
+      by: 'cli',
+    });
+    await grantPlatformRole(state, {
+      email: 'otherFacilitator@example.no',
+      role: 'facilitator',
+      region: 'agder',
+      by: 'cli',
+    });
+    await grantPlatformRole(state, { email: 'admin@example.no', role: 'admin', by: 'cli' });
+  }, 120_000);
+  afterAll(async () => {
+    await store?.dispose();
+  });
+
+  it('lets the region’s facilitator start a listing from the estimate, and no one else', async () => {
+    const body = { region: REGION, orgnr: HOLDER_ORGNR, kind: 'matavfall' };
+    const statuses = Object.fromEntries(
+      await Promise.all(
+        (['visitor', 'other', 'otherFacilitator'] as const).map(async (w) => [
+          w,
+          (await call('POST', '/market/listings/from-estimate', w, body)).status,
+        ]),
+      ),
+    );
+    expect(statuses).toEqual({ visitor: 401, other: 403, otherFacilitator: 403 });
+    const r = await call('POST', '/market/listings/from-estimate', 'facilitator', body);
+    expect(r.status).toBe(201);
+    const l = (await r.json()) as Record<string, any>;
+    expect(l).toMatchObject({
+      side: 'offer',
+      kind: 'matavfall',
+      estimated: true,
+      visibility: 'facilitators',
+      holder: { orgnr: HOLDER_ORGNR, named: true },
+      location: { municipality: '3305' },
+      quantity: { unit: 't', basis: 'wet', per: 'year' },
+    });
+    expect(l.holder.organisationId).not.toBeNull();
+    expect(l.quantity.low).toBeLessThanOrEqual(l.quantity.amount);
+    expect(l.quantity.high).toBeGreaterThanOrEqual(l.quantity.amount);
+    listingId = l.id;
+  });
+
+  it('shows a listing at "facilitators" to its holder, the facilitator and admins only', async () => {
+    const seen: Record<string, number> = {};
+    for (const w of WHO) seen[w] = (await call('GET', `/market/listings/${listingId}`, w)).status;
+    expect(seen).toEqual({
+      visitor: 404,
+      other: 404,
+      otherFacilitator: 404,
+      holder: 200,
+      facilitator: 200,
+      admin: 200,
+    });
+    const search = async (w: Who) =>
+      (
+        (await (await call('GET', `/market/listings?region=${REGION}`, w)).json()) as {
+          items: { id: string }[];
+        }
+      ).items.map((i) => i.id);
+    expect(await search('other')).toEqual([]);
+    expect(await search('visitor')).toEqual([]);
+    expect(await search('holder')).toEqual([listingId]);
+  });
+
+  it('lets the holder confirm and widen it; others may not change it', async () => {
+    expect(
+      (await call('PATCH', `/market/listings/${listingId}`, 'visitor', { visibility: 'public' })).status,
+    ).toBe(401);
+    expect(
+      (await call('PATCH', `/market/listings/${listingId}`, 'other', { visibility: 'public' })).status,
+    ).toBe(404);
+    expect(
+      (await call('PATCH', `/market/listings/${listingId}`, 'otherFacilitator', { visibility: 'public' }))
+        .status,
+    ).toBe(404);
+    const r = await call('PATCH', `/market/listings/${listingId}`, 'holder', {
+      visibility: 'region',
+      confirmed: true,
+      legal: { status: 'waste' },
+      price: { gateFeeNokPerTonne: 900 },
+    });
+    expect(r.status).toBe(200);
+    expect(await r.json()).toMatchObject({
+      visibility: 'region',
+      estimated: false,
+      legal: { status: 'waste' },
+    });
+    // At "region", every signed-in participant sees it in full; a visitor still nothing.
+    expect((await call('GET', `/market/listings/${listingId}`, 'other')).status).toBe(200);
+    expect((await call('GET', `/market/listings/${listingId}`, 'visitor')).status).toBe(404);
+    expect((await call('PATCH', `/market/listings/${listingId}`, 'other', { note: 'mine now' })).status).toBe(
+      403,
+    );
+  });
+
+  it('shows a visitor a public listing of a named company without price or address, and sums per municipality', async () => {
+    expect(
+      (await call('PATCH', `/market/listings/${listingId}`, 'facilitator', { visibility: 'public' })).status,
+    ).toBe(200);
+    const one = (await (await call('GET', `/market/listings/${listingId}`, 'visitor')).json()) as Record<
+      string,
+      any
+    >;
+    expect(one.access).toBe('public');
+    expect(one.listing.holder.name).toBe('VILLFISKEN AS');
+    expect(one.listing.price).toBeUndefined();
+    expect(one.listing.location).toBeUndefined();
+    const all = (await (await call('GET', `/market/listings?region=${REGION}`, 'visitor')).json()) as Record<
+      string,
+      any
+    >;
+    expect(all.items).toEqual([]);
+    expect(all.public.map((p: { id: string }) => p.id)).toEqual([listingId]);
+    expect(all.aggregates).toEqual([
+      {
+        municipality: '3305',
+        kind: 'matavfall',
+        side: 'offer',
+        listings: 1,
+        tonnesPerYear: expect.any(Number),
+      },
+    ]);
+  });
+
+  it('refuses a listing for someone else’s organisation and a municipality outside the region', async () => {
+    const body = {
+      side: 'wanted',
+      kind: 'matavfall',
+      region: REGION,
+      quantity: { amount: 200, unit: 't', basis: 'wet', per: 'year' },
+      location: { municipality: '3305' },
+      use: { tier: 'for', technology: 'bsf-larver' },
+      visibility: 'region',
+    };
+    expect((await call('POST', '/market/listings', 'visitor', body)).status).toBe(401);
+    expect(
+      (await call('POST', '/market/listings', 'other', { ...body, holder: { orgnr: HOLDER_ORGNR } })).status,
+    ).toBe(403);
+    expect((await call('POST', '/market/listings', 'otherFacilitator', body)).status).toBe(403);
+    const outside = await call('POST', '/market/listings', 'other', {
+      ...body,
+      location: { municipality: '4204' },
+    });
+    expect(outside.status).toBe(404);
+    const r = await call('POST', '/market/listings', 'other', body);
+    expect(r.status).toBe(201);
+    wantedId = ((await r.json()) as { id: string }).id;
+  });
+
+  it('ranks the offer’s candidates and says why a pair is excluded', async () => {
+    expect((await call('GET', `/market/listings/${listingId}/matches`, 'visitor')).status).toBe(401);
+    expect((await call('GET', `/market/listings/${listingId}/matches`, 'otherFacilitator')).status).toBe(200);
+    const r = await call('GET', `/market/listings/${listingId}/matches?lang=en`, 'facilitator');
+    expect(r.status).toBe(200);
+    const m = (await r.json()) as Record<string, any>;
+    // The region's biogas plant at Jevnaker first (tier energy, the nearest that takes food waste).
+    expect(m.ranked[0]).toMatchObject({ type: 'site', id: 'hra-jevnaker', tier: 'energi' });
+    expect(m.ranked[0].km).toBeGreaterThan(10);
+    expect(m.ranked[0].netPerTonneNok).toBeCloseTo(
+      m.ranked[0].upliftPerTonneNok - m.ranked[0].transportNokPerTonne,
+      6,
+    );
+    // The stream is waste: the receiver needs a permit.
+    expect(m.ranked[0].notes.map((x: { code: string }) => x.code)).toContain('match_receiver_permit');
+    // Food waste (catering waste) may not feed insects: the wanted listing is excluded, with the rule.
+    const out = m.excluded.find((c: { id: string }) => c.id === wantedId);
+    expect(out).toMatchObject({ type: 'listing', rule: 'catering-waste' });
+    expect(out.reason.text).toMatch(/feed|insect/i);
+    // Proposing the excluded pair is refused with that reason.
+    const refused = await call('POST', '/market/matches', 'facilitator', {
+      listing: listingId,
+      target: { type: 'listing', id: wantedId },
+    });
+    expect(refused.status).toBe(400);
+  });
+
+  it('proposes a match, moves it through the pipeline and records realised benefit', async () => {
+    const proposal = { listing: listingId, target: { type: 'site', id: 'hra-jevnaker' } };
+    expect((await call('POST', '/market/matches', 'visitor', proposal)).status).toBe(401);
+    expect((await call('POST', '/market/matches', 'otherFacilitator', proposal)).status).toBe(403);
+    const r = await call('POST', '/market/matches', 'facilitator', proposal);
+    expect(r.status).toBe(201);
+    const m = (await r.json()) as Record<string, any>;
+    matchId = m.id;
+    expect(m.stage).toBe('identified');
+    expect((await call('POST', '/market/matches', 'facilitator', proposal)).status).toBe(409);
+
+    // Who sees the match: its parties and the region's facilitator.
+    const seen: Record<string, number> = {};
+    for (const w of WHO) seen[w] = (await call('GET', `/market/matches/${matchId}`, w)).status;
+    expect(seen).toEqual({
+      visitor: 401,
+      other: 404,
+      otherFacilitator: 404,
+      holder: 200,
+      facilitator: 200,
+      admin: 200,
+    });
+
+    const move = (w: Who, stage: string, reason?: string) =>
+      call('POST', `/market/matches/${matchId}/stages`, w, { stage, ...(reason ? { reason } : {}) });
+    expect((await move('other', 'contacted')).status).toBe(404);
+    expect((await move('facilitator', 'contacted')).status).toBe(201);
+    expect((await move('holder', 'stalled')).status).toBe(400); // a reason is needed
+    expect((await move('holder', 'stalled', 'waiting for the plant’s intake test')).status).toBe(201);
+    // Too early for the ledger.
+    const early = await call('POST', `/market/matches/${matchId}/ledger`, 'holder', {
+      date: '2026-11-01',
+      tonnes: 5,
+      method: 'computed',
+    });
+    expect(early.status).toBe(400);
+    expect((await move('holder', 'contract')).status).toBe(201);
+    expect((await move('holder', 'identified')).status).toBe(400); // never backwards
+    const rec = await call('POST', `/market/matches/${matchId}/ledger`, 'holder', {
+      date: '2026-11-01',
+      tonnes: 5,
+      method: 'computed',
+    });
+    expect(rec.status).toBe(201);
+    const record = (await rec.json()) as Record<string, any>;
+    expect(record.nok).toBeCloseTo(
+      5 * (record.basis.upliftPerTonneNok - record.basis.transportNokPerTonne),
+      6,
+    );
+    expect(record.co2eTonnes).toBeCloseTo(5 * record.basis.co2ePerTonne, 9);
+    expect(
+      (
+        await call('POST', `/market/matches/${matchId}/ledger`, 'facilitator', {
+          date: '2026-11-15',
+          tonnes: 3,
+          method: 'evidence',
+          nok: 2000,
+          co2eTonnes: 0.5,
+        })
+      ).status,
+    ).toBe(400); // evidence is required
+    expect(
+      (
+        await call('POST', `/market/matches/${matchId}/ledger`, 'facilitator', {
+          date: '2026-11-15',
+          tonnes: 3,
+          method: 'evidence',
+          nok: 2000,
+          co2eTonnes: 0.5,
+          evidence: 'Veiesedler 15.11.2026, faktura 4411',
+        })
+      ).status,
+    ).toBe(201);
+    const shown = (await (await call('GET', `/market/matches/${matchId}`, 'holder')).json()) as Record<
+      string,
+      any
+    >;
+    expect(shown.log.map((s: { stage: string }) => s.stage)).toEqual([
+      'identified',
+      'contacted',
+      'stalled',
+      'contract',
+    ]);
+    expect(shown.realised).toEqual({
+      tonnes: 8,
+      nok: record.nok + 2000,
+      co2eTonnes: record.co2eTonnes + 0.5,
+      records: 2,
+    });
+  });
+
+  it('keeps the region’s ledger, dashboard, reminders and suggestions to its facilitator and admins', async () => {
+    for (const path of ['ledger', 'dashboard', 'reminders', 'suggestions']) {
+      const s: Record<string, number> = {};
+      for (const w of WHO) s[w] = (await call('GET', `/market/${path}?region=${REGION}`, w)).status;
+      expect(s, path).toEqual({
+        visitor: 401,
+        other: 403,
+        otherFacilitator: 403,
+        holder: 403,
+        facilitator: 200,
+        admin: 200,
+      });
+    }
+    const dash = (await (
+      await call('GET', `/market/dashboard?region=${REGION}`, 'facilitator')
+    ).json()) as Record<string, any>;
+    expect(dash.total.realised.tonnes).toBe(8);
+    expect(dash.byMunicipality.map((r: { key: string }) => r.key)).toEqual(['3305']);
+    expect(dash.byTier[0]).toMatchObject({ key: 'energi', byStage: { contract: 1 } });
+    const ledger = (await (await call('GET', `/market/ledger?region=${REGION}`, 'admin')).json()) as Record<
+      string,
+      any
+    >;
+    expect(ledger.totals.tonnes).toBe(
+      ledger.records.reduce((s: number, r: { tonnes: number }) => s + r.tonnes, 0),
+    );
+    const csv = await call('GET', `/market/ledger?region=${REGION}&format=csv`, 'facilitator');
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect((await csv.text()).split('\n')[0]).toBe(
+      'date,matchId,kind,municipality,tier,target,tonnes,nok,co2eTonnes,method,evidence,basis,by,at',
+    );
+    const audit = await readAudit(store.db, { limit: 100 });
+    const actions = audit.map((a) => a.action);
+    for (const a of [
+      'listing.created',
+      'listing.updated',
+      'match.proposed',
+      'match.stage',
+      'ledger.recorded',
+    ])
+      expect(actions).toContain(a);
+  });
+
+  it('refuses state changes from another origin or as a form (CSRF)', async () => {
+    const body = { visibility: 'region' };
+    const foreign = await call('PATCH', `/market/listings/${listingId}`, 'holder', body, {
+      Origin: 'https://evil.example',
+    });
+    expect(foreign.status).toBe(403);
+    const none = await app.request(
+      `${BASE}/api/market/listings/${listingId}`,
+      {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json', Cookie: cookies.holder as string },
+        body: JSON.stringify(body),
+      },
+      socket(),
+    );
+    expect(none.status).toBe(403);
+    const form = await app.request(
+      `${BASE}/api/market/matches/${matchId}/stages`,
+      {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Cookie: cookies.holder as string,
+          Origin: BASE,
+        },
+        body: 'stage=rejected&reason=x',
+      },
+      socket(),
+    );
+    expect([400, 415]).toContain(form.status);
+    const after = (await (await call('GET', `/market/matches/${matchId}`, 'holder')).json()) as {
+      stage: string;
+    };
+    expect(after.stage).toBe('contract');
+  });
+
+  it('does not take a session token the client made up, and gives a new one at sign-in (session fixation)', async () => {
+    const fixed = 'restverdi.session_token=attacker-chosen-value';
+    const me = await app.request(`${BASE}/api/me`, { headers: { Cookie: fixed } }, socket());
+    expect(((await me.json()) as { user: unknown }).user).toBeNull();
+    const r = await app.request(
+      `${BASE}/api/auth/sign-in/email`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: BASE, Cookie: fixed },
+        body: JSON.stringify({ email: 'holder@example.no', password: 'et langt passord' }),
+      },
+      socket(),
+    );
+    expect(r.status).toBe(200);
+    const fresh = cookieOf(r);
+    expect(fresh).not.toBe('');
+    expect(fresh).not.toBe(fixed);
+    expect(fresh).not.toBe(cookies.holder);
+  });
+});
