@@ -178,7 +178,7 @@ describe('eligibility of a pair', () => {
   const rules = [
     {
       id: 'catering-waste',
-      regulatoryClass: 'catering-waste' as const,
+      regulatoryClass: 'mixed-food-waste' as const,
       forbiddenTiers: ['for' as const],
       forbiddenTechnologies: ['bsf-larver'],
       rule: { nb: 'Matavfall ikke til fôr', en: 'Catering waste not to feed' },
@@ -186,10 +186,10 @@ describe('eligibility of a pair', () => {
     },
   ];
   it('applies the library’s rule by regulatory class, then the listing’s animal by-product category', () => {
-    const feed = pairEligibility(rules, 'catering-waste', null, { tier: 'for' });
+    const feed = pairEligibility(rules, 'mixed-food-waste', null, { tier: 'for' });
     expect(feed.ok).toBe(false);
     expect(!feed.ok && feed.rule?.id).toBe('catering-waste');
-    expect(pairEligibility(rules, 'catering-waste', null, { tier: 'energi' }).ok).toBe(true);
+    expect(pairEligibility(rules, 'mixed-food-waste', null, { tier: 'energi' }).ok).toBe(true);
     // A category 1 by-product goes to energy only; category 2 not to feed or food; category 3 not back to food.
     expect(pairEligibility(rules, null, 1, { tier: 'gjodsel' })).toMatchObject({
       ok: false,

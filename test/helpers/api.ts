@@ -203,7 +203,7 @@ export interface HostileCase {
   raw?: string | Uint8Array | (() => ReadableStream<Uint8Array>);
   /** null: no Content-Type header. */
   contentType?: string | null;
-  status: 400 | 404 | 409 | 413 | 415;
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 415;
   code: string;
   /** Issue paths the answer must list (json./body. prefixes removed). */
   issues?: string[];
@@ -260,6 +260,9 @@ async function snapshot(api: TestApi) {
       .orderBy('municipality')
       .execute(),
     scenarios: await db.selectFrom('scenarios').selectAll().orderBy('id').execute(),
+    listings: await db.selectFrom('listings').selectAll().orderBy('id').execute(),
+    matches: await db.selectFrom('matches').selectAll().orderBy('id').execute(),
+    ledger: await db.selectFrom('ledger_records').selectAll().orderBy('id').execute(),
     residues: await (await api.request(RESIDUES)).text(),
     target: await (await api.request(`/api/regions/${TARGET}/residues`)).text(),
   };
