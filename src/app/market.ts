@@ -954,6 +954,29 @@ export async function regionLedger(ws: Workspace, a: Asker, req: { region: strin
   };
 }
 
+/** The ledger's columns in an export (CSV), in order. */
+export const LEDGER_COLUMNS = [
+  'date',
+  'matchId',
+  'kind',
+  'municipality',
+  'tier',
+  'target',
+  'tonnes',
+  'nok',
+  'co2eTonnes',
+  'method',
+  'evidence',
+  'basis',
+  'by',
+  'at',
+] as const;
+
+/** One flat row per record for an export: the per-tonne basis of a computed record as JSON. */
+export function ledgerRows(l: Awaited<ReturnType<typeof regionLedger>>): Record<string, unknown>[] {
+  return l.records.map((r) => ({ ...r, basis: r.basis ? JSON.stringify(r.basis) : '' }));
+}
+
 /** Identified against realised, by stream kind, municipality and tier (the region's facilitator). */
 export async function regionDashboard(ws: Workspace, a: Asker, req: { region: string }) {
   requireFacilitator(a, req.region);

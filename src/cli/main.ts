@@ -18,6 +18,7 @@ import { registerCatalogue } from './commands/catalogue.ts';
 import { registerCatchments } from './commands/catchments.ts';
 import { registerCoefficients } from './commands/coefficients.ts';
 import { registerImport } from './commands/import.ts';
+import { registerMarket } from './commands/market.ts';
 import { registerOptimize } from './commands/optimize.ts';
 import { registerPyramid } from './commands/pyramid.ts';
 import { registerRegions } from './commands/regions.ts';
@@ -54,6 +55,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerActors(program, ctx);
   registerActorStreams(program, ctx);
   registerAccounts(program, ctx);
+  registerMarket(program, ctx);
   registerReport(program, ctx);
   program
     .command('serve')

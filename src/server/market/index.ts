@@ -11,6 +11,8 @@ import {
   addLedgerRecord,
   changeListing,
   createListing,
+  LEDGER_COLUMNS,
+  ledgerRows,
   listingFromEstimate,
   listMatches,
   matchesFor,
@@ -458,13 +460,7 @@ export function marketRoutes(
     async (c) => {
       const q = c.req.valid('query');
       const l = await regionLedger(state, await ask(c), q);
-      if (q.format === 'csv')
-        return csvResponse(
-          c,
-          l.records.map((r) => ({ ...r, basis: r.basis ? JSON.stringify(r.basis) : '' })),
-          LEDGER_COLUMNS,
-          `ledger-${q.region}`,
-        );
+      if (q.format === 'csv') return csvResponse(c, ledgerRows(l), [...LEDGER_COLUMNS], `ledger-${q.region}`);
       return c.json(l as never, 200);
     },
   );
@@ -523,20 +519,3 @@ export function marketRoutes(
       c.json((await say(c, await suggestions(state, await ask(c), c.req.valid('query')))) as never, 200),
   );
 }
-
-export const LEDGER_COLUMNS = [
-  'date',
-  'matchId',
-  'kind',
-  'municipality',
-  'tier',
-  'target',
-  'tonnes',
-  'nok',
-  'co2eTonnes',
-  'method',
-  'evidence',
-  'basis',
-  'by',
-  'at',
-];
