@@ -17,6 +17,7 @@ import {
   currentStage,
   dashboard,
   facilitates,
+  isAdmin,
   LEDGER_STAGES,
   type LedgerRecord,
   type Listing,
@@ -419,7 +420,20 @@ export async function changeListing(
  * public listings summed per municipality (all a visitor gets of farms and sole proprietorships).
  */
 export async function searchListings(ws: Workspace, a: Asker, filter: ListingFilter & { limit?: number }) {
-  const all = await findListings(ws.store.db, { ...filter, state: filter.state ?? 'open' });
+  const v = a.viewer;
+  // Everything for an administrator or the region's facilitator; for anyone else only what could be
+  // visible (the domain's rule decides below, the query only spares reading the rest).
+  const everything = filter.region ? facilitates(v, filter.region) : isAdmin(v);
+  const participant = v.user !== null && (v.organisations.length > 0 || v.roles.length > 0);
+  const visibleTo = everything
+    ? undefined
+    : {
+        visibilities: participant ? ['region', 'public'] : ['public'],
+        organisationIds: v.user ? v.organisations.map((o) => o.id) : [],
+        orgnrs: v.user ? v.organisations.map((o) => o.orgnr).filter(Boolean) : [],
+        userId: v.user?.id ?? null,
+      };
+  const all = await findListings(ws.store.db, { ...filter, state: filter.state ?? 'open', visibleTo });
   const kinds = kindsOf(ws);
   const items: Listing[] = [];
   const named: ReturnType<typeof publicListing>[] = [];
