@@ -125,7 +125,12 @@ export interface ListingInput {
   note?: string | null | undefined;
 }
 
-async function resolveHolder(ws: Workspace, a: Asker, h: ListingInput['holder']): Promise<Listing['holder']> {
+async function resolveHolder(
+  ws: Workspace,
+  a: Asker,
+  region: string,
+  h: ListingInput['holder'],
+): Promise<Listing['holder']> {
   const catalogue = ws.files.actorStreams();
   const orgs = a.viewer.organisations;
   let orgnr = h?.orgnr ?? null;
@@ -134,7 +139,7 @@ async function resolveHolder(ws: Workspace, a: Asker, h: ListingInput['holder'])
     const own = orgs.find((o) => o.id === h.organisationId);
     if (!own)
       throw new AppError('forbidden', `not a member of organisation ${h.organisationId}`, {
-        detail: message('listing_create_forbidden', { region: '' }),
+        detail: message('listing_create_forbidden', { region }),
       });
     organisationId = own.id;
     orgnr = own.orgnr || orgnr;
@@ -144,7 +149,11 @@ async function resolveHolder(ws: Workspace, a: Asker, h: ListingInput['holder'])
   }
   if (!orgnr) return { orgnr: null, name: null, named: false, organisationId };
   if (!organisationId) organisationId = (await organisationByOrgnr(ws.store.db, orgnr))?.id ?? null;
-  const actor = await streamsOfActor(ws, orgnr).catch(() => null);
+  // A holder the register and the farm files do not know is still a holder: named only by its organisation.
+  const actor = await streamsOfActor(ws, orgnr).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === 'not_found') return null;
+    throw e;
+  });
   const name = actor?.name ?? orgs.find((o) => o.orgnr === orgnr)?.name ?? null;
   const named = namedPublicly({ form: actor?.form ?? null, name }, catalogue.namedForms);
   return { orgnr, name, named, organisationId };
@@ -196,7 +205,7 @@ async function buildListing(
       },
     );
   checkNumbers(input.quantity, input.recurrence);
-  const holder = await resolveHolder(ws, a, input.holder);
+  const holder = await resolveHolder(ws, a, region.id, input.holder);
   if (!mayCreateListing(a.viewer, region.id, holder))
     throw new AppError('forbidden', `may not list for this holder in ${region.id}`, {
       detail: message('listing_create_forbidden', { region: region.id }),
@@ -246,13 +255,8 @@ async function buildListing(
   };
 }
 
-async function audited(
-  ws: Workspace,
-  a: Asker,
-  action: string,
-  target: string,
-  detail: Record<string, unknown>,
-) {
+/** The audit entry of a write, to run in the write's transaction (the command line is no user). */
+function audited(ws: Workspace, a: Asker, action: string, target: string, detail: Record<string, unknown>) {
   return (tx: Parameters<typeof writeAudit>[0]) =>
     writeAudit(tx, ws.clock.now().toISOString(), {
       action,
@@ -265,7 +269,7 @@ async function audited(
 
 export async function createListing(ws: Workspace, a: Asker, input: ListingInput): Promise<Listing> {
   const listing = await buildListing(ws, a, input, { estimated: false, estimate: null });
-  const audit = await audited(ws, a, 'listing.created', listing.id, {
+  const audit = audited(ws, a, 'listing.created', listing.id, {
     kind: listing.kind,
     side: listing.side,
   });
@@ -315,7 +319,7 @@ export async function listingFromEstimate(
       estimate: { basis: stream.basis, orgnr: req.orgnr, tonnes: q.tonnes, low: q.low, high: q.high },
     },
   );
-  const audit = await audited(ws, a, 'listing.created', listing.id, {
+  const audit = audited(ws, a, 'listing.created', listing.id, {
     kind: listing.kind,
     side: listing.side,
     fromEstimate: stream.basis,
@@ -407,7 +411,7 @@ export async function changeListing(
       },
     );
   checkNumbers(next.quantity, next.recurrence);
-  const audit = await audited(ws, a, 'listing.updated', id, { changed: Object.keys(patch).sort() });
+  const audit = audited(ws, a, 'listing.updated', id, { changed: Object.keys(patch).sort() });
   await ws.store.db.transaction().execute(async (tx) => {
     await updateListing(tx, next);
     await audit(tx);
@@ -744,7 +748,7 @@ export async function proposeMatch(
     seenByHolderAt: facilitates(a.viewer, listing.region) ? null : at,
     seenByTargetAt: null,
   };
-  const audit = await audited(ws, a, 'match.proposed', stored.id, { listing: listing.id, target: key });
+  const audit = audited(ws, a, 'match.proposed', stored.id, { listing: listing.id, target: key });
   await ws.store.db.transaction().execute(async (tx) => {
     await insertMatch(tx, stored, { stage: 'identified', reason: null, note: req.note ?? null, by, at });
     await audit(tx);
@@ -817,7 +821,7 @@ export async function moveStage(
     by,
     at: ws.clock.now().toISOString(),
   };
-  const audit = await audited(ws, a, 'match.stage', id, { from: currentStage(m.log), to: req.stage });
+  const audit = audited(ws, a, 'match.stage', id, { from: currentStage(m.log), to: req.stage });
   await ws.store.db.transaction().execute(async (tx) => {
     await appendStage(tx, id, change);
     await audit(tx);
@@ -932,7 +936,7 @@ export async function addLedgerRecord(ws: Workspace, a: Asker, matchId: string, 
     by,
     at: ws.clock.now().toISOString(),
   };
-  const audit = await audited(ws, a, 'ledger.recorded', matchId, {
+  const audit = audited(ws, a, 'ledger.recorded', matchId, {
     tonnes: record.tonnes,
     method: record.method,
   });
