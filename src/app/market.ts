@@ -192,18 +192,7 @@ async function buildListing(
   const data = await ws.reference();
   const region = findRegion(data.regions, input.region);
   const kind = kindInfo(ws, input.kind);
-  if (!region.municipalities.includes(input.location.municipality))
-    throw new AppError(
-      'unknown_municipality',
-      `municipality ${input.location.municipality} is not in ${region.id}`,
-      {
-        detail: message('municipality_not_in_region', {
-          municipality: input.location.municipality,
-          region: region.id,
-          known: region.municipalities,
-        }),
-      },
-    );
+  checkInRegion(region, input.location.municipality);
   checkNumbers(input.quantity, input.recurrence);
   const holder = await resolveHolder(ws, a, region.id, input.holder);
   if (!mayCreateListing(a.viewer, region.id, holder))
@@ -255,28 +244,52 @@ async function buildListing(
   };
 }
 
-/** The audit entry of a write, to run in the write's transaction (the command line is no user). */
-function audited(ws: Workspace, a: Asker, action: string, target: string, detail: Record<string, unknown>) {
-  return (tx: Parameters<typeof writeAudit>[0]) =>
-    writeAudit(tx, ws.clock.now().toISOString(), {
+/** Runs a write and its audit entry in one transaction (the command line is no user). */
+async function audited(
+  ws: Workspace,
+  a: Asker,
+  action: string,
+  target: string,
+  detail: Record<string, unknown>,
+  write: (tx: Parameters<typeof writeAudit>[0]) => Promise<void>,
+): Promise<void> {
+  await ws.store.db.transaction().execute(async (tx) => {
+    await write(tx);
+    await writeAudit(tx, ws.clock.now().toISOString(), {
       action,
       userId: a.viewer.user?.id === 'cli' ? null : (a.viewer.user?.id ?? null),
       target,
       ip: a.ip,
       detail,
     });
+  });
+}
+
+/** A listing's municipality must be one of its region's. */
+function checkInRegion(region: { id: string; municipalities: string[] }, municipality: string): void {
+  if (!region.municipalities.includes(municipality))
+    throw new AppError('unknown_municipality', `municipality ${municipality} is not in ${region.id}`, {
+      detail: message('municipality_not_in_region', {
+        municipality,
+        region: region.id,
+        known: region.municipalities,
+      }),
+    });
 }
 
 export async function createListing(ws: Workspace, a: Asker, input: ListingInput): Promise<Listing> {
   const listing = await buildListing(ws, a, input, { estimated: false, estimate: null });
-  const audit = audited(ws, a, 'listing.created', listing.id, {
-    kind: listing.kind,
-    side: listing.side,
-  });
-  await ws.store.db.transaction().execute(async (tx) => {
-    await insertListing(tx, listing);
-    await audit(tx);
-  });
+  await audited(
+    ws,
+    a,
+    'listing.created',
+    listing.id,
+    {
+      kind: listing.kind,
+      side: listing.side,
+    },
+    (tx) => insertListing(tx, listing),
+  );
   return listing;
 }
 
@@ -319,15 +332,18 @@ export async function listingFromEstimate(
       estimate: { basis: stream.basis, orgnr: req.orgnr, tonnes: q.tonnes, low: q.low, high: q.high },
     },
   );
-  const audit = audited(ws, a, 'listing.created', listing.id, {
-    kind: listing.kind,
-    side: listing.side,
-    fromEstimate: stream.basis,
-  });
-  await ws.store.db.transaction().execute(async (tx) => {
-    await insertListing(tx, listing);
-    await audit(tx);
-  });
+  await audited(
+    ws,
+    a,
+    'listing.created',
+    listing.id,
+    {
+      kind: listing.kind,
+      side: listing.side,
+      fromEstimate: stream.basis,
+    },
+    (tx) => insertListing(tx, listing),
+  );
   return listing;
 }
 
@@ -398,24 +414,11 @@ export async function changeListing(
     updatedAt: ws.clock.now().toISOString(),
   };
   const region = findRegion((await ws.reference()).regions, l.region);
-  if (!region.municipalities.includes(next.location.municipality))
-    throw new AppError(
-      'unknown_municipality',
-      `municipality ${next.location.municipality} is not in ${region.id}`,
-      {
-        detail: message('municipality_not_in_region', {
-          municipality: next.location.municipality,
-          region: region.id,
-          known: region.municipalities,
-        }),
-      },
-    );
+  checkInRegion(region, next.location.municipality);
   checkNumbers(next.quantity, next.recurrence);
-  const audit = audited(ws, a, 'listing.updated', id, { changed: Object.keys(patch).sort() });
-  await ws.store.db.transaction().execute(async (tx) => {
-    await updateListing(tx, next);
-    await audit(tx);
-  });
+  await audited(ws, a, 'listing.updated', id, { changed: Object.keys(patch).sort() }, (tx) =>
+    updateListing(tx, next),
+  );
   return next;
 }
 
@@ -748,11 +751,9 @@ export async function proposeMatch(
     seenByHolderAt: facilitates(a.viewer, listing.region) ? null : at,
     seenByTargetAt: null,
   };
-  const audit = audited(ws, a, 'match.proposed', stored.id, { listing: listing.id, target: key });
-  await ws.store.db.transaction().execute(async (tx) => {
-    await insertMatch(tx, stored, { stage: 'identified', reason: null, note: req.note ?? null, by, at });
-    await audit(tx);
-  });
+  await audited(ws, a, 'match.proposed', stored.id, { listing: listing.id, target: key }, (tx) =>
+    insertMatch(tx, stored, { stage: 'identified', reason: null, note: req.note ?? null, by, at }),
+  );
   return matchView(
     { ...stored, log: [{ stage: 'identified', reason: null, note: req.note ?? null, by, at }] },
     [],
@@ -821,11 +822,9 @@ export async function moveStage(
     by,
     at: ws.clock.now().toISOString(),
   };
-  const audit = audited(ws, a, 'match.stage', id, { from: currentStage(m.log), to: req.stage });
-  await ws.store.db.transaction().execute(async (tx) => {
-    await appendStage(tx, id, change);
-    await audit(tx);
-  });
+  await audited(ws, a, 'match.stage', id, { from: currentStage(m.log), to: req.stage }, (tx) =>
+    appendStage(tx, id, change),
+  );
   return matchView({ ...m, log: [...m.log, change] }, await ledgerRecords(ws.store.db, [id]));
 }
 
@@ -936,14 +935,17 @@ export async function addLedgerRecord(ws: Workspace, a: Asker, matchId: string, 
     by,
     at: ws.clock.now().toISOString(),
   };
-  const audit = audited(ws, a, 'ledger.recorded', matchId, {
-    tonnes: record.tonnes,
-    method: record.method,
-  });
-  await ws.store.db.transaction().execute(async (tx) => {
-    await insertLedgerRecord(tx, record);
-    await audit(tx);
-  });
+  await audited(
+    ws,
+    a,
+    'ledger.recorded',
+    matchId,
+    {
+      tonnes: record.tonnes,
+      method: record.method,
+    },
+    (tx) => insertLedgerRecord(tx, record),
+  );
   return record;
 }
 
