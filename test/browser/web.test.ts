@@ -42,6 +42,7 @@ const PAGES = [
   { path: '/optimering', heading: 'Optimering av råstoffstrømmene' },
   { path: '/nedslagsfelt', heading: 'Nedslagsfelt og konkurranse om råstoff' },
   { path: '/hvem-har-hva', heading: 'Hvem har hva, og hvem kan bruke det' },
+  { path: '/marked', heading: 'Markedsplass for restråstoff' },
   { path: '/kilder', heading: 'Kilder' },
   { path: '/konto', heading: 'Konto' },
 ];

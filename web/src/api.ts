@@ -2,6 +2,18 @@
 
 import { useEffect, useState } from 'react';
 import type { ActorStream } from '../../src/domain/actor-streams.ts';
+import type {
+  DashboardRow,
+  LedgerRecord,
+  Listing,
+  ListingSide,
+  MunicipalAggregate,
+  RankedCandidate,
+  Stage,
+  StageChange,
+  Totals,
+  Visibility,
+} from '../../src/domain/market.ts';
 import type { Message } from '../../src/domain/message.ts';
 
 export interface Named {
@@ -450,6 +462,72 @@ export interface Sources {
   sectors: { id: string; name: Named; nace: string[]; source: string }[];
 }
 
+/** GET /api/me: the signed-in user (null for a visitor), platform roles and organisations. */
+export interface Me {
+  user: { id: string; email: string; name: string } | null;
+  roles: { role: 'facilitator' | 'admin'; region: string | null }[];
+  organisations: { id: string; name: string; orgnr: string; role: string }[];
+}
+export type { Listing, ListingSide, Stage, Visibility };
+/** What a visitor sees of a named company's public listing. */
+export interface PublicListing {
+  id: string;
+  side: ListingSide;
+  kind: string;
+  quantity: Listing['quantity'];
+  municipality: string;
+  holder: { orgnr: string | null; name: string | null };
+  estimated: boolean;
+}
+/** GET /market/listings. */
+export interface ListingSearch {
+  total: number;
+  items: Listing[];
+  public: PublicListing[];
+  aggregates: MunicipalAggregate[];
+}
+/** GET /market/listings/{id}/matches: messages come with their text in the request's language. */
+export interface MarketMatches {
+  listing: Listing;
+  tonnesPerYear: number | null;
+  ranked: (RankedCandidate & { proposed: string | null })[];
+  excluded: (Omit<RankedCandidate, 'notes'> & { reason: Message; rule: string | null })[];
+  grouped: number;
+  withinKm: number;
+}
+/** A match as GET/POST /market/matches answer it. */
+export interface MarketMatch {
+  id: string;
+  listingId: string;
+  target: {
+    type: 'listing' | 'actor' | 'site';
+    id: string;
+    name: string | null;
+    municipality: string | null;
+  };
+  region: string;
+  kind: string;
+  tier: string | null;
+  municipality: string;
+  identified: { tonnesPerYear: number | null; nokPerYear: number | null; co2eTonnesPerYear: number | null };
+  log: StageChange[];
+  stage: Stage;
+  allowedNext: Stage[];
+  records: LedgerRecord[];
+  realised: Totals;
+}
+export interface MarketDashboard {
+  region: string;
+  total: DashboardRow | null;
+  byKind: DashboardRow[];
+  byMunicipality: DashboardRow[];
+  byTier: DashboardRow[];
+}
+export interface MarketReminders {
+  days: number;
+  due: (Omit<MarketMatch, 'allowedNext' | 'records' | 'realised'> & { since: string; idleDays: number })[];
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -483,6 +561,8 @@ export const post = <T>(path: string, body: unknown) =>
   api<T>(path, { method: 'POST', body: JSON.stringify(body) });
 export const put = <T>(path: string, body: unknown) =>
   api<T>(path, { method: 'PUT', body: JSON.stringify(body) });
+export const patch = <T>(path: string, body: unknown) =>
+  api<T>(path, { method: 'PATCH', body: JSON.stringify(body) });
 
 export interface Loaded<T> {
   data: T | undefined;

@@ -15,6 +15,7 @@ const Scenarios = lazy(() => import('./pages/scenarios.tsx'));
 const Optimiser = lazy(() => import('./pages/optimiser.tsx'));
 const CatchmentsPage = lazy(() => import('./pages/catchments.tsx'));
 const StreamsPage = lazy(() => import('./pages/streams.tsx'));
+const MarketPage = lazy(() => import('./pages/market.tsx'));
 const AccountPage = lazy(() => import('./pages/account.tsx'));
 const SourcesPage = lazy(() => import('./pages/sources.tsx'));
 
@@ -194,6 +195,7 @@ export function App() {
               {page === 'optimiser' && <Optimiser />}
               {page === 'catchments' && <CatchmentsPage />}
               {page === 'streams' && <StreamsPage />}
+              {page === 'market' && <MarketPage />}
               {page === 'sources' && <SourcesPage />}
               {page === 'account' && <AccountPage />}
             </Suspense>

@@ -10,6 +10,7 @@ export type PageId =
   | 'optimiser'
   | 'catchments'
   | 'streams'
+  | 'market'
   | 'account'
   | 'sources';
 
@@ -22,6 +23,7 @@ export const PAGES: { id: PageId; path: string }[] = [
   { id: 'optimiser', path: '/optimering' },
   { id: 'catchments', path: '/nedslagsfelt' },
   { id: 'streams', path: '/hvem-har-hva' },
+  { id: 'market', path: '/marked' },
   { id: 'sources', path: '/kilder' },
   { id: 'account', path: '/konto' },
 ];
