@@ -484,6 +484,8 @@ function economicsOf(ws: Workspace, kind: string, tonnes: number | null): TierEc
 export interface Matches {
   listing: Listing;
   tonnesPerYear: number | null;
+  /** Ranked candidates in all (`ranked` holds the best `limit` of them). */
+  total: number;
   ranked: (RankedCandidate & { proposed: string | null })[];
   excluded: ReturnType<typeof rankCandidates>['excluded'];
   /** Farms and sole proprietorships the viewer sees only as counts (not proposable one by one). */
@@ -497,7 +499,12 @@ export interface Matches {
  * reached, net value per tonne after transport, distance, quantity fit and season; ineligible pairs
  * are listed with the rule that excludes them.
  */
-export async function matchesFor(ws: Workspace, a: Asker, id: string): Promise<Matches> {
+export async function matchesFor(
+  ws: Workspace,
+  a: Asker,
+  id: string,
+  options: { limit?: number | undefined } = {},
+): Promise<Matches> {
   signedIn(a);
   const listing = await visibleListing(ws, a, id);
   const kinds = kindsOf(ws);
@@ -593,6 +600,7 @@ export async function matchesFor(ws: Workspace, a: Asker, id: string): Promise<M
         technology: s.technology,
         km: legKm(listing.location.municipality, s),
         tonnesPerYear: s.basis === 'wet' ? s.capacityTonnes : s.capacityTonnes / (kind.dmShare || 1),
+        capacity: true,
         months: [],
         eligibility: pairEligibility(rules, kind.regulatoryClass, abp(listing), {
           tier,
@@ -642,7 +650,8 @@ export async function matchesFor(ws: Workspace, a: Asker, id: string): Promise<M
   return {
     listing,
     tonnesPerYear: own,
-    ranked: ranked.map((c) => ({ ...c, proposed: proposedFor(c) })),
+    total: ranked.length,
+    ranked: ranked.slice(0, options.limit ?? ranked.length).map((c) => ({ ...c, proposed: proposedFor(c) })),
     excluded,
     grouped,
     withinKm: DEFAULT_WITHIN_KM,
@@ -760,19 +769,22 @@ export async function proposeMatch(
   );
 }
 
-/** One match with its stage log, ledger and totals; a party that opens it has seen it. */
+/** A party that opens a match (or its list of matches) has seen it: the holder's side or the other. */
+async function markSeenBy(ws: Workspace, a: Asker, m: StoredMatch, listing: Listing): Promise<void> {
+  const holder = a.viewer.organisations.some(
+    (o) =>
+      o.id === listing.holder.organisationId ||
+      (listing.holder.orgnr !== null && o.orgnr === listing.holder.orgnr),
+  );
+  const side = holder ? 'holder' : 'target';
+  if ((side === 'holder' ? m.seenByHolderAt : m.seenByTargetAt) === null)
+    await markSeen(ws.store.db, m.id, side, ws.clock.now().toISOString());
+}
+
+/** One match with its stage log, ledger and totals. */
 export async function showMatch(ws: Workspace, a: Asker, id: string) {
-  const { m, listing, target, party } = await matchAccess(ws, a, id);
-  if (party && a.viewer.user) {
-    const at = ws.clock.now().toISOString();
-    const holder = a.viewer.organisations.some(
-      (o) =>
-        o.id === listing.holder.organisationId ||
-        (listing.holder.orgnr !== null && o.orgnr === listing.holder.orgnr),
-    );
-    await markSeen(ws.store.db, id, holder ? 'holder' : 'target', at);
-    void target;
-  }
+  const { m, listing, party } = await matchAccess(ws, a, id);
+  if (party) await markSeenBy(ws, a, m, listing);
   const fresh = (await getMatch(ws.store.db, id)) as StoredMatch;
   return matchView(fresh, await ledgerRecords(ws.store.db, [id]));
 }
@@ -781,14 +793,14 @@ export async function showMatch(ws: Workspace, a: Asker, id: string) {
 export async function listMatches(ws: Workspace, a: Asker, req: { region?: string | undefined }) {
   signedIn(a);
   const all = await findMatches(ws.store.db, { region: req.region });
-  const out = [];
+  const out: StoredMatch[] = [];
   for (const m of all) {
-    if (!facilitates(a.viewer, m.region)) {
-      const listing = (await getListing(ws.store.db, m.listingId)) as Listing;
-      const target = m.target.type === 'listing' ? await getListing(ws.store.db, m.target.id) : undefined;
-      if (!isParty(a.viewer, m, listing, target)) continue;
-    }
-    out.push(m);
+    const listing = (await getListing(ws.store.db, m.listingId)) as Listing;
+    const target = m.target.type === 'listing' ? await getListing(ws.store.db, m.target.id) : undefined;
+    const party = isParty(a.viewer, m, listing, target);
+    if (!party && !facilitates(a.viewer, m.region)) continue;
+    if (party) await markSeenBy(ws, a, m, listing);
+    out.push(party ? ((await getMatch(ws.store.db, m.id)) as StoredMatch) : m);
   }
   const records = await ledgerRecords(
     ws.store.db,
@@ -892,6 +904,11 @@ export async function addLedgerRecord(ws: Workspace, a: Asker, matchId: string, 
   if (!LEDGER_STAGES.includes(stage))
     throw new AppError('invalid_input', `match is ${stage}`, {
       detail: message('ledger_stage_early', { stage, allowed: [...LEDGER_STAGES] }),
+    });
+  const today = ws.clock.now().toISOString().slice(0, 10);
+  if (input.date > today)
+    throw new AppError('invalid_input', `ledger date ${input.date} is after today (${today})`, {
+      detail: message('ledger_date_future', { date: input.date, today }),
     });
   let nok: number;
   let co2e: number;

@@ -229,7 +229,16 @@ describe('ranking', () => {
         }).legal,
       },
       [
-        { ...base, type: 'site', id: 'biogas-near', tier: 'energi', rank: 0, km: 10, tonnesPerYear: 30_000 },
+        {
+          ...base,
+          type: 'site',
+          id: 'biogas-near',
+          tier: 'energi',
+          rank: 0,
+          km: 10,
+          tonnesPerYear: 30_000,
+          capacity: true,
+        },
         { ...base, type: 'site', id: 'biogas-far', tier: 'energi', rank: 0, km: 40, tonnesPerYear: 30_000 },
         { ...base, type: 'actor', id: 'farm', tier: 'gjodsel', rank: 1, km: 90, tonnesPerYear: null },
         {
@@ -272,6 +281,9 @@ describe('ranking', () => {
     // Fertiliser 90 km away nets 300 − 270 = 30, still above energy: the tier decides first.
     expect(ranked[1]?.netPerTonneNok).toBe(30);
     expect(ranked[2]?.netPerTonneNok).toBe(170);
+    // A plant that can take all of the offer fits, whatever its spare capacity; a wish of 30 000 t does not.
+    expect(ranked[2]?.quantityFit).toBe(1);
+    expect(ranked[3]?.quantityFit).toBeCloseTo(100 / 30_000, 12);
     expect(ranked[0]?.notes.map((n) => n.code)).toEqual(['match_receiver_permit']);
   });
 

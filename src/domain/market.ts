@@ -279,6 +279,11 @@ export interface Candidate {
   km: number | null;
   /** Tonnes a year the other side has or wants (null when unknown). */
   tonnesPerYear: number | null;
+  /**
+   * The other side's tonnes are a capacity (a plant), not a wish: it fits when it can take the
+   * listing's tonnes, however much more it could take.
+   */
+  capacity?: boolean;
   /** Months (1–12) of the other side; empty for all year. */
   months: number[];
 }
@@ -291,7 +296,10 @@ export interface RankedCandidate extends Candidate {
   netPerTonneNok: number | null;
   /** t CO2e per tonne: the route's saving less the current use's, less transport's emissions. */
   co2ePerTonne: number | null;
-  /** min/max of the two quantities (1 = the same); null when either is unknown. */
+  /**
+   * min/max of the two quantities (1 = the same); against a capacity, the share of the listing's
+   * tonnes it can take. Null when either is unknown.
+   */
   quantityFit: number | null;
   /** Share of the offer's months the other side covers (1 when both are all year). */
   seasonOverlap: number;
@@ -311,6 +319,11 @@ export interface TierEconomics {
   co2ePerTonne: (tier: Tier) => number | null;
   /** NOK and kg CO2e per tonne-km, and ferry fare per tonne is in `km` already as equivalent. */
   transport: { costNokPerTonneKm: number; kgCo2ePerTonneKm: number };
+}
+
+function fit(own: number | null, other: number | null, capacity: boolean): number | null {
+  if (own === null || other === null || own <= 0 || other <= 0) return null;
+  return capacity ? Math.min(1, other / own) : Math.min(own, other) / Math.max(own, other);
 }
 
 /** Share of months `a` that `b` covers; all year is months 1–12. */
@@ -353,7 +366,7 @@ export function rankCandidates(
       transportNokPerTonne: transport,
       netPerTonneNok: uplift === null ? null : uplift - (transport ?? 0),
       co2ePerTonne: co2 === null ? null : co2 - transportCo2,
-      quantityFit: a !== null && b !== null && a > 0 && b > 0 ? Math.min(a, b) / Math.max(a, b) : null,
+      quantityFit: fit(a, b, c.capacity === true),
       seasonOverlap: seasonOverlap(own.months, c.months),
       tonnesPerYear: a !== null && b !== null ? Math.min(a, b) : (a ?? b),
       notes,

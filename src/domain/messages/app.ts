@@ -184,6 +184,7 @@ export interface AppMessageParams {
   match_target_unknown: { target: string };
   ledger_stage_early: { stage: string; allowed: string[] };
   ledger_evidence_required: Record<string, never>;
+  ledger_date_future: { date: string; today: string };
   ledger_not_computable: { kind: string; tier: string };
   estimate_not_found: { orgnr: string; kind: string };
   listing_numbers_invalid: { problem: 'low_above' | 'high_below' | 'interval_missing' };

@@ -168,6 +168,7 @@ export const APP_SAMPLES: SamplesPart<keyof AppMessageParams> = {
   match_target_unknown: { target: 'actor:1' },
   ledger_stage_early: { stage: 'contacted', allowed: ['trial', 'contract'] },
   ledger_evidence_required: {},
+  ledger_date_future: { date: '2099-01-01', today: '2026-12-04' },
   ledger_not_computable: { kind: 'halm', tier: 'mat' },
   estimate_not_found: { orgnr: '999999999', kind: 'halm' },
   listing_numbers_invalid: { problem: 'low_above' },

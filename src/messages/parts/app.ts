@@ -632,6 +632,10 @@ export const APP_CATALOGUE: CataloguePart<keyof AppMessageParams> = {
     nb: () => 'En føring med egne tall trenger dokumentasjon (faktura, veiesedler, avtale)',
     en: () => 'A record with figures of your own needs evidence (invoice, weighbridge notes, contract)',
   },
+  ledger_date_future: {
+    nb: (p) => `Regnskapet fører det som er flyttet: ${p.date} er etter i dag (${p.today})`,
+    en: (p) => `The ledger records what has moved: ${p.date} is after today (${p.today})`,
+  },
   ledger_not_computable: {
     nb: (p, s) =>
       `Verdipyramiden har ingen verdi for ${s.kind(p.kind)} på ${p.tier}: før inn tallene med dokumentasjon`,

@@ -15,6 +15,9 @@ import { grantPlatformRole } from '../../app/roles.ts';
 import { createApp } from '../app.ts';
 import { createServerState } from '../state.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: answers read as JSON, checked by the assertions.
+type Json = any;
+
 const BASE = 'http://restverdi.test';
 const SECRET = 'a-test-secret-of-more-than-thirty-two-characters';
 const REGION = 'gjovik-hadeland-ringerike';
@@ -126,7 +129,7 @@ describe.each(testDialects())('the market platform over the API on %s', (dialect
     expect(statuses).toEqual({ visitor: 401, other: 403, otherFacilitator: 403 });
     const r = await call('POST', '/market/listings/from-estimate', 'facilitator', body);
     expect(r.status).toBe(201);
-    const l = (await r.json()) as Record<string, any>;
+    const l = (await r.json()) as Json;
     expect(l).toMatchObject({
       side: 'offer',
       kind: 'matavfall',
@@ -254,7 +257,7 @@ describe.each(testDialects())('the market platform over the API on %s', (dialect
     expect((await call('GET', `/market/listings/${listingId}/matches`, 'otherFacilitator')).status).toBe(200);
     const r = await call('GET', `/market/listings/${listingId}/matches?lang=en`, 'facilitator');
     expect(r.status).toBe(200);
-    const m = (await r.json()) as Record<string, any>;
+    const m = (await r.json()) as Json;
     // The region's biogas plant at Jevnaker first (tier energy, the nearest that takes food waste).
     expect(m.ranked[0]).toMatchObject({ type: 'site', id: 'hra-jevnaker', tier: 'energi' });
     expect(m.ranked[0].km).toBeGreaterThan(10);
@@ -265,6 +268,14 @@ describe.each(testDialects())('the market platform over the API on %s', (dialect
     // The stream is waste: the receiver needs a permit.
     expect(m.ranked[0].notes.map((x: { code: string }) => x.code)).toContain('match_receiver_permit');
     // Food waste (catering waste) may not feed insects: the wanted listing is excluded, with the rule.
+    // The best one only, with the count of them all.
+    const one = (await (
+      await call('GET', `/market/listings/${listingId}/matches?limit=1`, 'facilitator')
+    ).json()) as Json;
+    expect(one.ranked).toHaveLength(1);
+    expect(one.total).toBe(m.total);
+    expect(m.total).toBe(m.ranked.length);
+    expect(m.total).toBeGreaterThan(1);
     const out = m.excluded.find((c: { id: string }) => c.id === wantedId);
     expect(out).toMatchObject({ type: 'listing', rule: 'catering-waste' });
     expect(out.reason.text).toMatch(/feed|insect/i);
@@ -282,10 +293,20 @@ describe.each(testDialects())('the market platform over the API on %s', (dialect
     expect((await call('POST', '/market/matches', 'otherFacilitator', proposal)).status).toBe(403);
     const r = await call('POST', '/market/matches', 'facilitator', proposal);
     expect(r.status).toBe(201);
-    const m = (await r.json()) as Record<string, any>;
+    const m = (await r.json()) as Json;
     matchId = m.id;
     expect(m.stage).toBe('identified');
     expect((await call('POST', '/market/matches', 'facilitator', proposal)).status).toBe(409);
+    // The facilitator proposed it: the holder has not seen it yet, until it lists its matches.
+    const unseen = async () =>
+      (
+        (await (await call('GET', `/market/suggestions?region=${REGION}`, 'facilitator')).json()) as Json
+      ).unseen.find((u: { id: string }) => u.id === matchId);
+    expect(await unseen()).toMatchObject({ seenByHolder: false });
+    const mine = (await (await call('GET', '/market/matches', 'holder')).json()) as Json[];
+    expect(mine.map((x) => x.id)).toEqual([matchId]);
+    expect(await unseen()).toMatchObject({ seenByHolder: true });
+    expect((await (await call('GET', '/market/matches', 'other')).json()) as Json[]).toEqual([]);
 
     // Who sees the match: its parties and the region's facilitator.
     const seen: Record<string, number> = {};
@@ -314,13 +335,24 @@ describe.each(testDialects())('the market platform over the API on %s', (dialect
     expect(early.status).toBe(400);
     expect((await move('holder', 'contract')).status).toBe(201);
     expect((await move('holder', 'identified')).status).toBe(400); // never backwards
+    // The ledger records what has moved: not tomorrow's tonnes.
+    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    expect(
+      (
+        await call('POST', `/market/matches/${matchId}/ledger`, 'holder', {
+          date: tomorrow,
+          tonnes: 5,
+          method: 'computed',
+        })
+      ).status,
+    ).toBe(400);
     const rec = await call('POST', `/market/matches/${matchId}/ledger`, 'holder', {
       date: '2026-11-01',
       tonnes: 5,
       method: 'computed',
     });
     expect(rec.status).toBe(201);
-    const record = (await rec.json()) as Record<string, any>;
+    const record = (await rec.json()) as Json;
     expect(record.nok).toBeCloseTo(
       5 * (record.basis.upliftPerTonneNok - record.basis.transportNokPerTonne),
       6,
@@ -382,7 +414,7 @@ describe.each(testDialects())('the market platform over the API on %s', (dialect
     }
     const dash = (await (
       await call('GET', `/market/dashboard?region=${REGION}`, 'facilitator')
-    ).json()) as Record<string, any>;
+    ).json()) as Json;
     expect(dash.total.realised.tonnes).toBe(8);
     expect(dash.byMunicipality.map((r: { key: string }) => r.key)).toEqual(['3305']);
     expect(dash.byTier[0]).toMatchObject({ key: 'energi', byStage: { contract: 1 } });

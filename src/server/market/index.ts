@@ -313,7 +313,16 @@ export function marketRoutes(
       summary:
         'Where an offer could go (or where a wanted stream could come from), ranked, with the excluded pairs and why',
       security: SESSION,
-      request: { params: IdPath },
+      request: {
+        params: IdPath,
+        query: z
+          .object({
+            limit: integerQuery(1, 10_000)
+              .optional()
+              .openapi({ description: 'The best this many (default all; `total` counts them all)' }),
+          })
+          .strict(),
+      },
       responses: {
         200: answer(
           Opaque('Matches', 'listing, ranked candidates, excluded candidates with reasons'),
@@ -324,7 +333,13 @@ export function marketRoutes(
       },
     }),
     async (c) =>
-      c.json((await say(c, await matchesFor(state, await ask(c), c.req.valid('param').id))) as never, 200),
+      c.json(
+        (await say(
+          c,
+          await matchesFor(state, await ask(c), c.req.valid('param').id, c.req.valid('query')),
+        )) as never,
+        200,
+      ),
   );
 
   const MatchSchema = Opaque(
