@@ -516,10 +516,10 @@ export async function matchesFor(
   const legKm = (from: string, to: { id: string; position: { lat: number; lon: number } }) =>
     distances.leg(from, to, kind.origin)?.km ?? null;
   const positions = ws.files.sitePositions();
-  const kmBetween = (a1: string, b1: string) => {
-    if (a1 === b1) return legKm(a1, { id: `m${b1}`, position: positions.get(b1) ?? { lat: 0, lon: 0 } }) ?? 0;
-    const p = positions.get(b1);
-    return p ? legKm(a1, { id: `m${b1}`, position: p }) : null;
+  // Road km from a municipality to another's town (the road network's point for it).
+  const kmBetween = (from: string, to: string) => {
+    const p = positions.get(to);
+    return p ? legKm(from, { id: `m${to}`, position: p }) : null;
   };
   const listPersons = mayListPersons(a.viewer.roles, { region: listing.region });
   const candidates: (Candidate & { eligibility: ReturnType<typeof pairEligibility> })[] = [];
@@ -533,6 +533,9 @@ export async function matchesFor(
     const wanted = offering ? other : listing;
     const offer = offering ? listing : other;
     const tier = wanted.use.tier;
+    const km = kmBetween(offer.location.municipality, wanted.location.municipality);
+    // The region's listings, and others within reach by road.
+    if (other.region !== listing.region && (km === null || km > DEFAULT_WITHIN_KM)) continue;
     candidates.push({
       type: 'listing',
       id: other.id,
@@ -542,7 +545,7 @@ export async function matchesFor(
       step: null,
       rank: tierRankOf(tier),
       technology: wanted.use.technology,
-      km: kmBetween(offer.location.municipality, wanted.location.municipality),
+      km,
       tonnesPerYear: tonnesPerYear(other, kind.dmShare),
       months: other.recurrence.months,
       eligibility: pairEligibility(rules, kind.regulatoryClass, abp(offer), {
