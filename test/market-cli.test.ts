@@ -55,7 +55,7 @@ beforeAll(async () => {
   });
   await moveStage(ws, CLI_ASKER, match.id, { stage: 'contract' });
   recordNok = (
-    await addLedgerRecord(ws, CLI_ASKER, match.id, { date: '2026-11-01', tonnes: 5, method: 'computed' })
+    await addLedgerRecord(ws, CLI_ASKER, match.id, { date: '2026-09-30', tonnes: 5, method: 'computed' })
   ).nok;
   await ws.store.close();
 }, 120_000);
@@ -77,7 +77,7 @@ describe('market commands', () => {
     );
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(
-      /^2026-11-01,[0-9a-f-]{36},matavfall,3305,energi,HRA biogassanlegg, Jevnaker|^2026-11-01,[0-9a-f-]{36},matavfall,3305,energi,"HRA biogassanlegg, Jevnaker"/,
+      /^2026-09-30,[0-9a-f-]{36},matavfall,3305,energi,HRA biogassanlegg, Jevnaker|^2026-09-30,[0-9a-f-]{36},matavfall,3305,energi,"HRA biogassanlegg, Jevnaker"/,
     );
     const json = JSON.parse(
       (await runCli(['market', 'ledger', '--region', REGION, '--format', 'json'], { store })).stdout,
