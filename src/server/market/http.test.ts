@@ -399,6 +399,43 @@ describe.each(testDialects())('the market platform over the API on %s', (dialect
     });
   });
 
+  it('lets no stranger move a match, record on it or change a listing', async () => {
+    const writes: [string, string, unknown][] = [
+      ['POST', `/market/matches/${matchId}/stages`, { stage: 'rejected', reason: 'a stranger says so' }],
+      [
+        'POST',
+        `/market/matches/${matchId}/ledger`,
+        {
+          date: '2026-11-20',
+          tonnes: 100,
+          method: 'evidence',
+          nok: 1e6,
+          co2eTonnes: 50,
+          evidence: 'trust me',
+        },
+      ],
+      ['PATCH', `/market/listings/${wantedId}`, { state: 'closed' }],
+      ['POST', '/market/matches', { listing: wantedId, target: { type: 'actor', id: HOLDER_ORGNR } }],
+    ];
+    for (const [method, path, body] of writes) {
+      const s: Record<string, number> = {};
+      for (const w of ['visitor', 'otherFacilitator'] as const)
+        s[w] = (await call(method, path, w, body)).status;
+      expect(s, `${method} ${path}`).toEqual({
+        visitor: 401,
+        otherFacilitator: path.includes('listings') || path.endsWith('matches') ? 403 : 404,
+      });
+    }
+    // The wanted listing's own organisation may not act on a match it is no party to.
+    expect(
+      (await call('POST', `/market/matches/${matchId}/stages`, 'other', { stage: 'rejected', reason: 'x' }))
+        .status,
+    ).toBe(404);
+    const after = (await (await call('GET', `/market/matches/${matchId}`, 'facilitator')).json()) as Json;
+    expect(after.stage).toBe('contract');
+    expect(after.records).toHaveLength(2);
+  });
+
   it('keeps the region’s ledger, dashboard, reminders and suggestions to its facilitator and admins', async () => {
     for (const path of ['ledger', 'dashboard', 'reminders', 'suggestions']) {
       const s: Record<string, number> = {};
