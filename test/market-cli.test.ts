@@ -61,6 +61,28 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('market commands', () => {
+  it('lists a kind’s largest holders from the estimates, and skips them the second time', async () => {
+    const args = [
+      'market',
+      'from-estimates',
+      '--region',
+      REGION,
+      '--kind',
+      'husdyrgjodsel',
+      '--min-tonnes',
+      '2000',
+      '--limit',
+      '2',
+    ];
+    const first = await runCli([...args, '--format', 'json'], { store });
+    expect(first.code).toBe(0);
+    const made = JSON.parse(first.stdout);
+    expect(made.created).toHaveLength(2);
+    const { nb, en } = await both(...args);
+    expect(nb).toMatch(/2 nye oppføringer; hoppet over: 2 har allerede en/);
+    expect(en).toMatch(/\d+ new listings?; skipped: 4 already have one, \d+ below the minimum/);
+  });
+
   it('lists the region’s listings with side, visibility and whether it is an estimate', async () => {
     const { nb, en } = await both('market', 'listings', '--region', REGION);
     expect(nb).toContain('Matavfall – VILLFISKEN AS');

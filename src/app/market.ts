@@ -244,7 +244,25 @@ async function buildListing(
   };
 }
 
-/** Runs a write and its audit entry in one transaction (the command line is no user). */
+/** The audit entry of a write (the command line is no user). */
+function auditEntry(
+  tx: Parameters<typeof writeAudit>[0],
+  ws: Workspace,
+  a: Asker,
+  action: string,
+  target: string,
+  detail: Record<string, unknown>,
+): Promise<void> {
+  return writeAudit(tx, ws.clock.now().toISOString(), {
+    action,
+    userId: a.viewer.user?.id === 'cli' ? null : (a.viewer.user?.id ?? null),
+    target,
+    ip: a.ip,
+    detail,
+  });
+}
+
+/** Runs a write and its audit entry in one transaction. */
 async function audited(
   ws: Workspace,
   a: Asker,
@@ -255,13 +273,7 @@ async function audited(
 ): Promise<void> {
   await ws.store.db.transaction().execute(async (tx) => {
     await write(tx);
-    await writeAudit(tx, ws.clock.now().toISOString(), {
-      action,
-      userId: a.viewer.user?.id === 'cli' ? null : (a.viewer.user?.id ?? null),
-      target,
-      ip: a.ip,
-      detail,
-    });
+    await auditEntry(tx, ws, a, action, target, detail);
   });
 }
 
@@ -303,6 +315,24 @@ export async function listingFromEstimate(
   a: Asker,
   req: { region: string; orgnr: string; kind: string; side?: ListingSide | undefined },
 ): Promise<Listing> {
+  const { listing, basis } = await estimateListing(ws, a, req);
+  await audited(
+    ws,
+    a,
+    'listing.created',
+    listing.id,
+    { kind: listing.kind, side: listing.side, fromEstimate: basis },
+    (tx) => insertListing(tx, listing),
+  );
+  return listing;
+}
+
+/** The listing an estimate makes, not yet written. */
+async function estimateListing(
+  ws: Workspace,
+  a: Asker,
+  req: { region: string; orgnr: string; kind: string; side?: ListingSide | undefined },
+): Promise<{ listing: Listing; basis: string }> {
   signedIn(a);
   const actor = await streamsOfActor(ws, req.orgnr);
   const stream = actor.streams.find((s) => s.kind === req.kind && s.direction === 'holds' && s.quantity);
@@ -332,19 +362,51 @@ export async function listingFromEstimate(
       estimate: { basis: stream.basis, orgnr: req.orgnr, tonnes: q.tonnes, low: q.low, high: q.high },
     },
   );
-  await audited(
-    ws,
-    a,
-    'listing.created',
-    listing.id,
-    {
-      kind: listing.kind,
-      side: listing.side,
-      fromEstimate: stream.basis,
-    },
-    (tx) => insertListing(tx, listing),
+  return { listing, basis: stream.basis };
+}
+
+/**
+ * For the region's facilitator: a listing from the estimate for each holder of a kind (largest
+ * first, one by one, farms included), at least `minTonnes` a year, that has no open listing of the kind
+ * yet; at most `limit`. All of them or none: one transaction.
+ */
+export async function listingsFromEstimates(
+  ws: Workspace,
+  a: Asker,
+  req: { region: string; kind: string; minTonnes?: number | undefined; limit?: number | undefined },
+) {
+  requireFacilitator(a, req.region);
+  const min = req.minTonnes ?? 0;
+  const limit = req.limit ?? 50;
+  const holders = await holdersOf(ws, { kind: req.kind, region: req.region, listPersons: true });
+  const listed = new Set(
+    (await findListings(ws.store.db, { region: req.region, kind: req.kind, state: 'open' })).map(
+      (l) => l.holder.orgnr,
+    ),
   );
-  return listing;
+  const skipped = { listed: 0, below: 0, overLimit: 0 };
+  const made: { listing: Listing; basis: string }[] = [];
+  for (const r of holders.rows) {
+    if (!r.orgnr || !r.stream.quantity) continue;
+    if (listed.has(r.orgnr)) skipped.listed += 1;
+    else if (r.stream.quantity.tonnes < min) skipped.below += 1;
+    else if (made.length >= limit) skipped.overLimit += 1;
+    else {
+      made.push(await estimateListing(ws, a, { region: req.region, orgnr: r.orgnr, kind: req.kind }));
+      listed.add(r.orgnr);
+    }
+  }
+  await ws.store.db.transaction().execute(async (tx) => {
+    for (const { listing, basis } of made) {
+      await insertListing(tx, listing);
+      await auditEntry(tx, ws, a, 'listing.created', listing.id, {
+        kind: listing.kind,
+        side: listing.side,
+        fromEstimate: basis,
+      });
+    }
+  });
+  return { created: made.map((m) => m.listing), skipped };
 }
 
 async function visibleListing(ws: Workspace, a: Asker, id: string): Promise<Listing> {

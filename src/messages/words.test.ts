@@ -25,6 +25,7 @@ const CLI_SAMPLES: Samples<WordsIn<typeof CLI_WORDS>> = {
   reoptimised: [100],
   bindingNote: [{ capacities: 's1, s2', radii: 's3', distances: 'Vegavstand' }],
   farmsAndSoleProprietors: [12],
+  listingsMade: [3, { listed: 2, below: 5, overLimit: 1 }],
 };
 
 const REPORT_SAMPLES: Samples<ReportWords> = {

@@ -100,6 +100,7 @@ describe.each(testDialects())('the OpenAPI document and its viewer on %s', (dial
           'GET /api/market/listings',
           'POST /api/market/listings',
           'POST /api/market/listings/from-estimate',
+          'POST /api/market/listings/from-estimates',
           'GET /api/market/listings/:id',
           'PATCH /api/market/listings/:id',
           'GET /api/market/listings/:id/matches',

@@ -1,6 +1,6 @@
 /**
  * The market platform for administrators, on the server's machine (as an administrator of every
- * region): `market listings`, `market ledger` (CSV for a report or a funder), `market dashboard`
+ * region): `market listings`, `market from-estimates` (a kind's largest holders as listings), `market ledger` (CSV for a report or a funder), `market dashboard`
  * (identified against realised) and `market reminders` (stalled matches). Facilitators are made with
  * `accounts grant --role facilitator --region ID`.
  */
@@ -9,6 +9,7 @@ import {
   CLI_ASKER,
   LEDGER_COLUMNS,
   ledgerRows,
+  listingsFromEstimates,
   regionDashboard,
   regionLedger,
   reminders,
@@ -94,6 +95,40 @@ export function registerMarket(program: Command, ctx: CliContext): void {
           ]),
           [false, false, false, false, true, false, false],
         )}\n`,
+      );
+    });
+
+  market
+    .command('from-estimates')
+    .description('listings from the estimate for the largest holders of a kind not listed yet (all or none)')
+    .requiredOption('--region <id>', 'the region')
+    .requiredOption('--kind <id>', 'the stream kind')
+    .option('--min-tonnes <t>', 'at least this many tonnes a year', '0')
+    .option('--limit <n>', 'at most this many listings', '50')
+    .option('--format <format>', 'table or json', 'table')
+    .option('--lang <lang>', 'nb or en', 'nb')
+    .action(async (o: Common & { kind: string; minTonnes: string; limit: string }) => {
+      const format = keyword(o.format, 'format', ['table', 'json'] as const);
+      const lang = parseLangOption(o.lang);
+      const made = await listingsFromEstimates(ctx.workspace(), CLI_ASKER, {
+        region: o.region,
+        kind: o.kind,
+        minTonnes: parseInteger(o.minTonnes, '--min-tonnes', 0, 100_000_000),
+        limit: parseInteger(o.limit, '--limit', 1, 500),
+      });
+      if (format === 'json') return ctx.out(renderJson(made));
+      const data = await ctx.workspace().reference();
+      ctx.out(
+        `${renderTable(
+          [t('listing', lang), t('orgnr', lang), t('municipality', lang), t('quantity', lang)],
+          made.created.map((l) => [
+            l.title,
+            l.holder.orgnr ?? '–',
+            municipalityLabel(data, l.location.municipality),
+            `${n(l.quantity.amount, lang)} t (${n(l.quantity.low, lang)}–${n(l.quantity.high, lang)})`,
+          ]),
+          [false, false, false, true],
+        )}\n${t('listingsMade', lang)(made.created.length, made.skipped)}\n`,
       );
     });
 

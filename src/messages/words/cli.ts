@@ -360,6 +360,12 @@ const CLI = {
   stage_stalled: { nb: 'stoppet opp', en: 'stalled' },
   since: { nb: 'Siden', en: 'Since' },
   idleDays: { nb: 'Dager uten endring', en: 'Days without change' },
+  listingsMade: {
+    nb: (made: number, s: { listed: number; below: number; overLimit: number }) =>
+      `${made} nye oppføringer; hoppet over: ${s.listed} har allerede en, ${s.below} under minstemengden, ${s.overLimit} over grensen`,
+    en: (made: number, s: { listed: number; below: number; overLimit: number }) =>
+      `${made} new listings; skipped: ${s.listed} already have one, ${s.below} below the minimum, ${s.overLimit} over the limit`,
+  },
 } satisfies WordTable;
 
 interface BindingNote {

@@ -145,6 +145,30 @@ describe.each(testDialects())('the market platform over the API on %s', (dialect
     listingId = l.id;
   });
 
+  it('lets the facilitator list a kind’s largest holders from the estimates at once, each holder once', async () => {
+    const body = { region: REGION, kind: 'husdyrgjodsel', minTonnes: 2000, limit: 2 };
+    expect((await call('POST', '/market/listings/from-estimates', 'holder', body)).status).toBe(403);
+    expect((await call('POST', '/market/listings/from-estimates', 'otherFacilitator', body)).status).toBe(
+      403,
+    );
+    const first = (await (
+      await call('POST', '/market/listings/from-estimates', 'facilitator', body)
+    ).json()) as Json;
+    expect(first.created).toHaveLength(2);
+    for (const l of first.created) {
+      expect(l).toMatchObject({ kind: 'husdyrgjodsel', estimated: true, visibility: 'facilitators' });
+      expect(l.quantity.amount).toBeGreaterThanOrEqual(2000);
+    }
+    const second = (await (
+      await call('POST', '/market/listings/from-estimates', 'facilitator', body)
+    ).json()) as Json;
+    expect(second.skipped.listed).toBe(2);
+    const orgnrs = [...first.created, ...second.created].map((l: Json) => l.holder.orgnr);
+    expect(new Set(orgnrs).size).toBe(orgnrs.length);
+    // Farms are listed one by one for the facilitator, never named to the public.
+    expect(first.created.every((l: Json) => l.holder.named === false)).toBe(true);
+  });
+
   it('shows a listing at "facilitators" to its holder, the facilitator and admins only', async () => {
     const seen: Record<string, number> = {};
     for (const w of WHO) seen[w] = (await call('GET', `/market/listings/${listingId}`, w)).status;

@@ -14,6 +14,7 @@ import {
   LEDGER_COLUMNS,
   ledgerRows,
   listingFromEstimate,
+  listingsFromEstimates,
   listMatches,
   matchesFor,
   moveStage,
@@ -267,6 +268,40 @@ export function marketRoutes(
       responses: { 201: answer(ListingSchema, 'The listing'), ...errorResponses, ...denied },
     }),
     async (c) => c.json((await listingFromEstimate(state, await ask(c), c.req.valid('json'))) as never, 201),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/market/listings/from-estimates',
+      tags: ['market'],
+      summary:
+        'For the region’s facilitator: listings from the estimate for every holder of a kind (largest first, at least minTonnes, at most limit) not listed yet; all or none',
+      security: SESSION,
+      request: {
+        body: json(
+          z
+            .object({
+              region: RegionId,
+              kind: KindId,
+              minTonnes: z.number().nonnegative().max(1e8).optional(),
+              limit: z.number().int().min(1).max(500).optional(),
+            })
+            .strict()
+            .openapi('ListingsFromEstimates'),
+        ),
+      },
+      responses: {
+        201: answer(
+          Opaque('ListingsMade', 'created (listings) and skipped (listed, below, overLimit)'),
+          'The listings',
+        ),
+        ...errorResponses,
+        ...denied,
+      },
+    }),
+    async (c) =>
+      c.json((await listingsFromEstimates(state, await ask(c), c.req.valid('json'))) as never, 201),
   );
 
   const IdPath = z.object({ id: Uuid.openapi({ param: { name: 'id', in: 'path' } }) });
