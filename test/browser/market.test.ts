@@ -2,8 +2,9 @@
  * The market page (/marked) in a real browser, against the API with an in-memory store: the register
  * sample imported and a facilitator role granted as an administrator would (through the server's
  * state), then a facilitator starts a listing from the estimate of a holder, proposes its best match,
- * moves it to contract, records tonnes and sees them realised on the dashboard; a visitor sees only
- * public sums. The tests run in order on one server: the visitor's check reads what the facilitator made.
+ * moves it to contract, records tonnes and sees them realised on the dashboard, pages a listing's
+ * matches 20 at a time, proposes one of its suggestions and sees which party has not opened a match;
+ * a visitor sees only public sums. The tests run in order on one server: the visitor's check reads what the facilitator made.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -103,6 +104,8 @@ describe.skipIf(!haveChromium)('the market page in chromium', () => {
 
   it('lets a facilitator start a listing from an estimate, propose its best match, contract it and record tonnes realised', async () => {
     const { page, context, problems } = await openPage();
+    const requested: URL[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url())));
     // Sign up on the account page, then the administrator grants the facilitator role.
     await page.goto(`${base}/konto`);
     await page.getByRole('button', { name: 'Opprett konto' }).click();
@@ -147,10 +150,20 @@ describe.skipIf(!haveChromium)('the market page in chromium', () => {
     );
     await first.getByRole('button', { name: /^Foreslå kobling: HRA/ }).click();
     await expect.poll(() => first.textContent()).toContain('foreslått');
+    // The page asks for the best 20 only (`?limit=20`) and says how many there are in all.
+    // Here all of them fit (2), so there is neither a "20 of" note nor a button to show all.
+    const matchCalls = requested.filter(
+      (u) => u.pathname.endsWith('/matches') && u.pathname.includes('/listings/'),
+    );
+    expect(matchCalls.length).toBeGreaterThan(0);
+    expect(matchCalls.every((u) => u.searchParams.get('limit') === '20')).toBe(true);
+    expect(await ranked.locator('tbody tr').count()).toBeLessThanOrEqual(20);
+    expect(await page.getByTestId('market-ranked-shown').count()).toBe(0);
 
     // The pipeline: identified, then straight to contract (a trial is not always needed).
     const card = page.getByTestId('market-pipeline').locator('li[data-match]', { hasText: 'HRA' });
     await expect.poll(() => card.getAttribute('data-stage')).toBe('identified');
+    const proposedFirst = await card.getAttribute('data-match');
     expect(await card.getByRole('button', { name: 'Avvist', exact: true }).isDisabled()).toBe(true);
     await card.getByRole('button', { name: 'Kontrakt', exact: true }).click();
     await expect.poll(() => card.getAttribute('data-stage')).toBe('contract');
@@ -185,6 +198,53 @@ describe.skipIf(!haveChromium)('the market page in chromium', () => {
     await expect
       .poll(() => page.getByTestId('market-listings').locator('tbody tr', { hasText: 'Halm' }).textContent())
       .toContain('alle (offentlig)');
+
+    // The straw offer opens on its best 20 matches of several hundred, and on request on all of them.
+    const shownNote = page.getByTestId('market-ranked-shown');
+    await expect.poll(() => shownNote.textContent(), { timeout: 60_000 }).toMatch(/^Viser 20 av \d/);
+    const total = Number(((await shownNote.textContent()) ?? '').split(' av ')[1]?.replace(/\D/g, ''));
+    expect(total).toBeGreaterThan(20);
+    expect(await ranked.locator('tbody tr').count()).toBe(20);
+    await page.getByRole('button', { name: /^Vis alle koblingene/ }).click();
+    await expect.poll(() => ranked.locator('tbody tr').count(), { timeout: 60_000 }).toBe(total);
+    expect(await shownNote.count()).toBe(0);
+    expect(
+      requested.some((u) => /\/listings\/[^/]+\/matches$/.test(u.pathname) && !u.searchParams.has('limit')),
+    ).toBe(true);
+
+    // The facilitator's suggestions: per open listing the best candidates no one has proposed yet (not
+    // HRA for VILLFISKEN AS's food waste, proposed above); proposing one moves it into the pipeline.
+    const suggestions = page.getByTestId('market-suggestions');
+    const villfisken = suggestions.locator('table', { hasText: 'VILLFISKEN AS' });
+    await expect.poll(() => villfisken.locator('tbody tr').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    expect(await villfisken.locator('tr[data-target="hra-jevnaker"]').count()).toBe(0);
+    const suggested = suggestions.locator('tbody tr').first();
+    const suggestedTable = suggestions.locator('table').first();
+    const listingId = await suggestedTable.getAttribute('data-listing');
+    const targetId = await suggested.getAttribute('data-target');
+    const targetName = await suggested
+      .locator('th')
+      .evaluate((th: Any) => (th.firstChild?.textContent ?? '').trim());
+    expect(targetName).not.toBe('');
+    await suggested.getByRole('button', { name: /^Foreslå kobling: / }).click();
+    await expect.poll(() => page.getByTestId('market-notice').textContent()).toContain('foreslått');
+    const newCard = page
+      .getByTestId('market-pipeline')
+      .locator(`li[data-match]:not([data-match="${proposedFirst}"])`);
+    await expect.poll(() => newCard.count()).toBe(1);
+    expect(await newCard.locator('h3').textContent()).toContain(targetName);
+    expect(await newCard.getAttribute('data-stage')).toBe('identified');
+    await expect
+      .poll(() =>
+        suggestions.locator(`table[data-listing="${listingId}"] tr[data-target="${targetId}"]`).count(),
+      )
+      .toBe(0);
+    // Not yet seen by the parties: the facilitator proposed HRA for VILLFISKEN AS, whose organisation
+    // has not opened it (nor has HRA).
+    const unseen = page.getByTestId('market-unseen').locator(`li[data-match="${proposedFirst}"]`);
+    await expect.poll(() => unseen.getAttribute('data-seen-holder')).toBe('false');
+    expect(await unseen.textContent()).toContain('VILLFISKEN AS');
+    expect(await unseen.textContent()).toContain('ikke åpnet av innehaveren');
 
     await page.waitForLoadState('networkidle');
     expect(await seriousAxeViolations(page)).toEqual([]);

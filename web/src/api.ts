@@ -490,6 +490,8 @@ export interface ListingSearch {
 export interface MarketMatches {
   listing: Listing;
   tonnesPerYear: number | null;
+  /** Ranked candidates in all; `ranked` holds the best `?limit=` of them. */
+  total: number;
   ranked: (RankedCandidate & { proposed: string | null })[];
   excluded: (Omit<RankedCandidate, 'notes'> & { reason: Message; rule: string | null })[];
   grouped: number;
@@ -522,6 +524,23 @@ export interface MarketDashboard {
   byKind: DashboardRow[];
   byMunicipality: DashboardRow[];
   byTier: DashboardRow[];
+}
+/** GET /market/suggestions (the region's facilitator): candidates no one has proposed, matches not yet opened. */
+export interface MarketSuggestions {
+  region: string;
+  suggested: {
+    listing: Pick<Listing, 'id' | 'title' | 'side' | 'kind'>;
+    /** The best few ranked candidates not yet proposed (`proposed` is null). */
+    candidates: MarketMatches['ranked'];
+  }[];
+  unseen: {
+    id: string;
+    listingId: string;
+    target: MarketMatch['target'];
+    stage: Stage;
+    seenByHolder: boolean;
+    seenByTarget: boolean;
+  }[];
 }
 export interface MarketReminders {
   days: number;

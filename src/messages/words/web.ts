@@ -420,6 +420,7 @@ const nb = {
     reason: 'Grunn',
     noMatches: 'Ingen mulige koblinger innenfor rekkevidden.',
     showAllMatches: 'Vis alle koblingene',
+    rankedShown: 'Viser {shown} av {total}',
     confirm: 'Bekreft tallene',
     closeListing: 'Lukk oppføringen',
     changeVisibility: 'Endre hvem som ser oppføringen',
@@ -469,6 +470,17 @@ const nb = {
     noReminders: 'Ingen påminnelser.',
     idleDays: 'dager uten endring',
     ledgerCsv: 'Regnskapet som CSV',
+    suggestions: 'Forslag',
+    suggestionsHelp:
+      'De beste kandidatene for hver åpen oppføring som ingen har foreslått ennå, tre per oppføring.',
+    suggestionsFor: 'Forslag for',
+    noSuggestions: 'Ingen nye forslag.',
+    unseen: 'Ikke sett av partene',
+    unseenHelp: 'Foreslåtte koblinger som en av partene ikke har åpnet ennå.',
+    noUnseen: 'Partene har åpnet alle koblingene.',
+    notOpenedBy: 'ikke åpnet av',
+    parties: { holder: 'innehaveren', target: 'motparten' },
+    and: 'og',
   },
 };
 
@@ -849,6 +861,7 @@ const en: WebWords = {
     reason: 'Reason',
     noMatches: 'No possible matches within reach.',
     showAllMatches: 'Show every match',
+    rankedShown: 'Showing {shown} of {total}',
     confirm: 'Confirm the figures',
     closeListing: 'Close the listing',
     changeVisibility: 'Change who sees the listing',
@@ -898,6 +911,17 @@ const en: WebWords = {
     noReminders: 'No reminders.',
     idleDays: 'days without change',
     ledgerCsv: 'The ledger as CSV',
+    suggestions: 'Suggestions',
+    suggestionsHelp:
+      'The best candidates for each open listing that no one has proposed yet, three a listing.',
+    suggestionsFor: 'Suggestions for',
+    noSuggestions: 'No new suggestions.',
+    unseen: 'Not yet seen by the parties',
+    unseenHelp: 'Proposed matches one of the parties has not opened yet.',
+    noUnseen: 'The parties have opened every match.',
+    notOpenedBy: 'not opened by',
+    parties: { holder: 'the holder', target: 'the counterpart' },
+    and: 'and',
   },
 };
 

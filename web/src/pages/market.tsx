@@ -11,10 +11,12 @@ import {
   type Listing,
   type ListingSearch,
   type ListingSide,
+  type Loaded,
   type MarketDashboard,
   type MarketMatch,
   type MarketMatches,
   type MarketReminders,
+  type MarketSuggestions,
   type Me,
   patch,
   post,
@@ -36,7 +38,10 @@ const TIERS = ['energi', 'gjodsel', 'for', 'pharma', 'mat', 'produkt'];
 const LEDGER_STAGES: Stage[] = ['trial', 'contract', 'realised'];
 /** How many holders "Start fra anslag" lists (the largest first). */
 const HOLDERS_SHOWN = 25;
-/** How many ranked (and excluded) candidates a listing shows before "show all": the best come first. */
+/**
+ * How many ranked (and excluded) candidates a listing shows before "show all": the best come first,
+ * and the API sends only these (`?limit=`) until all are asked for.
+ */
 const MATCHES_SHOWN = 20;
 
 /** A number as a person types it: a decimal comma, spaces between thousands. */
@@ -75,18 +80,23 @@ export default function Market() {
 
   // (3) One listing's matches.
   const [selected, setSelected] = useState<string | null>(null);
-  const [allMatches, setAllMatches] = useState(false);
+  // The listing whose matches are all shown: each listing opens on its best matches.
+  const [allFor, setAllFor] = useState<string | null>(null);
+  const allMatches = selected !== null && allFor === selected;
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new region starts with no listing open.
   useEffect(() => setSelected(null), [region]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: each listing opens on its best matches.
-  useEffect(() => setAllMatches(false), [selected]);
   const shown = <T,>(list: T[]) => (allMatches ? list : list.slice(0, MATCHES_SHOWN));
-  const found = useApi<MarketMatches>(user && selected ? `/market/listings/${selected}/matches` : null);
+  const found = useApi<MarketMatches>(
+    user && selected
+      ? `/market/listings/${selected}/matches${allMatches ? '' : `?limit=${MATCHES_SHOWN}`}`
+      : null,
+  );
 
   // (4) The pipeline, (5) the facilitator's dashboard and reminders.
   const matches = useApi<MarketMatch[]>(user ? `/market/matches?region=${region}` : null);
   const dashboard = useApi<MarketDashboard>(facilitator ? `/market/dashboard?region=${region}` : null);
   const reminders = useApi<MarketReminders>(facilitator ? `/market/reminders?region=${region}` : null);
+  const suggestions = useApi<MarketSuggestions>(facilitator ? `/market/suggestions?region=${region}` : null);
 
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Error | null>(null);
@@ -97,6 +107,7 @@ export default function Market() {
     matches.reload();
     dashboard.reload();
     reminders.reload();
+    suggestions.reload();
   };
   const run = async (fn: () => Promise<unknown>, done?: string) => {
     setFailure(null);
@@ -112,6 +123,14 @@ export default function Market() {
       setBusy(false);
     }
   };
+
+  // A match proposed from a listing's ranked candidates or from the facilitator's suggestions.
+  const propose = (listing: string, c: { type: MarketMatch['target']['type']; id: string }) =>
+    run(() => post('/market/matches', { listing, target: { type: c.type, id: c.id } }), m.proposedNotice);
+  const listingTitle = (id: string) =>
+    listings.data?.items.find((l) => l.id === id)?.title ??
+    suggestions.data?.suggested.find((x) => x.listing.id === id)?.listing.title ??
+    id;
 
   const signInLink = (
     <a
@@ -381,7 +400,7 @@ export default function Market() {
                       </tr>
                     </thead>
                     <tbody>
-                      {shown(found.data.ranked).map((c) => (
+                      {found.data.ranked.map((c) => (
                         <tr key={`${c.type}-${c.id}`} data-target={c.id}>
                           <th scope="row">
                             {c.name ?? c.id} <span className="tag">{m.targets[c.type]}</span>
@@ -407,16 +426,7 @@ export default function Market() {
                                 type="button"
                                 disabled={busy}
                                 aria-label={`${m.propose}: ${c.name ?? c.id}`}
-                                onClick={() =>
-                                  run(
-                                    () =>
-                                      post('/market/matches', {
-                                        listing: selected,
-                                        target: { type: c.type, id: c.id },
-                                      }),
-                                    m.proposedNotice,
-                                  )
-                                }
+                                onClick={() => propose(selected, c)}
                               >
                                 {m.propose}
                               </button>
@@ -428,12 +438,18 @@ export default function Market() {
                   </table>
                 </TableWrap>
               )}
-              {!allMatches &&
-                Math.max(found.data.ranked.length, found.data.excluded.length) > MATCHES_SHOWN && (
-                  <button type="button" onClick={() => setAllMatches(true)}>
-                    {m.showAllMatches} ({f.num(found.data.ranked.length + found.data.excluded.length)})
-                  </button>
-                )}
+              {found.data.ranked.length < found.data.total && (
+                <p className="note" data-testid="market-ranked-shown">
+                  {m.rankedShown
+                    .replace('{shown}', f.num(found.data.ranked.length))
+                    .replace('{total}', f.num(found.data.total))}
+                </p>
+              )}
+              {!allMatches && Math.max(found.data.total, found.data.excluded.length) > MATCHES_SHOWN && (
+                <button type="button" disabled={found.loading} onClick={() => setAllFor(selected)}>
+                  {m.showAllMatches} ({f.num(found.data.total + found.data.excluded.length)})
+                </button>
+              )}
               {found.data.grouped > 0 && (
                 <p className="note">{t.farmsAndSoleProprietors(found.data.grouped)}</p>
               )}
@@ -504,6 +520,14 @@ export default function Market() {
       {facilitator && (
         <section aria-labelledby="market-facilitator" data-testid="market-dashboard">
           <h2 id="market-facilitator">{m.facilitator}</h2>
+          <Suggestions
+            loaded={suggestions}
+            busy={busy}
+            kindName={kindName}
+            tierName={tierName}
+            listingTitle={listingTitle}
+            onPropose={propose}
+          />
           <h3>{m.dashboard}</h3>
           <p className="help">{m.dashboardHelp}</p>
           {dashboard.error && <ErrorBox error={dashboard.error} retry={dashboard.reload} />}
@@ -952,6 +976,107 @@ function MatchCard({
         </form>
       )}
     </li>
+  );
+}
+
+/**
+ * For the facilitator: per open listing its best candidates no one has proposed yet, to propose with
+ * one click, and the proposed matches a party has not opened (GET /market/suggestions).
+ */
+function Suggestions({
+  loaded,
+  busy,
+  kindName,
+  tierName,
+  listingTitle,
+  onPropose,
+}: {
+  loaded: Loaded<MarketSuggestions>;
+  busy: boolean;
+  kindName: (id: string) => string;
+  tierName: (id: string | null) => string;
+  listingTitle: (id: string) => string;
+  onPropose: (listing: string, c: { type: MarketMatch['target']['type']; id: string }) => void;
+}) {
+  const { t, f } = useI18n();
+  const m = t.market;
+  const app = useApp();
+  const data = loaded.data;
+  return (
+    <div data-testid="market-suggestions">
+      <h3>{m.suggestions}</h3>
+      <p className="help">{m.suggestionsHelp}</p>
+      {loaded.loading && !data && <Loading />}
+      {loaded.error && <ErrorBox error={loaded.error} retry={loaded.reload} />}
+      {data && data.suggested.length === 0 && <p>{m.noSuggestions}</p>}
+      {data?.suggested.map(({ listing, candidates }) => (
+        <TableWrap key={listing.id}>
+          <table data-listing={listing.id}>
+            <caption>
+              {m.suggestionsFor} «{listing.title}» ({m.sides[listing.side]}, {kindName(listing.kind)})
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{m.counterpart}</th>
+                <th scope="col">{t.municipality}</th>
+                <th scope="col">{t.tier}</th>
+                <th scope="col">{t.distanceKm}</th>
+                <th scope="col">{m.netPerTonne}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{m.propose}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {candidates.map((c) => (
+                <tr key={`${c.type}-${c.id}`} data-target={c.id}>
+                  <th scope="row">
+                    {c.name ?? c.id} <span className="tag">{m.targets[c.type]}</span>
+                  </th>
+                  <td>{c.municipality ? app.munName(c.municipality) : '–'}</td>
+                  <td>{tierName(c.tier)}</td>
+                  <td className="num">{f.num(c.km, 1)}</td>
+                  <td className="num">{f.num(c.netPerTonneNok)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      disabled={busy}
+                      aria-label={`${m.propose}: ${c.name ?? c.id} (${listing.title})`}
+                      onClick={() => onPropose(listing.id, c)}
+                    >
+                      {m.propose}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      ))}
+      <h4>{m.unseen}</h4>
+      <p className="help">{m.unseenHelp}</p>
+      {data &&
+        (data.unseen.length === 0 ? (
+          <p>{m.noUnseen}</p>
+        ) : (
+          <ul data-testid="market-unseen">
+            {data.unseen.map((u) => (
+              <li
+                key={u.id}
+                data-match={u.id}
+                data-seen-holder={String(u.seenByHolder)}
+                data-seen-target={String(u.seenByTarget)}
+              >
+                {listingTitle(u.listingId)} → {u.target.name ?? u.target.id} ({m.stages[u.stage]}):{' '}
+                {m.notOpenedBy}{' '}
+                {[!u.seenByHolder && m.parties.holder, !u.seenByTarget && m.parties.target]
+                  .filter(Boolean)
+                  .join(` ${m.and} `)}
+              </li>
+            ))}
+          </ul>
+        ))}
+    </div>
   );
 }
 
