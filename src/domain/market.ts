@@ -321,7 +321,7 @@ export interface TierEconomics {
   transport: { costNokPerTonneKm: number; kgCo2ePerTonneKm: number };
 }
 
-function fit(own: number | null, other: number | null, capacity: boolean): number | null {
+function quantityFitOf(own: number | null, other: number | null, capacity: boolean): number | null {
   if (own === null || other === null || own <= 0 || other <= 0) return null;
   return capacity ? Math.min(1, other / own) : Math.min(own, other) / Math.max(own, other);
 }
@@ -366,7 +366,7 @@ export function rankCandidates(
       transportNokPerTonne: transport,
       netPerTonneNok: uplift === null ? null : uplift - (transport ?? 0),
       co2ePerTonne: co2 === null ? null : co2 - transportCo2,
-      quantityFit: fit(a, b, c.capacity === true),
+      quantityFit: quantityFitOf(a, b, c.capacity === true),
       seasonOverlap: seasonOverlap(own.months, c.months),
       tonnesPerYear: a !== null && b !== null ? Math.min(a, b) : (a ?? b),
       notes,

@@ -225,7 +225,7 @@ describe.each(testDialects())('accounts over the API on %s', (dialect) => {
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++)
       statuses.push(
-        (await post('/sign-in/email', { email: 'nils@example.no', password: 'feil passord nr ' + i })).status,
+        (await post('/sign-in/email', { email: 'nils@example.no', password: `feil passord nr ${i}` })).status,
       );
     expect(statuses).toContain(429);
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);

@@ -226,18 +226,12 @@ describe.each(testDialects())('the market platform over the API on %s', (dialect
     expect(
       (await call('PATCH', `/market/listings/${listingId}`, 'facilitator', { visibility: 'public' })).status,
     ).toBe(200);
-    const one = (await (await call('GET', `/market/listings/${listingId}`, 'visitor')).json()) as Record<
-      string,
-      any
-    >;
+    const one = (await (await call('GET', `/market/listings/${listingId}`, 'visitor')).json()) as Json;
     expect(one.access).toBe('public');
     expect(one.listing.holder.name).toBe('VILLFISKEN AS');
     expect(one.listing.price).toBeUndefined();
     expect(one.listing.location).toBeUndefined();
-    const all = (await (await call('GET', `/market/listings?region=${REGION}`, 'visitor')).json()) as Record<
-      string,
-      any
-    >;
+    const all = (await (await call('GET', `/market/listings?region=${REGION}`, 'visitor')).json()) as Json;
     expect(all.items).toEqual([]);
     expect(all.public.map((p: { id: string }) => p.id)).toEqual([listingId]);
     expect(all.aggregates).toEqual([
@@ -405,10 +399,7 @@ describe.each(testDialects())('the market platform over the API on %s', (dialect
         })
       ).status,
     ).toBe(201);
-    const shown = (await (await call('GET', `/market/matches/${matchId}`, 'holder')).json()) as Record<
-      string,
-      any
-    >;
+    const shown = (await (await call('GET', `/market/matches/${matchId}`, 'holder')).json()) as Json;
     expect(shown.log.map((s: { stage: string }) => s.stage)).toEqual([
       'identified',
       'contacted',
@@ -479,10 +470,7 @@ describe.each(testDialects())('the market platform over the API on %s', (dialect
     expect(dash.total.realised.tonnes).toBe(8);
     expect(dash.byMunicipality.map((r: { key: string }) => r.key)).toEqual(['3305']);
     expect(dash.byTier[0]).toMatchObject({ key: 'energi', byStage: { contract: 1 } });
-    const ledger = (await (await call('GET', `/market/ledger?region=${REGION}`, 'admin')).json()) as Record<
-      string,
-      any
-    >;
+    const ledger = (await (await call('GET', `/market/ledger?region=${REGION}`, 'admin')).json()) as Json;
     expect(ledger.totals.tonnes).toBe(
       ledger.records.reduce((s: number, r: { tonnes: number }) => s + r.tonnes, 0),
     );
