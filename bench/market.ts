@@ -149,7 +149,7 @@ try {
       '',
       table,
       '',
-      'Search reads every listing of the region and decides visibility in the domain (a rule per listing, not a query); at thousands of listings a region that is the cost to watch. Matching is dominated by the register query and road legs of `usersOf`; suggestions match each open listing in turn.',
+      'For the region’s facilitator the store counts, pages (200) and sums the public listings; for anyone else it reads only what could be visible (a prefilter in SQL) and the domain decides per listing, so a visitor’s answer costs the region’s public listings (a quarter of them here). The floor (one kind, one side) is reading the session and the viewer’s organisations. Matching is dominated by the register query and road legs of `usersOf`; suggestions match each open listing in turn.',
     ]),
   );
 } finally {

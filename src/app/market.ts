@@ -46,6 +46,7 @@ import { isTier, type Tier } from '../domain/valuation.ts';
 import { writeAudit } from '../store/audit-repository.ts';
 import {
   appendStage,
+  countListings,
   findListings,
   findMatches,
   getListing,
@@ -502,8 +503,20 @@ export async function searchListings(ws: Workspace, a: Asker, filter: ListingFil
         orgnrs: v.user ? v.organisations.map((o) => o.orgnr).filter(Boolean) : [],
         userId: v.user?.id ?? null,
       };
-  const all = await findListings(ws.store.db, { ...filter, state: filter.state ?? 'open', visibleTo });
   const kinds = kindsOf(ws);
+  const dmShareOf = (k: string) => kinds.get(k)?.dmShare ?? null;
+  const limit = filter.limit ?? 200;
+  const base = { ...filter, state: filter.state ?? 'open' };
+  if (everything) {
+    // The region's facilitator sees every listing in full: count, page and sum in the store.
+    const [total, items, open] = await Promise.all([
+      countListings(ws.store.db, base),
+      findListings(ws.store.db, { ...base, limit }),
+      findListings(ws.store.db, { ...base, visibility: 'public' }),
+    ]);
+    return { total, items, public: [], aggregates: aggregatePublic(open, dmShareOf) };
+  }
+  const all = await findListings(ws.store.db, { ...base, visibleTo });
   const items: Listing[] = [];
   const named: ReturnType<typeof publicListing>[] = [];
   for (const l of all) {
@@ -511,12 +524,11 @@ export async function searchListings(ws: Workspace, a: Asker, filter: ListingFil
     if (access === 'full') items.push(l);
     else if (access === 'public') named.push(publicListing(l));
   }
-  const limit = filter.limit ?? 200;
   return {
     total: items.length,
     items: items.slice(0, limit),
     public: named.slice(0, limit),
-    aggregates: aggregatePublic(all, (k) => kinds.get(k)?.dmShare ?? null),
+    aggregates: aggregatePublic(all, dmShareOf),
   };
 }
 

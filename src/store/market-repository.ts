@@ -3,7 +3,7 @@
  * ledger's records. No rule lives here (domain/market.ts has them); the stage log and the ledger are
  * only ever inserted into.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from 'kysely';
 import type { LedgerRecord, Listing, Stage, StageChange } from '../domain/market.ts';
 import type { Tier } from '../domain/valuation.ts';
 import type { Database, ListingTable, MatchTable } from './schema.ts';
@@ -134,33 +134,54 @@ export interface ListingFilter {
     | undefined;
 }
 
-/** Listings by filter, newest first; who may see which is the domain's to decide. */
-export async function findListings(db: Db, f: ListingFilter): Promise<Listing[]> {
-  let q = db.selectFrom('listings').selectAll();
-  if (f.region) q = q.where('region_id', '=', f.region);
-  if (f.kind) q = q.where('kind', '=', f.kind);
-  if (f.side) q = q.where('side', '=', f.side);
-  if (f.municipality) q = q.where('municipality', '=', f.municipality);
-  if (f.state) q = q.where('state', '=', f.state);
-  if (f.q) {
-    const words = f.q
-      .toLowerCase()
-      .replace(/[%_\\]/g, ' ')
-      .trim();
-    if (words) q = q.where((eb) => eb(eb.fn('lower', ['title']), 'like', `%${words}%`));
-  }
-  const v = f.visibleTo;
-  if (v)
-    q = q.where((eb) =>
-      eb.or([
-        ...(v.visibilities.length ? [eb('visibility', 'in', v.visibilities)] : []),
-        ...(v.organisationIds.length ? [eb('organisation_id', 'in', v.organisationIds)] : []),
-        ...(v.orgnrs.length ? [eb('holder_orgnr', 'in', v.orgnrs)] : []),
-        ...(v.userId ? [eb('created_by', '=', v.userId)] : []),
-      ]),
-    );
+/** Listings by filter, newest first (at most `limit`); who may see which is the domain's to decide. */
+export async function findListings(
+  db: Db,
+  f: ListingFilter & { visibility?: Listing['visibility'] | undefined; limit?: number | undefined },
+): Promise<Listing[]> {
+  let q = db.selectFrom('listings').selectAll().where(matching(f));
+  if (f.visibility) q = q.where('visibility', '=', f.visibility);
+  if (f.limit !== undefined) q = q.limit(f.limit);
   const rows = await q.orderBy('created_at', 'desc').orderBy('id').execute();
   return rows.map(toListing);
+}
+
+/** How many listings a filter finds. */
+export async function countListings(db: Db, f: ListingFilter): Promise<number> {
+  const row = await db
+    .selectFrom('listings')
+    .where(matching(f))
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** The filter as one condition (every part of it must hold). */
+function matching(f: ListingFilter) {
+  return (eb: ExpressionBuilder<Database, 'listings'>) => {
+    const all: Expression<SqlBool>[] = [];
+    if (f.region) all.push(eb('region_id', '=', f.region));
+    if (f.kind) all.push(eb('kind', '=', f.kind));
+    if (f.side) all.push(eb('side', '=', f.side));
+    if (f.municipality) all.push(eb('municipality', '=', f.municipality));
+    if (f.state) all.push(eb('state', '=', f.state));
+    const words = f.q
+      ?.toLowerCase()
+      .replace(/[%_\\]/g, ' ')
+      .trim();
+    if (words) all.push(eb(eb.fn('lower', ['title']), 'like', `%${words}%`));
+    const v = f.visibleTo;
+    if (v)
+      all.push(
+        eb.or([
+          ...(v.visibilities.length ? [eb('visibility', 'in', v.visibilities)] : []),
+          ...(v.organisationIds.length ? [eb('organisation_id', 'in', v.organisationIds)] : []),
+          ...(v.orgnrs.length ? [eb('holder_orgnr', 'in', v.orgnrs)] : []),
+          ...(v.userId ? [eb('created_by', '=', v.userId)] : []),
+        ]),
+      );
+    return eb.and(all);
+  };
 }
 
 // ── Matches ─────────────────────────────────────────────────────────────────────────────────────
