@@ -246,6 +246,20 @@ describe.skipIf(!haveChromium)('the market page in chromium', () => {
     expect(await unseen.textContent()).toContain('VILLFISKEN AS');
     expect(await unseen.textContent()).toContain('ikke åpnet av innehaveren');
 
+    // Listings for the largest holders of manure at once: each is made from its estimate.
+    await estimate.getByLabel('Strøm', { exact: true }).selectOption('husdyrgjodsel');
+    await expect.poll(() => estimate.locator('tbody tr').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.getByTestId('market-start-all').click();
+    await expect
+      .poll(() => page.getByTestId('market-notice').textContent(), { timeout: 60_000 })
+      .toMatch(/\d+ oppføringer er laget fra anslagene; 0 innehavere hadde allerede en/);
+    await page.getByLabel('Strøm', { exact: true }).first().selectOption('husdyrgjodsel');
+    await expect
+      .poll(() => page.getByTestId('market-listings').locator('tbody tr', { hasText: 'anslag' }).count(), {
+        timeout: 30_000,
+      })
+      .toBeGreaterThan(1);
+
     await page.waitForLoadState('networkidle');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTEFACTS, 'desktop-marked-tilrettelegger.png'), fullPage: true });

@@ -109,13 +109,14 @@ export default function Market() {
     reminders.reload();
     suggestions.reload();
   };
-  const run = async (fn: () => Promise<unknown>, done?: string) => {
+  /** Runs an action, says it is done (a text, or one made from the answer) and reloads. */
+  const run = async <T,>(fn: () => Promise<T>, done?: string | ((answer: T) => string)) => {
     setFailure(null);
     setNotice(null);
     setBusy(true);
     try {
-      await fn();
-      if (done) setNotice(done);
+      const answer = await fn();
+      if (done) setNotice(typeof done === 'string' ? done : done(answer));
       refresh();
     } catch (e) {
       setFailure(e as Error);
@@ -356,6 +357,20 @@ export default function Market() {
               const l = await post<Listing>('/market/listings/from-estimate', { region, orgnr, kind: k });
               setSelected(l.id);
             }, m.startedFromEstimate)
+          }
+          onStartAll={(k) =>
+            run(
+              () =>
+                post<{ created: Listing[]; skipped: { listed: number } }>('/market/listings/from-estimates', {
+                  region,
+                  kind: k,
+                  limit: HOLDERS_SHOWN,
+                }),
+              (made) =>
+                m.startedMany
+                  .replace('{made}', f.num(made.created.length))
+                  .replace('{listed}', f.num(made.skipped.listed)),
+            )
           }
         />
       )}
@@ -740,10 +755,13 @@ function FromEstimate({
   kinds,
   busy,
   onStart,
+  onStartAll,
 }: {
   kinds: Option[];
   busy: boolean;
   onStart: (orgnr: string, kind: string) => void;
+  /** Listings for the largest holders of the kind that have none yet (all or none). */
+  onStartAll: (kind: string) => void;
 }) {
   const { t, f } = useI18n();
   const m = t.market;
@@ -760,6 +778,14 @@ function FromEstimate({
       <p className="help">{m.fromEstimateHelp}</p>
       <div className="controls">
         <Select label={t.stream} name="estimate-kind" value={chosen} onChange={setKind} options={kinds} />
+        <button
+          type="button"
+          disabled={busy || !chosen || rows.length === 0}
+          data-testid="market-start-all"
+          onClick={() => onStartAll(chosen)}
+        >
+          {m.startAll.replace('{count}', f.num(HOLDERS_SHOWN))}
+        </button>
       </div>
       {holders.loading && !holders.data && <Loading />}
       {holders.error && <ErrorBox error={holders.error} retry={holders.reload} />}
