@@ -1,7 +1,7 @@
 /**
  * Writes the documents that list data: docs/coefficients.md (profiles, recipes, coefficients),
  * docs/library.md (products and prices, technologies, eligibility rules, current uses, rates) and
- * docs/scenario.schema.json. Never edit them by hand: `npm run docs` regenerates them and
+ * docs/scenario.schema.json and docs/park.schema.json. Never edit them by hand: `npm run docs` regenerates them and
  * test/docs.test.ts fails when one is stale.
  */
 
@@ -15,6 +15,7 @@ import { MATURE_TRL, yieldSets } from '../src/domain/technologies.ts';
 import { textIn } from '../src/domain/text.ts';
 import { TIER_NAMES } from '../src/domain/valuation.ts';
 import type { LoadedLibrary } from '../src/ingest/library.ts';
+import { parkSchema } from '../src/ingest/park.ts';
 import type { ReferenceData } from '../src/ingest/reference-data.ts';
 import { scenarioSchema } from '../src/ingest/schemas.ts';
 
@@ -365,13 +366,22 @@ export function renderScenarioSchema(): string {
   return `${JSON.stringify({ title: 'Restverdi scenario', ...schema }, null, 2)}\n`;
 }
 
+export const PARK_SCHEMA_PATH = fileURLToPath(new URL('../docs/park.schema.json', import.meta.url));
+
+/** JSON Schema of a biopark design file, generated from the zod schema `readParkFile` validates with. */
+export function renderParkSchema(): string {
+  const schema = z.toJSONSchema(parkSchema, { target: 'draft-2020-12' });
+  return `${JSON.stringify({ title: 'Restverdi biopark design', ...schema }, null, 2)}\n`;
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const files = openDataFiles();
   writeFileSync(DOC_PATH, renderCoefficientDoc(files.reference()));
   writeFileSync(LIBRARY_DOC_PATH, renderLibraryDoc(files.library()));
   writeFileSync(SCENARIO_SCHEMA_PATH, renderScenarioSchema());
+  writeFileSync(PARK_SCHEMA_PATH, renderParkSchema());
   writeFileSync(ACTOR_STREAMS_DOC_PATH, renderActorStreamsDoc(files.actorStreams()));
   console.log(
-    `wrote ${DOC_PATH}, ${LIBRARY_DOC_PATH}, ${SCENARIO_SCHEMA_PATH} and ${ACTOR_STREAMS_DOC_PATH}`,
+    `wrote ${DOC_PATH}, ${LIBRARY_DOC_PATH}, ${SCENARIO_SCHEMA_PATH}, ${PARK_SCHEMA_PATH} and ${ACTOR_STREAMS_DOC_PATH}`,
   );
 }

@@ -4,9 +4,11 @@ import {
   ACTOR_STREAMS_DOC_PATH,
   DOC_PATH,
   LIBRARY_DOC_PATH,
+  PARK_SCHEMA_PATH,
   renderActorStreamsDoc,
   renderCoefficientDoc,
   renderLibraryDoc,
+  renderParkSchema,
   renderScenarioSchema,
   SCENARIO_SCHEMA_PATH,
 } from '../scripts/build-docs.ts';
@@ -31,6 +33,11 @@ describe('docs/coefficients.md', () => {
     expect(readFileSync(SCENARIO_SCHEMA_PATH, 'utf8')).toBe(renderScenarioSchema());
     const schema = JSON.parse(renderScenarioSchema());
     expect(schema.required).toEqual(expect.arrayContaining(['id', 'name', 'inputs', 'steps']));
+  });
+
+  it('docs/park.schema.json is the JSON Schema of the park file reader', () => {
+    expect(readFileSync(PARK_SCHEMA_PATH, 'utf8')).toBe(renderParkSchema());
+    expect(JSON.parse(renderParkSchema()).required).toEqual(['id', 'name', 'processes', 'flows']);
   });
 
   it('docs/actor-coefficients.md lists the catalogue of data/actor-streams.json (regenerate with `npm run docs`)', () => {

@@ -187,5 +187,20 @@ export interface AppMessageParams {
   ledger_date_future: { date: string; today: string };
   ledger_not_computable: { kind: string; tier: string };
   estimate_not_found: { orgnr: string; kind: string };
+  // Bioparks (domain/parks.ts).
+  park_id_twice: { id: string };
+  park_flow_process_unknown: { flow: string; process: string; known: string[] };
+  park_flow_outside: { flow: string };
+  park_flow_self: { flow: string; process: string };
+  park_amount_invalid: { flow: string; quantity: string; value: string };
+  park_unbalanced: {
+    process: string;
+    quantity: string;
+    inputs: number;
+    outputs: number;
+    stockChange: number;
+    residual: number;
+    unit: string;
+  };
   listing_numbers_invalid: { problem: 'low_above' | 'high_below' | 'interval_missing' };
 }

@@ -172,4 +172,18 @@ export const APP_SAMPLES: SamplesPart<keyof AppMessageParams> = {
   ledger_not_computable: { kind: 'halm', tier: 'mat' },
   estimate_not_found: { orgnr: '999999999', kind: 'halm' },
   listing_numbers_invalid: { problem: 'low_above' },
+  park_id_twice: { id: 'p1' },
+  park_flow_process_unknown: { flow: 'f1', process: 'p9', known: ['p1', 'p2'] },
+  park_flow_outside: { flow: 'f1' },
+  park_flow_self: { flow: 'f1', process: 'p1' },
+  park_amount_invalid: { flow: 'f1', quantity: 'dm', value: '-3' },
+  park_unbalanced: {
+    process: 'p1',
+    quantity: 'dm',
+    inputs: 1200,
+    outputs: 900,
+    stockChange: 50,
+    residual: 250,
+    unit: 't',
+  },
 };

@@ -64,6 +64,21 @@ const STAGE_NAMES: Record<string, Record<Lang, string>> = {
 };
 const stageName = (stage: string, lang: Lang) => STAGE_NAMES[stage]?.[lang] ?? stage;
 
+/** A park's quantity in words, with its id (the key in a park file). */
+const QUANTITY_NAMES: Record<string, Record<Lang, string>> = {
+  wet: { nb: 'våtvekt', en: 'wet mass' },
+  dm: { nb: 'tørrstoff', en: 'dry matter' },
+  n: { nb: 'nitrogen', en: 'nitrogen' },
+  p: { nb: 'fosfor', en: 'phosphorus' },
+  k: { nb: 'kalium', en: 'potassium' },
+  c: { nb: 'karbon', en: 'carbon' },
+  heat: { nb: 'varme', en: 'heat' },
+  electricity: { nb: 'strøm', en: 'electricity' },
+  co2: { nb: 'CO2', en: 'CO2' },
+  water: { nb: 'vann', en: 'water' },
+};
+const quantityName = (q: string, lang: Lang) => `${QUANTITY_NAMES[q]?.[lang] ?? q} (${q})`;
+
 /** What an actor summary counts (the register's own terms in parentheses). */
 const COUNTED_UNITS: Record<CountUnits, Record<Lang, string>> = {
   all: {
@@ -659,5 +674,34 @@ export const APP_CATALOGUE: CataloguePart<keyof AppMessageParams> = {
         high_below: 'The high value is below the amount',
         interval_missing: 'A quantity per delivery needs the days between deliveries',
       })[p.problem],
+  },
+  park_id_twice: {
+    nb: (p) => `${p.id} er brukt som id mer enn én gang`,
+    en: (p) => `${p.id} is used as an id twice`,
+  },
+  park_flow_process_unknown: {
+    nb: (p, s) =>
+      `Strømmen ${p.flow} viser til prosessen ${p.process}, som ikke finnes; prosessene er ${s.list(p.known)}`,
+    en: (p, s) =>
+      `Flow ${p.flow} names process ${p.process}, which does not exist; the processes are ${s.list(p.known)}`,
+  },
+  park_flow_outside: {
+    nb: (p) => `Strømmen ${p.flow} verken starter eller slutter i parken`,
+    en: (p) => `Flow ${p.flow} neither starts nor ends in the park`,
+  },
+  park_flow_self: {
+    nb: (p) => `Strømmen ${p.flow} går fra ${p.process} tilbake til seg selv`,
+    en: (p) => `Flow ${p.flow} goes from ${p.process} back to itself`,
+  },
+  park_amount_invalid: {
+    nb: (p) =>
+      `Strømmen ${p.flow}: ${quantityName(p.quantity, 'nb')} ${p.value} er ikke en mengde (et tall ≥ 0)`,
+    en: (p) => `Flow ${p.flow}: ${quantityName(p.quantity, 'en')} ${p.value} is not an amount (a number ≥ 0)`,
+  },
+  park_unbalanced: {
+    nb: (p, s) =>
+      `Prosessen ${p.process} går ikke opp i ${quantityName(p.quantity, 'nb')}: inn ${s.fig(p.inputs)}, ut ${s.fig(p.outputs)}, lager ${s.fig(p.stockChange)}, differanse ${s.fig(p.residual)} ${p.unit}`,
+    en: (p, s) =>
+      `Process ${p.process} does not balance in ${quantityName(p.quantity, 'en')}: in ${s.fig(p.inputs)}, out ${s.fig(p.outputs)}, stock ${s.fig(p.stockChange)}, residual ${s.fig(p.residual)} ${p.unit}`,
   },
 };

@@ -1,0 +1,241 @@
+/**
+ * A biopark as a process graph (issue 18): processes, the flows between them and to and from outside
+ * (the region's streams, markets, the atmosphere), and stocks where storage matters. Every flow
+ * carries amounts of canonical quantities; every process says per quantity whether it conserves it
+ * (what comes in goes out or into stock), transforms it (it may make or use it: biogas from dry matter,
+ * heat from gas) or ignores it. The balance is the design's check: a conserved quantity that does not
+ * close within the tolerance refuses the design, naming the process and the quantity. Pure.
+ */
+import type { Issue } from './errors.ts';
+import { message } from './message.ts';
+import type { Words } from './text.ts';
+
+/** The quantities a flow can carry, each in its one canonical unit. */
+export const PARK_QUANTITIES = [
+  'wet',
+  'dm',
+  'n',
+  'p',
+  'k',
+  'c',
+  'heat',
+  'electricity',
+  'co2',
+  'water',
+] as const;
+export type ParkQuantity = (typeof PARK_QUANTITIES)[number];
+export const PARK_UNITS: Record<ParkQuantity, 't' | 'MWh' | 'm3'> = {
+  wet: 't',
+  dm: 't',
+  n: 't',
+  p: 't',
+  k: 't',
+  c: 't',
+  heat: 'MWh',
+  electricity: 'MWh',
+  co2: 't',
+  water: 'm3',
+};
+
+export const TREATMENTS = ['conserves', 'transforms', 'ignores'] as const;
+export type Treatment = (typeof TREATMENTS)[number];
+
+/** Amounts a year, in each quantity's canonical unit. */
+export type Amounts = Partial<Record<ParkQuantity, number>>;
+
+export interface ParkProcess {
+  id: string;
+  name: Words;
+  /** A technology of the library (data/technologies.json), or none for a process of its own. */
+  technology?: string | undefined;
+  /** Per quantity: conserved, transformed or ignored; a quantity not named is ignored. */
+  treats: Partial<Record<ParkQuantity, Treatment>>;
+  /** What the process's stock grows by in a year (a store of digestate, a heap of chips); negative when it shrinks. */
+  stockChange?: Amounts | undefined;
+}
+
+/** Where a flow starts or ends outside the park. */
+export const OUTSIDES = ['region', 'market', 'atmosphere', 'farms', 'grid', 'water'] as const;
+export type Outside = (typeof OUTSIDES)[number];
+
+export type Endpoint = { process: string } | { outside: Outside; name?: Words | undefined };
+
+export interface ParkFlow {
+  id: string;
+  from: Endpoint;
+  to: Endpoint;
+  /** The stream kind or product the flow is (a residue kind, a product of the library), when it is one. */
+  carries?: string | undefined;
+  amounts: Amounts;
+}
+
+export interface Park {
+  id: string;
+  name: Words;
+  processes: ParkProcess[];
+  flows: ParkFlow[];
+  /** How far a conserved quantity may miss closing, as a share of its larger side (default 0.5 %). */
+  tolerance?: number | undefined;
+}
+
+export const DEFAULT_TOLERANCE = 0.005;
+
+export interface BalanceRow {
+  process: string;
+  quantity: ParkQuantity;
+  treatment: Treatment;
+  inputs: number;
+  outputs: number;
+  stockChange: number;
+  /** inputs − outputs − stock change. */
+  residual: number;
+  /** Conserved and within the tolerance, or not conserved. */
+  closes: boolean;
+}
+
+const isProcess = (e: Endpoint): e is { process: string } => 'process' in e;
+
+/**
+ * Per process and quantity, inputs − outputs − stock change: every quantity a process treats or a
+ * flow of it carries. A conserved quantity closes when the residual is within the tolerance of the
+ * larger of inputs and outputs; a transformed or ignored one is reported, never refused.
+ */
+export function parkBalance(park: Park): BalanceRow[] {
+  const tolerance = park.tolerance ?? DEFAULT_TOLERANCE;
+  const sums = new Map<string, { inputs: number; outputs: number }>();
+  const key = (p: string, q: ParkQuantity) => `${p}\u0000${q}`;
+  const add = (p: string, q: ParkQuantity, side: 'inputs' | 'outputs', v: number) => {
+    const s = sums.get(key(p, q)) ?? { inputs: 0, outputs: 0 };
+    s[side] += v;
+    sums.set(key(p, q), s);
+  };
+  for (const f of park.flows)
+    for (const [q, v] of Object.entries(f.amounts) as [ParkQuantity, number][]) {
+      if (isProcess(f.to)) add(f.to.process, q, 'inputs', v);
+      if (isProcess(f.from)) add(f.from.process, q, 'outputs', v);
+    }
+  const rows: BalanceRow[] = [];
+  for (const p of park.processes) {
+    for (const q of PARK_QUANTITIES) {
+      const s = sums.get(key(p.id, q));
+      const treatment = p.treats[q] ?? 'ignores';
+      const stockChange = p.stockChange?.[q] ?? 0;
+      if (!s && treatment === 'ignores' && stockChange === 0) continue;
+      const inputs = s?.inputs ?? 0;
+      const outputs = s?.outputs ?? 0;
+      const residual = inputs - outputs - stockChange;
+      const scale = Math.max(inputs, outputs + Math.max(stockChange, 0));
+      rows.push({
+        process: p.id,
+        quantity: q,
+        treatment,
+        inputs,
+        outputs,
+        stockChange,
+        residual,
+        closes: treatment !== 'conserves' || Math.abs(residual) <= tolerance * scale + 1e-9,
+      });
+    }
+  }
+  return rows;
+}
+
+/** What crosses the park's boundary, per quantity: in from outside, out to outside, by where. */
+export function parkBoundary(park: Park) {
+  const out = new Map<ParkQuantity, { in: number; out: number; by: Partial<Record<Outside, number>> }>();
+  for (const f of park.flows) {
+    const entering = !isProcess(f.from) && isProcess(f.to);
+    const leaving = isProcess(f.from) && !isProcess(f.to);
+    if (!entering && !leaving) continue;
+    const where = (entering ? f.from : f.to) as { outside: Outside };
+    for (const [q, v] of Object.entries(f.amounts) as [ParkQuantity, number][]) {
+      const row = out.get(q) ?? { in: 0, out: 0, by: {} };
+      if (entering) row.in += v;
+      else row.out += v;
+      row.by[where.outside] = (row.by[where.outside] ?? 0) + (entering ? v : -v);
+      out.set(q, row);
+    }
+  }
+  return PARK_QUANTITIES.filter((q) => out.has(q)).map((q) => ({
+    quantity: q,
+    unit: PARK_UNITS[q],
+    ...out.get(q),
+  }));
+}
+
+/**
+ * Everything wrong with a design, each issue naming where: ids used twice, flows to processes that do
+ * not exist, flows that never touch the park or loop on one process, negative amounts, and every
+ * conserved quantity of a process that does not close. Empty when the design may be used.
+ */
+export function checkPark(park: Park): Issue[] {
+  const issues: Issue[] = [];
+  const ids = new Set<string>();
+  park.processes.forEach((p, i) => {
+    if (ids.has(p.id))
+      issues.push({
+        path: `processes[${i}].id`,
+        message: `process ${p.id} is named twice`,
+        detail: message('park_id_twice', { id: p.id }),
+      });
+    ids.add(p.id);
+  });
+  const flowIds = new Set<string>();
+  park.flows.forEach((f, i) => {
+    const at = `flows[${i}]`;
+    if (flowIds.has(f.id))
+      issues.push({
+        path: `${at}.id`,
+        message: `flow ${f.id} is named twice`,
+        detail: message('park_id_twice', { id: f.id }),
+      });
+    flowIds.add(f.id);
+    for (const end of ['from', 'to'] as const) {
+      const e = f[end];
+      if (isProcess(e) && !ids.has(e.process))
+        issues.push({
+          path: `${at}.${end}.process`,
+          message: `flow ${f.id}: no process ${e.process}`,
+          detail: message('park_flow_process_unknown', { flow: f.id, process: e.process, known: [...ids] }),
+        });
+    }
+    if (!isProcess(f.from) && !isProcess(f.to))
+      issues.push({
+        path: at,
+        message: `flow ${f.id} neither starts nor ends in the park`,
+        detail: message('park_flow_outside', { flow: f.id }),
+      });
+    if (isProcess(f.from) && isProcess(f.to) && f.from.process === f.to.process)
+      issues.push({
+        path: at,
+        message: `flow ${f.id} goes from ${f.from.process} to itself`,
+        detail: message('park_flow_self', { flow: f.id, process: f.from.process }),
+      });
+    for (const [q, v] of Object.entries(f.amounts) as [ParkQuantity, number][])
+      if (!(Number.isFinite(v) && v >= 0))
+        issues.push({
+          path: `${at}.amounts.${q}`,
+          message: `flow ${f.id}: ${q} ${v} is not an amount (a number ≥ 0)`,
+          detail: message('park_amount_invalid', { flow: f.id, quantity: q, value: String(v) }),
+        });
+  });
+  if (issues.length > 0) return issues;
+  for (const r of parkBalance(park)) {
+    if (r.closes) continue;
+    const i = park.processes.findIndex((p) => p.id === r.process);
+    issues.push({
+      path: `processes[${i}].treats.${r.quantity}`,
+      message: `process ${r.process} does not conserve ${r.quantity}: in ${r.inputs}, out ${r.outputs}, stock ${r.stockChange}, residual ${r.residual} ${PARK_UNITS[r.quantity]}`,
+      detail: message('park_unbalanced', {
+        process: r.process,
+        quantity: r.quantity,
+        inputs: r.inputs,
+        outputs: r.outputs,
+        stockChange: r.stockChange,
+        residual: r.residual,
+        unit: PARK_UNITS[r.quantity],
+      }),
+    });
+  }
+  return issues;
+}
