@@ -8,6 +8,7 @@
  */
 import type { Issue } from './errors.ts';
 import { message } from './message.ts';
+import type { Technology } from './technologies.ts';
 import type { Words } from './text.ts';
 
 /** The quantities a flow can carry, each in its one canonical unit. */
@@ -234,6 +235,119 @@ export function checkPark(park: Park): Issue[] {
         stockChange: r.stockChange,
         residual: r.residual,
         unit: PARK_UNITS[r.quantity],
+      }),
+    });
+  }
+  return issues;
+}
+
+// ── Processes from the library ──────────────────────────────────────────────────────────────────
+
+export interface ExpectedOutput {
+  process: string;
+  product: string;
+  /** Tonnes a year on the technology's basis (wet, or dry matter), at the central yield and its range. */
+  tonnes: number;
+  low: number;
+  high: number;
+  basis: Technology['basis'];
+  /** What the process's flows declare of the product (on the same basis). */
+  declared: number;
+}
+
+/**
+ * For each process that names a technology of the library: what its inputs yield by the technology's
+ * yields per input (its central value and low–high range) against what its flows declare, product by
+ * product; and every input the technology does not accept, or that lacks the amount on its basis.
+ */
+export function libraryYields(
+  park: Park,
+  technologies: readonly Technology[],
+): { expected: ExpectedOutput[]; issues: Issue[] } {
+  const expected: ExpectedOutput[] = [];
+  const issues: Issue[] = [];
+  park.processes.forEach((p, i) => {
+    if (!p.technology) return;
+    const tech = technologies.find((t) => t.id === p.technology);
+    if (!tech) {
+      issues.push({
+        path: `processes[${i}].technology`,
+        message: `process ${p.id}: no technology ${p.technology} in the library`,
+        detail: message('unknown_technology', { id: p.technology, known: technologies.map((t) => t.id) }),
+      });
+      return;
+    }
+    const sums = new Map<string, { tonnes: number; low: number; high: number }>();
+    park.flows.forEach((f, j) => {
+      if (!('process' in f.to) || f.to.process !== p.id) return;
+      const what = f.carries;
+      if (!what || !tech.inputs.includes(what)) {
+        issues.push({
+          path: `flows[${j}].carries`,
+          message: `flow ${f.id}: ${tech.id} does not take ${what ?? '(unnamed)'}`,
+          detail: message('park_input_not_accepted', {
+            flow: f.id,
+            process: p.id,
+            technology: tech.id,
+            carries: what ?? '',
+            accepted: tech.inputs,
+          }),
+        });
+        return;
+      }
+      const amount = f.amounts[tech.basis];
+      if (amount === undefined) {
+        issues.push({
+          path: `flows[${j}].amounts.${tech.basis}`,
+          message: `flow ${f.id}: ${tech.id} counts its yields per t ${tech.basis}; give the flow's ${tech.basis}`,
+          detail: message('park_input_basis_missing', {
+            flow: f.id,
+            technology: tech.id,
+            quantity: tech.basis,
+          }),
+        });
+        return;
+      }
+      const set = tech.byInput?.[what] ?? { outputs: tech.outputs, losses: tech.losses };
+      for (const o of set.outputs) {
+        const s = sums.get(o.product) ?? { tonnes: 0, low: 0, high: 0 };
+        s.tonnes += amount * o.yield.value;
+        s.low += amount * o.yield.low;
+        s.high += amount * o.yield.high;
+        sums.set(o.product, s);
+      }
+    });
+    for (const [product, s] of sums) {
+      const declared = park.flows
+        .filter((f) => 'process' in f.from && f.from.process === p.id && f.carries === product)
+        .reduce((sum, f) => sum + (f.amounts[tech.basis] ?? 0), 0);
+      expected.push({ process: p.id, product, ...s, basis: tech.basis, declared });
+    }
+  });
+  return { expected, issues };
+}
+
+/**
+ * A library process whose declared output of a product lies outside what its inputs yield by the
+ * library's range: the design claims more (or less) than the technology gives.
+ */
+export function checkYields(park: Park, technologies: readonly Technology[]): Issue[] {
+  const { expected, issues } = libraryYields(park, technologies);
+  for (const e of expected) {
+    const slack = 1e-9 + (park.tolerance ?? DEFAULT_TOLERANCE) * e.high;
+    if (e.declared >= e.low - slack && e.declared <= e.high + slack) continue;
+    const i = park.processes.findIndex((p) => p.id === e.process);
+    issues.push({
+      path: `processes[${i}]`,
+      message: `process ${e.process}: declares ${e.declared} t of ${e.product}, its inputs yield ${e.tonnes} (${e.low}–${e.high})`,
+      detail: message('park_yield_outside', {
+        process: e.process,
+        product: e.product,
+        declared: e.declared,
+        tonnes: e.tonnes,
+        low: e.low,
+        high: e.high,
+        basis: e.basis,
       }),
     });
   }

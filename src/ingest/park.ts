@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
-import { checkPark, OUTSIDES, PARK_QUANTITIES, type Park, TREATMENTS } from '../domain/parks.ts';
+import { checkPark, checkYields, OUTSIDES, PARK_QUANTITIES, type Park, TREATMENTS } from '../domain/parks.ts';
+import type { Technology } from '../domain/technologies.ts';
 import { problemsDetail } from './file-issues.ts';
 import { readJsonFile } from './reference-data.ts';
 import { safeText, wordsSchema } from './schemas.ts';
@@ -92,8 +93,11 @@ export const parkSchema = z
   })
   .strict();
 
-/** Reads a park file and checks it: its shape, then its graph and its balances (exit code 2 in the CLI). */
-export function readParkFile(file: string): Park {
+/**
+ * Reads a park file and checks it: its shape, then its graph and its balances, and with the library's
+ * technologies the yields of the processes that name one (exit code 2 in the CLI).
+ */
+export function readParkFile(file: string, technologies?: readonly Technology[]): Park {
   let park: Park;
   try {
     park = readJsonFile(file, parkSchema, process.cwd()) as Park;
@@ -106,12 +110,14 @@ export function readParkFile(file: string): Park {
       });
     throw error;
   }
-  return checkedPark(park, file);
+  return checkedPark(park, file, technologies);
 }
 
 /** A park whose graph is sound and whose conserved quantities close; else every problem, under `where`. */
-export function checkedPark(park: Park, where: string): Park {
-  const issues = checkPark(park).map((i) => ({ ...i, path: `${where}:${i.path}` }));
+export function checkedPark(park: Park, where: string, technologies?: readonly Technology[]): Park {
+  const found = checkPark(park);
+  if (found.length === 0 && technologies) found.push(...checkYields(park, technologies));
+  const issues = found.map((i) => ({ ...i, path: `${where}:${i.path}` }));
   if (issues.length > 0)
     throw new AppError(
       'invalid_input',

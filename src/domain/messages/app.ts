@@ -193,6 +193,23 @@ export interface AppMessageParams {
   park_flow_outside: { flow: string };
   park_flow_self: { flow: string; process: string };
   park_amount_invalid: { flow: string; quantity: string; value: string };
+  park_input_not_accepted: {
+    flow: string;
+    process: string;
+    technology: string;
+    carries: string;
+    accepted: string[];
+  };
+  park_input_basis_missing: { flow: string; technology: string; quantity: string };
+  park_yield_outside: {
+    process: string;
+    product: string;
+    declared: number;
+    tonnes: number;
+    low: number;
+    high: number;
+    basis: 'wet' | 'dm';
+  };
   park_unbalanced: {
     process: string;
     quantity: string;

@@ -177,6 +177,23 @@ export const APP_SAMPLES: SamplesPart<keyof AppMessageParams> = {
   park_flow_outside: { flow: 'f1' },
   park_flow_self: { flow: 'f1', process: 'p1' },
   park_amount_invalid: { flow: 'f1', quantity: 'dm', value: '-3' },
+  park_input_not_accepted: {
+    flow: 'f1',
+    process: 'p1',
+    technology: 't1',
+    carries: 'k9',
+    accepted: ['k1', 'k2'],
+  },
+  park_input_basis_missing: { flow: 'f1', technology: 't1', quantity: 'dm' },
+  park_yield_outside: {
+    process: 'p1',
+    product: 'x1',
+    declared: 900,
+    tonnes: 305,
+    low: 203,
+    high: 407,
+    basis: 'wet',
+  },
   park_unbalanced: {
     process: 'p1',
     quantity: 'dm',

@@ -698,6 +698,24 @@ export const APP_CATALOGUE: CataloguePart<keyof AppMessageParams> = {
       `Strømmen ${p.flow}: ${quantityName(p.quantity, 'nb')} ${p.value} er ikke en mengde (et tall ≥ 0)`,
     en: (p) => `Flow ${p.flow}: ${quantityName(p.quantity, 'en')} ${p.value} is not an amount (a number ≥ 0)`,
   },
+  park_input_not_accepted: {
+    nb: (p, s) =>
+      `Strømmen ${p.flow} til ${p.process}: ${s.techId(p.technology)} tar ikke ${p.carries ? s.kindId(p.carries) : '(uten navn)'}; den tar ${s.list(p.accepted.map(s.kindId))}`,
+    en: (p, s) =>
+      `Flow ${p.flow} to ${p.process}: ${s.techId(p.technology)} does not take ${p.carries ? s.kindId(p.carries) : '(unnamed)'}; it takes ${s.list(p.accepted.map(s.kindId))}`,
+  },
+  park_input_basis_missing: {
+    nb: (p, s) =>
+      `Strømmen ${p.flow}: ${s.techId(p.technology)} regner utbyttet per tonn ${quantityName(p.quantity, 'nb')}; oppgi strømmens ${p.quantity}`,
+    en: (p, s) =>
+      `Flow ${p.flow}: ${s.techId(p.technology)} counts its yields per tonne ${quantityName(p.quantity, 'en')}; give the flow's ${p.quantity}`,
+  },
+  park_yield_outside: {
+    nb: (p, s) =>
+      `Prosessen ${p.process} oppgir ${s.fig(p.declared)} t ${p.product}, men innsatsen gir ${s.fig(p.tonnes)} t (${s.fig(p.low)}–${s.fig(p.high)}) etter bibliotekets utbytte (${p.basis === 'dm' ? 'tørrstoff' : 'våtvekt'})`,
+    en: (p, s) =>
+      `Process ${p.process} declares ${s.fig(p.declared)} t of ${p.product}, but its inputs yield ${s.fig(p.tonnes)} t (${s.fig(p.low)}–${s.fig(p.high)}) by the library's yields (${p.basis === 'dm' ? 'dry matter' : 'wet'})`,
+  },
   park_unbalanced: {
     nb: (p, s) =>
       `Prosessen ${p.process} går ikke opp i ${quantityName(p.quantity, 'nb')}: inn ${s.fig(p.inputs)}, ut ${s.fig(p.outputs)}, lager ${s.fig(p.stockChange)}, differanse ${s.fig(p.residual)} ${p.unit}`,
