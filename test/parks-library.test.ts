@@ -7,10 +7,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDataFiles } from '../src/app/data-files.ts';
 import { AppError } from '../src/domain/errors.ts';
-import { checkPark, checkYields, libraryYields, type Park } from '../src/domain/parks.ts';
+import { capitalRecoveryFactor } from '../src/domain/finance.ts';
+import { checkPark, checkYields, libraryYields, type Park, parkEconomics } from '../src/domain/parks.ts';
+import { priceNokPerTonne } from '../src/domain/valuation.ts';
 import { readParkFile } from '../src/ingest/park.ts';
 
-const technologies = openDataFiles().library().technologies;
+const library = openDataFiles().library();
+const technologies = library.technologies;
 const digester = technologies.find((t) => t.id === 'anaerobic-digestion');
 const y = (kind: string, product: string) => {
   const o = digester?.byInput?.[kind]?.outputs.find((x) => x.product === product);
@@ -132,5 +135,86 @@ describe('a park process from the library', () => {
       if (e instanceof AppError) refused = e;
     }
     expect(refused?.issues.map((i) => i.detail?.code)).toContain('park_yield_outside');
+  });
+});
+
+describe('a park’s economics', () => {
+  it('costs a library process per tonne of input, sells what goes to the market, and adds shared costs', () => {
+    const p = park();
+    p.processes.push({
+      id: 'office',
+      name: 'Felles kontor',
+      treats: {},
+      costs: { capexNok: 2_000_000, opexNokPerYear: 150_000 },
+    });
+    p.shared = [{ id: 'road', name: 'Vei og vekt', capexNok: 5_000_000, opexNokPerYear: 100_000 }];
+    const e = parkEconomics(p, library);
+    const tech = technologies.find((t) => t.id === 'anaerobic-digestion');
+    const crf = capitalRecoveryFactor(library.finance);
+    // 12 000 t wet a year: capex 2 500 NOK per t of capacity, opex 200 NOK per t (data/technologies.json).
+    expect(tech?.capexNokPerTonneCapacity.value).toBe(2_500);
+    expect(tech?.opexNokPerTonne.value).toBe(200);
+    const d = e.processes.find((x) => x.process === 'digester');
+    expect(d).toMatchObject({ inputTonnes: 12_000, capexNok: 30_000_000, opexNok: 2_400_000 });
+    expect(d?.annualCapitalNok).toBeCloseTo(30_000_000 * crf, 6);
+    // Only the biogas is sold at the market; the digestate goes back to the farms, the rejects are not a product.
+    const gasPrice = priceNokPerTonne(
+      library.products.find((x) => x.id === 'biogass')?.price as never,
+      library.rates,
+    ).value;
+    expect(d?.revenueNok).toBeCloseTo(752.95 * gasPrice, 6);
+    expect(e.processes.find((x) => x.process === 'office')).toMatchObject({
+      capexNok: 2_000_000,
+      opexNok: 150_000,
+      revenueNok: 0,
+    });
+    expect(e.total.capexNok).toBe(37_000_000);
+    expect(e.total.opexNok).toBe(2_650_000);
+    expect(e.total.netNok).toBeCloseTo(e.total.revenueNok - 2_650_000 - 37_000_000 * crf, 6);
+    // Raw biogas at the energy price does not cover the opex: no payback.
+    expect(e.total.revenueNok).toBeLessThan(e.total.opexNok);
+    expect(e.paybackYears).toBeNull();
+    expect(e.unpriced).toEqual([]);
+  });
+
+  it('pays back when the surplus is positive, and names products without a price', () => {
+    const p: Park = {
+      id: 'shop',
+      name: 'Butikk',
+      processes: [
+        {
+          id: 'sorter',
+          name: 'Sortering',
+          treats: {},
+          costs: { capexNok: 1_000_000, opexNokPerYear: 10_000 },
+        },
+      ],
+      flows: [
+        { id: 'in', from: { outside: 'region' }, to: { process: 'sorter' }, amounts: { wet: 100 } },
+        {
+          id: 'chips',
+          from: { process: 'sorter' },
+          to: { outside: 'market' },
+          carries: 'biogass',
+          amounts: { wet: 100 },
+        },
+        {
+          id: 'odd',
+          from: { process: 'sorter' },
+          to: { outside: 'market' },
+          carries: 'unobtainium',
+          amounts: { wet: 1 },
+        },
+      ],
+    };
+    const e = parkEconomics(p, library);
+    const gasPrice = priceNokPerTonne(
+      library.products.find((x) => x.id === 'biogass')?.price as never,
+      library.rates,
+    ).value;
+    expect(e.total.revenueNok).toBeCloseTo(100 * gasPrice, 6);
+    expect(e.paybackYears).toBeCloseTo(1_000_000 / (100 * gasPrice - 10_000), 9);
+    expect(e.paybackYears).toBeGreaterThan(5);
+    expect(e.unpriced).toEqual(['unobtainium']);
   });
 });

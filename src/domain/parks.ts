@@ -7,9 +7,11 @@
  * close within the tolerance refuses the design, naming the process and the quantity. Pure.
  */
 import type { Issue } from './errors.ts';
+import { capitalRecoveryFactor, type Finance } from './finance.ts';
 import { message } from './message.ts';
 import type { Technology } from './technologies.ts';
 import type { Words } from './text.ts';
+import { type Product, priceNokPerTonne, type Rates } from './valuation.ts';
 
 /** The quantities a flow can carry, each in its one canonical unit. */
 export const PARK_QUANTITIES = [
@@ -53,6 +55,8 @@ export interface ParkProcess {
   treats: Partial<Record<ParkQuantity, Treatment>>;
   /** What the process's stock grows by in a year (a store of digestate, a heap of chips); negative when it shrinks. */
   stockChange?: Amounts | undefined;
+  /** Costs of a process of its own (a library process takes the technology's per tonne of input). */
+  costs?: { capexNok: number; opexNokPerYear: number } | undefined;
 }
 
 /** Where a flow starts or ends outside the park. */
@@ -77,6 +81,8 @@ export interface Park {
   flows: ParkFlow[];
   /** How far a conserved quantity may miss closing, as a share of its larger side (default 0.5 %). */
   tolerance?: number | undefined;
+  /** Infrastructure the processes share (roads, a weighbridge, a heat network), with its costs. */
+  shared?: { id: string; name: Words; capexNok: number; opexNokPerYear: number }[] | undefined;
 }
 
 export const DEFAULT_TOLERANCE = 0.005;
@@ -352,4 +358,116 @@ export function checkYields(park: Park, technologies: readonly Technology[]): Is
     });
   }
   return issues;
+}
+
+// ── Economics ───────────────────────────────────────────────────────────────────────────────────
+
+export interface ProcessEconomics {
+  process: string;
+  technology: string | null;
+  /** Tonnes a year of input on the technology's basis (null for a process of its own). */
+  inputTonnes: number | null;
+  capexNok: number;
+  /** Capex as a yearly cost: capex × the capital recovery factor of the library's finance. */
+  annualCapitalNok: number;
+  opexNok: number;
+  /** What the process's products sell for at the market (flows to outside `market` carrying a product). */
+  revenueNok: number;
+  /** Revenue − opex − annual capital. */
+  netNok: number;
+}
+
+export interface ParkEconomics {
+  processes: ProcessEconomics[];
+  shared: { id: string; capexNok: number; annualCapitalNok: number; opexNok: number }[];
+  total: { capexNok: number; annualCapitalNok: number; opexNok: number; revenueNok: number; netNok: number };
+  /** Years for the operating surplus (revenue − opex) to repay the capex; null when there is no surplus. */
+  paybackYears: number | null;
+  /** Products sold that the library has no price for (their revenue is not counted). */
+  unpriced: string[];
+}
+
+/**
+ * Capex, opex and revenue per process and for the park: a library process at the technology's capex
+ * per tonne of yearly capacity (its yearly input, or its product when `capexPer` names one) and opex
+ * per tonne of input; a process of its own at its stated costs; shared infrastructure apart. Revenue
+ * is the products the park sells (flows to the market), at the library's central prices. Feedstock
+ * and what the streams would otherwise earn are not costs here (that is the counterfactual's part).
+ */
+export function parkEconomics(
+  park: Park,
+  lib: { technologies: readonly Technology[]; products: readonly Product[]; rates: Rates; finance: Finance },
+): ParkEconomics {
+  const crf = capitalRecoveryFactor(lib.finance);
+  const unpriced = new Set<string>();
+  const processes = park.processes.map((p): ProcessEconomics => {
+    const tech = p.technology ? lib.technologies.find((t) => t.id === p.technology) : undefined;
+    let revenue = 0;
+    for (const f of park.flows) {
+      if (
+        !('process' in f.from) ||
+        f.from.process !== p.id ||
+        !('outside' in f.to) ||
+        f.to.outside !== 'market'
+      )
+        continue;
+      const product = f.carries ? lib.products.find((x) => x.id === f.carries) : undefined;
+      if (!product) {
+        if (f.carries) unpriced.add(f.carries);
+        continue;
+      }
+      revenue += (f.amounts.wet ?? f.amounts.dm ?? 0) * priceNokPerTonne(product.price, lib.rates).value;
+    }
+    let capex = p.costs?.capexNok ?? 0;
+    let opex = p.costs?.opexNokPerYear ?? 0;
+    let input: number | null = null;
+    if (tech) {
+      input = park.flows
+        .filter((f) => 'process' in f.to && f.to.process === p.id)
+        .reduce((sum, f) => sum + (f.amounts[tech.basis] ?? 0), 0);
+      const capacity = tech.capexPer
+        ? park.flows
+            .filter((f) => 'process' in f.from && f.from.process === p.id && f.carries === tech.capexPer)
+            .reduce((sum, f) => sum + (f.amounts.wet ?? f.amounts.dm ?? 0), 0)
+        : input;
+      capex = tech.capexNokPerTonneCapacity.value * capacity;
+      opex = tech.opexNokPerTonne.value * input;
+    }
+    const annual = capex * crf;
+    return {
+      process: p.id,
+      technology: tech?.id ?? null,
+      inputTonnes: input,
+      capexNok: capex,
+      annualCapitalNok: annual,
+      opexNok: opex,
+      revenueNok: revenue,
+      netNok: revenue - opex - annual,
+    };
+  });
+  const shared = (park.shared ?? []).map((x) => ({
+    id: x.id,
+    capexNok: x.capexNok,
+    annualCapitalNok: x.capexNok * crf,
+    opexNok: x.opexNokPerYear,
+  }));
+  const sum = (f: (x: { capexNok: number; annualCapitalNok: number; opexNok: number }) => number) =>
+    processes.reduce((s, x) => s + f(x), 0) + shared.reduce((s, x) => s + f(x), 0);
+  const revenueNok = processes.reduce((s, x) => s + x.revenueNok, 0);
+  const total = {
+    capexNok: sum((x) => x.capexNok),
+    annualCapitalNok: sum((x) => x.annualCapitalNok),
+    opexNok: sum((x) => x.opexNok),
+    revenueNok,
+    netNok: 0,
+  };
+  total.netNok = total.revenueNok - total.opexNok - total.annualCapitalNok;
+  const surplus = total.revenueNok - total.opexNok;
+  return {
+    processes,
+    shared,
+    total,
+    paybackYears: surplus > 0 && total.capexNok > 0 ? total.capexNok / surplus : null,
+    unpriced: [...unpriced].sort(),
+  };
 }

@@ -53,6 +53,20 @@ export const parkSchema = z
       .describe(
         'How far a conserved quantity may miss closing, as a share of its larger side (default 0.005)',
       ),
+    shared: z
+      .array(
+        z
+          .object({
+            id,
+            name: wordsSchema,
+            capexNok: z.number().min(0).max(1e11),
+            opexNokPerYear: z.number().min(0).max(1e10),
+          })
+          .strict(),
+      )
+      .max(50)
+      .optional()
+      .describe('Infrastructure the processes share, with its costs'),
     processes: z
       .array(
         z
@@ -72,6 +86,11 @@ export const parkSchema = z
               .strict()
               .describe('Per quantity: conserves, transforms or ignores (not named: ignores)'),
             stockChange: stockChange.optional(),
+            costs: z
+              .object({ capexNok: z.number().min(0).max(1e11), opexNokPerYear: z.number().min(0).max(1e10) })
+              .strict()
+              .optional()
+              .describe('Costs of a process of its own; a library process takes its technology’s'),
           })
           .strict(),
       )
