@@ -8,8 +8,17 @@ import { describe, expect, it } from 'vitest';
 import { openDataFiles } from '../src/app/data-files.ts';
 import { AppError } from '../src/domain/errors.ts';
 import { capitalRecoveryFactor } from '../src/domain/finance.ts';
-import { checkPark, checkYields, libraryYields, type Park, parkEconomics } from '../src/domain/parks.ts';
-import { priceNokPerTonne } from '../src/domain/valuation.ts';
+import {
+  checkPark,
+  checkYields,
+  libraryYields,
+  type Park,
+  parkClimate,
+  parkEconomics,
+  takenFromHigherUses,
+} from '../src/domain/parks.ts';
+import { currentClimate, valuePyramid } from '../src/domain/pyramid.ts';
+import { co2eAvoidedPerTonne, priceNokPerTonne } from '../src/domain/valuation.ts';
 import { readParkFile } from '../src/ingest/park.ts';
 
 const library = openDataFiles().library();
@@ -216,5 +225,49 @@ describe('a park’s economics', () => {
     expect(e.paybackYears).toBeCloseTo(1_000_000 / (100 * gasPrice - 10_000), 9);
     expect(e.paybackYears).toBeGreaterThan(5);
     expect(e.unpriced).toEqual(['unobtainium']);
+  });
+});
+
+describe('a park against the counterfactual', () => {
+  it('saves its products’ CO2e less what the streams saved in their current use', () => {
+    const c = parkClimate(park(), library, library.currentUses);
+    const factor = (id: string) => co2eAvoidedPerTonne(library.products.find((x) => x.id === id) as never);
+    const gas = 752.95;
+    const rest = 10_947.05;
+    expect(c.products.map((p) => p.product)).toEqual(['biogass', 'biorest']);
+    expect(c.productsCo2e).toBeCloseTo(gas * factor('biogass') + rest * factor('biorest'), 6);
+    // Manure spread raw already replaces mineral fertiliser: its current use's saving is not credited again.
+    const manureUse = library.currentUses.find((u) => u.kind === 'husdyrgjodsel');
+    expect(manureUse).toBeDefined();
+    const manureSaving = 10_000 * currentClimate(library, manureUse as never);
+    expect(manureSaving).toBeGreaterThan(0);
+    expect(c.streams.find((s) => s.kind === 'husdyrgjodsel')?.co2e).toBeCloseTo(manureSaving, 9);
+    expect(c.netCo2e).toBeCloseTo(c.productsCo2e - c.currentUseCo2e, 9);
+  });
+
+  it('names the tonnes the park takes from higher uses (the report’s biogas role)', () => {
+    const p = park();
+    p.flows.push({
+      id: 'cleanings',
+      from: { outside: 'region' },
+      to: { process: 'digester' },
+      carries: 'kornavrens',
+      amounts: { wet: 500 },
+    });
+    const taken = takenFromHigherUses(p, library, library.currentUses);
+    // Grain cleanings reach feed (insects) in the pyramid; the digester takes them to energy. Manure's best
+    // route does not beat its current use, and food waste's best is energy: neither is taken from higher.
+    const pyramid = valuePyramid(library, 'kornavrens', 500, library.currentUses);
+    expect(pyramid.best?.tier).toBe('for');
+    expect(taken).toEqual([
+      expect.objectContaining({
+        flow: 'cleanings',
+        kind: 'kornavrens',
+        tonnes: 500,
+        parkTier: 'energi',
+        pyramidTier: 'for',
+      }),
+    ]);
+    expect(taken[0]?.pyramidPerTonneNok).toBe(pyramid.tiers.find((t) => t.tier === 'for')?.valuePerTonneNok);
   });
 });

@@ -9,9 +9,18 @@
 import type { Issue } from './errors.ts';
 import { capitalRecoveryFactor, type Finance } from './finance.ts';
 import { message } from './message.ts';
+import { type CurrentUse, currentClimate, currentValue, valuePyramid } from './pyramid.ts';
+import type { Library } from './scenarios.ts';
 import type { Technology } from './technologies.ts';
 import type { Words } from './text.ts';
-import { type Product, priceNokPerTonne, type Rates } from './valuation.ts';
+import {
+  co2eAvoidedPerTonne,
+  type Product,
+  priceNokPerTonne,
+  type Rates,
+  type Tier,
+  tierRank,
+} from './valuation.ts';
 
 /** The quantities a flow can carry, each in its one canonical unit. */
 export const PARK_QUANTITIES = [
@@ -470,4 +479,112 @@ export function parkEconomics(
     paybackYears: surplus > 0 && total.capexNok > 0 ? total.capexNok / surplus : null,
     unpriced: [...unpriced].sort(),
   };
+}
+
+// ── Against the counterfactual ──────────────────────────────────────────────────────────────────
+
+/** The residue kinds that enter the park from outside, with their wet tonnes a year and where they go. */
+function streamsIn(park: Park, lib: Pick<Library, 'kinds'>) {
+  const out: { flow: string; kind: string; process: string; tonnes: number }[] = [];
+  for (const f of park.flows) {
+    if ('process' in f.from || !('process' in f.to) || !f.carries) continue;
+    if (!lib.kinds.some((k) => k.id === f.carries)) continue;
+    out.push({ flow: f.id, kind: f.carries, process: f.to.process, tonnes: f.amounts.wet ?? 0 });
+  }
+  return out;
+}
+
+/** Where a product leaving the park is put to use and replaces something. */
+const USED_OUTSIDE: readonly Outside[] = ['market', 'farms'];
+
+export interface ParkClimate {
+  /** t CO2e a year the park's products save by what they replace (the library's climate factors), sold or returned to the farms. */
+  productsCo2e: number;
+  /** t CO2e a year the park's streams saved in their current use (manure spread replaces mineral fertiliser). */
+  currentUseCo2e: number;
+  /** What the park saves over the counterfactual: products − current uses. */
+  netCo2e: number;
+  /** What the streams earned in their current use (NOK a year): the park's feedstock's opportunity cost. */
+  currentUseNok: number;
+  products: { flow: string; product: string; tonnes: number; co2e: number }[];
+  streams: { flow: string; kind: string; tonnes: number; co2e: number; nok: number }[];
+}
+
+/**
+ * CO2e against the counterfactual, as Kalundborg counts its exchanges: without the park each stream
+ * would stay in its current use (saving what that use saves, earning what it earns), and each product
+ * the park sells would be made the conventional way. The park's saving is its products' minus the
+ * streams' current uses'.
+ */
+export function parkClimate(park: Park, lib: Library, currentUses: readonly CurrentUse[]): ParkClimate {
+  const products: ParkClimate['products'] = [];
+  for (const f of park.flows) {
+    // A product used outside the park: sold, or returned to the farms (digestate spread replaces fertiliser).
+    if (!('process' in f.from) || !('outside' in f.to) || !USED_OUTSIDE.includes(f.to.outside) || !f.carries)
+      continue;
+    const product = lib.products.find((x) => x.id === f.carries);
+    if (!product) continue;
+    const tonnes = f.amounts.wet ?? f.amounts.dm ?? 0;
+    products.push({ flow: f.id, product: product.id, tonnes, co2e: tonnes * co2eAvoidedPerTonne(product) });
+  }
+  const streams = streamsIn(park, lib).map((s) => {
+    const use = currentUses.find((u) => u.kind === s.kind);
+    return {
+      flow: s.flow,
+      kind: s.kind,
+      tonnes: s.tonnes,
+      co2e: use ? s.tonnes * currentClimate(lib, use) : 0,
+      nok: use ? s.tonnes * currentValue(lib, use) : 0,
+    };
+  });
+  const productsCo2e = products.reduce((x, p) => x + p.co2e, 0);
+  const currentUseCo2e = streams.reduce((x, p) => x + p.co2e, 0);
+  return {
+    productsCo2e,
+    currentUseCo2e,
+    netCo2e: productsCo2e - currentUseCo2e,
+    currentUseNok: streams.reduce((x, p) => x + p.nok, 0),
+    products,
+    streams,
+  };
+}
+
+export interface TakenFromHigher {
+  flow: string;
+  kind: string;
+  tonnes: number;
+  /** The tier the park's process lifts the stream to. */
+  parkTier: Tier;
+  /** The tier the value pyramid's best route reaches for the stream (when it beats the current use). */
+  pyramidTier: Tier;
+  /** Net NOK per tonne of the pyramid's best route, and of the park's tier's best route. */
+  pyramidPerTonneNok: number;
+  parkTierPerTonneNok: number | null;
+}
+
+/**
+ * The report's "biogas role" check: tonnes the park takes into a process at a lower tier than the
+ * one the value pyramid would send them to (its best mature route, where that beats the current use).
+ */
+export function takenFromHigherUses(park: Park, lib: Library, currentUses: CurrentUse[]): TakenFromHigher[] {
+  const out: TakenFromHigher[] = [];
+  for (const s of streamsIn(park, lib)) {
+    const process = park.processes.find((p) => p.id === s.process);
+    const tech = process?.technology ? lib.technologies.find((t) => t.id === process.technology) : undefined;
+    if (!tech || s.tonnes <= 0) continue;
+    const pyramid = valuePyramid(lib, s.kind, s.tonnes, currentUses);
+    const best = pyramid.best;
+    if (!best?.beatsCurrentUse || tierRank(best.tier) <= tierRank(tech.tier)) continue;
+    const at = (tier: Tier) => pyramid.tiers.find((t) => t.tier === tier)?.valuePerTonneNok ?? null;
+    out.push({
+      flow: s.flow,
+      kind: s.kind,
+      tonnes: s.tonnes,
+      parkTier: tech.tier,
+      pyramidTier: best.tier,
+      pyramidPerTonneNok: at(best.tier) ?? 0,
+      parkTierPerTonneNok: at(tech.tier),
+    });
+  }
+  return out;
 }
