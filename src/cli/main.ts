@@ -20,6 +20,7 @@ import { registerCoefficients } from './commands/coefficients.ts';
 import { registerImport } from './commands/import.ts';
 import { registerMarket } from './commands/market.ts';
 import { registerOptimize } from './commands/optimize.ts';
+import { registerPark } from './commands/park.ts';
 import { registerPyramid } from './commands/pyramid.ts';
 import { registerRegions } from './commands/regions.ts';
 import { registerReport } from './commands/report.ts';
@@ -56,6 +57,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerActorStreams(program, ctx);
   registerAccounts(program, ctx);
   registerMarket(program, ctx);
+  registerPark(program, ctx);
   registerReport(program, ctx);
   program
     .command('serve')

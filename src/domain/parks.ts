@@ -49,6 +49,20 @@ export const PARK_UNITS: Record<ParkQuantity, 't' | 'MWh' | 'm3'> = {
   water: 'm3',
 };
 
+/** The quantities in words (as TIER_NAMES are for the tiers). */
+export const PARK_QUANTITY_NAMES: Record<ParkQuantity, { nb: string; en: string }> = {
+  wet: { nb: 'våtvekt', en: 'wet mass' },
+  dm: { nb: 'tørrstoff', en: 'dry matter' },
+  n: { nb: 'nitrogen', en: 'nitrogen' },
+  p: { nb: 'fosfor', en: 'phosphorus' },
+  k: { nb: 'kalium', en: 'potassium' },
+  c: { nb: 'karbon', en: 'carbon' },
+  heat: { nb: 'varme', en: 'heat' },
+  electricity: { nb: 'strøm', en: 'electricity' },
+  co2: { nb: 'CO2', en: 'CO2' },
+  water: { nb: 'vann', en: 'water' },
+};
+
 export const TREATMENTS = ['conserves', 'transforms', 'ignores'] as const;
 export type Treatment = (typeof TREATMENTS)[number];
 

@@ -26,6 +26,8 @@ const CLI_SAMPLES: Samples<WordsIn<typeof CLI_WORDS>> = {
   bindingNote: [{ capacities: 's1, s2', radii: 's3', distances: 'Vegavstand' }],
   farmsAndSoleProprietors: [12],
   listingsMade: [3, { listed: 2, below: 5, overLimit: 1 }],
+  paybackYears: ['11,7'],
+  parkClimate: ['120', '30', '90', '1,5'],
 };
 
 const REPORT_SAMPLES: Samples<ReportWords> = {

@@ -2,6 +2,7 @@
 
 import type { CountUnits, RemovedGroup } from '../../domain/actors.ts';
 import type { AppMessageParams } from '../../domain/messages/app.ts';
+import { PARK_QUANTITY_NAMES, type ParkQuantity } from '../../domain/parks.ts';
 import type { ComparisonLineKind } from '../../domain/scenario-comparison.ts';
 import type { Basis } from '../../domain/technologies.ts';
 import type { Lang } from '../format.ts';
@@ -65,19 +66,8 @@ const STAGE_NAMES: Record<string, Record<Lang, string>> = {
 const stageName = (stage: string, lang: Lang) => STAGE_NAMES[stage]?.[lang] ?? stage;
 
 /** A park's quantity in words, with its id (the key in a park file). */
-const QUANTITY_NAMES: Record<string, Record<Lang, string>> = {
-  wet: { nb: 'våtvekt', en: 'wet mass' },
-  dm: { nb: 'tørrstoff', en: 'dry matter' },
-  n: { nb: 'nitrogen', en: 'nitrogen' },
-  p: { nb: 'fosfor', en: 'phosphorus' },
-  k: { nb: 'kalium', en: 'potassium' },
-  c: { nb: 'karbon', en: 'carbon' },
-  heat: { nb: 'varme', en: 'heat' },
-  electricity: { nb: 'strøm', en: 'electricity' },
-  co2: { nb: 'CO2', en: 'CO2' },
-  water: { nb: 'vann', en: 'water' },
-};
-const quantityName = (q: string, lang: Lang) => `${QUANTITY_NAMES[q]?.[lang] ?? q} (${q})`;
+const quantityName = (q: string, lang: Lang) =>
+  `${PARK_QUANTITY_NAMES[q as ParkQuantity]?.[lang] ?? q} (${q})`;
 
 /** What an actor summary counts (the register's own terms in parentheses). */
 const COUNTED_UNITS: Record<CountUnits, Record<Lang, string>> = {

@@ -360,6 +360,49 @@ const CLI = {
   stage_stalled: { nb: 'stoppet opp', en: 'stalled' },
   since: { nb: 'Siden', en: 'Since' },
   idleDays: { nb: 'Dager uten endring', en: 'Days without change' },
+  // park
+  parkBalanceTitle: {
+    nb: 'Balanse per prosess og størrelse (per år)',
+    en: 'Balance per process and quantity (a year)',
+  },
+  process: { nb: 'Prosess', en: 'Process' },
+  treatment: { nb: 'Behandling', en: 'Treatment' },
+  treatment_conserves: { nb: 'bevarer', en: 'conserves' },
+  treatment_transforms: { nb: 'omdanner', en: 'transforms' },
+  treatment_ignores: { nb: 'ser bort fra', en: 'ignores' },
+  outputs: { nb: 'Ut', en: 'Out' },
+  stockChange: { nb: 'Lagerendring', en: 'Stock change' },
+  residual: { nb: 'Differanse', en: 'Residual' },
+  parkEconomicsTitle: {
+    nb: 'Økonomi per prosess og for parken',
+    en: 'Economics per process and for the park',
+  },
+  capexMnok: { nb: 'Investering (mill. kr)', en: 'Capex (MNOK)' },
+  annualCapitalMnok: { nb: 'Kapitalkostnad per år', en: 'Capital cost a year' },
+  opexMnok: { nb: 'Drift per år', en: 'Opex a year' },
+  revenueMnok: { nb: 'Inntekt per år', en: 'Revenue a year' },
+  parkNetMnok: { nb: 'Netto per år', en: 'Net a year' },
+  noPayback: {
+    nb: 'Ingen tilbakebetaling: inntektene dekker ikke driften.',
+    en: 'No payback: the revenue does not cover the opex.',
+  },
+  paybackYears: {
+    nb: (years: string) => `Tilbakebetalingstid: ${years} år.`,
+    en: (years: string) => `Payback: ${years} years.`,
+  },
+  parkClimate: {
+    nb: (products: string, current: string, net: string, nok: string) =>
+      `Mot alternativet uten park: produktene sparer ${products} t CO2e i året, strømmene sparte ${current} t i dagens bruk, netto ${net} t. Strømmene tjente ${nok} mill. kr i dagens bruk.`,
+    en: (products: string, current: string, net: string, nok: string) =>
+      `Against no park: the products save ${products} t CO2e a year, the streams saved ${current} t in their current use, net ${net} t. The streams earned ${nok} MNOK in their current use.`,
+  },
+  takenFromHigherTitle: { nb: 'Tatt fra høyere bruk', en: 'Taken from higher uses' },
+  noneTakenFromHigher: {
+    nb: 'Ingen: parken tar ingen strøm som verdipyramiden ville sendt høyere.',
+    en: 'None: the park takes no stream the value pyramid would send higher.',
+  },
+  parkTier: { nb: 'Parkens trinn', en: 'Park’s tier' },
+  pyramidTier: { nb: 'Pyramidens trinn', en: 'Pyramid’s tier' },
   listingsMade: {
     nb: (made: number, s: { listed: number; below: number; overLimit: number }) =>
       `${made} nye oppføringer; hoppet over: ${s.listed} har allerede en, ${s.below} under minstemengden, ${s.overLimit} over grensen`,

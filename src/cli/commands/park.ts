@@ -1,0 +1,123 @@
+/**
+ * `restverdi park run FILE`: a biopark design (docs/parks.md, schema docs/park.schema.json) checked —
+ * shape, graph, balances and the library's yields, every problem listed — then its balance per process
+ * and quantity, its economics, its CO2e against the counterfactual and the streams it takes from
+ * higher uses.
+ */
+import type { Command } from 'commander';
+import { runParkFile } from '../../app/parks.ts';
+import { PARK_QUANTITY_NAMES, PARK_UNITS } from '../../domain/parks.ts';
+import { textIn } from '../../domain/text.ts';
+import { TIER_NAMES } from '../../domain/valuation.ts';
+import { formatNumber } from '../../messages/format.ts';
+import type { CliContext } from '../context.ts';
+import { keyword, parseLangOption, renderJson, renderTable } from '../format.ts';
+import { t } from '../i18n.ts';
+
+export function registerPark(program: Command, ctx: CliContext): void {
+  const park = program
+    .command('park')
+    .description('biopark designs: balances, economics and CO2e (docs/parks.md)');
+  park
+    .command('run')
+    .description('check and run a park design file (schema: docs/park.schema.json)')
+    .argument('<file>', 'a park design (JSON)')
+    .option('--format <format>', 'table or json', 'table')
+    .option('--lang <lang>', 'nb or en', 'nb')
+    .action(async (file: string, o: { format: string; lang: string }) => {
+      const format = keyword(o.format, 'format', ['table', 'json'] as const);
+      const lang = parseLangOption(o.lang);
+      const run = runParkFile(ctx.workspace(), file);
+      if (format === 'json') return ctx.out(renderJson(run));
+      const n = (v: number, digits = 1) => formatNumber(v, lang, Number.isInteger(v) ? 0 : digits);
+      const mnok = (v: number) => formatNumber(v / 1e6, lang, 2);
+      const out: string[] = [textIn(run.park.name, lang), ''];
+      out.push(t('parkBalanceTitle', lang));
+      out.push(
+        renderTable(
+          [
+            t('process', lang),
+            t('quantity', lang),
+            t('treatment', lang),
+            t('inputs', lang),
+            t('outputs', lang),
+            t('stockChange', lang),
+            t('residual', lang),
+          ],
+          run.balance.map((r) => [
+            r.process,
+            `${PARK_QUANTITY_NAMES[r.quantity][lang]} (${PARK_UNITS[r.quantity]})`,
+            t(`treatment_${r.treatment}`, lang),
+            n(r.inputs),
+            n(r.outputs),
+            n(r.stockChange),
+            n(r.residual),
+          ]),
+          [false, false, false, true, true, true, true],
+        ),
+      );
+      const e = run.economics;
+      out.push('', t('parkEconomicsTitle', lang));
+      out.push(
+        renderTable(
+          [
+            t('process', lang),
+            t('capexMnok', lang),
+            t('annualCapitalMnok', lang),
+            t('opexMnok', lang),
+            t('revenueMnok', lang),
+            t('parkNetMnok', lang),
+          ],
+          [
+            ...e.processes.map((p) => [
+              p.process,
+              mnok(p.capexNok),
+              mnok(p.annualCapitalNok),
+              mnok(p.opexNok),
+              mnok(p.revenueNok),
+              mnok(p.netNok),
+            ]),
+            ...e.shared.map((x) => [
+              x.id,
+              mnok(x.capexNok),
+              mnok(x.annualCapitalNok),
+              mnok(x.opexNok),
+              '–',
+              '–',
+            ]),
+            [
+              t('total', lang),
+              mnok(e.total.capexNok),
+              mnok(e.total.annualCapitalNok),
+              mnok(e.total.opexNok),
+              mnok(e.total.revenueNok),
+              mnok(e.total.netNok),
+            ],
+          ],
+          [false, true, true, true, true, true],
+        ),
+      );
+      out.push(e.paybackYears === null ? t('noPayback', lang) : t('paybackYears', lang)(n(e.paybackYears)));
+      const c = run.climate;
+      out.push(
+        '',
+        t('parkClimate', lang)(n(c.productsCo2e), n(c.currentUseCo2e), n(c.netCo2e), mnok(c.currentUseNok)),
+      );
+      out.push('', t('takenFromHigherTitle', lang));
+      out.push(
+        run.takenFromHigher.length === 0
+          ? t('noneTakenFromHigher', lang)
+          : renderTable(
+              [t('stream', lang), 't', t('parkTier', lang), t('pyramidTier', lang)],
+              run.takenFromHigher.map((x) => [
+                x.kind,
+                n(x.tonnes),
+                TIER_NAMES[x.parkTier][lang],
+                TIER_NAMES[x.pyramidTier][lang],
+              ]),
+              [false, true, false, false],
+            ),
+      );
+      ctx.out(`${out.join('\n')}\n`);
+    });
+}
