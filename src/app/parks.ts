@@ -3,6 +3,9 @@
  * CO2e against the counterfactual and the streams it takes from higher uses — for a park file or a
  * park posted to the API, checked first (shape, graph, balances, the library's yields).
  */
+
+import { AppError } from '../domain/errors.ts';
+import { message } from '../domain/message.ts';
 import {
   type BalanceRow,
   type Park,
@@ -15,7 +18,8 @@ import {
   type TakenFromHigher,
   takenFromHigherUses,
 } from '../domain/parks.ts';
-import { checkedPark, readParkFile } from '../ingest/park.ts';
+import { checkedPark, parkSchema, readParkFile } from '../ingest/park.ts';
+import { issuesAt } from './issues.ts';
 import type { Workspace } from './workspace.ts';
 
 export interface ParkRun {
@@ -44,7 +48,15 @@ export function runParkFile(ws: Pick<Workspace, 'library'>, file: string): ParkR
   return runChecked(ws, readParkFile(file, ws.library.technologies));
 }
 
-/** Runs a park given as data (the API's body, already of the file's shape). */
-export function runPark(ws: Pick<Workspace, 'library'>, park: Park, where = 'park'): ParkRun {
-  return runChecked(ws, checkedPark(park, where, ws.library.technologies));
+/** Runs a park a user gives (a request body): its shape, graph, balances and yields checked, every problem listed. */
+export function runPark(ws: Pick<Workspace, 'library'>, body: unknown): ParkRun {
+  const parsed = parkSchema.safeParse(body);
+  if (!parsed.success) {
+    const issues = issuesAt('body', parsed.error.issues);
+    throw new AppError('invalid_input', `invalid park: ${issues.length} problem(s)`, {
+      issues,
+      detail: message('request_invalid', { part: 'body', problems: issues.length }),
+    });
+  }
+  return runChecked(ws, checkedPark(parsed.data as Park, 'body', ws.library.technologies));
 }

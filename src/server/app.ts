@@ -26,6 +26,7 @@ import { errorJson, langOf, respondError, zodIssues } from './errors.ts';
 import { importRoutes } from './imports/index.ts';
 import { marketRoutes } from './market/index.ts';
 import { optimiseRoutes } from './optimise/index.ts';
+import { parkRoutes } from './parks/index.ts';
 import { pyramidRoutes } from './pyramid/index.ts';
 import { residueRoutes } from './residues/index.ts';
 import type { ServerState } from './state.ts';
@@ -160,6 +161,7 @@ export function createApp(
   catchmentRoutes(api, state);
   actorRoutes(api, state, options.accounts ?? (() => undefined));
   marketRoutes(api, state, options.accounts ?? (() => undefined));
+  parkRoutes(api, state);
   importRoutes(api, state);
   adminRoutes(api, state, options.admin);
   webRoutes(api, state);

@@ -113,6 +113,7 @@ describe.each(testDialects())('the OpenAPI document and its viewer on %s', (dial
           'GET /api/market/dashboard',
           'GET /api/market/reminders',
           'GET /api/market/suggestions',
+          'POST /api/parks/run',
         ].sort(),
       );
       // Every route the app serves, apart from the document and its viewer, is in the document; the
