@@ -3,6 +3,8 @@
  * CO2e against the counterfactual and the stream it takes from a higher use; a design that does not
  * balance, or claims more than its technology yields, is refused with every problem listed (exit 2).
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.ts';
@@ -43,5 +45,32 @@ describe('park run', () => {
     const r = await runCli(['park', 'run', join(PARKS, 'README.md')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('README.md');
+  });
+
+  it('saves versions, lists them, shows one and compares them, in both languages', async () => {
+    const store = { file: join(mkdtempSync(join(tmpdir(), 'restverdi-parks-')), 'parks.sqlite') };
+    const cli = (...args: string[]) => runCli(args, { store });
+    const file = join(PARKS, 'biogass-hadeland.json');
+    expect((await cli('park', 'save', file, '--note', 'første utkast')).stdout).toBe(
+      'Lagret biogass-hadeland som versjon 1.\n',
+    );
+    expect((await cli('park', 'save', file, '--lang', 'en')).stdout).toBe(
+      'Saved biogass-hadeland as version 2.\n',
+    );
+    const list = await cli('park', 'list');
+    expect(list.stdout).toMatch(
+      /biogass-hadeland\s*│ Biogassanlegg med husdyrgjødsel, matavfall og kornavrens\s*│\s*2 │\s*2 │/,
+    );
+    const shown = await cli('park', 'show', 'biogass-hadeland', '--version', '1', '--lang', 'en');
+    expect(shown.stdout).toMatch(/^Version 1\n/);
+    expect(shown.stdout).toContain('Economics per process and for the park');
+    const cmp = await cli('park', 'compare', 'biogass-hadeland@1', 'biogass-hadeland', '--format', 'json');
+    expect(JSON.parse(cmp.stdout).map((r: { version: number }) => r.version)).toEqual([1, 2]);
+    const missing = await cli('park', 'show', 'ingen');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Ingen park ingen er lagret; de lagrede er biogass-hadeland');
+    // A design that does not check is not saved.
+    expect((await cli('park', 'save', join(PARKS, 'biogass-sloyfe.json'))).code).toBe(2);
+    expect(JSON.parse((await cli('park', 'list', '--format', 'json')).stdout)).toHaveLength(1);
   });
 });

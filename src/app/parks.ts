@@ -18,7 +18,9 @@ import {
   type TakenFromHigher,
   takenFromHigherUses,
 } from '../domain/parks.ts';
+import { textIn } from '../domain/text.ts';
 import { checkedPark, parkSchema, readParkFile } from '../ingest/park.ts';
+import { getParkVersion, listParkDesigns, saveParkVersion } from '../store/parks-repository.ts';
 import { issuesAt } from './issues.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -48,8 +50,8 @@ export function runParkFile(ws: Pick<Workspace, 'library'>, file: string): ParkR
   return runChecked(ws, readParkFile(file, ws.library.technologies));
 }
 
-/** Runs a park a user gives (a request body): its shape, graph, balances and yields checked, every problem listed. */
-export function runPark(ws: Pick<Workspace, 'library'>, body: unknown): ParkRun {
+/** A park a user gives (a request body): its shape, graph, balances and yields checked, every problem listed. */
+function parsePark(ws: Pick<Workspace, 'library'>, body: unknown): Park {
   const parsed = parkSchema.safeParse(body);
   if (!parsed.success) {
     const issues = issuesAt('body', parsed.error.issues);
@@ -58,5 +60,88 @@ export function runPark(ws: Pick<Workspace, 'library'>, body: unknown): ParkRun 
       detail: message('request_invalid', { part: 'body', problems: issues.length }),
     });
   }
-  return runChecked(ws, checkedPark(parsed.data as Park, 'body', ws.library.technologies));
+  return checkedPark(parsed.data as Park, 'body', ws.library.technologies);
+}
+
+/** Runs a park a user gives (a request body). */
+export function runPark(ws: Pick<Workspace, 'library'>, body: unknown): ParkRun {
+  return runChecked(ws, parsePark(ws, body));
+}
+
+// ── Stored designs ──────────────────────────────────────────────────────────────────────────────
+
+/** Saves a design as a new version (it must check first); `id` must be the body's when given. */
+export async function saveParkDesign(
+  ws: Workspace,
+  body: unknown,
+  options: { id?: string | undefined; note?: string | undefined } = {},
+): Promise<{ id: string; version: number }> {
+  const park = parsePark(ws, body);
+  if (options.id !== undefined && options.id !== park.id)
+    throw new AppError('invalid_input', `the design's id is ${park.id}, not ${options.id}`, {
+      issues: [
+        {
+          path: 'body.id',
+          message: `not ${options.id}`,
+          detail: message('park_id_differs', { id: options.id, body: park.id }),
+        },
+      ],
+      detail: message('park_id_differs', { id: options.id, body: park.id }),
+    });
+  const version = await saveParkVersion(ws.store.db, {
+    id: park.id,
+    name: textIn(park.name, 'nb'),
+    body: park,
+    note: options.note ?? null,
+    savedAt: ws.clock.now().toISOString(),
+  });
+  return { id: park.id, version };
+}
+
+export function listParks(ws: Workspace) {
+  return listParkDesigns(ws.store.db);
+}
+
+/** A stored design at a version (the latest by default), checked again against today's library. */
+export async function storedPark(
+  ws: Workspace,
+  id: string,
+  version?: number,
+): Promise<ParkRun & { version: number }> {
+  const row = await getParkVersion(ws.store.db, id, version);
+  if (!row)
+    throw new AppError('not_found', `no park ${id}${version ? ` version ${version}` : ''}`, {
+      detail: message('park_not_found', {
+        id,
+        version: version ?? 0,
+        known: (await listParkDesigns(ws.store.db)).map((p) => p.id),
+      }),
+    });
+  return { ...runChecked(ws, parsePark(ws, row.body)), version: row.version };
+}
+
+/** Designs side by side (each `id` or `id@version`): their totals, CO2e and what they take from higher uses. */
+export async function compareParks(ws: Workspace, refs: string[]) {
+  const out = [];
+  for (const ref of refs) {
+    const [id, v] = ref.split('@') as [string, string | undefined];
+    const version = v === undefined ? undefined : Number(v);
+    if (version !== undefined && !(Number.isInteger(version) && version > 0))
+      throw new AppError('invalid_input', `${ref}: a version is a whole number from 1`, {
+        detail: message('invalid_integer', { name: 'version', input: v ?? '', min: 1, max: 1_000_000 }),
+      });
+    const run = await storedPark(ws, id, version);
+    out.push({
+      id,
+      version: run.version,
+      name: run.park.name,
+      economics: run.economics.total,
+      paybackYears: run.economics.paybackYears,
+      netCo2e: run.climate.netCo2e,
+      currentUseNok: run.climate.currentUseNok,
+      takenFromHigherTonnes: run.takenFromHigher.reduce((s, x) => s + x.tonnes, 0),
+      processes: run.park.processes.length,
+    });
+  }
+  return out;
 }

@@ -27,6 +27,7 @@ const CLI_SAMPLES: Samples<WordsIn<typeof CLI_WORDS>> = {
   farmsAndSoleProprietors: [12],
   listingsMade: [3, { listed: 2, below: 5, overLimit: 1 }],
   paybackYears: ['11,7'],
+  parkSaved: ['p1', 2],
   parkClimate: ['120', '30', '90', '1,5'],
 };
 

@@ -114,6 +114,10 @@ describe.each(testDialects())('the OpenAPI document and its viewer on %s', (dial
           'GET /api/market/reminders',
           'GET /api/market/suggestions',
           'POST /api/parks/run',
+          'GET /api/parks',
+          'GET /api/parks/compare',
+          'GET /api/parks/:id',
+          'PUT /api/parks/:id',
         ].sort(),
       );
       // Every route the app serves, apart from the document and its viewer, is in the document; the

@@ -370,6 +370,20 @@ async function m007(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('ledger_records_match').on('ledger_records').column('match_id').execute();
 }
 
+/** Biopark designs, every save a new version (a design is never overwritten). */
+async function m008(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('parks')
+    .addColumn('id', text, (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('name', text, (c) => c.notNull())
+    .addColumn('body_json', text, (c) => c.notNull())
+    .addColumn('note', text)
+    .addColumn('saved_at', text, (c) => c.notNull())
+    .addPrimaryKeyConstraint('parks_pk', ['id', 'version'])
+    .execute();
+}
+
 export const MIGRATIONS: Record<string, Migration> = {
   '001-initial': { up: m001 },
   '002-actors': { up: m002 },
@@ -378,6 +392,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '005-accounts': { up: m005 },
   '006-organisations-roles': { up: m006 },
   '007-market': { up: m007 },
+  '008-parks': { up: m008 },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -308,6 +308,18 @@ export interface LedgerRecordTable {
   at: string;
 }
 
+/** A biopark design, one row per saved version. */
+export interface ParkTable {
+  id: string;
+  version: number;
+  /** The design's name in bokmål (for lists). */
+  name: string;
+  body_json: string;
+  /** What changed, in the saver's words. */
+  note: string | null;
+  saved_at: string;
+}
+
 export interface Database {
   municipalities: MunicipalityTable;
   number_changes: NumberChangeTable;
@@ -333,4 +345,5 @@ export interface Database {
   matches: MatchTable;
   match_stages: MatchStageTable;
   ledger_records: LedgerRecordTable;
+  parks: ParkTable;
 }

@@ -189,6 +189,9 @@ export interface AppMessageParams {
   estimate_not_found: { orgnr: string; kind: string };
   // Bioparks (domain/parks.ts).
   park_id_twice: { id: string };
+  park_id_differs: { id: string; body: string };
+  /** version 0: the latest. */
+  park_not_found: { id: string; version: number; known: string[] };
   park_flow_process_unknown: { flow: string; process: string; known: string[] };
   park_flow_outside: { flow: string };
   park_flow_self: { flow: string; process: string };

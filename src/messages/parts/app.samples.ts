@@ -173,6 +173,8 @@ export const APP_SAMPLES: SamplesPart<keyof AppMessageParams> = {
   estimate_not_found: { orgnr: '999999999', kind: 'halm' },
   listing_numbers_invalid: { problem: 'low_above' },
   park_id_twice: { id: 'p1' },
+  park_id_differs: { id: 'p1', body: 'p2' },
+  park_not_found: { id: 'p9', version: 3, known: ['p1', 'p2'] },
   park_flow_process_unknown: { flow: 'f1', process: 'p9', known: ['p1', 'p2'] },
   park_flow_outside: { flow: 'f1' },
   park_flow_self: { flow: 'f1', process: 'p1' },

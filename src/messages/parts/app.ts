@@ -669,6 +669,16 @@ export const APP_CATALOGUE: CataloguePart<keyof AppMessageParams> = {
     nb: (p) => `${p.id} er brukt som id mer enn én gang`,
     en: (p) => `${p.id} is used as an id twice`,
   },
+  park_id_differs: {
+    nb: (p) => `Parken i innholdet har id ${p.body}, ikke ${p.id}`,
+    en: (p) => `The park in the body has id ${p.body}, not ${p.id}`,
+  },
+  park_not_found: {
+    nb: (p, s) =>
+      `Ingen park ${p.id}${p.version ? ` i versjon ${s.n(p.version)}` : ''} er lagret; de lagrede er ${p.known.length ? s.list(p.known) : '(ingen)'}`,
+    en: (p, s) =>
+      `No park ${p.id}${p.version ? ` at version ${s.n(p.version)}` : ''} is stored; the stored ones are ${p.known.length ? s.list(p.known) : '(none)'}`,
+  },
   park_flow_process_unknown: {
     nb: (p, s) =>
       `Strømmen ${p.flow} viser til prosessen ${p.process}, som ikke finnes; prosessene er ${s.list(p.known)}`,

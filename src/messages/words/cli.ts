@@ -402,6 +402,13 @@ const CLI = {
     en: 'None: the park takes no stream the value pyramid would send higher.',
   },
   parkTier: { nb: 'Parkens trinn', en: 'Park’s tier' },
+  parkSaved: {
+    nb: (id: string, version: number) => `Lagret ${id} som versjon ${version}.`,
+    en: (id: string, version: number) => `Saved ${id} as version ${version}.`,
+  },
+  version: { nb: 'Versjon', en: 'Version' },
+  versions: { nb: 'Versjoner', en: 'Versions' },
+  saved: { nb: 'Lagret', en: 'Saved' },
   pyramidTier: { nb: 'Pyramidens trinn', en: 'Pyramid’s tier' },
   listingsMade: {
     nb: (made: number, s: { listed: number; below: number; overLimit: number }) =>
