@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDataFiles } from '../src/app/data-files.ts';
+import { seededRandom } from '../src/app/random.ts';
 import { AppError } from '../src/domain/errors.ts';
 import { capitalRecoveryFactor } from '../src/domain/finance.ts';
 import {
@@ -15,6 +16,7 @@ import {
   type Park,
   parkClimate,
   parkEconomics,
+  parkUncertainty,
   takenFromHigherUses,
 } from '../src/domain/parks.ts';
 import { currentClimate, valuePyramid } from '../src/domain/pyramid.ts';
@@ -269,5 +271,39 @@ describe('a park against the counterfactual', () => {
       }),
     ]);
     expect(taken[0]?.pyramidPerTonneNok).toBe(pyramid.tiers.find((t) => t.tier === 'for')?.valuePerTonneNok);
+  });
+});
+
+describe('a park’s uncertainty', () => {
+  it('draws yields, prices, costs and climate factors: the central run is the park’s, the bands are ordered', () => {
+    const p = park();
+    const u = parkUncertainty(p, library, library.currentUses, 300, seededRandom(7));
+    const e = parkEconomics(p, library);
+    const c = parkClimate(p, library, library.currentUses);
+    expect(u.draws).toBe(300);
+    expect(u.bands.netNok?.central).toBeCloseTo(e.total.netNok, 6);
+    expect(u.bands.netCo2e?.central).toBeCloseTo(c.netCo2e, 6);
+    for (const k of ['revenueNok', 'opexNok', 'annualCapitalNok', 'netNok', 'netCo2e']) {
+      const b = u.bands[k];
+      expect(b, k).not.toBeNull();
+      expect((b?.p10 ?? 0) <= (b?.p50 ?? 0) && (b?.p50 ?? 0) <= (b?.p90 ?? 0), k).toBe(true);
+      expect((b?.p90 ?? 0) - (b?.p10 ?? 0), k).toBeGreaterThan(0);
+    }
+    // The same seed gives the same draws.
+    expect(parkUncertainty(p, library, library.currentUses, 300, seededRandom(7)).bands).toEqual(u.bands);
+  });
+
+  it('holds a process of its own at its stated costs', () => {
+    const p: Park = {
+      id: 'own',
+      name: 'Egen',
+      processes: [
+        { id: 'shed', name: 'Lager', treats: {}, costs: { capexNok: 1_000_000, opexNokPerYear: 50_000 } },
+      ],
+      flows: [{ id: 'in', from: { outside: 'region' }, to: { process: 'shed' }, amounts: { wet: 10 } }],
+    };
+    const u = parkUncertainty(p, library, library.currentUses, 100, seededRandom(1));
+    expect(u.bands.opexNok).toMatchObject({ central: 50_000, p10: 50_000, p90: 50_000 });
+    expect(u.bands.revenueNok).toMatchObject({ central: 0, p10: 0, p90: 0 });
   });
 });

@@ -15,17 +15,22 @@ import {
   parkBoundary,
   parkClimate,
   parkEconomics,
+  parkUncertainty,
   type TakenFromHigher,
   takenFromHigherUses,
 } from '../domain/parks.ts';
 import { textIn } from '../domain/text.ts';
+import type { Simulation } from '../domain/value-uncertainty.ts';
 import { checkedPark, parkSchema, readParkFile } from '../ingest/park.ts';
 import { getParkVersion, listParkDesigns, saveParkVersion } from '../store/parks-repository.ts';
 import { issuesAt } from './issues.ts';
+import { type UncertaintyRequest, uncertaintySettings, VALUE_DISTRIBUTION } from './value-uncertainty.ts';
 import type { Workspace } from './workspace.ts';
 
 export interface ParkRun {
   park: Park;
+  /** P10/P50/P90 of revenue, opex, annual capital, net value and net CO2e, when asked for. */
+  uncertainty?: (Simulation & { seed: number; distribution: typeof VALUE_DISTRIBUTION }) | undefined;
   balance: BalanceRow[];
   boundary: ReturnType<typeof parkBoundary>;
   economics: ParkEconomics;
@@ -45,9 +50,26 @@ function runChecked(ws: Pick<Workspace, 'library'>, park: Park): ParkRun {
   };
 }
 
+/** With the Monte Carlo bands over the library's inputs (draws and seed under the shared limits). */
+function withUncertainty(
+  ws: Pick<Workspace, 'library' | 'random'>,
+  run: ParkRun,
+  req: UncertaintyRequest,
+): ParkRun {
+  const { draws, seed } = uncertaintySettings(req);
+  const lib = ws.library;
+  const sim = parkUncertainty(run.park, lib, lib.currentUses, draws, ws.random(seed));
+  return { ...run, uncertainty: { ...sim, seed, distribution: VALUE_DISTRIBUTION } };
+}
+
 /** Runs a park file (refused as a whole, every problem listed, when it does not check). */
-export function runParkFile(ws: Pick<Workspace, 'library'>, file: string): ParkRun {
-  return runChecked(ws, readParkFile(file, ws.library.technologies));
+export function runParkFile(
+  ws: Pick<Workspace, 'library' | 'random'>,
+  file: string,
+  uncertainty?: UncertaintyRequest,
+): ParkRun {
+  const run = runChecked(ws, readParkFile(file, ws.library.technologies));
+  return uncertainty ? withUncertainty(ws, run, uncertainty) : run;
 }
 
 /** A park a user gives (a request body): its shape, graph, balances and yields checked, every problem listed. */
@@ -64,8 +86,13 @@ function parsePark(ws: Pick<Workspace, 'library'>, body: unknown): Park {
 }
 
 /** Runs a park a user gives (a request body). */
-export function runPark(ws: Pick<Workspace, 'library'>, body: unknown): ParkRun {
-  return runChecked(ws, parsePark(ws, body));
+export function runPark(
+  ws: Pick<Workspace, 'library' | 'random'>,
+  body: unknown,
+  uncertainty?: UncertaintyRequest,
+): ParkRun {
+  const run = runChecked(ws, parsePark(ws, body));
+  return uncertainty ? withUncertainty(ws, run, uncertainty) : run;
 }
 
 // ── Stored designs ──────────────────────────────────────────────────────────────────────────────

@@ -13,6 +13,7 @@ import { type CurrentUse, currentClimate, currentValue, valuePyramid } from './p
 import type { Library } from './scenarios.ts';
 import type { Technology } from './technologies.ts';
 import type { Words } from './text.ts';
+import type { Random } from './uncertainty.ts';
 import {
   co2eAvoidedPerTonne,
   type Product,
@@ -21,6 +22,7 @@ import {
   type Tier,
   tierRank,
 } from './valuation.ts';
+import { libraryInputs, libraryWith, type Simulation, simulate } from './value-uncertainty.ts';
 
 /** The quantities a flow can carry, each in its one canonical unit. */
 export const PARK_QUANTITIES = [
@@ -601,4 +603,63 @@ export function takenFromHigherUses(park: Park, lib: Library, currentUses: Curre
     });
   }
   return out;
+}
+
+// ── Uncertainty ─────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The design with its library processes' product flows scaled to other yields: a flow of a product is
+ * the design's at the central yields, so at other yields it is that times drawn over central tonnes.
+ */
+function parkAtYields(park: Park, central: ExpectedOutput[], drawn: ExpectedOutput[]): Park {
+  const factor = new Map<string, number>();
+  for (const c of central) {
+    const d = drawn.find((x) => x.process === c.process && x.product === c.product);
+    if (d && c.tonnes > 0) factor.set(`${c.process}\u0000${c.product}`, d.tonnes / c.tonnes);
+  }
+  return {
+    ...park,
+    flows: park.flows.map((f) => {
+      const k =
+        'process' in f.from && f.carries ? factor.get(`${f.from.process}\u0000${f.carries}`) : undefined;
+      if (k === undefined) return f;
+      const amounts: Amounts = {};
+      for (const [q, v] of Object.entries(f.amounts) as [ParkQuantity, number][]) amounts[q] = v * k;
+      return { ...f, amounts };
+    }),
+  };
+}
+
+/**
+ * Monte Carlo over the library's inputs, as elsewhere: yields (a library process's products scale with
+ * them), prices, capex, opex and climate factors drawn from their ranges; P10/P50/P90 of the park's
+ * revenue, opex, annual capital, net value and net CO2e against the counterfactual.
+ */
+export function parkUncertainty(
+  park: Park,
+  lib: Library,
+  currentUses: readonly CurrentUse[],
+  draws: number,
+  random: Random,
+): Simulation {
+  const inputs = libraryInputs(lib, currentUses);
+  const central = libraryYields(park, lib.technologies).expected;
+  return simulate(
+    inputs,
+    (values) => {
+      const d = libraryWith(lib, currentUses, values);
+      const drawn = parkAtYields(park, central, libraryYields(park, d.lib.technologies).expected);
+      const e = parkEconomics(drawn, d.lib);
+      const c = parkClimate(drawn, d.lib, d.currentUses);
+      return {
+        revenueNok: e.total.revenueNok,
+        opexNok: e.total.opexNok,
+        annualCapitalNok: e.total.annualCapitalNok,
+        netNok: e.total.netNok,
+        netCo2e: c.netCo2e,
+      };
+    },
+    draws,
+    random,
+  );
 }

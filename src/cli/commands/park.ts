@@ -13,6 +13,8 @@ import {
   saveParkDesign,
   storedPark,
 } from '../../app/parks.ts';
+import { MAX_SEED } from '../../app/residues.ts';
+import { MAX_VALUE_DRAWS } from '../../app/value-uncertainty.ts';
 import { PARK_QUANTITY_NAMES, PARK_UNITS } from '../../domain/parks.ts';
 import { textIn } from '../../domain/text.ts';
 import { TIER_NAMES } from '../../domain/valuation.ts';
@@ -20,23 +22,41 @@ import { formatNumber } from '../../messages/format.ts';
 import { type CliContext, parseInteger } from '../context.ts';
 import { keyword, parseLangOption, renderJson, renderTable } from '../format.ts';
 import { t } from '../i18n.ts';
+import { bandTable, uncertaintyHeader, uncertaintyOptions } from '../uncertainty.ts';
 
 export function registerPark(program: Command, ctx: CliContext): void {
   const park = program
     .command('park')
     .description('biopark designs: balances, economics and CO2e (docs/parks.md)');
-  park
-    .command('run')
-    .description('check and run a park design file (schema: docs/park.schema.json)')
-    .argument('<file>', 'a park design (JSON)')
+  uncertaintyOptions(
+    park
+      .command('run')
+      .description('check and run a park design file (schema: docs/park.schema.json)')
+      .argument('<file>', 'a park design (JSON)'),
+    'add P10/P50/P90 of revenue, opex, net value and net CO2e (Monte Carlo over yields, prices, costs and climate factors)',
+  )
     .option('--format <format>', 'table or json', 'table')
     .option('--lang <lang>', 'nb or en', 'nb')
-    .action(async (file: string, o: { format: string; lang: string }) => {
-      const format = keyword(o.format, 'format', ['table', 'json'] as const);
-      const lang = parseLangOption(o.lang);
-      const run = runParkFile(ctx.workspace(), file);
-      ctx.out(format === 'json' ? renderJson(run) : renderRun(run, lang));
-    });
+    .action(
+      async (
+        file: string,
+        o: { format: string; lang: string; uncertainty?: boolean; draws: string; seed: string },
+      ) => {
+        const format = keyword(o.format, 'format', ['table', 'json'] as const);
+        const lang = parseLangOption(o.lang);
+        const run = runParkFile(
+          ctx.workspace(),
+          file,
+          o.uncertainty
+            ? {
+                draws: parseInteger(o.draws, '--draws', 1, MAX_VALUE_DRAWS),
+                seed: parseInteger(o.seed, '--seed', 0, MAX_SEED),
+              }
+            : undefined,
+        );
+        ctx.out(format === 'json' ? renderJson(run) : renderRun(run, lang));
+      },
+    );
 
   park
     .command('save')
@@ -219,5 +239,21 @@ function renderRun(run: ParkRun, lang: 'nb' | 'en'): string {
           [false, true, false, false],
         ),
   );
+  const u = run.uncertainty;
+  if (u) {
+    out.push(...uncertaintyHeader(u, lang));
+    out.push(
+      bandTable(
+        [
+          [t('revenueMnok', lang), 'NOK', u.bands.revenueNok ?? null],
+          [t('opexMnok', lang), 'NOK', u.bands.opexNok ?? null],
+          [t('annualCapitalMnok', lang), 'NOK', u.bands.annualCapitalNok ?? null],
+          [t('parkNetMnok', lang), 'NOK', u.bands.netNok ?? null],
+          ['t CO2e', 't', u.bands.netCo2e ?? null],
+        ],
+        lang,
+      ),
+    );
+  }
   return `${out.join('\n')}\n`;
 }

@@ -28,6 +28,12 @@ describe.each(testDialects())('POST /api/parks/run on %s', (dialect) => {
     expect(r.economics.total.capexNok).toBe(36_250_000);
     expect(r.economics.paybackYears).toBeNull();
     expect(r.climate.netCo2e).toBeCloseTo(r.climate.productsCo2e - r.climate.currentUseCo2e, 9);
+    expect(r.uncertainty).toBeUndefined();
+    const u = await okJson<Json>(
+      await api.request('/api/parks/run?uncertainty=true&draws=50&seed=3', jsonInit('POST', EXAMPLE)),
+    );
+    expect(u.uncertainty).toMatchObject({ draws: 50, seed: 3 });
+    expect(u.uncertainty.bands.netNok.central).toBeCloseTo(r.economics.total.netNok, 6);
     expect(r.takenFromHigher).toEqual([
       expect.objectContaining({ kind: 'kornavrens', parkTier: 'energi', pyramidTier: 'for' }),
     ]);

@@ -5,7 +5,7 @@ import { compareParks, listParks, runPark, saveParkDesign, storedPark } from '..
 import { localise } from '../../messages/catalogue.ts';
 import type { Env } from '../env.ts';
 import { errorResponses, langOf } from '../errors.ts';
-import { answer, IdParam, integerQuery, Opaque, safeText } from '../schemas.ts';
+import { answer, IdParam, integerQuery, Opaque, safeText, UncertaintyQuery } from '../schemas.ts';
 import type { ServerState } from '../state.ts';
 
 const ParkInput = z.unknown().openapi('ParkInput', { description: 'A park design (docs/park.schema.json)' });
@@ -105,16 +105,8 @@ export function parkRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
       summary:
         'Check a biopark design (shape, graph, balances, the library’s yields) and run it: balance per process and quantity, boundary, economics, CO2e against the counterfactual, streams taken from higher uses',
       request: {
-        body: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: z
-                .unknown()
-                .openapi('ParkInput', { description: 'A park design (docs/park.schema.json)' }),
-            },
-          },
-        },
+        body: { required: true, content: { 'application/json': { schema: ParkInput } } },
+        query: z.object(UncertaintyQuery).strict(),
       },
       responses: {
         200: answer(RunSchema, 'The run'),
@@ -122,7 +114,12 @@ export function parkRoutes(api: OpenAPIHono<Env>, state: ServerState): void {
       },
     }),
     async (c) => {
-      const run = runPark(state, c.req.valid('json'));
+      const q = c.req.valid('query');
+      const run = runPark(
+        state,
+        c.req.valid('json'),
+        q.uncertainty === 'true' ? { draws: q.draws, seed: q.seed } : undefined,
+      );
       return c.json((await say(langOf(c), run)) as unknown as Record<string, unknown>, 200);
     },
   );
