@@ -73,16 +73,16 @@ export function runParkFile(
 }
 
 /** A park a user gives (a request body): its shape, graph, balances and yields checked, every problem listed. */
-function parsePark(ws: Pick<Workspace, 'library'>, body: unknown): Park {
+function parsePark(ws: Pick<Workspace, 'library'>, body: unknown, where = 'body'): Park {
   const parsed = parkSchema.safeParse(body);
   if (!parsed.success) {
-    const issues = issuesAt('body', parsed.error.issues);
+    const issues = issuesAt(where, parsed.error.issues);
     throw new AppError('invalid_input', `invalid park: ${issues.length} problem(s)`, {
       issues,
       detail: message('request_invalid', { part: 'body', problems: issues.length }),
     });
   }
-  return checkedPark(parsed.data as Park, 'body', ws.library.technologies);
+  return checkedPark(parsed.data as Park, where, ws.library.technologies);
 }
 
 /** Runs a park a user gives (a request body). */
@@ -144,7 +144,8 @@ export async function storedPark(
         known: (await listParkDesigns(ws.store.db)).map((p) => p.id),
       }),
     });
-  return { ...runChecked(ws, parsePark(ws, row.body)), version: row.version };
+  // Checked again: the library may have changed since it was saved; its problems name the stored version.
+  return { ...runChecked(ws, parsePark(ws, row.body, `parks.${id}@${row.version}`)), version: row.version };
 }
 
 /** Designs side by side (each `id` or `id@version`): their totals, CO2e and what they take from higher uses. */
