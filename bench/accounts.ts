@@ -4,11 +4,10 @@
  * raised so the passwords are checked), then the same against the default limit of 5 a minute per
  * address (what an attacker guessing passwords meets). SQLite, in-memory store. Run: npm run bench:accounts
  */
-import autocannon from 'autocannon';
 import pino from 'pino';
 import { hashPassword, verifyPassword } from '../src/app/accounts.ts';
 import { startServer } from '../src/server/serve.ts';
-import { type Timing, timeAsync, writeSection } from './lib.ts';
+import { type Load, loadTable, loadTest, type Timing, timeAsync, writeSection } from './lib.ts';
 
 const SECRET = 'a-bench-secret-of-more-than-thirty-two-characters';
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
@@ -19,14 +18,6 @@ const timings: Timing[] = [
   await timeAsync('argon2id hash (19 MiB, 3 passes, 1 lane)', 20, () => hashPassword(PASSWORD)),
   await timeAsync('argon2id verify', 20, () => verifyPassword({ hash, password: PASSWORD })),
 ];
-
-interface Load {
-  label: string;
-  rps: number;
-  p50: number;
-  p99: number;
-  statuses: string;
-}
 
 async function load(label: string, limit: { window: number; max: number }): Promise<Load> {
   const server = await startServer({
@@ -44,7 +35,7 @@ async function load(label: string, limit: { window: number; max: number }): Prom
       body: JSON.stringify({ email: 'bench@example.no', password: PASSWORD, name: 'Bench' }),
     });
     if (!up.ok) throw new Error(`sign-up: ${up.status}`);
-    const r = await autocannon({
+    return await loadTest(label, {
       url: `${server.url}/api/auth/sign-in/email`,
       method: 'POST',
       headers,
@@ -52,10 +43,6 @@ async function load(label: string, limit: { window: number; max: number }): Prom
       connections: 16,
       duration: DURATION_S,
     });
-    const statuses = Object.entries(r.statusCodeStats ?? {})
-      .map(([code, s]) => `${code}: ${(s as { count: number }).count}`)
-      .join(', ');
-    return { label, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, statuses };
   } finally {
     await server.stop();
   }
@@ -68,11 +55,7 @@ const loads = [
   }),
   await load('sign-in from one address at the default limit (5 a minute)', { window: 60, max: 5 }),
 ];
-const table = [
-  '| load | requests/s | p50 ms | p99 ms | answers |',
-  '|---|---|---|---|---|',
-  ...loads.map((l) => `| ${l.label} | ${l.rps.toFixed(0)} | ${l.p50} | ${l.p99} | ${l.statuses} |`),
-].join('\n');
+const table = loadTable(loads);
 console.log(
   writeSection('Accounts', 'npm run bench:accounts', timings, [
     `Sign-in under load: autocannon, 16 connections, ${DURATION_S} s, server in the same process on loopback (in-memory SQLite store).`,

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
 
 export const BENCH_DOC = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
 
@@ -90,4 +91,31 @@ export function writeSection(
   const next = re.test(doc) ? doc.replace(re, body.trimEnd()) : `${doc.trimEnd()}\n\n${body}`;
   writeFileSync(BENCH_DOC, `${next.trimEnd()}\n`);
   return body;
+}
+
+/** One load test's result: requests a second, latency and the answers by status. */
+export interface Load {
+  label: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  statuses: string;
+}
+
+/** Runs autocannon with these options and keeps what the benchmarks report. */
+export async function loadTest(label: string, options: autocannon.Options): Promise<Load> {
+  const r = await autocannon(options);
+  const statuses = Object.entries(r.statusCodeStats ?? {})
+    .map(([code, s]) => `${code}: ${(s as { count: number }).count}`)
+    .join(', ');
+  return { label, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, statuses };
+}
+
+/** The load tests as a Markdown table. */
+export function loadTable(loads: Load[]): string {
+  return [
+    '| load | requests/s | p50 ms | p99 ms | answers |',
+    '|---|---|---|---|---|',
+    ...loads.map((l) => `| ${l.label} | ${l.rps.toFixed(0)} | ${l.p50} | ${l.p99} | ${l.statuses} |`),
+  ].join('\n');
 }

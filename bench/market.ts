@@ -8,7 +8,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import pino from 'pino';
 import { importRegisterBulk } from '../src/app/imports.ts';
 import { CLI_ASKER, listingFromEstimate, matchesFor, suggestions } from '../src/app/market.ts';
@@ -17,7 +16,7 @@ import { LISTING_SIDES, type Listing, VISIBILITIES } from '../src/domain/market.
 import { findRegion } from '../src/domain/regions.ts';
 import { startServer } from '../src/server/serve.ts';
 import { insertListing } from '../src/store/market-repository.ts';
-import { type Timing, timeAsync, writeSection } from './lib.ts';
+import { loadTable, loadTest, type Timing, timeAsync, writeSection } from './lib.ts';
 
 const SECRET = 'a-bench-secret-of-more-than-thirty-two-characters';
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
@@ -85,25 +84,9 @@ await grantPlatformRole(ws, {
   by: 'cli',
 });
 
-interface Load {
-  label: string;
-  rps: number;
-  p50: number;
-  p99: number;
-  statuses: string;
-}
-async function load(label: string, path: string, extra: Record<string, string>): Promise<Load> {
-  const r = await autocannon({
-    url: `${server.url}${path}`,
-    headers: extra,
-    connections: 16,
-    duration: DURATION_S,
-  });
-  const statuses = Object.entries(r.statusCodeStats ?? {})
-    .map(([code, s]) => `${code}: ${(s as { count: number }).count}`)
-    .join(', ');
-  return { label, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, statuses };
-}
+/** Listing search under load: 16 connections for DURATION_S seconds. */
+const load = (label: string, path: string, headers: Record<string, string>) =>
+  loadTest(label, { url: `${server.url}${path}`, headers, connections: 16, duration: DURATION_S });
 
 try {
   const loads = [
@@ -138,11 +121,7 @@ try {
       suggestions(ws, CLI_ASKER, { region: REGION }),
     ),
   ];
-  const table = [
-    '| load | requests/s | p50 ms | p99 ms | answers |',
-    '|---|---|---|---|---|',
-    ...loads.map((l) => `| ${l.label} | ${l.rps.toFixed(0)} | ${l.p50} | ${l.p99} | ${l.statuses} |`),
-  ].join('\n');
+  const table = loadTable(loads);
   console.log(
     writeSection('Market platform', 'npm run bench:market', timings, [
       `Listing search under load: autocannon, 16 connections, ${DURATION_S} s each, ${LISTINGS.toLocaleString('en')} listings, server in the same process on loopback (in-memory SQLite store). Every request reads the session and the viewer's roles, filters the region's listings by what the viewer may see, and sums the public ones per municipality.`,

@@ -6,8 +6,7 @@
  * matches 20 at a time, proposes one of its suggestions and sees which party has not opened a match;
  * a visitor sees only public sums. The tests run in order on one server: the visitor's check reads what the facilitator made.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from 'playwright-core';
@@ -17,23 +16,23 @@ import { grantPlatformRole } from '../../src/app/roles.ts';
 import { ensureWebBuilt, WEB_DIST } from '../../src/cli/web-build.ts';
 import { PDF_FLAGS } from '../../src/report/pdf.ts';
 import { type RunningServer, startServer } from '../../src/server/serve.ts';
+import {
+  type Any,
+  ARTEFACTS,
+  CHROMIUM,
+  haveChromium,
+  overflowOf,
+  seriousAxeViolations,
+} from '../helpers/browser.ts';
 
-// Code that runs in the page sees the browser's globals; the Node tsconfig has no DOM types.
-// biome-ignore lint/suspicious/noExplicitAny: browser-side values, checked by the assertions.
-type Any = any;
-
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) {
   console.warn(`browser tests skipped: ${CHROMIUM} is missing (install it with .ci/chromium.sh)`);
 }
 
-const ARTEFACTS = join(process.cwd(), 'test-results', 'browser');
 const REGION = 'gjovik-hadeland-ringerike';
 const SAMPLES = 'test/fixtures/enhetsregisteret-samples';
 const HEADING = 'Markedsplass for restråstoff';
 const FACILITATOR = { name: 'Frida Tilrettelegger', email: 'frida@example.no', password: 'et langt passord' };
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: RunningServer;
 let browser: Browser;
@@ -58,23 +57,6 @@ async function openPage(viewport = { width: 1280, height: 900 }): Promise<{
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   return { page, context, problems };
-}
-
-async function overflowOf(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const { document, window } = globalThis as Any;
-    return document.documentElement.scrollWidth - window.innerWidth;
-  });
-}
-
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const results = (await page.evaluate(() =>
-    (globalThis as Any).axe.run((globalThis as Any).document, { resultTypes: ['violations'] }),
-  )) as { violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] };
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
 }
 
 describe.skipIf(!haveChromium)('the market page in chromium', () => {

@@ -4,8 +4,7 @@
  * in-memory SQLite store. One browser and one server for the whole file, a fresh page per test.
  * Screenshots of every page at desktop and phone width go to test-results/browser/.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -17,21 +16,20 @@ import { PDF_FLAGS } from '../../src/report/pdf.ts';
 import { type RunningServer, startServer } from '../../src/server/serve.ts';
 import { openActorImport } from '../../src/store/actors-repository.ts';
 import { openStore } from '../../src/store/database.ts';
+import {
+  type Any,
+  ARTEFACTS,
+  CHROMIUM,
+  haveChromium,
+  overflowOf,
+  seriousAxeViolations,
+} from '../helpers/browser.ts';
 
-// Code that runs in the page sees the browser's globals; the Node tsconfig has no DOM types.
-// biome-ignore lint/suspicious/noExplicitAny: browser-side values, checked by the assertions.
-type Any = any;
-
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) {
   console.warn(`browser tests skipped: ${CHROMIUM} is missing (install it with .ci/chromium.sh)`);
 }
 
-const ARTEFACTS = join(process.cwd(), 'test-results', 'browser');
 const REGION_NAME = 'Gjøvik, Hadeland og Ringerike';
-/** axe-core, injected into each page (Deque's accessibility engine). */
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const PAGES = [
   { path: '/', heading: REGION_NAME },
@@ -135,10 +133,7 @@ describe.skipIf(!haveChromium)('web app in chromium', () => {
         if (p.path === '/') await mapReady(page);
         if (p.path === '/restraastoff') await page.getByTestId('municipality-table').waitFor();
         if (p.path === '/verdipyramide') await page.getByTestId('pyramid').waitFor();
-        const overflow = await page.evaluate(() => {
-          const { document, window } = globalThis as Any;
-          return document.documentElement.scrollWidth - window.innerWidth;
-        });
+        const overflow = await overflowOf(page);
         expect(overflow, `${tag} ${p.path} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
         await page.screenshot({
           path: join(ARTEFACTS, `${tag}${p.path === '/' ? '-oversikt' : p.path.replace('/', '-')}.png`),
@@ -824,21 +819,7 @@ describe.skipIf(!haveChromium)('web app in chromium', () => {
       await page.goto(base + p.path);
       await expect.poll(() => page.locator('h1').first().textContent()).toBe(p.heading);
       await page.waitForLoadState('networkidle');
-      await page.addScriptTag({ content: AXE_SOURCE });
-      const results = (await page.evaluate(() =>
-        (globalThis as Any).axe.run((globalThis as Any).document, { resultTypes: ['violations'] }),
-      )) as {
-        violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-      };
-      const serious = results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map(
-          (v) =>
-            `${v.impact} ${v.id}: ${v.help} (${v.nodes
-              .map((n) => n.target.join(' '))
-              .slice(0, 3)
-              .join('; ')})`,
-        );
+      const serious = await seriousAxeViolations(page);
       expect(serious, p.path).toEqual([]);
     }
     await context.close();
